@@ -1,0 +1,206 @@
+"""Importers: find the files, read them, recognise the format, parse.
+
+Every module in this package that defines `IMPORTER` is a format; nothing
+else lists them, so a new module cannot be forgotten.  `import_file` is the
+one entry point: it returns pure data and never touches the library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+import mimetypes
+import pkgutil
+import re
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from ..model import ImportContext, ImportFailure, ImportWarning, ParsedDocument
+from .base import Importer
+from .reading import MAX_FILE_BYTES, decode_bytes
+
+log = logging.getLogger(__name__)
+
+IMPORTABLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".mdown", ""})
+FALLBACK_FORMAT = "markdown"
+_INFRASTRUCTURE = frozenset({"base", "reading"})
+_ZOOM_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ _]\d{2}\.\d{2}\.\d{2}")
+
+
+@cache
+def registry() -> dict[str, Importer]:
+    """All importers by name, found by scanning this package."""
+    found: dict[str, Importer] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name in _INFRASTRUCTURE:
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        importer = getattr(module, "IMPORTER", None)
+        if isinstance(importer, Importer):
+            found[importer.name] = importer
+    return found
+
+
+def format_names() -> list[str]:
+    return sorted(registry())
+
+
+def sniff(text: str) -> Importer:
+    """The importer whose score is highest; plain Markdown when nothing fits better."""
+    importers = registry()
+    best = importers[FALLBACK_FORMAT]
+    best_score = 0.1
+    for importer in importers.values():
+        if importer.name == FALLBACK_FORMAT:
+            continue
+        try:
+            score = importer.score(text)
+        except Exception:  # a scorer bug must not stop an import
+            log.exception("scoring %s failed", importer.name)
+            continue
+        if score > best_score:
+            best, best_score = importer, score
+    return best
+
+
+@dataclass
+class ImportedFile:
+    """A parsed file, ready for the library to save in one transaction."""
+
+    path: Path
+    raw_text: str
+    sha256: str
+    encoding: str
+    document: ParsedDocument
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+    @property
+    def format(self) -> str:
+        return self.document.format
+
+
+def import_file(path: Path, context: ImportContext | None = None, format_name: str | None = None) -> ImportedFile:
+    """Read, decode, recognise and parse one file; raise ImportFailure with a reason."""
+    display = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
+    if size > MAX_FILE_BYTES:
+        raise ImportFailure(display, f"the file is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not imported")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
+    decoded = decode_bytes(data, display)
+    context = _complete_context(context or ImportContext(), path)
+    importer = _choose(decoded.text, format_name, display)
+    try:
+        document = importer.parse(decoded.text, context)
+    except ImportFailure:
+        raise
+    except Exception as error:  # an importer bug must reach the user as one line
+        log.exception("parsing %s as %s failed", display, importer.name)
+        raise ImportFailure(display, f"could not be read as {importer.name}: {error}") from None
+    warnings = list(decoded.warnings) + list(document.warnings)
+    warnings += _load_attachments(document, path.parent)
+    return ImportedFile(
+        path=path,
+        raw_text=decoded.text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=decoded.encoding,
+        document=document,
+        warnings=warnings,
+    )
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportFailure]]:
+    """Expand folders (recursively) into importable files; report what cannot be."""
+    files: list[Path] = []
+    errors: list[ImportFailure] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                errors.append(ImportFailure(str(path), "the folder holds no Markdown or text files"))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(ImportFailure(str(path), "no such file or folder"))
+    return files, errors
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for child in folder.iterdir():
+        if child.name.startswith("."):
+            continue
+        if child.is_symlink() and not _inside(child.resolve(), folder.resolve()):
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        elif child.suffix.lower() in IMPORTABLE_SUFFIXES and child.is_file():
+            yield child
+
+
+def _choose(text: str, format_name: str | None, display: str) -> Importer:
+    if format_name is None:
+        return sniff(text)
+    try:
+        return registry()[format_name]
+    except KeyError:
+        raise ImportFailure(display, f"unknown format {format_name!r}; choose one of {', '.join(format_names())}") from None
+
+
+def _complete_context(context: ImportContext, path: Path) -> ImportContext:
+    """Fill the file and folder names; Zoom names its folders by the meeting's date."""
+    folder = path.parent.name
+    date = context.date
+    if date is None:
+        match = _ZOOM_FOLDER.match(folder)
+        if match:
+            try:
+                date = dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                date = None
+    return replace(context, file_name=context.file_name or path.name, folder_name=folder, date=date)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def _load_attachments(document: ParsedDocument, folder: Path) -> list[ImportWarning]:
+    """Read the images notes link to, only from inside the imported file's folder."""
+    warnings: list[ImportWarning] = []
+    root = folder.resolve()
+    for note in document.notes:
+        for attachment in note.attachments:
+            name = attachment.name
+            target = (folder / _unquote(attachment.location or name)).resolve()
+            if not _inside(target, root):
+                warnings.append(ImportWarning(f"image {name!r} points outside the imported folder; not read"))
+                continue
+            try:
+                data = target.read_bytes()
+            except OSError:
+                warnings.append(ImportWarning(f"image {name!r} is missing; a placeholder is shown"))
+                continue
+            attachment.data = data
+            attachment.sha256 = hashlib.sha256(data).hexdigest()
+            attachment.mime_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+    return warnings
+
+
+def _unquote(name: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(name)

@@ -1,0 +1,107 @@
+"""Turning a file's bytes into clean text: encodings, newlines, NFC, and refusals.
+
+Study material arrives from Windows tools (CP949), Notion on macOS (decomposed
+Hangul), Zoom (UTF-8, sometimes with a BOM) and copy-paste (CRLF, NBSP).
+Everything after this module sees one form: NFC text with `\\n` newlines.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+from ..model import ImportFailure, ImportWarning, nfc
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Legacy Korean first: CP949 is a superset of EUC-KR and what Windows saves.
+_LEGACY_ENCODINGS = ("cp949",)
+
+
+@dataclass
+class DecodedText:
+    text: str
+    encoding: str
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+
+def decode_bytes(data: bytes, path: str) -> DecodedText:
+    """Decode, normalise newlines and NFC; refuse what is not text."""
+    if not data.strip():
+        raise ImportFailure(path, "the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        size_mb = len(data) / (1024 * 1024)
+        raise ImportFailure(
+            path, f"the file is {size_mb:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not imported"
+        )
+    decoded = _decode(data, path)
+    decoded.text = normalise_text(decoded.text)
+    if not decoded.text.strip():
+        raise ImportFailure(path, "the file holds no text")
+    return decoded
+
+
+def normalise_text(text: str) -> str:
+    """CRLF and lone CR to LF, NFC, and no stray BOM or NUL characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "").replace("\x00", "")
+    return nfc(text)
+
+
+def _decode(data: bytes, path: str) -> DecodedText:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError as error:
+                raise ImportFailure(path, f"the file starts as {encoding} but is not valid {encoding} ({error.reason})") from None
+    if _looks_binary(data):
+        raise ImportFailure(path, "this is a binary file, not text (an image, PDF or archive?)")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as utf8_error:
+        first_bad = utf8_error.start
+    for encoding in _LEGACY_ENCODINGS:
+        try:
+            return DecodedText(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            continue
+    guessed = _guess_encoding(data)
+    if guessed is not None:
+        return guessed
+    line = data.count(b"\n", 0, first_bad) + 1
+    text = data.decode("utf-8", errors="replace")
+    warning = ImportWarning(
+        "some bytes are not valid UTF-8 or CP949; they are shown as \ufffd", line
+    )
+    return DecodedText(text, "utf-8 (with replacements)", [warning])
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KB mean not text."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return controls > len(head) * 0.05
+
+
+def _guess_encoding(data: bytes) -> DecodedText | None:
+    """Ask charset-normalizer for the rarer encodings (Shift-JIS, Latin-1, …)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1024 * 1024]).best()
+    if best is None or best.encoding in ("utf_8", "cp949", "euc_kr"):
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    warning = ImportWarning(f"the file is not UTF-8; read it as {best.encoding}")
+    return DecodedText(text, best.encoding, [warning])
