@@ -1,0 +1,140 @@
+"""Opening a library file safely: checks, pragmas, migrations with a backup first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..model import StudyNotesError
+from .schema import LATEST_VERSION, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class LibraryError(StudyNotesError):
+    """The library file cannot be used; the message names it and says why."""
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate; refuse anything that is not a library."""
+    if path.exists():
+        _check_is_sqlite(path)
+    elif read_only:
+        raise LibraryError(f"{path}: no library file here")
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"{path}: cannot create the library folder ({error.strerror})") from None
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise LibraryError(f"{path}: cannot be opened ({error})") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST_VERSION:
+            raise LibraryError(
+                f"{path}: this library was written by a newer studynotes (schema {version}); please update"
+            )
+        if version < LATEST_VERSION:
+            if read_only:
+                raise LibraryError(f"{path}: the library needs an upgrade but is open read-only")
+            if version > 0 or _has_tables(conn):
+                backup_copy(conn, path, reason=f"before-v{LATEST_VERSION}")
+            migrate(conn, version)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise LibraryError(f"{path}: is not a usable studynotes library ({error})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if path.is_dir():
+        raise LibraryError(f"{path}: is a folder, not a library file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise LibraryError(f"{path}: cannot be read ({error.strerror})") from None
+    if header and header != SQLITE_HEADER:
+        raise LibraryError(f"{path}: is not a studynotes library (not an SQLite file); it was left untouched")
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+
+
+def migrate(conn: sqlite3.Connection, current: int) -> None:
+    """Apply each pending migration in its own transaction, recording the version."""
+    for number, (_name, script) in enumerate(MIGRATIONS, start=1):
+        if number <= current:
+            continue
+        with transaction(conn):
+            for statement in split_statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken up front so a second process waits instead of failing."""
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT nested")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO nested")
+            conn.execute("RELEASE nested")
+            raise
+        conn.execute("RELEASE nested")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def backup_copy(conn: sqlite3.Connection, path: Path, *, reason: str) -> Path:
+    """Copy the whole file through SQLite's backup API into `backups/` beside it."""
+    folder = path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-{stamp}-{reason}.sqlite3"
+    destination = sqlite3.connect(target)
+    try:
+        conn.backup(destination)
+    finally:
+        destination.close()
+    return target

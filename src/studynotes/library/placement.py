@@ -1,0 +1,139 @@
+"""Keeping notes and lectures in the right week as dates and settings change.
+
+A note's week is derived, never typed in twice: from what the note says
+(explicit week, date, Day N), else from its lecture, unless the user moved it.
+These functions run inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+
+from .weeks import first_day_of_week, parse_date, week_label, week_number
+
+
+def notebook_schedule(conn: sqlite3.Connection, notebook_id: int) -> tuple[dt.date | None, int]:
+    row = conn.execute("SELECT start_date, days_per_week FROM notebooks WHERE id = ?", (notebook_id,)).fetchone()
+    return parse_date(row[0]), int(row[1])
+
+
+def ensure_week(conn: sqlite3.Connection, notebook_id: int, number: int, start: dt.date | None) -> int:
+    row = conn.execute("SELECT id FROM weeks WHERE notebook_id = ? AND number = ?", (notebook_id, number)).fetchone()
+    if row:
+        return int(row[0])
+    first = first_day_of_week(start, number)
+    cursor = conn.execute(
+        "INSERT INTO weeks (notebook_id, number, label, first_day) VALUES (?, ?, ?, ?)",
+        (notebook_id, number, week_label(number, first), first.isoformat() if first else None),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def place(conn: sqlite3.Connection, notebook_id: int, note_ids: Iterable[int] | None = None) -> None:
+    """Recompute week ids for the notebook's lectures and the given notes (all if None)."""
+    start, days = notebook_schedule(conn, notebook_id)
+    _relabel_weeks(conn, notebook_id, start)
+    lecture_weeks: dict[int, int | None] = {}
+    for lecture_id, explicit, date in conn.execute(
+        "SELECT id, week_number, date FROM lectures WHERE notebook_id = ?", (notebook_id,)
+    ).fetchall():
+        number = week_number(explicit=explicit, date=parse_date(date), day=None, start=start, days_per_week=days)
+        if number is None:
+            number = _week_of_lecture_notes(conn, lecture_id, start, days)
+        lecture_weeks[lecture_id] = number
+        week_id = ensure_week(conn, notebook_id, number, start) if number is not None else None
+        conn.execute("UPDATE lectures SET week_id = ? WHERE id = ?", (week_id, lecture_id))
+    if note_ids is None:
+        rows = conn.execute(
+            "SELECT id, week_number, date, day, lecture_id, placed_by_user FROM notes WHERE notebook_id = ?",
+            (notebook_id,),
+        ).fetchall()
+    else:
+        ids = list(note_ids)
+        rows = []
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            rows += conn.execute(
+                "SELECT id, week_number, date, day, lecture_id, placed_by_user FROM notes"
+                f" WHERE id IN ({','.join('?' * len(part))})",
+                part,
+            ).fetchall()
+    for note_id, explicit, date, day, lecture_id, by_user in rows:
+        if by_user:
+            number = explicit
+        else:
+            number = week_number(explicit=explicit, date=parse_date(date), day=day, start=start, days_per_week=days)
+            if number is None and lecture_id is not None:
+                number = lecture_weeks.get(lecture_id)
+        week_id = ensure_week(conn, notebook_id, number, start) if number is not None else None
+        conn.execute("UPDATE notes SET week_id = ? WHERE id = ?", (week_id, note_id))
+    prune_weeks(conn, notebook_id)
+
+
+def _week_of_lecture_notes(
+    conn: sqlite3.Connection, lecture_id: int, start: dt.date | None, days: int
+) -> int | None:
+    """A lecture with no date of its own sits in the week its notes name."""
+    numbers = [
+        week_number(explicit=explicit, date=parse_date(date), day=day, start=start, days_per_week=days)
+        for explicit, date, day in conn.execute(
+            "SELECT week_number, date, day FROM notes WHERE lecture_id = ?", (lecture_id,)
+        )
+    ]
+    known = [n for n in numbers if n is not None]
+    return min(known) if known else None
+
+
+def _relabel_weeks(conn: sqlite3.Connection, notebook_id: int, start: dt.date | None) -> None:
+    for week_id, number in conn.execute(
+        "SELECT id, number FROM weeks WHERE notebook_id = ?", (notebook_id,)
+    ).fetchall():
+        first = first_day_of_week(start, number)
+        conn.execute(
+            "UPDATE weeks SET label = ?, first_day = ? WHERE id = ?",
+            (week_label(number, first), first.isoformat() if first else None, week_id),
+        )
+
+
+def prune_weeks(conn: sqlite3.Connection, notebook_id: int) -> None:
+    """Weeks exist while something is in them."""
+    conn.execute(
+        """DELETE FROM weeks WHERE notebook_id = ?
+           AND id NOT IN (SELECT week_id FROM notes WHERE week_id IS NOT NULL AND notebook_id = ?)
+           AND id NOT IN (SELECT week_id FROM lectures WHERE week_id IS NOT NULL AND notebook_id = ?)""",
+        (notebook_id, notebook_id, notebook_id),
+    )
+
+
+def adopt_start_date(
+    conn: sqlite3.Connection, notebook_id: int, declared: dt.date | None, dates: Iterable[dt.date]
+) -> bool:
+    """Give a notebook a start date from an import; True when it changed.
+
+    A start the document declares wins over one guessed earlier; a guessed start
+    (the Monday of the earliest dated item) moves earlier when older material arrives.
+    """
+    current, auto = conn.execute(
+        "SELECT start_date, start_date_auto FROM notebooks WHERE id = ?", (notebook_id,)
+    ).fetchone()
+    current_date = parse_date(current)
+    if declared is not None and (current_date is None or auto):
+        if current_date != declared or auto:
+            conn.execute(
+                "UPDATE notebooks SET start_date = ?, start_date_auto = 0 WHERE id = ?",
+                (declared.isoformat(), notebook_id),
+            )
+            return current_date != declared
+        return False
+    known = sorted(dates)
+    if not known:
+        return False
+    guess = known[0] - dt.timedelta(days=known[0].weekday())
+    if current_date is None or (auto and guess < current_date):
+        conn.execute(
+            "UPDATE notebooks SET start_date = ?, start_date_auto = 1 WHERE id = ?", (guess.isoformat(), notebook_id)
+        )
+        return True
+    return False

@@ -1,0 +1,307 @@
+"""The library's read side: the tree, notes, questions and search.
+
+Reads go straight to sqlite3 (no per-query savepoints) because the tree and
+the question list call them on every click.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from ..model import Attachment, Cell, Note, Question
+from .search import fts_expression, like_pattern, parse_query, snippet
+from .views import (
+    Counts,
+    LectureInfo,
+    NotebookInfo,
+    NoteInfo,
+    QuestionFilter,
+    QuestionRow,
+    SearchHit,
+    WeekInfo,
+)
+from .weeks import parse_date
+
+_COUNT = "count(q.id), coalesce(sum(q.status = 'open'), 0)"
+_QUESTION_COLUMNS = """q.id, q.note_id, n.title, b.title, w.number, l.number, q.asker, q.text, q.answer,
+    q.status, q.slide_page, q.media_time, q.asked_at, q.answered_by, q.lecture_ref, q.edited_by_user,
+    q.resolved_at"""
+
+
+class LibraryReader:
+    conn: sqlite3.Connection
+
+    # -- the tree -------------------------------------------------------
+    def notebooks(self) -> list[NotebookInfo]:
+        counts = self._grouped_counts("n.notebook_id", "1 = 1", ())
+        return [
+            NotebookInfo(
+                id=row[0],
+                title=row[1],
+                start_date=parse_date(row[2]),
+                days_per_week=row[3],
+                description=row[4],
+                properties=json.loads(row[5] or "{}"),
+                counts=counts.get(row[0], Counts()),
+            )
+            for row in self.conn.execute(
+                "SELECT id, title, start_date, days_per_week, description, properties FROM notebooks ORDER BY title"
+            )
+        ]
+
+    def notebook(self, notebook_id: int) -> NotebookInfo | None:
+        return next((nb for nb in self.notebooks() if nb.id == notebook_id), None)
+
+    def notebook_id(self, title: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM notebooks WHERE title = ?", (title,)).fetchone()
+        return int(row[0]) if row else None
+
+    def weeks(self, notebook_id: int) -> list[WeekInfo]:
+        counts = self._grouped_counts("n.week_id", "n.notebook_id = ?", (notebook_id,))
+        return [
+            WeekInfo(row[0], notebook_id, row[1], row[2], parse_date(row[3]), counts.get(row[0], Counts()))
+            for row in self.conn.execute(
+                "SELECT id, number, label, first_day FROM weeks WHERE notebook_id = ? ORDER BY number",
+                (notebook_id,),
+            )
+        ]
+
+    def week_id(self, notebook_id: int, number: int) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM weeks WHERE notebook_id = ? AND number = ?", (notebook_id, number)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def unsorted_counts(self, notebook_id: int) -> Counts:
+        return self._grouped_counts("1", "n.notebook_id = ? AND n.week_id IS NULL", (notebook_id,)).get(1, Counts())
+
+    def has_unsorted(self, notebook_id: int) -> bool:
+        row = self.conn.execute(
+            """SELECT EXISTS(SELECT 1 FROM notes WHERE notebook_id = ? AND week_id IS NULL)
+               OR EXISTS(SELECT 1 FROM lectures WHERE notebook_id = ? AND week_id IS NULL)""",
+            (notebook_id, notebook_id),
+        ).fetchone()
+        return bool(row[0])
+
+    def lectures(self, notebook_id: int, week_id: int | None) -> list[LectureInfo]:
+        """Lectures of a week; `week_id=None` gives the unsorted ones."""
+        where = "week_id IS NULL" if week_id is None else "week_id = ?"
+        params: tuple[Any, ...] = (notebook_id,) if week_id is None else (notebook_id, week_id)
+        counts = self._grouped_counts("n.lecture_id", "n.notebook_id = ?", (notebook_id,))
+        return [
+            LectureInfo(
+                row[0], notebook_id, row[1], row[2], row[3], parse_date(row[4]), json.loads(row[5] or "{}"),
+                counts.get(row[0], Counts()),
+            )
+            for row in self.conn.execute(
+                f"SELECT id, week_id, number, title, date, properties FROM lectures"
+                f" WHERE notebook_id = ? AND {where} ORDER BY number",
+                params,
+            )
+        ]
+
+    def lecture(self, lecture_id: int) -> LectureInfo | None:
+        row = self.conn.execute("SELECT notebook_id, week_id FROM lectures WHERE id = ?", (lecture_id,)).fetchone()
+        if row is None:
+            return None
+        return next((lec for lec in self.lectures(row[0], row[1]) if lec.id == lecture_id), None)
+
+    def notes(
+        self,
+        *,
+        notebook_id: int | None = None,
+        notebook: str | None = None,
+        week_id: int | None = None,
+        week: int | None = None,
+        lecture_id: int | None = None,
+        direct_only: bool = False,
+        unsorted: bool = False,
+    ) -> list[NoteInfo]:
+        """Notes matching every filter given, in tree order.
+
+        `direct_only` keeps notes not under a lecture (a week's own notes);
+        `unsorted` keeps notes with no week.
+        """
+        clauses, params = [], []
+        for clause, value in (
+            ("n.notebook_id = ?", notebook_id),
+            ("b.title = ?", notebook),
+            ("n.week_id = ?", week_id),
+            ("w.number = ?", week),
+            ("n.lecture_id = ?", lecture_id),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        if direct_only:
+            clauses.append("n.lecture_id IS NULL")
+        if unsorted:
+            clauses.append("n.week_id IS NULL")
+        where = " AND ".join(clauses) or "1 = 1"
+        counts = self._grouped_counts("n.id", where, tuple(params), joins=True)
+        rows = self.conn.execute(
+            f"""SELECT n.id, n.notebook_id, b.title, n.week_id, w.number, n.lecture_id, l.number, n.title, n.kind, n.date
+                FROM notes n JOIN notebooks b ON b.id = n.notebook_id
+                LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
+                WHERE {where}
+                ORDER BY b.title, w.number IS NULL, w.number, l.number, n.date, n.source_id, n.position, n.id""",
+            params,
+        )
+        return [
+            NoteInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], parse_date(r[9]), counts.get(r[0], Counts()))
+            for r in rows
+        ]
+
+    def note_info(self, note_id: int) -> NoteInfo | None:
+        row = self.conn.execute("SELECT notebook_id FROM notes WHERE id = ?", (note_id,)).fetchone()
+        if row is None:
+            return None
+        return next((n for n in self.notes(notebook_id=row[0]) if n.id == note_id), None)
+
+    def _grouped_counts(
+        self, key: str, where: str, params: tuple[Any, ...], *, joins: bool = False
+    ) -> dict[Any, Counts]:
+        extra = (
+            " JOIN notebooks b ON b.id = n.notebook_id LEFT JOIN weeks w ON w.id = n.week_id"
+            " LEFT JOIN lectures l ON l.id = n.lecture_id"
+            if joins
+            else ""
+        )
+        rows = self.conn.execute(
+            f"""SELECT {key}, {_COUNT} FROM questions q JOIN notes n ON n.id = q.note_id{extra}
+                WHERE q.private = 0 AND {where} GROUP BY {key}""",
+            params,
+        )
+        return {row[0]: Counts(row[1], row[2]) for row in rows}
+
+    # -- one note, whole ---------------------------------------------------
+    def note(self, note_id: int) -> Note | None:
+        row = self.conn.execute(
+            """SELECT n.title, n.kind, n.date, w.number, n.day, l.number, l.title, n.properties,
+                      n.notebook_id, n.source_id, n.position
+               FROM notes n LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
+               WHERE n.id = ?""",
+            (note_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        questions = {
+            r[0]: Question(
+                text=r[1], answer=r[2], status=r[3], asker=r[4], raw_sender=r[5], asked_at=r[6], media_time=r[7],
+                slide_page=r[8], lecture_ref=r[9], answered_by=r[10], private=bool(r[11]), id=r[12],
+                resolved_at=r[13], edited_by_user=bool(r[14]),
+            )
+            for r in self.conn.execute(
+                """SELECT cell_id, text, answer, status, asker, raw_sender, asked_at, media_time, slide_page,
+                          lecture_ref, answered_by, private, id, resolved_at, edited_by_user
+                   FROM questions WHERE note_id = ?""",
+                (note_id,),
+            )
+        }
+        cells = [
+            Cell(kind=kind, markdown=markdown, question=questions.get(cell_id), id=cell_id)
+            for cell_id, kind, markdown in self.conn.execute(
+                "SELECT id, kind, markdown FROM cells WHERE note_id = ? ORDER BY position, id", (note_id,)
+            )
+        ]
+        attachments = [
+            Attachment(name=r[0], mime_type=r[1], data=r[2], sha256=r[3], id=r[4])
+            for r in self.conn.execute(
+                "SELECT name, mime_type, data, sha256, id FROM attachments WHERE note_id = ? ORDER BY id", (note_id,)
+            )
+        ]
+        return Note(
+            title=row[0], kind=row[1], cells=cells, date=parse_date(row[2]), week=row[3], day=row[4],
+            lecture=row[5], lecture_title=row[6] or None, properties=json.loads(row[7] or "{}"),
+            attachments=attachments, id=note_id, notebook_id=row[8], source_id=row[9], position=row[10],
+        )
+
+    # -- questions -----------------------------------------------------------
+    def questions(self, where: QuestionFilter | None = None, *, include_private: bool = False) -> list[QuestionRow]:
+        where = where or QuestionFilter()
+        clauses = [] if include_private else ["q.private = 0"]
+        params: list[Any] = []
+        for clause, value in (
+            ("q.status = ?", where.status),
+            ("b.title = ?", where.notebook),
+            ("n.notebook_id = ?", where.notebook_id),
+            ("w.number = ?", where.week),
+            ("n.week_id = ?", where.week_id),
+            ("coalesce(l.number, q.lecture_ref) = ?", where.lecture),
+            ("n.lecture_id = ?", where.lecture_id),
+            ("q.note_id = ?", where.note_id),
+            ("q.asker = ?", where.asker),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        if where.unsorted:
+            clauses.append("n.week_id IS NULL")
+        sql = f"""SELECT {_QUESTION_COLUMNS}
+            FROM questions q JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
+            JOIN cells c ON c.id = q.cell_id
+            LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
+            WHERE {" AND ".join(clauses) or "1 = 1"}
+            ORDER BY b.title, w.number IS NULL, w.number, l.number, n.date, n.source_id, n.position, n.id, c.position"""
+        return [self._question_row(r) for r in self.conn.execute(sql, params)]
+
+    def question(self, question_id: int) -> QuestionRow | None:
+        row = self.conn.execute(
+            f"""SELECT {_QUESTION_COLUMNS}
+            FROM questions q JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
+            LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
+            WHERE q.id = ?""",
+            (question_id,),
+        ).fetchone()
+        return self._question_row(row) if row else None
+
+    @staticmethod
+    def _question_row(r: tuple[Any, ...]) -> QuestionRow:
+        return QuestionRow(
+            id=r[0], note_id=r[1], note=r[2], notebook=r[3], week=r[4], lecture=r[5] if r[5] is not None else r[14],
+            asker=r[6], text=r[7], answer=r[8], status=r[9], page=r[10], media_time=r[11], asked_at=r[12],
+            answered_by=r[13], lecture_ref=r[14], edited_by_user=bool(r[15]), resolved_at=r[16],
+        )
+
+    def askers(self, notebook_id: int | None = None) -> list[str]:
+        sql = "SELECT DISTINCT q.asker FROM questions q JOIN notes n ON n.id = q.note_id WHERE q.asker != ''"
+        params: tuple[Any, ...] = ()
+        if notebook_id is not None:
+            sql += " AND n.notebook_id = ?"
+            params = (notebook_id,)
+        return sorted(r[0] for r in self.conn.execute(sql + " ORDER BY q.asker", params))
+
+    # -- search ------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """Questions first, then text cells; Korean and English, any length."""
+        terms = parse_query(query)
+        if not terms:
+            return []
+        hits = self._search_table(
+            "question", "questions", "questions_fts", ("text", "answer", "asker"), terms, limit
+        )
+        if len(hits) < limit:
+            hits += self._search_table("cell", "cells", "cells_fts", ("markdown",), terms, limit - len(hits))
+        return hits
+
+    def _search_table(
+        self, kind: str, table: str, fts: str, columns: tuple[str, ...], terms: Any, limit: int
+    ) -> list[SearchHit]:
+        params: list[Any] = []
+        joins = f"FROM {table} t JOIN notes n ON n.id = t.note_id"
+        clauses = ["t.private = 0"] if table == "questions" else ["t.kind = 'markdown'"]
+        order = "n.id, t.id"
+        if terms.long:
+            joins = f"FROM {fts} f JOIN {table} t ON t.id = f.rowid JOIN notes n ON n.id = t.note_id"
+            clauses.append(f"{fts} MATCH ?")
+            params.append(fts_expression(terms.long))
+            order = "f.rank"
+        for term in terms.short:
+            clauses.append("(" + " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+            params += [like_pattern(term)] * len(columns)
+        text = " || ' ' || ".join(f"t.{c}" for c in columns)
+        sql = f"SELECT t.id, n.id, n.title, {text} {joins} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
+        rows = self.conn.execute(sql, [*params, limit]).fetchall()
+        return [SearchHit(kind, r[0], r[1], r[2], snippet(r[3], terms.all)) for r in rows]

@@ -1,0 +1,145 @@
+"""The library's schema as numbered forward migrations.
+
+Migration N brings a file from `PRAGMA user_version` N-1 to N.  Each runs in
+its own transaction, after a backup copy of the file; none drops user data.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "initial schema",
+        """
+        CREATE TABLE notebooks (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL UNIQUE,
+            start_date TEXT,
+            start_date_auto INTEGER NOT NULL DEFAULT 0,
+            days_per_week INTEGER NOT NULL DEFAULT 5 CHECK (days_per_week BETWEEN 1 AND 7),
+            description TEXT NOT NULL DEFAULT '',
+            properties TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE weeks (
+            id INTEGER PRIMARY KEY,
+            notebook_id INTEGER NOT NULL REFERENCES notebooks(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            first_day TEXT,
+            UNIQUE (notebook_id, number)
+        );
+        CREATE TABLE lectures (
+            id INTEGER PRIMARY KEY,
+            notebook_id INTEGER NOT NULL REFERENCES notebooks(id) ON DELETE CASCADE,
+            week_id INTEGER REFERENCES weeks(id) ON DELETE SET NULL,
+            number INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            week_number INTEGER,
+            properties TEXT NOT NULL DEFAULT '{}',
+            UNIQUE (notebook_id, number)
+        );
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            notebook_id INTEGER NOT NULL REFERENCES notebooks(id) ON DELETE CASCADE,
+            file_name TEXT NOT NULL,
+            path TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL,
+            format TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            raw_text TEXT NOT NULL,
+            UNIQUE (notebook_id, file_name)
+        );
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            notebook_id INTEGER NOT NULL REFERENCES notebooks(id) ON DELETE CASCADE,
+            week_id INTEGER REFERENCES weeks(id) ON DELETE SET NULL,
+            lecture_id INTEGER REFERENCES lectures(id) ON DELETE SET NULL,
+            source_id INTEGER REFERENCES sources(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            date TEXT,
+            day INTEGER,
+            week_number INTEGER,
+            placed_by_user INTEGER NOT NULL DEFAULT 0,
+            properties TEXT NOT NULL DEFAULT '{}',
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX notes_by_week ON notes (notebook_id, week_id, lecture_id);
+        CREATE INDEX notes_by_lecture ON notes (lecture_id);
+        CREATE INDEX notes_by_source ON notes (source_id);
+        CREATE TABLE cells (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('markdown', 'question')),
+            markdown TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX cells_by_note ON cells (note_id, position);
+        CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            cell_id INTEGER NOT NULL UNIQUE REFERENCES cells(id) ON DELETE CASCADE,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('open', 'answered')),
+            asker TEXT NOT NULL DEFAULT '',
+            raw_sender TEXT NOT NULL DEFAULT '',
+            asked_at TEXT,
+            media_time TEXT,
+            slide_page INTEGER,
+            lecture_ref INTEGER,
+            answered_by TEXT,
+            private INTEGER NOT NULL DEFAULT 0,
+            resolved_at TEXT,
+            stable_key TEXT NOT NULL DEFAULT '',
+            edited_by_user INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX questions_by_note ON questions (note_id, status);
+        CREATE INDEX questions_by_key ON questions (stable_key);
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            mime_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+            data BLOB,
+            sha256 TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX attachments_by_note ON attachments (note_id);
+
+        CREATE VIRTUAL TABLE cells_fts USING fts5(
+            markdown, content='cells', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER cells_ai AFTER INSERT ON cells BEGIN
+            INSERT INTO cells_fts (rowid, markdown) VALUES (new.id, new.markdown);
+        END;
+        CREATE TRIGGER cells_ad AFTER DELETE ON cells BEGIN
+            INSERT INTO cells_fts (cells_fts, rowid, markdown) VALUES ('delete', old.id, old.markdown);
+        END;
+        CREATE TRIGGER cells_au AFTER UPDATE OF markdown ON cells BEGIN
+            INSERT INTO cells_fts (cells_fts, rowid, markdown) VALUES ('delete', old.id, old.markdown);
+            INSERT INTO cells_fts (rowid, markdown) VALUES (new.id, new.markdown);
+        END;
+
+        CREATE VIRTUAL TABLE questions_fts USING fts5(
+            text, answer, asker, content='questions', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER questions_ai AFTER INSERT ON questions BEGIN
+            INSERT INTO questions_fts (rowid, text, answer, asker)
+            VALUES (new.id, new.text, new.answer, new.asker);
+        END;
+        CREATE TRIGGER questions_ad AFTER DELETE ON questions BEGIN
+            INSERT INTO questions_fts (questions_fts, rowid, text, answer, asker)
+            VALUES ('delete', old.id, old.text, old.answer, old.asker);
+        END;
+        CREATE TRIGGER questions_au AFTER UPDATE OF text, answer, asker ON questions BEGIN
+            INSERT INTO questions_fts (questions_fts, rowid, text, answer, asker)
+            VALUES ('delete', old.id, old.text, old.answer, old.asker);
+            INSERT INTO questions_fts (rowid, text, answer, asker)
+            VALUES (new.id, new.text, new.answer, new.asker);
+        END;
+        """,
+    ),
+)
+
+LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,78 @@
+"""Turning what a user types into search terms, and cutting snippets.
+
+Korean writes particles onto words (`손실함수를`), so a term that ends in a
+common particle is searched by its stem, which the trigram index finds inside
+any longer word.  Terms under three characters cannot use the trigram index
+and are matched with LIKE on the base tables instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import nfc
+
+TRIGRAM_MIN = 3
+_PARTICLES = sorted(
+    ["을", "를", "이", "가", "은", "는", "의", "에", "에서", "에게", "으로", "로", "와", "과", "도", "만", "까지", "부터", "이란", "란", "이나", "나", "처럼", "보다"],
+    key=len,
+    reverse=True,
+)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    long: tuple[str, ...]  # answered by the FTS5 trigram index
+    short: tuple[str, ...]  # answered by LIKE over the base table
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return self.long + self.short
+
+    def __bool__(self) -> bool:
+        return bool(self.long or self.short)
+
+
+def parse_query(query: str) -> SearchTerms:
+    terms = [_stem(t) for t in nfc(query).split() if t.strip('"')]
+    terms = [t.strip('"') for t in terms if t.strip('"')]
+    return SearchTerms(
+        long=tuple(t for t in terms if len(t) >= TRIGRAM_MIN),
+        short=tuple(t for t in terms if len(t) < TRIGRAM_MIN),
+    )
+
+
+def _stem(term: str) -> str:
+    """`손실함수를` → `손실함수`; leaves a stem of at least two syllables."""
+    if not _HANGUL.search(term[-1:]):
+        return term
+    for particle in _PARTICLES:
+        if term.endswith(particle) and len(term) - len(particle) >= 2:
+            return term[: -len(particle)]
+    return term
+
+
+def fts_expression(terms: tuple[str, ...]) -> str:
+    """Each term as an FTS5 phrase, all required."""
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def snippet(text: str, terms: tuple[str, ...], width: int = 80) -> str:
+    """A line of context around the first match, on one line."""
+    flat = " ".join(text.split())
+    lowered = flat.casefold()
+    positions = [lowered.find(t.casefold()) for t in terms]
+    found = [p for p in positions if p >= 0]
+    if not found:
+        return flat[:width] + ("…" if len(flat) > width else "")
+    first = min(found)
+    start = max(0, first - width // 3)
+    end = min(len(flat), start + width)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
