@@ -106,6 +106,7 @@ def import_file(path: Path, context: ImportContext | None = None, format_name: s
     except Exception as error:  # an importer bug must reach the user as one line
         log.exception("parsing %s as %s failed", display, importer.name)
         raise ImportFailure(display, f"could not be read as {importer.name}: {error}") from None
+    _apply_user_choices(document, context)
     warnings = list(decoded.warnings) + list(document.warnings)
     warnings += _load_attachments(document, path.parent)
     return ImportedFile(
@@ -116,6 +117,17 @@ def import_file(path: Path, context: ImportContext | None = None, format_name: s
         document=document,
         warnings=warnings,
     )
+
+
+def _apply_user_choices(document: ParsedDocument, context: ImportContext) -> None:
+    """What the user chose in the import dialog or on the command line wins."""
+    for note in document.notes:
+        if context.week is not None:
+            note.week = context.week
+        if context.lecture is not None:
+            note.lecture = context.lecture
+        if context.date is not None and note.date is None:
+            note.date = context.date
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportFailure]]:

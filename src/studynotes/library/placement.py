@@ -98,7 +98,12 @@ def _relabel_weeks(conn: sqlite3.Connection, notebook_id: int, start: dt.date | 
 
 
 def prune_weeks(conn: sqlite3.Connection, notebook_id: int) -> None:
-    """Weeks exist while something is in them."""
+    """Weeks exist while something is in them; so do lectures nothing but a note named."""
+    conn.execute(
+        """DELETE FROM lectures WHERE notebook_id = ? AND title = '' AND date IS NULL AND properties = '{}'
+           AND id NOT IN (SELECT lecture_id FROM notes WHERE lecture_id IS NOT NULL AND notebook_id = ?)""",
+        (notebook_id, notebook_id),
+    )
     conn.execute(
         """DELETE FROM weeks WHERE notebook_id = ?
            AND id NOT IN (SELECT week_id FROM notes WHERE week_id IS NOT NULL AND notebook_id = ?)

@@ -66,6 +66,12 @@ class Library(LibraryReader):
         except sqlite3.OperationalError as error:
             raise LibraryError(f"{self.path}: the change was not saved ({error})") from error
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several writes into one transaction: all of them land, or none."""
+        with self._write():
+            yield
+
     def backup(self, reason: str = "manual") -> Path:
         return backup_copy(self.conn, self.path, reason=reason)
 

@@ -1,0 +1,81 @@
+"""Search in Korean and English: particles, two-syllable words, mixed scripts."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from studynotes.importers import import_file
+from studynotes.library import Library
+from studynotes.library.search import parse_query
+
+NOTE = """# Week 3
+
+## 손실함수를 왜 최소화하나요?
+
+경사하강법으로 손실을 줄입니다. Cross entropy loss가 대표적입니다.
+
+## 정규화는 무엇인가요?
+
+L2 정규화는 가중치를 작게 만듭니다.
+"""
+
+
+@pytest.fixture
+def filled(library: Library, tmp_path: Path) -> Library:
+    path = tmp_path / "week3.md"
+    path.write_text(NOTE, encoding="utf-8")
+    library.save_import(import_file(path), notebook="ML")
+    return library
+
+
+def _texts(library: Library, query: str) -> list[str]:
+    return [hit.snippet for hit in library.search(query)]
+
+
+def test_a_word_finds_itself_with_a_particle_attached(filled: Library) -> None:
+    hits = filled.search("손실함수")
+    assert [h.kind for h in hits] == ["question"]
+    assert "손실함수를" in hits[0].snippet
+
+
+def test_a_query_with_a_particle_finds_the_bare_word(filled: Library) -> None:
+    assert parse_query("손실함수를").long == ("손실함수",)
+    assert filled.search("손실함수를")[0].snippet == filled.search("손실함수")[0].snippet
+
+
+def test_two_syllable_korean_words_are_found(filled: Library) -> None:
+    snippets = _texts(filled, "손실")
+    assert any("손실함수를" in s for s in snippets)
+    assert any("손실을 줄입니다" in s for s in snippets)
+
+
+def test_english_is_case_insensitive_and_short_terms_work(filled: Library) -> None:
+    assert any("Cross entropy loss" in s for s in _texts(filled, "CROSS ENTROPY"))
+    assert any("L2 정규화" in s for s in _texts(filled, "L2"))
+
+
+def test_all_terms_are_required(filled: Library) -> None:
+    assert _texts(filled, "정규화 가중치")
+    assert _texts(filled, "정규화 손실") == []
+
+
+def test_decomposed_hangul_in_the_query_is_normalised(filled: Library) -> None:
+    decomposed = unicodedata.normalize("NFD", "손실함수")
+    assert decomposed != "손실함수"
+    assert filled.search(decomposed)
+
+
+def test_search_follows_edits(filled: Library) -> None:
+    question = next(q for q in filled.questions() if q.text.startswith("정규화"))
+    filled.edit_question(question.id, answer="드롭아웃도 정규화의 일종입니다.")
+    assert _texts(filled, "드롭아웃")
+    assert "가중치를 작게" not in " ".join(_texts(filled, "가중치"))
+
+
+def test_special_characters_do_not_break_the_query(filled: Library) -> None:
+    for query in ['"', "a*b", "100%", "L2_", "(x)", "NOT", "-", "손실 OR"]:
+        filled.search(query)  # no exception is the behaviour under test
+    assert filled.search("   ") == []
