@@ -33,7 +33,8 @@ SEED_FORMATS = {
 def golden_cases() -> list[tuple[str, Path, Path]]:
     """(format, input file, expected JSON) for every golden input."""
     cases = [(fmt, SEEDS / name, DATA / "seeds" / (name + ".json")) for name, fmt in SEED_FORMATS.items()]
-    for folder in sorted(p for p in DATA.iterdir() if p.is_dir() and p.name != "seeds"):
+    folders = sorted(p for p in DATA.iterdir() if p.is_dir() and p.name != "seeds") if DATA.is_dir() else []
+    for folder in folders:
         for source in sorted(folder.iterdir()):
             if source.is_file() and source.suffix != ".json" and not source.name.startswith("."):
                 cases.append((folder.name, source, source.with_name(source.name + ".json")))
