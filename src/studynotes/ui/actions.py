@@ -1,0 +1,67 @@
+"""Menus, toolbar and keyboard shortcuts of the main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QActionGroup, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    act = window.action
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    window.import_action = act("&Import files…", window.import_files, QKeySequence.StandardKey.Open,
+                               "Import lecture chats, Notion exports, minutes and study logs")
+    file_menu.addAction(window.import_action)
+    file_menu.addAction(act("Import &folder…", window.import_folder, "Ctrl+Shift+O"))
+    window.export_action = act("&Export week to Markdown…", window.export_week, "Ctrl+Shift+E",
+                               "The selected week as one Markdown file")
+    file_menu.addAction(window.export_action)
+    file_menu.addSeparator()
+    file_menu.addAction(act("&New notebook…", window.new_notebook, "Ctrl+Shift+N"))
+    file_menu.addAction(act("Open the &sample notebooks", window.open_samples))
+    file_menu.addSeparator()
+    file_menu.addAction(act("&Quit", window.close, QKeySequence.StandardKey.Quit))
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    window.edit_action = act("&Edit note…", window.edit_note, "Ctrl+E", "Edit the selected note's cells")
+    edit_menu.addAction(window.edit_action)
+    edit_menu.addAction(act("&Toggle answered / open", window.toggle_selected_question, None,
+                            "Space in the question list"))
+    edit_menu.addAction(act("&Find…", window.search.focus, QKeySequence.StandardKey.Find))
+
+    notebook_menu = bar.addMenu("&Notebook")
+    notebook_menu.addAction(act("&Rename…", window.rename_notebook, "F2"))
+    notebook_menu.addAction(act("&Schedule (start date, days per week)…", window.edit_schedule))
+
+    view_menu = bar.addMenu("&View")
+    view_menu.addAction(act("&Larger text", lambda: window.set_font_size(1), QKeySequence.StandardKey.ZoomIn))
+    view_menu.addAction(act("&Smaller text", lambda: window.set_font_size(-1), QKeySequence.StandardKey.ZoomOut))
+    themes = QActionGroup(window)
+    current = str(window.settings.value("theme", "system"))
+    for choice, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+        theme_action = act(label, lambda c=choice: window.set_theme(c))
+        theme_action.setCheckable(True)
+        theme_action.setChecked(choice == current)
+        themes.addAction(theme_action)
+        view_menu.addAction(theme_action)
+
+    toolbar = QToolBar("Main")
+    toolbar.setObjectName("main-toolbar")
+    toolbar.addAction(window.import_action)
+    toolbar.addAction(window.export_action)
+    toolbar.addAction(window.edit_action)
+    toolbar.addAction(undo)
+    window.addToolBar(toolbar)

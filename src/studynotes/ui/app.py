@@ -1,0 +1,109 @@
+"""Starting the app: settings, theme, the library, first paint, then the heavy parts."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..model import StudyNotesError
+from ..paths import default_library_path, resources_dir
+
+ORGANISATION = "studynotes"
+APPLICATION = "studynotes"
+
+
+def effective_theme(settings: QSettings) -> str:
+    choice = str(settings.value("theme", "system"))
+    if choice in ("light", "dark"):
+        return choice
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def apply_theme(settings: QSettings) -> None:
+    hints = QGuiApplication.styleHints()
+    if hints is None or not hasattr(hints, "setColorScheme"):
+        return
+    choice = str(settings.value("theme", "system"))
+    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(choice, Qt.ColorScheme.Unknown)
+    hints.setColorScheme(scheme)
+
+
+def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """Anything that escapes a slot: a message box and the log, never a dead window."""
+    from ..cli_output import log_crash
+
+    where = log_crash(error.with_traceback(trace))
+    QMessageBox.critical(None, "studynotes", f"Something went wrong: {error}\n\nThe details are in {where}.")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setOrganizationName(ORGANISATION)
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # QtWebEngine needs it before start
+    app = QApplication(argv or sys.argv[:1])
+    icon = resources_dir() / "studynotes.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run(library_path: Path | None = None, *, demo: bool = False) -> int:
+    started = time.perf_counter()
+    app = create_application()
+    settings = QSettings()
+    apply_theme(settings)
+    sys.excepthook = _show_unexpected
+    from ..library import Library
+
+    temporary = None
+    if demo:
+        temporary = tempfile.TemporaryDirectory(prefix="studynotes-demo-")
+        library_path = Path(temporary.name) / "demo.sqlite3"
+    try:
+        library = Library.open(library_path or default_library_path())
+        if demo:
+            from ..demo import fill_demo_library
+
+            fill_demo_library(library)
+    except StudyNotesError as error:
+        QMessageBox.critical(None, "studynotes", str(error))
+        return 1
+    from .main_window import MainWindow
+
+    window = MainWindow(library, settings)
+    window.show()
+    if "--startup-time" in sys.argv or _env_flag("STUDYNOTES_STARTUP_TIME"):
+        print(f"window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr)
+    # The web view (and its few hundred MB) comes after the first paint.
+    QTimer.singleShot(0, lambda: window.guarded(_after_first_paint, window))
+    code = app.exec()
+    library.close()
+    if temporary is not None:
+        temporary.cleanup()
+    return int(code)
+
+
+def _after_first_paint(window: object) -> None:
+    from .main_window import MainWindow
+
+    if isinstance(window, MainWindow):
+        window.preview.create_web_view()
+        if window.current_node() is not None:
+            window.show_node(window.current_node())
+
+
+def _env_flag(name: str) -> bool:
+    import os
+
+    return os.environ.get(name, "") not in ("", "0")

@@ -1,0 +1,77 @@
+"""What a tree node shows: its notes, its questions and a notebook's overview page."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from ..library import Counts, Library, QuestionFilter, QuestionRow
+from .tree_model import Node
+
+
+@dataclass
+class NodeContent:
+    node: Node
+    note_ids: list[int] = field(default_factory=list)
+    questions: list[QuestionRow] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counts:
+        return Counts(len(self.questions), sum(1 for q in self.questions if q.status == "open"))
+
+
+def filter_for(node: Node) -> QuestionFilter:
+    if node.kind == "note":
+        return QuestionFilter(note_id=node.id)
+    if node.kind == "lecture":
+        return QuestionFilter(lecture_id=node.id)
+    if node.kind == "week":
+        return QuestionFilter(week_id=node.id)
+    if node.kind == "unsorted":
+        return QuestionFilter(notebook_id=node.notebook_id, unsorted=True)
+    return QuestionFilter(notebook_id=node.notebook_id)
+
+
+def content_of(library: Library, node: Node) -> NodeContent:
+    """A week or lecture shows all its notes in order; a note shows itself."""
+    if node.kind == "note":
+        ids = [node.id]
+    elif node.kind == "lecture":
+        ids = [n.id for n in library.notes(lecture_id=node.id)]
+    elif node.kind == "week":
+        ids = [n.id for n in library.notes(week_id=node.id, direct_only=True)]
+        ids += [n.id for lec in library.lectures(node.notebook_id, node.id) for n in library.notes(lecture_id=lec.id)]
+    elif node.kind == "unsorted":
+        ids = [n.id for n in library.notes(notebook_id=node.notebook_id, unsorted=True)]
+    else:
+        ids = []
+    return NodeContent(node, ids, library.questions(filter_for(node)))
+
+
+def notebook_overview(library: Library, notebook_id: int, theme: str, *, heading: str | None = None) -> str:
+    """A notebook's front page: its details and weeks with their counts (plain, script-free HTML)."""
+    notebook = library.notebook(notebook_id)
+    if notebook is None:
+        return ""
+    dark = theme == "dark"
+    rows = "".join(
+        f"<tr><td>{html.escape(w.label)}</td><td>{w.counts.open} open / {w.counts.questions}</td></tr>"
+        for w in library.weeks(notebook_id)
+    )
+    unsorted = library.unsorted_counts(notebook_id)
+    if library.has_unsorted(notebook_id):
+        rows += f"<tr><td>Unsorted</td><td>{unsorted.open} open / {unsorted.questions}</td></tr>"
+    details = "".join(
+        f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in notebook.properties.items() if v
+    )
+    start = notebook.start_date.isoformat() if notebook.start_date else "not set"
+    return f"""<!doctype html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>body{{font-family:"Noto Sans CJK KR","Malgun Gothic","Apple SD Gothic Neo",sans-serif;margin:2em;
+background:{'#1e1f22' if dark else '#fff'};color:{'#ddd' if dark else '#222'}}}
+td{{padding:.3em 1.2em .3em 0}}</style></head><body>
+<h1>{html.escape(heading or notebook.title)}</h1>
+<p>{html.escape(notebook.description)}</p><ul>{details}</ul>
+<p>Starts {start} · {notebook.days_per_week} study days a week ·
+{notebook.counts.open} open of {notebook.counts.questions} questions</p>
+<table>{rows}</table></body></html>"""

@@ -1,0 +1,400 @@
+"""The window: tree on the left, preview in the centre, questions on the right.
+
+It holds no data of its own: models over the Library, and every change goes
+through an undoable command that announces what changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..library import Library
+from ..model import StudyNotesError
+from . import commands
+from .commands import LibraryEvents
+from .content import NodeContent, content_of, notebook_overview
+from .preview_host import PreviewHost, render_job
+from .questions import QuestionPanel
+from .search_panel import SearchPanel
+from .tree_model import LibraryTreeModel, Node
+from .welcome import WelcomePage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, settings: QSettings) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.events = LibraryEvents(self)
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(f"studynotes — {library.path.name}")
+        self.setAcceptDrops(True)
+        self._content: NodeContent | None = None
+        self._editor_window: Any = None
+
+        self.tree_model = LibraryTreeModel(library, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Notebooks")
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDropIndicatorShown(True)
+        self.search = SearchPanel(library)
+        left = QSplitter(Qt.Orientation.Vertical)
+        search_box = QWidget()
+        box = QVBoxLayout(search_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.search)
+        left.addWidget(search_box)
+        left.addWidget(self.tree)
+        left.setStretchFactor(1, 3)
+        self.preview = PreviewHost()
+        self.welcome = WelcomePage()
+        self.preview.insertWidget(0, self.welcome)
+        self.questions = QuestionPanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(self.questions)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([260, 640, 380])
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+        self._connect()
+        self._restore_settings()
+        self._show_welcome_if_empty()
+
+    # -- wiring ----------------------------------------------------------------
+    def _connect(self) -> None:
+        self.tree.selectionModel().currentChanged.connect(self._selected)
+        self.tree_model.moveRequested.connect(self._move_note)
+        self.questions.toggleRequested.connect(self.toggle_question)
+        self.questions.questionActivated.connect(self._question_activated)
+        self.preview.toggleRequested.connect(self.toggle_question)
+        self.search.hitChosen.connect(self._hit_chosen)
+        self.events.questionChanged.connect(self._question_changed)
+        self.events.noteChanged.connect(self._note_changed)
+        self.events.structureChanged.connect(self.reload)
+        self.welcome.importRequested.connect(self.import_files)
+        self.welcome.samplesRequested.connect(self.open_samples)
+
+    def _build_actions(self) -> None:
+        from .actions import build_menus
+
+        build_menus(self)
+
+    def action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        """A menu action whose errors become a message, never a traceback."""
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _checked=False: self.guarded(slot))
+        return act
+
+    def guarded(self, slot: Any, *args: Any) -> Any:
+        try:
+            return slot(*args)
+        except StudyNotesError as error:
+            QMessageBox.warning(self, "studynotes", str(error))
+        except Exception as error:  # the window keeps running; the details go to the log
+            from ..cli_output import log_crash
+
+            where = log_crash(error)
+            QMessageBox.critical(self, "studynotes", f"Something went wrong: {error}\n\nDetails: {where}")
+        return None
+
+    # -- showing things ------------------------------------------------------------
+    def current_node(self) -> Node | None:
+        index = self.tree.currentIndex()
+        return self.tree_model.node(index) if index.isValid() else None
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.guarded(self.show_node, self.tree_model.node(current) if current.isValid() else None)
+
+    def show_node(self, node: Node | None, *, scroll_to: str | None = None, find: str | None = None) -> None:
+        if node is None:
+            return
+        self._content = content_of(self.library, node)
+        self.questions.set_rows(self._content.questions)
+        self._render_current(scroll_to=scroll_to, find=find)
+        counts = self._content.counts
+        self.statusBar().showMessage(
+            f"{node.title}: {counts.open} open / {counts.questions} questions · {self.library.path}"
+        )
+        self.settings.setValue("last_selection", f"{node.kind}:{node.id}")
+
+    def _render_current(self, *, scroll_to: str | None = None, find: str | None = None) -> None:
+        if self._content is None:
+            return
+        self.preview.setCurrentWidget(self.preview.pane or self.preview.widget(1))
+        if self._content.node.kind == "notebook":
+            self.preview.show_html(notebook_overview(self.library, self._content.node.id, self.theme()))
+            return
+        notes = [n for n in (self.library.note(i) for i in self._content.note_ids) if n is not None]
+        if not notes:
+            self.preview.show_html(notebook_overview(self.library, self._content.node.notebook_id, self.theme(),
+                                                     heading=f"{self._content.node.title} has no notes yet"))
+            return
+        self.preview.render(render_job(notes, self._content.node.title, self.theme(), self.font_size()),
+                            scroll_to=scroll_to, find=find)
+
+    def theme(self) -> str:
+        from .app import effective_theme
+
+        return effective_theme(self.settings)
+
+    def font_size(self) -> int:
+        return int(self.settings.value("preview_font_size", 15))
+
+    def set_font_size(self, delta: int) -> None:
+        size = max(10, min(28, self.font_size() + delta))
+        self.settings.setValue("preview_font_size", size)
+        self._render_current()
+
+    def set_theme(self, choice: str) -> None:
+        from .app import apply_theme
+
+        self.settings.setValue("theme", choice)
+        apply_theme(self.settings)
+        self._render_current()
+
+    def _show_welcome_if_empty(self) -> None:
+        if not self.library.notebooks():
+            self.preview.setCurrentWidget(self.welcome)
+            self.statusBar().showMessage(f"Empty library · {self.library.path}")
+
+    # -- reacting to changes -----------------------------------------------------------
+    def _question_changed(self, question_id: int, _note_id: int) -> None:
+        self.tree_model.refresh_counts()
+        row = self.library.question(question_id)
+        if row is not None:
+            self.questions.update_row(row)
+        self._render_current(scroll_to=f"question-{question_id}")
+
+    def _note_changed(self, note_id: int) -> None:
+        if self._content is not None and note_id in self._content.note_ids:
+            self._render_current()
+
+    def reload(self) -> None:
+        """After an import or a move: re-read the tree, keeping expansion and selection."""
+        expanded = self._expanded_keys()
+        current = self.current_node()
+        key = current.key if current else None
+        self.tree_model.reload()
+        for node_key in expanded:
+            index = self.tree_model.find(node_key)
+            if index.isValid():
+                self.tree.expand(index)
+        if key is not None:
+            index = self.tree_model.find(key)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+                self.show_node(self.tree_model.node(index))
+        self._show_welcome_if_empty()
+
+    def _expanded_keys(self) -> list[tuple[str, int]]:
+        keys = []
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.tree_model.rowCount(parent)):
+                index = self.tree_model.index(row, 0, parent)
+                if self.tree.isExpanded(index):
+                    keys.append(self.tree_model.node(index).key)
+                    stack.append(index)
+        return keys
+
+    # -- user actions --------------------------------------------------------------------
+    def toggle_question(self, question_id: int) -> None:
+        command = commands.toggle_status(self.library, self.events, question_id)
+        if command is not None:
+            self.guarded(self.undo_stack.push, command)
+
+    def toggle_selected_question(self) -> None:
+        index = self.questions.table.currentIndex()
+        if index.isValid():
+            from .questions import QUESTION_ID_ROLE
+
+            self.toggle_question(int(index.data(QUESTION_ID_ROLE)))
+
+    def _question_activated(self, question_id: int, note_id: int) -> None:
+        self.preview.scroll_to(f"question-{question_id}")
+
+    def _move_note(self, note_id: int, week: int | None, lecture: int | None) -> None:
+        self.guarded(self.undo_stack.push, commands.MoveNoteCommand(self.library, self.events, note_id, week, lecture))
+
+    def select_note(self, note_id: int, *, scroll_to: str | None = None, find: str | None = None) -> None:
+        index = self.tree_model.note_index(note_id)
+        if not index.isValid():
+            return
+        self.tree.blockSignals(True)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        self.tree.blockSignals(False)
+        self.show_node(self.tree_model.node(index), scroll_to=scroll_to, find=find)
+
+    def _hit_chosen(self, hit: Any, query: str) -> None:
+        if hit.kind == "question":
+            self.select_note(hit.note_id, scroll_to=f"question-{hit.id}", find=query.split()[0])
+            self.questions.select_question(hit.id)
+        else:
+            self.select_note(hit.note_id, find=query.split()[0])
+
+    def import_files(self, paths: list[Path] | None = None) -> None:
+        if paths is None:
+            names, _ = QFileDialog.getOpenFileNames(
+                self, "Import files", str(self.settings.value("last_import_folder", str(Path.home()))),
+                "Notes (*.md *.markdown *.txt *.text);;All files (*)",
+            )
+            paths = [Path(n) for n in names]
+        if not paths:
+            return
+        self.settings.setValue("last_import_folder", str(paths[0].parent))
+        from .import_dialog import ImportDialog
+
+        node = self.current_node()
+        default = None
+        if node is not None:
+            default = next((nb.title for nb in self.library.notebooks() if nb.id == node.notebook_id), None)
+        dialog = ImportDialog(self.library.path, paths, [nb.title for nb in self.library.notebooks()], self,
+                              default_notebook=default)
+        dialog.imported.connect(lambda _report: self.reload())
+        dialog.exec()
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder",
+                                                  str(self.settings.value("last_import_folder", str(Path.home()))))
+        if folder:
+            self.import_files([Path(folder)])
+
+    def open_samples(self) -> None:
+        from ..demo import fill_demo_library
+
+        report = fill_demo_library(self.library)
+        self.reload()
+        self.statusBar().showMessage(f"Added the sample notebooks: {report.notes} notes, {report.questions} questions")
+
+    def export_week(self) -> None:
+        node = self.current_node()
+        if node is None or node.kind not in ("week", "lecture", "note") or node.week_number is None:
+            raise StudyNotesError("Select a week (or a lecture or note in it) to export")
+        from ..export import gather_week, week_to_markdown, write_export
+        from .dialogs import ask_export_scope
+
+        notebook = self.library.notebook(node.notebook_id)
+        if notebook is None:
+            return
+        export = gather_week(self.library, notebook.title, node.week_number)
+        open_only = ask_export_scope(self, export.week.label)
+        if open_only is None:
+            return
+        suggested = Path(str(self.settings.value("last_export_folder", str(Path.home())))) / (
+            f"{notebook.title} week {node.week_number}{' open' if open_only else ''}.md"
+        )
+        name, _ = QFileDialog.getSaveFileName(self, "Export week", str(suggested), "Markdown (*.md)")
+        if not name:
+            return
+        markdown, files = week_to_markdown(export, open_only=open_only)
+        write_export(markdown, files, Path(name))
+        self.settings.setValue("last_export_folder", str(Path(name).parent))
+        self.statusBar().showMessage(f"Exported {export.week.label} to {name}")
+
+    def new_notebook(self) -> None:
+        title, ok = QInputDialog.getText(self, "New notebook", "Title:")
+        if ok and title.strip():
+            self.library.ensure_notebook(title)
+            self.reload()
+
+    def rename_notebook(self) -> None:
+        node = self.current_node()
+        if node is None:
+            raise StudyNotesError("Select a notebook to rename")
+        notebook = self.library.notebook(node.notebook_id)
+        if notebook is None:
+            return
+        title, ok = QInputDialog.getText(self, "Rename notebook", "Title:", text=notebook.title)
+        if ok and title.strip() and title != notebook.title:
+            self.undo_stack.push(commands.RenameNotebookCommand(self.library, self.events, notebook.id, title))
+
+    def edit_schedule(self) -> None:
+        node = self.current_node()
+        if node is None:
+            raise StudyNotesError("Select a notebook first")
+        notebook = self.library.notebook(node.notebook_id)
+        if notebook is None:
+            return
+        from .dialogs import ScheduleDialog
+
+        dialog = ScheduleDialog(notebook.title, notebook.start_date, notebook.days_per_week, self)
+        if dialog.exec():
+            start, days = dialog.values()
+            self.undo_stack.push(commands.ScheduleCommand(self.library, self.events, notebook.id, start, days))
+
+    def edit_note(self) -> None:
+        node = self.current_node()
+        if node is None or node.kind != "note":
+            raise StudyNotesError("Select a note to edit")
+        from .editor_window import EditorWindow
+
+        if self._editor_window is None:
+            self._editor_window = EditorWindow(self.library, self.undo_stack, self.events, self)
+        self._editor_window.open_note(node.id, node.title)
+
+    # -- drag files in ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.guarded(self.import_files, paths))
+
+    # -- settings --------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        last = str(self.settings.value("last_selection", ""))
+        kind, _, ident = last.partition(":")
+        if kind and ident.isdigit():
+            index = self.tree_model.find((kind, int(ident)))
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+                return
+        first = self.tree_model.index(0, 0)
+        if first.isValid():
+            self.tree.expand(first)
+            self.tree.setCurrentIndex(first)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.preview.wait_for_render()
+        super().closeEvent(event)
+

@@ -1,0 +1,129 @@
+"""The centre of the window: renders off the GUI thread into a web view made after first paint.
+
+QtWebEngine costs a few hundred milliseconds and a few hundred MB to start,
+so the window first paints with a plain placeholder and creates the web
+view right after.  Rendering runs in a worker thread; only the newest
+request's result is shown.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+
+from ..model import Note
+
+RenderJob = Callable[[], str]
+
+
+class _Signals(QObject):
+    done = Signal(int, str)
+
+
+class _RenderTask(QRunnable):
+    def __init__(self, generation: int, job: RenderJob, signals: _Signals) -> None:
+        super().__init__()
+        self._generation, self._job, self._signals = generation, job, signals
+
+    def run(self) -> None:
+        try:
+            page = self._job()
+        except Exception as error:  # a renderer bug shows as a message, not a crash
+            page = error_page(f"This note could not be shown: {error}")
+        self._signals.done.emit(self._generation, page)
+
+
+def error_page(message: str) -> str:
+    return f"<!doctype html><meta charset='utf-8'><body style='font-family:sans-serif'><p>{html.escape(message)}</p>"
+
+
+def render_job(notes: list[Note], title: str, theme: str, font_size: int) -> RenderJob:
+    """A closure the worker can run: render one note or several, falling back to plain text."""
+
+    def job() -> str:
+        from ..render import render_note, render_notes
+
+        if len(notes) == 1:
+            return str(render_note(notes[0], theme=theme, font_size=font_size))  # type: ignore[arg-type]
+        return str(render_notes(notes, title=title, theme=theme, font_size=font_size))  # type: ignore[arg-type]
+
+    return job
+
+
+class PreviewHost(QStackedWidget):
+    """Shows HTML; forwards status clicks; scrolls to an element once the page is in."""
+
+    toggleRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._placeholder = QLabel("Loading preview…")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self._placeholder)
+        self.pane: Any = None
+        self._generation = 0
+        self._pending_html: str | None = None
+        self._pending_scroll: str | None = None
+        self._pending_find: str | None = None
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._rendered)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.last_html = ""
+
+    def create_web_view(self) -> None:
+        """Called once, after the window's first paint."""
+        if self.pane is not None:
+            return
+        from .preview import PreviewPane
+
+        self.pane = PreviewPane(self)
+        self.pane.toggleRequested.connect(self.toggleRequested)
+        if hasattr(self.pane, "loadFinished"):
+            self.pane.loadFinished.connect(self._loaded)
+        self.addWidget(self.pane)
+        self.setCurrentWidget(self.pane)
+        if self._pending_html is not None:
+            self._show(self._pending_html)
+
+    def render(self, job: RenderJob, *, scroll_to: str | None = None, find: str | None = None) -> None:  # type: ignore[override]
+        self._generation += 1
+        self._pending_scroll, self._pending_find = scroll_to, find
+        self._pool.start(_RenderTask(self._generation, job, self._signals))
+
+    def show_html(self, page: str, *, scroll_to: str | None = None) -> None:
+        self._generation += 1
+        self._pending_scroll = scroll_to
+        self._show(page)
+
+    def scroll_to(self, element_id: str) -> None:
+        if self.pane is not None:
+            self.pane.scroll_to(element_id)
+
+    def wait_for_render(self) -> None:
+        """For tests and shutdown: let the worker finish."""
+        self._pool.waitForDone()
+
+    def _rendered(self, generation: int, page: str) -> None:
+        if generation == self._generation:
+            self._show(page)
+
+    def _show(self, page: str) -> None:
+        self.last_html = page
+        if self.pane is None:
+            self._pending_html = page
+            return
+        self._pending_html = None
+        self.pane.set_html(page)
+
+    def _loaded(self, ok: bool) -> None:
+        if self._pending_scroll:
+            self.pane.scroll_to(self._pending_scroll)
+            self._pending_scroll = None
+        if self._pending_find:
+            self.pane.findText(self._pending_find)
+            self._pending_find = None

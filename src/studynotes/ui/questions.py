@@ -1,0 +1,243 @@
+"""The question list: a table model over the Library's question rows, and its panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..library import QuestionRow
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("", "Question", "Asker", "Lecture", "Page / time")
+QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class QuestionTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QuestionRow] = []
+        self._row_of: dict[int, int] = {}
+
+    def set_rows(self, rows: list[QuestionRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of = {row.id: i for i, row in enumerate(rows)}
+        self.endResetModel()
+
+    def update_row(self, row: QuestionRow) -> None:
+        """Replace one question in place (after a status or text change)."""
+        position = self._row_of.get(row.id)
+        if position is None:
+            return
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
+
+    def rows(self) -> list[QuestionRow]:
+        return list(self._rows)
+
+    def row_at(self, position: int) -> QuestionRow:
+        return self._rows[position]
+
+    def position_of(self, question_id: int) -> int | None:
+        return self._row_of.get(question_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 0:
+            return "Status: ✅ answered, ○ open (Space toggles)"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == QUESTION_ID_ROLE:
+            return row.id
+        if role == STATUS_ROLE:
+            return row.status
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return "Answered" + (f" by {row.answered_by}" if row.answered_by else "") if row.status == "answered" \
+                    else "Open"
+            return row.text if column == 1 else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QColor("#1a7f37") if row.status == "answered" else QColor("#9a6700")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return row.status
+        return None
+
+    @staticmethod
+    def _display(row: QuestionRow, column: int) -> str:
+        if column == 0:
+            return "✅" if row.status == "answered" else "○"
+        if column == 1:
+            return " ".join(row.text.split())
+        if column == 2:
+            return row.asker
+        if column == 3:
+            return f"{row.lecture}" if row.lecture is not None else ""
+        parts = [f"p. {row.page}" if row.page is not None else "", row.media_time or ""]
+        return " · ".join(p for p in parts if p)
+
+
+class QuestionFilterModel(QSortFilterProxyModel):
+    """All / Open / Answered, and one asker."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._status: str | None = None
+        self._asker: str | None = None
+
+    def set_status(self, status: str | None) -> None:
+        self._status = status
+        self.invalidate()
+
+    def set_asker(self, asker: str | None) -> None:
+        self._asker = asker
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if not isinstance(model, QuestionTableModel):
+            return True
+        row = model.row_at(source_row)
+        return (self._status is None or row.status == self._status) and (
+            self._asker is None or row.asker == self._asker
+        )
+
+
+class QuestionTable(QTableView):
+    toggleRequested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space:
+            index = self.currentIndex()
+            if index.isValid():
+                self.toggleRequested.emit(int(index.data(QUESTION_ID_ROLE)))
+                return
+        super().keyPressEvent(event)
+
+
+class QuestionPanel(QWidget):
+    """The filterable question list of whatever is selected in the tree."""
+
+    questionActivated = Signal(int, int)  # question id, note id
+    toggleRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = QuestionTableModel(self)
+        self.proxy = QuestionFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.status_filter = QComboBox()
+        self.status_filter.addItems(["All", "Open", "Answered"])
+        self.status_filter.setAccessibleName("Show questions")
+        self.asker_filter = QComboBox()
+        self.asker_filter.setAccessibleName("Asker")
+        self.summary = QLabel()
+        self.table = QuestionTable()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.asker_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
+        self.asker_filter.currentIndexChanged.connect(self._asker_changed)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        self.table.toggleRequested.connect(self.toggleRequested)
+
+    def set_rows(self, rows: list[QuestionRow]) -> None:
+        current_asker = self.asker_filter.currentText() if self.asker_filter.currentIndex() > 0 else None
+        self.model.set_rows(rows)
+        askers = sorted({r.asker for r in rows if r.asker})
+        self.asker_filter.blockSignals(True)
+        self.asker_filter.clear()
+        self.asker_filter.addItem("Everyone")
+        self.asker_filter.addItems(askers)
+        if current_asker in askers:
+            self.asker_filter.setCurrentText(current_asker)
+        else:
+            self.proxy.set_asker(None)
+        self.asker_filter.blockSignals(False)
+        self._update_summary()
+
+    def update_row(self, row: QuestionRow) -> None:
+        self.model.update_row(row)
+        self.proxy.invalidate()
+        self._update_summary()
+
+    def select_question(self, question_id: int) -> None:
+        position = self.model.position_of(question_id)
+        if position is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(position, 1))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def _status_changed(self, index: int) -> None:
+        self.proxy.set_status([None, "open", "answered"][index])
+        self._update_summary()
+
+    def _asker_changed(self, index: int) -> None:
+        self.proxy.set_asker(self.asker_filter.currentText() if index > 0 else None)
+        self._update_summary()
+
+    def _activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        row = self.model.row_at(source.row())
+        self.questionActivated.emit(row.id, row.note_id)
+
+    def _update_summary(self) -> None:
+        rows = self.model.rows()
+        open_count = sum(1 for r in rows if r.status == "open")
+        shown = self.proxy.rowCount()
+        self.summary.setText(f"{shown} shown · {open_count} open / {len(rows)}" if rows else "No questions here")

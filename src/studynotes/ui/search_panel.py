@@ -1,0 +1,110 @@
+"""Search as you type: a field, a short debounce, and a list of hits with the match marked."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ..library import Library, SearchHit
+from ..library.search import parse_query
+
+DEBOUNCE_MS = 150
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def highlighted(snippet: str, terms: tuple[str, ...]) -> str:
+    """The snippet as rich text with every term in bold on a highlight."""
+    lowered = snippet.casefold()
+    marks = [False] * len(snippet)
+    for term in terms:
+        needle = term.casefold()
+        start = lowered.find(needle)
+        while needle and start >= 0:
+            for i in range(start, min(start + len(needle), len(snippet))):
+                marks[i] = True
+            start = lowered.find(needle, start + len(needle))
+    out, inside = [], False
+    for char, marked in zip(snippet, marks, strict=True):
+        if marked != inside:
+            out.append("<b style='background:#fff3b0;color:#222'>" if marked else "</b>")
+            inside = marked
+        out.append(html.escape(char))
+    if inside:
+        out.append("</b>")
+    return "".join(out)
+
+
+class SearchPanel(QWidget):
+    """Emits `hitChosen(hit, query)` when the user opens a result."""
+
+    hitChosen = Signal(object, str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Search notes and questions (Ctrl+F)")
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search")
+        self.results = QListWidget()
+        self.results.setVisible(False)
+        self.results.setAccessibleName("Search results")
+        self.status = QLabel()
+        self.status.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.field.textChanged.connect(lambda _text: self._timer.start())
+        self.field.returnPressed.connect(self._open_first)
+        self.results.itemActivated.connect(self._open)
+        self.results.itemClicked.connect(self._open)
+
+    def set_library(self, library: Library) -> None:
+        self._library = library
+        self.run_search()
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def run_search(self) -> None:
+        query = self.field.text().strip()
+        self.results.clear()
+        if not query:
+            self.results.setVisible(False)
+            self.status.setVisible(False)
+            return
+        hits = self._library.search(query)
+        terms = parse_query(query).all
+        for hit in hits:
+            item = QListWidgetItem()
+            item.setData(HIT_ROLE, hit)
+            label = QLabel(f"<span style='color:gray'>{html.escape(hit.note)} · {hit.kind}</span><br>"
+                           + highlighted(hit.snippet, terms))
+            label.setWordWrap(True)
+            label.setContentsMargins(4, 2, 4, 2)
+            item.setSizeHint(label.sizeHint())
+            item.setToolTip(hit.snippet)
+            self.results.addItem(item)
+            self.results.setItemWidget(item, label)
+        self.status.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "Nothing found")
+        self.status.setVisible(True)
+        self.results.setVisible(bool(hits))
+
+    def hits(self) -> list[SearchHit]:
+        return [self.results.item(i).data(HIT_ROLE) for i in range(self.results.count())]
+
+    def _open_first(self) -> None:
+        self._timer.stop()
+        self.run_search()
+        if self.results.count():
+            self._open(self.results.item(0))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.hitChosen.emit(item.data(HIT_ROLE), self.field.text().strip())
