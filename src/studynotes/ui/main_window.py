@@ -203,11 +203,12 @@ class MainWindow(QMainWindow):
             index = self.tree_model.find(node_key)
             if index.isValid():
                 self.tree.expand(index)
-        if key is not None:
-            index = self.tree_model.find(key)
-            if index.isValid():
-                self.tree.setCurrentIndex(index)
-                self.show_node(self.tree_model.node(index))
+        index = self.tree_model.find(key) if key is not None else QModelIndex()
+        if not index.isValid():
+            index = self.tree_model.index(0, 0)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.show_node(self.tree_model.node(index))
         self._show_welcome_if_empty()
 
     def _expanded_keys(self) -> list[tuple[str, int]]:
@@ -395,6 +396,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
+        self.search.stop()
         self.preview.wait_for_render()
         super().closeEvent(event)
 

@@ -69,6 +69,10 @@ class SearchPanel(QWidget):
         self._library = library
         self.run_search()
 
+    def stop(self) -> None:
+        """No search may run after the window (and its library) closes."""
+        self._timer.stop()
+
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
