@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from golden import dump, golden_cases, parsed_as_json  # noqa: E402
+from golden import dump, golden_cases, parsed_as_json
 
 
 def main() -> int:
@@ -21,7 +21,9 @@ def main() -> int:
         text = dump(parsed_as_json(source))
         if not expected.exists() or expected.read_text(encoding="utf-8") != text:
             expected.write_text(text, encoding="utf-8")
-            print(f"wrote {expected.relative_to(Path.cwd()) if expected.is_relative_to(Path.cwd()) else expected}")
+            print(
+                f"wrote {expected.relative_to(Path.cwd()) if expected.is_relative_to(Path.cwd()) else expected}"
+            )
     return 0
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -34,7 +33,9 @@ def _date(value: str) -> dt.date:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studynotes", description="A desktop notebook for study groups.")
-    parser.add_argument("--library", type=Path, help="the library file (default: $STUDYNOTES_LIBRARY or the user data folder)")
+    parser.add_argument(
+        "--library", type=Path, help="the library file (default: $STUDYNOTES_LIBRARY or the user data folder)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", help="open the window (the default)")
     commands.add_parser("demo", help="open the window on a fresh library holding the sample notebooks")
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("studynotes: interrupted", file=sys.stderr)
         return 130
-    except Exception as error:  # the last line of defence: one line, details in the log
+    except Exception as error:  # noqa: BLE001 (the last line of defence: one line, details in the log)
         where = out.log_crash(error)
         print(f"studynotes: unexpected error: {error} (details in {where})", file=sys.stderr)
         return 1
@@ -117,12 +118,23 @@ def _run(command: str, args: argparse.Namespace) -> int:
             out.emit(out.tree_json(library) if args.json else out.tree_text(library), as_json=args.json)
         elif command == "notes":
             infos = library.notes(notebook=args.notebook, week=args.week)
-            out.emit([out.note_json(n) for n in infos] if args.json else out.notes_text(infos), as_json=args.json)
+            out.emit(
+                [out.note_json(n) for n in infos] if args.json else out.notes_text(infos), as_json=args.json
+            )
         elif command == "questions":
-            rows = library.questions(QuestionFilter(status=args.status, notebook=args.notebook, week=args.week,
-                                                    lecture=args.lecture, asker=args.asker))
-            out.emit([out.question_json(q) for q in rows] if args.json else out.questions_text(rows),
-                     as_json=args.json)
+            rows = library.questions(
+                QuestionFilter(
+                    status=args.status,
+                    notebook=args.notebook,
+                    week=args.week,
+                    lecture=args.lecture,
+                    asker=args.asker,
+                )
+            )
+            out.emit(
+                [out.question_json(q) for q in rows] if args.json else out.questions_text(rows),
+                as_json=args.json,
+            )
         elif command in ("resolve", "reopen"):
             return _set_status(library, args.ids, "answered" if command == "resolve" else "open")
         elif command == "search":
@@ -141,8 +153,9 @@ def _import(library: Library, args: argparse.Namespace) -> int:
     from .importing import import_paths
 
     context = ImportContext(date=args.date, week=args.week, lecture=args.lecture)
-    report = import_paths(library, args.paths, notebook=args.notebook, context=context,
-                          format_name=args.format_name)
+    report = import_paths(
+        library, args.paths, notebook=args.notebook, context=context, format_name=args.format_name
+    )
     if args.json:
         out.emit(out.report_json(report), as_json=True)
     else:
@@ -167,8 +180,9 @@ def _set_status(library: Library, ids: list[int], status: str) -> int:
 def _export(library: Library, args: argparse.Namespace) -> int:
     from .export import gather_week, week_to_markdown, write_export
 
-    markdown, files = week_to_markdown(gather_week(library, args.notebook, args.week),
-                                       open_only=args.open_only)
+    markdown, files = week_to_markdown(
+        gather_week(library, args.notebook, args.week), open_only=args.open_only
+    )
     if args.output:
         write_export(markdown, files, args.output)
         print(f"wrote {args.output}" + (f" and {len(files)} image(s)" if files else ""), file=sys.stderr)

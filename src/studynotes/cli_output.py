@@ -35,30 +35,47 @@ def tree_json(library: Library) -> list[dict[str, Any]]:
     for notebook in library.notebooks():
         weeks: list[dict[str, Any]] = []
         for week in library.weeks(notebook.id):
-            weeks.append({
-                "id": week.id, "number": week.number, "label": week.label,
-                "first_day": week.first_day.isoformat() if week.first_day else None, **counts_json(week.counts),
-                "notes": [note_json(n) for n in library.notes(week_id=week.id, direct_only=True)],
-                "lectures": [_lecture_json(library, lec) for lec in library.lectures(notebook.id, week.id)],
-            })
+            weeks.append(
+                {
+                    "id": week.id,
+                    "number": week.number,
+                    "label": week.label,
+                    "first_day": week.first_day.isoformat() if week.first_day else None,
+                    **counts_json(week.counts),
+                    "notes": [note_json(n) for n in library.notes(week_id=week.id, direct_only=True)],
+                    "lectures": [
+                        _lecture_json(library, lec) for lec in library.lectures(notebook.id, week.id)
+                    ],
+                }
+            )
         unsorted = {
-            "notes": [note_json(n) for n in library.notes(notebook_id=notebook.id, unsorted=True, direct_only=True)],
+            "notes": [
+                note_json(n) for n in library.notes(notebook_id=notebook.id, unsorted=True, direct_only=True)
+            ],
             "lectures": [_lecture_json(library, lec) for lec in library.lectures(notebook.id, None)],
             **counts_json(library.unsorted_counts(notebook.id)),
         }
-        result.append({
-            "id": notebook.id, "title": notebook.title,
-            "start_date": notebook.start_date.isoformat() if notebook.start_date else None,
-            "days_per_week": notebook.days_per_week, **counts_json(notebook.counts),
-            "weeks": weeks, "unsorted": unsorted,
-        })
+        result.append(
+            {
+                "id": notebook.id,
+                "title": notebook.title,
+                "start_date": notebook.start_date.isoformat() if notebook.start_date else None,
+                "days_per_week": notebook.days_per_week,
+                **counts_json(notebook.counts),
+                "weeks": weeks,
+                "unsorted": unsorted,
+            }
+        )
     return result
 
 
 def _lecture_json(library: Library, lecture: Any) -> dict[str, Any]:
     return {
-        "id": lecture.id, "number": lecture.number, "title": lecture.title,
-        "date": lecture.date.isoformat() if lecture.date else None, **counts_json(lecture.counts),
+        "id": lecture.id,
+        "number": lecture.number,
+        "title": lecture.title,
+        "date": lecture.date.isoformat() if lecture.date else None,
+        **counts_json(lecture.counts),
         "notes": [note_json(n) for n in library.notes(lecture_id=lecture.id)],
     }
 
@@ -97,9 +114,15 @@ def _note_line(note: dict[str, Any], indent: str) -> str:
 
 def note_json(note: NoteInfo) -> dict[str, Any]:
     return {
-        "id": note.id, "notebook": note.notebook, "week": note.week, "lecture": note.lecture, "title": note.title,
-        "kind": note.kind, "date": note.date.isoformat() if note.date else None,
-        "questions": note.counts.questions, "open": note.counts.open,
+        "id": note.id,
+        "notebook": note.notebook,
+        "week": note.week,
+        "lecture": note.lecture,
+        "title": note.title,
+        "kind": note.kind,
+        "date": note.date.isoformat() if note.date else None,
+        "questions": note.counts.questions,
+        "open": note.counts.open,
     }
 
 
@@ -115,9 +138,20 @@ def notes_text(notes: list[NoteInfo]) -> str:
 
 def question_json(q: QuestionRow) -> dict[str, Any]:
     return {
-        "id": q.id, "notebook": q.notebook, "week": q.week, "lecture": q.lecture, "note": q.note,
-        "note_id": q.note_id, "asker": q.asker, "text": q.text, "answer": q.answer, "status": q.status,
-        "page": q.page, "media_time": q.media_time, "asked_at": q.asked_at, "answered_by": q.answered_by,
+        "id": q.id,
+        "notebook": q.notebook,
+        "week": q.week,
+        "lecture": q.lecture,
+        "note": q.note,
+        "note_id": q.note_id,
+        "asker": q.asker,
+        "text": q.text,
+        "answer": q.answer,
+        "status": q.status,
+        "page": q.page,
+        "media_time": q.media_time,
+        "asked_at": q.asked_at,
+        "answered_by": q.answered_by,
     }
 
 
@@ -146,9 +180,17 @@ def hits_text(hits: list[SearchHit]) -> str:
 def report_json(report: ImportReport) -> dict[str, Any]:
     return {
         "files": [
-            {"path": f.path, "format": f.format, "notebook": f.notebook, "notes": f.notes, "questions": f.questions,
-             "warnings": f.warnings, "unchanged": f.unchanged, "updated": f.updated,
-             "kept_user_changes": f.kept_user_changes}
+            {
+                "path": f.path,
+                "format": f.format,
+                "notebook": f.notebook,
+                "notes": f.notes,
+                "questions": f.questions,
+                "warnings": f.warnings,
+                "unchanged": f.unchanged,
+                "updated": f.updated,
+                "kept_user_changes": f.kept_user_changes,
+            }
             for f in report.files
         ],
         "errors": [{"path": e.path, "message": e.reason, "line": e.line} for e in report.errors],
@@ -163,11 +205,15 @@ def report_text(report: ImportReport) -> str:
             continue
         verb = "updated" if f.updated else "imported"
         kept = f", kept {f.kept_user_changes} of your changes" if f.kept_user_changes else ""
-        lines.append(f"{f.path}: {verb} as {f.format} into {f.notebook!r}: {f.notes} note(s), "
-                     f"{f.questions} question(s){kept}")
+        lines.append(
+            f"{f.path}: {verb} as {f.format} into {f.notebook!r}: {f.notes} note(s), "
+            f"{f.questions} question(s){kept}"
+        )
         lines += [f"  warning: {w}" for w in f.warnings]
-    lines.append(f"{len(report.files)} file(s), {report.notes} note(s), {report.questions} question(s), "
-                 f"{len(report.errors)} error(s)")
+    lines.append(
+        f"{len(report.files)} file(s), {report.notes} note(s), {report.questions} question(s), "
+        f"{len(report.errors)} error(s)"
+    )
     return "\n".join(lines)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .library import Library, LectureInfo, NotebookInfo, WeekInfo
+from .library import LectureInfo, Library, NotebookInfo, WeekInfo
 from .model import Note, Question, StudyNotesError
 
 MARKER = "studynotes"
@@ -49,7 +50,9 @@ def _load(library: Library, infos: list[Any]) -> list[Note]:
 
 
 def _comment(kind: str, data: dict[str, Any] | None = None) -> str:
-    payload = json.dumps({k: v for k, v in (data or {}).items() if v not in (None, "", {}, [])}, ensure_ascii=False)
+    payload = json.dumps(
+        {k: v for k, v in (data or {}).items() if v not in (None, "", {}, [])}, ensure_ascii=False
+    )
     payload = payload.replace("--", "\\u002d\\u002d")
     return f"<!-- {MARKER}:{kind} {payload} -->" if data else f"<!-- {MARKER}:{kind} -->"
 
@@ -58,7 +61,10 @@ def week_to_markdown(export: WeekExport, *, open_only: bool = False) -> tuple[st
     """The Markdown text and the files (relative path → bytes) to write beside it."""
     files: dict[str, bytes] = {}
     out = [
-        _comment("export", {"version": EXPORT_VERSION, "notebook": export.notebook.title, "week": export.week.number}),
+        _comment(
+            "export",
+            {"version": EXPORT_VERSION, "notebook": export.notebook.title, "week": export.week.number},
+        ),
         f"# {export.notebook.title} · {export.week.label}",
         "",
     ]
@@ -66,9 +72,15 @@ def week_to_markdown(export: WeekExport, *, open_only: bool = False) -> tuple[st
         out += _note(note, None, files, open_only)
     for lecture, notes in export.lectures:
         out += [
-            _comment("lecture", {"number": lecture.number, "title": lecture.title,
-                                 "date": lecture.date.isoformat() if lecture.date else None,
-                                 "properties": lecture.properties}),
+            _comment(
+                "lecture",
+                {
+                    "number": lecture.number,
+                    "title": lecture.title,
+                    "date": lecture.date.isoformat() if lecture.date else None,
+                    "properties": lecture.properties,
+                },
+            ),
             f"## {lecture.label}",
             "",
         ]
@@ -80,8 +92,17 @@ def week_to_markdown(export: WeekExport, *, open_only: bool = False) -> tuple[st
 def _note(note: Note, lecture: int | None, files: dict[str, bytes], open_only: bool) -> list[str]:
     renames = _place_attachments(note, files)
     out = [
-        _comment("note", {"title": note.title, "kind": note.kind, "date": note.date.isoformat() if note.date else None,
-                          "day": note.day, "lecture": lecture, "properties": note.properties}),
+        _comment(
+            "note",
+            {
+                "title": note.title,
+                "kind": note.kind,
+                "date": note.date.isoformat() if note.date else None,
+                "day": note.day,
+                "lecture": lecture,
+                "properties": note.properties,
+            },
+        ),
         f"### {note.title}",
         "",
     ]
@@ -97,20 +118,28 @@ def _note(note: Note, lecture: int | None, files: dict[str, bytes], open_only: b
 
 def _question(question: Question, renames: dict[str, str]) -> list[str]:
     meta = {
-        "status": question.status, "asker": question.asker, "raw_sender": question.raw_sender,
-        "asked_at": question.asked_at, "media_time": question.media_time, "slide_page": question.slide_page,
-        "lecture_ref": question.lecture_ref, "answered_by": question.answered_by,
-        "private": question.private or None, "resolved_at": question.resolved_at,
+        "status": question.status,
+        "asker": question.asker,
+        "raw_sender": question.raw_sender,
+        "asked_at": question.asked_at,
+        "media_time": question.media_time,
+        "slide_page": question.slide_page,
+        "lecture_ref": question.lecture_ref,
+        "answered_by": question.answered_by,
+        "private": question.private or None,
+        "resolved_at": question.resolved_at,
         "edited_by_user": question.edited_by_user or None,
     }
     mark = "✅" if question.status == "answered" else "☐"
     details = " · ".join(
-        part for part in (
+        part
+        for part in (
             question.asker,
             f"p. {question.slide_page}" if question.slide_page is not None else "",
             question.media_time or "",
             question.asked_at or "",
-        ) if part
+        )
+        if part
     )
     out = [_comment("question", meta), f"#### {mark} {details or 'Question'}"]
     out += [("> " + line).rstrip() for line in question.text.split("\n")]
@@ -140,8 +169,13 @@ def _place_attachments(note: Note, files: dict[str, bytes]) -> dict[str, str]:
 
 def _relink(markdown: str, renames: dict[str, str]) -> str:
     for old, new in renames.items():
-        markdown = re.sub(r"(\]\(\s*<?)" + re.escape(old) + r"(>?[\s)])", lambda m, n=new: m[1] + n + m[2], markdown)
+        pattern = re.compile(r"(\]\(\s*<?)" + re.escape(old) + r"(>?[\s)])")
+        markdown = pattern.sub(_replacement(new), markdown)
     return markdown
+
+
+def _replacement(target: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: f"{match[1]}{target}{match[2]}"
 
 
 def write_export(markdown: str, files: dict[str, bytes], target: Path) -> None:

@@ -32,7 +32,9 @@ def lib(library_path: Path) -> str:
     return str(library_path)
 
 
-def test_import_json_names_every_file_and_its_format(capsys: pytest.CaptureFixture[str], lib: str, seeds: Path) -> None:
+def test_import_json_names_every_file_and_its_format(
+    capsys: pytest.CaptureFixture[str], lib: str, seeds: Path
+) -> None:
     code, out, err = run(capsys, "--library", lib, "import", *(str(seeds / n) for n in SEED_NAMES), "--json")
     assert code == 0, err
     report = json.loads(out)
@@ -43,19 +45,36 @@ def test_import_json_names_every_file_and_its_format(capsys: pytest.CaptureFixtu
         assert entry["notes"] >= 1 and isinstance(entry["warnings"], list)
 
 
-def test_questions_notes_and_search_json_shapes(capsys: pytest.CaptureFixture[str], lib: str, tmp_path: Path) -> None:
+def test_questions_notes_and_search_json_shapes(
+    capsys: pytest.CaptureFixture[str], lib: str, tmp_path: Path
+) -> None:
     board = tmp_path / "board.md"
-    board.write_text("# Week 1\n\n## 손실함수를 왜 쓰나요?\n\n오차를 재려고.\n\n## Open one?\n", encoding="utf-8")
+    board.write_text(
+        "# Week 1\n\n## 손실함수를 왜 쓰나요?\n\n오차를 재려고.\n\n## Open one?\n", encoding="utf-8"
+    )
     assert run(capsys, "--library", lib, "import", str(board), "--notebook", "ML", "--week", "1")[0] == 0
 
     code, out, _ = run(capsys, "--library", lib, "questions", "--json")
     questions = json.loads(out)
     assert code == 0 and len(questions) == 2
-    required = {"id", "notebook", "week", "lecture", "note", "asker", "text", "answer", "status", "page",
-                "media_time", "asked_at"}
+    required = {
+        "id",
+        "notebook",
+        "week",
+        "lecture",
+        "note",
+        "asker",
+        "text",
+        "answer",
+        "status",
+        "page",
+        "media_time",
+        "asked_at",
+    }
     assert all(required <= set(q) for q in questions)
     assert [(q["text"], q["status"], q["week"], q["notebook"]) for q in questions] == [
-        ("손실함수를 왜 쓰나요?", "answered", 1, "ML"), ("Open one?", "open", 1, "ML")
+        ("손실함수를 왜 쓰나요?", "answered", 1, "ML"),
+        ("Open one?", "open", 1, "ML"),
     ]
 
     code, out, _ = run(capsys, "--library", lib, "notes", "--json")
@@ -94,8 +113,15 @@ def test_tree_shows_counts(capsys: pytest.CaptureFixture[str], lib: str, seeds: 
 def test_a_missing_file_exits_1_with_one_line_and_others_still_import(
     capsys: pytest.CaptureFixture[str], lib: str, seeds: Path, tmp_path: Path
 ) -> None:
-    code, out, err = run(capsys, "--library", lib, "import", str(tmp_path / "nope.md"),
-                         str(seeds / "question-board-week2.md"), "--json")
+    code, out, err = run(
+        capsys,
+        "--library",
+        lib,
+        "import",
+        str(tmp_path / "nope.md"),
+        str(seeds / "question-board-week2.md"),
+        "--json",
+    )
     assert code == 1
     assert err.strip().splitlines() == [f"studynotes: {tmp_path / 'nope.md'}: no such file or folder"]
     assert len(json.loads(out)["files"]) == 1
@@ -125,7 +151,10 @@ def test_the_installed_command_runs_without_a_traceback(tmp_path: Path, seeds: P
     env = dict(os.environ, STUDYNOTES_LIBRARY=str(tmp_path / "lib.sqlite3"))
     done = subprocess.run(
         [sys.executable, "-m", "studynotes", "import", str(seeds / "lecture-chat-log.txt"), str(tmp_path)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from golden import DATA, dump, golden_cases, parsed_as_json
 
+from golden import DATA, dump, golden_cases, parsed_as_json
 from studynotes.importers import registry
 
 CASES = golden_cases()

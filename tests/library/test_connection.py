@@ -51,7 +51,9 @@ def test_upgrading_an_existing_file_takes_a_backup_first(library_path: Path) -> 
     copy.close()
 
 
-def test_a_failing_migration_leaves_the_version_unchanged(library_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_migration_leaves_the_version_unchanged(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from studynotes.library import connection
 
     monkeypatch.setattr(connection, "MIGRATIONS", (("broken", "CREATE TABLE a (x); CREATE TABLE a (y);"),))

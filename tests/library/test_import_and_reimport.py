@@ -9,8 +9,7 @@ import pytest
 
 from studynotes.importers import import_file
 from studynotes.importing import import_paths
-from studynotes.library import Library, QuestionFilter
-from studynotes.library import saving
+from studynotes.library import Library, QuestionFilter, saving
 
 BOARD = """# Week 1
 
@@ -30,7 +29,16 @@ def _write(path: Path, text: str) -> Path:
 def _table_counts(library: Library) -> dict[str, int]:
     return {
         table: library.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("notebooks", "sources", "notes", "cells", "questions", "attachments", "weeks", "lectures")
+        for table in (
+            "notebooks",
+            "sources",
+            "notes",
+            "cells",
+            "questions",
+            "attachments",
+            "weeks",
+            "lectures",
+        )
     }
 
 
@@ -75,7 +83,9 @@ def test_a_failure_in_the_middle_of_saving_leaves_no_trace(
 
     monkeypatch.setattr(saving, "insert_batch", insert_then_fail)
     with pytest.raises(OSError, match="disk full"):
-        library.save_import(import_file(_write(tmp_path / "second.md", BOARD + "\n## More?\n")), notebook="New")
+        library.save_import(
+            import_file(_write(tmp_path / "second.md", BOARD + "\n## More?\n")), notebook="New"
+        )
     assert _table_counts(library) == before
     assert library.notebook_id("New") is None
     assert library.search("normalise") and all(h.note_id for h in library.search("normalise"))

@@ -28,16 +28,22 @@ def test_week_labels_name_their_days() -> None:
     assert week_label(1, None) == "Week 1"
 
 
-def test_dated_notes_get_a_start_date_and_move_when_the_schedule_changes(library: Library, tmp_path: Path) -> None:
+def test_dated_notes_get_a_start_date_and_move_when_the_schedule_changes(
+    library: Library, tmp_path: Path
+) -> None:
     for day in ("2021-08-05", "2021-08-12", "2021-08-20"):
         path = tmp_path / f"{day}.md"
         path.write_text(f"# Meeting {day}\n\nnotes\n", encoding="utf-8")
-        library.save_import(import_file(path, ImportContext(date=dt.date.fromisoformat(day))), notebook="Study")
+        library.save_import(
+            import_file(path, ImportContext(date=dt.date.fromisoformat(day))), notebook="Study"
+        )
     notebook_id = library.notebook_id("Study")
     assert notebook_id is not None
     assert library.notebook(notebook_id).start_date == dt.date(2021, 8, 2)  # type: ignore[union-attr]
     assert [(n.week, n.title) for n in library.notes(notebook="Study")] == [
-        (1, "Meeting 2021-08-05"), (2, "Meeting 2021-08-12"), (3, "Meeting 2021-08-20")
+        (1, "Meeting 2021-08-05"),
+        (2, "Meeting 2021-08-12"),
+        (3, "Meeting 2021-08-20"),
     ]
     old = library.set_schedule(notebook_id, dt.date(2021, 8, 9), 5)
     assert old == (dt.date(2021, 8, 2), 5)

@@ -82,15 +82,28 @@ def test_export_from_the_window_equals_the_command_line(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.export_week()
     capsys.readouterr()
-    assert cli_main(["--library", str(demo_library.path), "export", "--notebook", notebook.title,
-                     "--week", str(node.number)]) == 0
+    assert (
+        cli_main(
+            [
+                "--library",
+                str(demo_library.path),
+                "export",
+                "--notebook",
+                notebook.title,
+                "--week",
+                str(node.number),
+            ]
+        )
+        == 0
+    )
     assert target.read_text(encoding="utf-8") == capsys.readouterr().out
     expected, _files = week_to_markdown(gather_week(demo_library, notebook.title, node.number))
     assert target.read_text(encoding="utf-8") == expected
 
 
-def test_settings_and_selection_persist_between_sessions(qtbot: Any, demo_library: Library,
-                                                         settings: QSettings) -> None:
+def test_settings_and_selection_persist_between_sessions(
+    qtbot: Any, demo_library: Library, settings: QSettings
+) -> None:
     from studynotes.ui.main_window import MainWindow
 
     first = MainWindow(demo_library, settings)

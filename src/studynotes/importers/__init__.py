@@ -7,13 +7,13 @@ one entry point: it returns pure data and never touches the library.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib
 import logging
 import mimetypes
 import pkgutil
 import re
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -83,7 +83,9 @@ class ImportedFile:
         return self.document.format
 
 
-def import_file(path: Path, context: ImportContext | None = None, format_name: str | None = None) -> ImportedFile:
+def import_file(
+    path: Path, context: ImportContext | None = None, format_name: str | None = None
+) -> ImportedFile:
     """Read, decode, recognise and parse one file; raise ImportFailure with a reason."""
     display = str(path)
     try:
@@ -91,7 +93,10 @@ def import_file(path: Path, context: ImportContext | None = None, format_name: s
     except OSError as error:
         raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
     if size > MAX_FILE_BYTES:
-        raise ImportFailure(display, f"the file is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not imported")
+        raise ImportFailure(
+            display,
+            f"the file is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not imported",
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -165,7 +170,9 @@ def _choose(text: str, format_name: str | None, display: str) -> Importer:
     try:
         return registry()[format_name]
     except KeyError:
-        raise ImportFailure(display, f"unknown format {format_name!r}; choose one of {', '.join(format_names())}") from None
+        raise ImportFailure(
+            display, f"unknown format {format_name!r}; choose one of {', '.join(format_names())}"
+        ) from None
 
 
 def _complete_context(context: ImportContext, path: Path) -> ImportContext:

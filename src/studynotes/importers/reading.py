@@ -60,7 +60,9 @@ def _decode(data: bytes, path: str) -> DecodedText:
             try:
                 return DecodedText(data.decode(encoding), encoding)
             except UnicodeDecodeError as error:
-                raise ImportFailure(path, f"the file starts as {encoding} but is not valid {encoding} ({error.reason})") from None
+                raise ImportFailure(
+                    path, f"the file starts as {encoding} but is not valid {encoding} ({error.reason})"
+                ) from None
     if _looks_binary(data):
         raise ImportFailure(path, "this is a binary file, not text (an image, PDF or archive?)")
     try:
@@ -77,9 +79,7 @@ def _decode(data: bytes, path: str) -> DecodedText:
         return guessed
     line = data.count(b"\n", 0, first_bad) + 1
     text = data.decode("utf-8", errors="replace")
-    warning = ImportWarning(
-        "some bytes are not valid UTF-8 or CP949; they are shown as \ufffd", line
-    )
+    warning = ImportWarning("some bytes are not valid UTF-8 or CP949; they are shown as \ufffd", line)
     return DecodedText(text, "utf-8 (with replacements)", [warning])
 
 

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from ..model import Attachment, Cell, ImportContext, Lecture, Note, ParsedDocument, Question
+from ..model import Attachment, Cell, ImportContext, Lecture, Note, ParsedDocument, Question, QuestionStatus
 from .base import Importer, local_image_links
 
 _MARKER = re.compile(r"^<!-- studynotes:(\w+)(?: (\{.*\}))? -->$")
@@ -35,13 +35,22 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
             lecture = data.get("number")
             if isinstance(lecture, int):
                 document.lectures.append(
-                    Lecture(lecture, data.get("title", ""), _date(data.get("date")), week,
-                            dict(data.get("properties", {})))
+                    Lecture(
+                        lecture,
+                        data.get("title", ""),
+                        _date(data.get("date")),
+                        week,
+                        dict(data.get("properties", {})),
+                    )
                 )
         elif kind == "note":
             note = Note(
-                title=data.get("title") or "Untitled", kind=data.get("kind", "markdown"),
-                date=_date(data.get("date")), week=week, day=data.get("day"), lecture=data.get("lecture"),
+                title=data.get("title") or "Untitled",
+                kind=data.get("kind", "markdown"),
+                date=_date(data.get("date")),
+                week=week,
+                day=data.get("day"),
+                lecture=data.get("lecture"),
                 properties=dict(data.get("properties", {})),
             )
             document.notes.append(note)
@@ -91,8 +100,10 @@ def _question(data: dict[str, Any], body: str) -> Question:
     quoted: list[str] = []
     while lines and lines[0].startswith(">"):
         quoted.append(re.sub(r"^> ?", "", lines.pop(0)))
-    status = "answered" if data.get("status") == "answered" else "open"
-    answered_by = data.get("answered_by") if data.get("answered_by") in ("instructor", "peer", "self") else None
+    status: QuestionStatus = "answered" if data.get("status") == "answered" else "open"
+    answered_by = (
+        data.get("answered_by") if data.get("answered_by") in ("instructor", "peer", "self") else None
+    )
     return Question(
         text="\n".join(quoted).strip() or "(no text)",
         answer="\n".join(lines).strip(),

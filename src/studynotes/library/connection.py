@@ -74,7 +74,7 @@ def _check_is_sqlite(path: Path) -> None:
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+    return bool(conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0)
 
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:
@@ -120,10 +120,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        if conn.in_transaction:
+        if _still_open(conn):  # some errors have already rolled the transaction back
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _still_open(conn: sqlite3.Connection) -> bool:
+    return conn.in_transaction
 
 
 def backup_copy(conn: sqlite3.Connection, path: Path, *, reason: str) -> Path:

@@ -15,12 +15,16 @@ from .weeks import first_day_of_week, parse_date, week_label, week_number
 
 
 def notebook_schedule(conn: sqlite3.Connection, notebook_id: int) -> tuple[dt.date | None, int]:
-    row = conn.execute("SELECT start_date, days_per_week FROM notebooks WHERE id = ?", (notebook_id,)).fetchone()
+    row = conn.execute(
+        "SELECT start_date, days_per_week FROM notebooks WHERE id = ?", (notebook_id,)
+    ).fetchone()
     return parse_date(row[0]), int(row[1])
 
 
 def ensure_week(conn: sqlite3.Connection, notebook_id: int, number: int, start: dt.date | None) -> int:
-    row = conn.execute("SELECT id FROM weeks WHERE notebook_id = ? AND number = ?", (notebook_id, number)).fetchone()
+    row = conn.execute(
+        "SELECT id FROM weeks WHERE notebook_id = ? AND number = ?", (notebook_id, number)
+    ).fetchone()
     if row:
         return int(row[0])
     first = first_day_of_week(start, number)
@@ -39,7 +43,9 @@ def place(conn: sqlite3.Connection, notebook_id: int, note_ids: Iterable[int] | 
     for lecture_id, explicit, date in conn.execute(
         "SELECT id, week_number, date FROM lectures WHERE notebook_id = ?", (notebook_id,)
     ).fetchall():
-        number = week_number(explicit=explicit, date=parse_date(date), day=None, start=start, days_per_week=days)
+        number = week_number(
+            explicit=explicit, date=parse_date(date), day=None, start=start, days_per_week=days
+        )
         if number is None:
             number = _week_of_lecture_notes(conn, lecture_id, start, days)
         lecture_weeks[lecture_id] = number
@@ -64,7 +70,9 @@ def place(conn: sqlite3.Connection, notebook_id: int, note_ids: Iterable[int] | 
         if by_user:
             number = explicit
         else:
-            number = week_number(explicit=explicit, date=parse_date(date), day=day, start=start, days_per_week=days)
+            number = week_number(
+                explicit=explicit, date=parse_date(date), day=day, start=start, days_per_week=days
+            )
             if number is None and lecture_id is not None:
                 number = lecture_weeks.get(lecture_id)
         week_id = ensure_week(conn, notebook_id, number, start) if number is not None else None
@@ -138,7 +146,8 @@ def adopt_start_date(
     guess = known[0] - dt.timedelta(days=known[0].weekday())
     if current_date is None or (auto and guess < current_date):
         conn.execute(
-            "UPDATE notebooks SET start_date = ?, start_date_auto = 1 WHERE id = ?", (guess.isoformat(), notebook_id)
+            "UPDATE notebooks SET start_date = ?, start_date_auto = 1 WHERE id = ?",
+            (guess.isoformat(), notebook_id),
         )
         return True
     return False

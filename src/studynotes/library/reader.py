@@ -75,7 +75,9 @@ class LibraryReader:
         return int(row[0]) if row else None
 
     def unsorted_counts(self, notebook_id: int) -> Counts:
-        return self._grouped_counts("1", "n.notebook_id = ? AND n.week_id IS NULL", (notebook_id,)).get(1, Counts())
+        return self._grouped_counts("1", "n.notebook_id = ? AND n.week_id IS NULL", (notebook_id,)).get(
+            1, Counts()
+        )
 
     def has_unsorted(self, notebook_id: int) -> bool:
         row = self.conn.execute(
@@ -92,7 +94,13 @@ class LibraryReader:
         counts = self._grouped_counts("n.lecture_id", "n.notebook_id = ?", (notebook_id,))
         return [
             LectureInfo(
-                row[0], notebook_id, row[1], row[2], row[3], parse_date(row[4]), json.loads(row[5] or "{}"),
+                row[0],
+                notebook_id,
+                row[1],
+                row[2],
+                row[3],
+                parse_date(row[4]),
+                json.loads(row[5] or "{}"),
                 counts.get(row[0], Counts()),
             )
             for row in self.conn.execute(
@@ -103,7 +111,9 @@ class LibraryReader:
         ]
 
     def lecture(self, lecture_id: int) -> LectureInfo | None:
-        row = self.conn.execute("SELECT notebook_id, week_id FROM lectures WHERE id = ?", (lecture_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT notebook_id, week_id FROM lectures WHERE id = ?", (lecture_id,)
+        ).fetchone()
         if row is None:
             return None
         return next((lec for lec in self.lectures(row[0], row[1]) if lec.id == lecture_id), None)
@@ -150,7 +160,19 @@ class LibraryReader:
             params,
         )
         return [
-            NoteInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], parse_date(r[9]), counts.get(r[0], Counts()))
+            NoteInfo(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                parse_date(r[9]),
+                counts.get(r[0], Counts()),
+            )
             for r in rows
         ]
 
@@ -189,9 +211,20 @@ class LibraryReader:
             return None
         questions = {
             r[0]: Question(
-                text=r[1], answer=r[2], status=r[3], asker=r[4], raw_sender=r[5], asked_at=r[6], media_time=r[7],
-                slide_page=r[8], lecture_ref=r[9], answered_by=r[10], private=bool(r[11]), id=r[12],
-                resolved_at=r[13], edited_by_user=bool(r[14]),
+                text=r[1],
+                answer=r[2],
+                status=r[3],
+                asker=r[4],
+                raw_sender=r[5],
+                asked_at=r[6],
+                media_time=r[7],
+                slide_page=r[8],
+                lecture_ref=r[9],
+                answered_by=r[10],
+                private=bool(r[11]),
+                id=r[12],
+                resolved_at=r[13],
+                edited_by_user=bool(r[14]),
             )
             for r in self.conn.execute(
                 """SELECT cell_id, text, answer, status, asker, raw_sender, asked_at, media_time, slide_page,
@@ -209,17 +242,31 @@ class LibraryReader:
         attachments = [
             Attachment(name=r[0], mime_type=r[1], data=r[2], sha256=r[3], id=r[4])
             for r in self.conn.execute(
-                "SELECT name, mime_type, data, sha256, id FROM attachments WHERE note_id = ? ORDER BY id", (note_id,)
+                "SELECT name, mime_type, data, sha256, id FROM attachments WHERE note_id = ? ORDER BY id",
+                (note_id,),
             )
         ]
         return Note(
-            title=row[0], kind=row[1], cells=cells, date=parse_date(row[2]), week=row[3], day=row[4],
-            lecture=row[5], lecture_title=row[6] or None, properties=json.loads(row[7] or "{}"),
-            attachments=attachments, id=note_id, notebook_id=row[8], source_id=row[9], position=row[10],
+            title=row[0],
+            kind=row[1],
+            cells=cells,
+            date=parse_date(row[2]),
+            week=row[3],
+            day=row[4],
+            lecture=row[5],
+            lecture_title=row[6] or None,
+            properties=json.loads(row[7] or "{}"),
+            attachments=attachments,
+            id=note_id,
+            notebook_id=row[8],
+            source_id=row[9],
+            position=row[10],
         )
 
     # -- questions -----------------------------------------------------------
-    def questions(self, where: QuestionFilter | None = None, *, include_private: bool = False) -> list[QuestionRow]:
+    def questions(
+        self, where: QuestionFilter | None = None, *, include_private: bool = False
+    ) -> list[QuestionRow]:
         where = where or QuestionFilter()
         clauses = [] if include_private else ["q.private = 0"]
         params: list[Any] = []
@@ -260,9 +307,23 @@ class LibraryReader:
     @staticmethod
     def _question_row(r: tuple[Any, ...]) -> QuestionRow:
         return QuestionRow(
-            id=r[0], note_id=r[1], note=r[2], notebook=r[3], week=r[4], lecture=r[5] if r[5] is not None else r[14],
-            asker=r[6], text=r[7], answer=r[8], status=r[9], page=r[10], media_time=r[11], asked_at=r[12],
-            answered_by=r[13], lecture_ref=r[14], edited_by_user=bool(r[15]), resolved_at=r[16],
+            id=r[0],
+            note_id=r[1],
+            note=r[2],
+            notebook=r[3],
+            week=r[4],
+            lecture=r[5] if r[5] is not None else r[14],
+            asker=r[6],
+            text=r[7],
+            answer=r[8],
+            status=r[9],
+            page=r[10],
+            media_time=r[11],
+            asked_at=r[12],
+            answered_by=r[13],
+            lecture_ref=r[14],
+            edited_by_user=bool(r[15]),
+            resolved_at=r[16],
         )
 
     def askers(self, notebook_id: int | None = None) -> list[str]:

@@ -58,12 +58,18 @@ class IdAllocator:
 
 
 def lecture_ids(
-    conn: sqlite3.Connection, notebook_id: int, lectures: list[Lecture], notes: list[Note], new_id: IdAllocator
+    conn: sqlite3.Connection,
+    notebook_id: int,
+    lectures: list[Lecture],
+    notes: list[Note],
+    new_id: IdAllocator,
 ) -> tuple[dict[int, int], list[dict[str, Any]]]:
     """Find or create the lectures the document names; new rows are returned to insert."""
     known = {
         int(number): int(lecture_id)
-        for lecture_id, number in conn.execute("SELECT id, number FROM lectures WHERE notebook_id = ?", (notebook_id,))
+        for lecture_id, number in conn.execute(
+            "SELECT id, number FROM lectures WHERE notebook_id = ?", (notebook_id,)
+        )
     }
     rows: list[dict[str, Any]] = []
     for lecture in lectures:
@@ -81,7 +87,9 @@ def lecture_ids(
             )
             continue
         known[lecture.number] = new_id("lectures")
-        rows.append({"id": known[lecture.number], "notebook_id": notebook_id, "number": lecture.number, **values})
+        rows.append(
+            {"id": known[lecture.number], "notebook_id": notebook_id, "number": lecture.number, **values}
+        )
     for note in notes:
         if note.lecture is not None and note.lecture not in known:
             known[note.lecture] = new_id("lectures")
@@ -130,10 +138,18 @@ def note_rows(
         for position, cell in enumerate(note.cells):
             cell_id = new_id("cells")
             batch.cells.append(
-                {"id": cell_id, "note_id": note_id, "position": position, "kind": cell.kind, "markdown": nfc(cell.markdown)}
+                {
+                    "id": cell_id,
+                    "note_id": note_id,
+                    "position": position,
+                    "kind": cell.kind,
+                    "markdown": nfc(cell.markdown),
+                }
             )
             if cell.question is not None:
-                batch.questions.append(question_row(cell.question, new_id("questions"), cell_id, note_id, source_name))
+                batch.questions.append(
+                    question_row(cell.question, new_id("questions"), cell_id, note_id, source_name)
+                )
         for attachment in note.attachments:
             batch.attachments.append(
                 {
@@ -148,7 +164,9 @@ def note_rows(
     return batch
 
 
-def question_row(question: Question, question_id: int, cell_id: int, note_id: int, source_name: str) -> dict[str, Any]:
+def question_row(
+    question: Question, question_id: int, cell_id: int, note_id: int, source_name: str
+) -> dict[str, Any]:
     text = nfc(question.text).strip() or "(no text)"
     return {
         "id": question_id,
@@ -195,7 +213,9 @@ def saved_user_state(conn: sqlite3.Connection, source_id: int) -> dict[str, dict
     return {row[0]: dict(zip(USER_STATE_COLUMNS, row[1:], strict=True)) for row in cursor}
 
 
-def restore_user_state(conn: sqlite3.Connection, note_ids: list[int], state: dict[str, dict[str, Any]]) -> int:
+def restore_user_state(
+    conn: sqlite3.Connection, note_ids: list[int], state: dict[str, dict[str, Any]]
+) -> int:
     if not state or not note_ids:
         return 0
     restored = 0
@@ -209,6 +229,8 @@ def restore_user_state(conn: sqlite3.Connection, note_ids: list[int], state: dic
         # A status the user set survives; the answer only if the user edited it.
         columns = [c for c in USER_STATE_COLUMNS if values["edited_by_user"] or c != "answer"]
         sets = ", ".join(f"{column} = ?" for column in columns)
-        conn.execute(f"UPDATE questions SET {sets} WHERE id = ?", [*(values[c] for c in columns), question_id])
+        conn.execute(
+            f"UPDATE questions SET {sets} WHERE id = ?", [*(values[c] for c in columns), question_id]
+        )
         restored += 1
     return restored

@@ -25,7 +25,17 @@ if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 _EDITABLE_QUESTION_FIELDS = frozenset(
-    {"text", "answer", "status", "asker", "answered_by", "resolved_at", "edited_by_user", "slide_page", "media_time"}
+    {
+        "text",
+        "answer",
+        "status",
+        "asker",
+        "answered_by",
+        "resolved_at",
+        "edited_by_user",
+        "slide_page",
+        "media_time",
+    }
 )
 
 
@@ -102,7 +112,9 @@ class Library(LibraryReader):
                 raise StudyNotesError(f"a notebook called {title!r} already exists") from None
             return str(old[0])
 
-    def set_schedule(self, notebook_id: int, start: dt.date | None, days_per_week: int) -> tuple[dt.date | None, int]:
+    def set_schedule(
+        self, notebook_id: int, start: dt.date | None, days_per_week: int
+    ) -> tuple[dt.date | None, int]:
         """Set the start date and study days per week, re-placing every note; returns the old values."""
         if not 1 <= days_per_week <= 7:
             raise StudyNotesError("days per week must be between 1 and 7")
@@ -134,7 +146,9 @@ class Library(LibraryReader):
                 (notebook_id, file_name, imported.sha256, imported.sha256),
             ).fetchone()
             if previous is not None and previous[1] == imported.sha256:
-                return ImportResult(str(imported.path), document.format, title, 0, 0, warnings, unchanged=True)
+                return ImportResult(
+                    str(imported.path), document.format, title, 0, 0, warnings, unchanged=True
+                )
             user_state: dict[str, dict[str, Any]] = {}
             if previous is not None:
                 user_state = saving.saved_user_state(conn, previous[0])
@@ -143,35 +157,62 @@ class Library(LibraryReader):
             source_id = conn.execute(
                 "INSERT INTO sources (notebook_id, file_name, path, sha256, format, imported_at, raw_text)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (notebook_id, file_name, str(imported.path), imported.sha256, document.format, saving.now_iso(),
-                 imported.raw_text),
+                (
+                    notebook_id,
+                    file_name,
+                    str(imported.path),
+                    imported.sha256,
+                    document.format,
+                    saving.now_iso(),
+                    imported.raw_text,
+                ),
             ).lastrowid
             new_id = saving.IdAllocator(conn)
-            lectures, lecture_rows = saving.lecture_ids(conn, notebook_id, document.lectures, document.notes, new_id)
+            lectures, lecture_rows = saving.lecture_ids(
+                conn, notebook_id, document.lectures, document.notes, new_id
+            )
             batch = saving.note_rows(
-                document.notes, notebook_id=notebook_id, source_id=source_id, source_name=file_name,
-                lectures=lectures, new_id=new_id,
+                document.notes,
+                notebook_id=notebook_id,
+                source_id=source_id,
+                source_name=file_name,
+                lectures=lectures,
+                new_id=new_id,
             )
             batch.lectures = lecture_rows
             saving.insert_batch(self.db, batch)
             note_ids = [row["id"] for row in batch.notes]
             kept = saving.restore_user_state(conn, note_ids, user_state)
-            dates = [n.date for n in document.notes if n.date] + [lec.date for lec in document.lectures if lec.date]
+            dates = [n.date for n in document.notes if n.date] + [
+                lec.date for lec in document.lectures if lec.date
+            ]
             moved = placement.adopt_start_date(conn, notebook_id, document.notebook_start, dates)
             placement.place(conn, notebook_id, None if moved or document.lectures else note_ids)
         return ImportResult(
-            str(imported.path), document.format, title, len(document.notes), len(batch.questions) - sum(
-                q["private"] for q in batch.questions
-            ), warnings, updated=previous is not None, kept_user_changes=kept, note_ids=tuple(note_ids),
+            str(imported.path),
+            document.format,
+            title,
+            len(document.notes),
+            len(batch.questions) - sum(q["private"] for q in batch.questions),
+            warnings,
+            updated=previous is not None,
+            kept_user_changes=kept,
+            note_ids=tuple(note_ids),
         )
 
     def _notebook_for_import(self, conn: sqlite3.Connection, title: str, document: Any) -> int:
-        row = conn.execute("SELECT id, description, properties FROM notebooks WHERE title = ?", (title,)).fetchone()
+        row = conn.execute(
+            "SELECT id, description, properties FROM notebooks WHERE title = ?", (title,)
+        ).fetchone()
         if row is None:
             cursor = conn.execute(
                 "INSERT INTO notebooks (title, description, properties, created_at) VALUES (?, ?, ?, ?)",
-                (title, nfc(document.notebook_description),
-                 json.dumps(document.notebook_properties, ensure_ascii=False), saving.now_iso()),
+                (
+                    title,
+                    nfc(document.notebook_description),
+                    json.dumps(document.notebook_properties, ensure_ascii=False),
+                    saving.now_iso(),
+                ),
             )
             return int(cursor.lastrowid or 0)
         if document.notebook_properties and row[2] in ("", "{}"):
@@ -196,7 +237,9 @@ class Library(LibraryReader):
         row = self.conn.execute("SELECT answered_by FROM questions WHERE id = ?", (question_id,)).fetchone()
         return str(row[0]) if row and row[0] else "self"
 
-    def edit_question(self, question_id: int, *, text: str | None = None, answer: str | None = None) -> QuestionChange:
+    def edit_question(
+        self, question_id: int, *, text: str | None = None, answer: str | None = None
+    ) -> QuestionChange:
         values: dict[str, object] = {"edited_by_user": 1}
         if text is not None:
             if not text.strip():
@@ -238,12 +281,17 @@ class Library(LibraryReader):
         with self._write() as conn:
             count = conn.execute("SELECT count(*) FROM cells WHERE note_id = ?", (note_id,)).fetchone()[0]
             position = count if position is None else max(0, min(position, count))
-            conn.execute("UPDATE cells SET position = position + 1 WHERE note_id = ? AND position >= ?",
-                         (note_id, position))
-            cell_id = int(conn.execute(
-                "INSERT INTO cells (note_id, position, kind, markdown) VALUES (?, ?, ?, ?)",
-                (note_id, position, cell.kind, nfc(cell.markdown)),
-            ).lastrowid or 0)
+            conn.execute(
+                "UPDATE cells SET position = position + 1 WHERE note_id = ? AND position >= ?",
+                (note_id, position),
+            )
+            cell_id = int(
+                conn.execute(
+                    "INSERT INTO cells (note_id, position, kind, markdown) VALUES (?, ?, ?, ?)",
+                    (note_id, position, cell.kind, nfc(cell.markdown)),
+                ).lastrowid
+                or 0
+            )
             if cell.question is not None:
                 question = cell.question
                 row = saving.question_row(question, 0, cell_id, note_id, "")
@@ -252,8 +300,10 @@ class Library(LibraryReader):
                     row["id"] = question.id
                 row["edited_by_user"] = 1
                 names = ", ".join(row)
-                conn.execute(f"INSERT INTO questions ({names}) VALUES ({', '.join('?' * len(row))})",
-                             list(row.values()))
+                conn.execute(
+                    f"INSERT INTO questions ({names}) VALUES ({', '.join('?' * len(row))})",
+                    list(row.values()),
+                )
             return cell_id
 
     def delete_cell(self, cell_id: int) -> tuple[int, int, Cell]:
@@ -269,14 +319,27 @@ class Library(LibraryReader):
             return int(row[0]), int(row[1]), cell
 
     # -- notes ---------------------------------------------------------------------
-    def create_note(self, notebook_id: int, title: str, *, week: int | None = None,
-                    lecture: int | None = None, date: dt.date | None = None) -> int:
+    def create_note(
+        self,
+        notebook_id: int,
+        title: str,
+        *,
+        week: int | None = None,
+        lecture: int | None = None,
+        date: dt.date | None = None,
+    ) -> int:
         note = Note(title=title, kind="markdown", week=week, lecture=lecture, date=date)
         with self._write() as conn:
             new_id = saving.IdAllocator(conn)
             lectures, lecture_rows = saving.lecture_ids(conn, notebook_id, [], [note], new_id)
-            batch = saving.note_rows([note], notebook_id=notebook_id, source_id=None, source_name="",
-                                     lectures=lectures, new_id=new_id)
+            batch = saving.note_rows(
+                [note],
+                notebook_id=notebook_id,
+                source_id=None,
+                source_name="",
+                lectures=lectures,
+                new_id=new_id,
+            )
             batch.lectures = lecture_rows
             saving.insert_batch(self.db, batch)
             note_id = int(batch.notes[0]["id"])
@@ -285,7 +348,9 @@ class Library(LibraryReader):
             placement.place(conn, notebook_id, [note_id])
             return note_id
 
-    def move_note(self, note_id: int, *, week: int | None, lecture: int | None) -> tuple[int | None, int | None]:
+    def move_note(
+        self, note_id: int, *, week: int | None, lecture: int | None
+    ) -> tuple[int | None, int | None]:
         """Put a note into a week (None: Unsorted) and lecture; returns the old placement."""
         with self._write() as conn:
             row = conn.execute(
@@ -298,13 +363,20 @@ class Library(LibraryReader):
             notebook_id = row[0]
             lecture_id = None
             if lecture is not None:
-                found = conn.execute("SELECT id FROM lectures WHERE notebook_id = ? AND number = ?",
-                                     (notebook_id, lecture)).fetchone()
-                lecture_id = found[0] if found else conn.execute(
-                    "INSERT INTO lectures (notebook_id, number, week_number) VALUES (?, ?, ?)",
-                    (notebook_id, lecture, week),
-                ).lastrowid
-            conn.execute("UPDATE notes SET week_number = ?, lecture_id = ?, placed_by_user = 1 WHERE id = ?",
-                         (week, lecture_id, note_id))
+                found = conn.execute(
+                    "SELECT id FROM lectures WHERE notebook_id = ? AND number = ?", (notebook_id, lecture)
+                ).fetchone()
+                lecture_id = (
+                    found[0]
+                    if found
+                    else conn.execute(
+                        "INSERT INTO lectures (notebook_id, number, week_number) VALUES (?, ?, ?)",
+                        (notebook_id, lecture, week),
+                    ).lastrowid
+                )
+            conn.execute(
+                "UPDATE notes SET week_number = ?, lecture_id = ?, placed_by_user = 1 WHERE id = ?",
+                (week, lecture_id, note_id),
+            )
             placement.place(conn, notebook_id, [note_id])
             return row[1], row[2]

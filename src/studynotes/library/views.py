@@ -50,7 +50,9 @@ class LectureInfo:
 
     @property
     def label(self) -> str:
-        return f"Lecture {self.number}" + (f": {self.title}" if self.title and self.title != f"Lecture {self.number}" else "")
+        return f"Lecture {self.number}" + (
+            f": {self.title}" if self.title and self.title != f"Lecture {self.number}" else ""
+        )
 
 
 @dataclass(frozen=True)

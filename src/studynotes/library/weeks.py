@@ -41,8 +41,10 @@ def week_label(number: int, first_day: dt.date | None) -> str:
     if first_day is None:
         return f"Week {number}"
     last_day = first_day + dt.timedelta(days=6)
-    return f"Week {number} ({first_day:%b} {first_day.day}–{last_day.day})" if first_day.month == last_day.month else (
-        f"Week {number} ({first_day:%b} {first_day.day}–{last_day:%b} {last_day.day})"
+    return (
+        f"Week {number} ({first_day:%b} {first_day.day}–{last_day.day})"
+        if first_day.month == last_day.month
+        else (f"Week {number} ({first_day:%b} {first_day.day}–{last_day:%b} {last_day.day})")
     )
 
 

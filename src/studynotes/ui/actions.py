@@ -15,12 +15,20 @@ def build_menus(window: MainWindow) -> None:
     act = window.action
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    window.import_action = act("&Import files…", window.import_files, QKeySequence.StandardKey.Open,
-                               "Import lecture chats, Notion exports, minutes and study logs")
+    window.import_action = act(
+        "&Import files…",
+        window.import_files,
+        QKeySequence.StandardKey.Open,
+        "Import lecture chats, Notion exports, minutes and study logs",
+    )
     file_menu.addAction(window.import_action)
     file_menu.addAction(act("Import &folder…", window.import_folder, "Ctrl+Shift+O"))
-    window.export_action = act("&Export week to Markdown…", window.export_week, "Ctrl+Shift+E",
-                               "The selected week as one Markdown file")
+    window.export_action = act(
+        "&Export week to Markdown…",
+        window.export_week,
+        "Ctrl+Shift+E",
+        "The selected week as one Markdown file",
+    )
     file_menu.addAction(window.export_action)
     file_menu.addSeparator()
     file_menu.addAction(act("&New notebook…", window.new_notebook, "Ctrl+Shift+N"))
@@ -38,8 +46,9 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addSeparator()
     window.edit_action = act("&Edit note…", window.edit_note, "Ctrl+E", "Edit the selected note's cells")
     edit_menu.addAction(window.edit_action)
-    edit_menu.addAction(act("&Toggle answered / open", window.toggle_selected_question, None,
-                            "Space in the question list"))
+    edit_menu.addAction(
+        act("&Toggle answered / open", window.toggle_selected_question, None, "Space in the question list")
+    )
     edit_menu.addAction(act("&Find…", window.search.focus, QKeySequence.StandardKey.Find))
 
     notebook_menu = bar.addMenu("&Notebook")
@@ -48,7 +57,9 @@ def build_menus(window: MainWindow) -> None:
 
     view_menu = bar.addMenu("&View")
     view_menu.addAction(act("&Larger text", lambda: window.set_font_size(1), QKeySequence.StandardKey.ZoomIn))
-    view_menu.addAction(act("&Smaller text", lambda: window.set_font_size(-1), QKeySequence.StandardKey.ZoomOut))
+    view_menu.addAction(
+        act("&Smaller text", lambda: window.set_font_size(-1), QKeySequence.StandardKey.ZoomOut)
+    )
     themes = QActionGroup(window)
     current = str(window.settings.value("theme", "system"))
     for choice, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):

@@ -50,7 +50,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setApplicationName(APPLICATION)
-    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # QtWebEngine needs it before start
+    QApplication.setAttribute(
+        Qt.ApplicationAttribute.AA_ShareOpenGLContexts
+    )  # QtWebEngine needs it before start
     app = QApplication(argv or sys.argv[:1])
     icon = resources_dir() / "studynotes.svg"
     if icon.exists():

@@ -27,7 +27,9 @@ class LibraryEvents(QObject):
 class QuestionCommand(QUndoCommand):
     """Set fields of one question (status, text, answer)."""
 
-    def __init__(self, library: Library, events: LibraryEvents, question_id: int, text: str, **values: object) -> None:
+    def __init__(
+        self, library: Library, events: LibraryEvents, question_id: int, text: str, **values: object
+    ) -> None:
         super().__init__(text)
         self._library, self._events = library, events
         self._question_id = question_id
@@ -51,13 +53,26 @@ def toggle_status(library: Library, events: LibraryEvents, question_id: int) -> 
     if row.status == "open":
         from ..library.saving import now_iso
 
-        return QuestionCommand(library, events, question_id, "Mark answered", status="answered",
-                               resolved_at=now_iso(), answered_by=row.answered_by or "self")
+        return QuestionCommand(
+            library,
+            events,
+            question_id,
+            "Mark answered",
+            status="answered",
+            resolved_at=now_iso(),
+            answered_by=row.answered_by or "self",
+        )
     return QuestionCommand(library, events, question_id, "Mark open", status="open", resolved_at=None)
 
 
-def edit_question(library: Library, events: LibraryEvents, question_id: int, *, text: str | None = None,
-                  answer: str | None = None) -> QuestionCommand:
+def edit_question(
+    library: Library,
+    events: LibraryEvents,
+    question_id: int,
+    *,
+    text: str | None = None,
+    answer: str | None = None,
+) -> QuestionCommand:
     values: dict[str, object] = {"edited_by_user": 1}
     if text is not None:
         values["text"] = text.strip()
@@ -71,7 +86,9 @@ class EditCellCommand(QUndoCommand):
 
     MERGE_ID = 1001
 
-    def __init__(self, library: Library, events: LibraryEvents, note_id: int, cell_id: int, markdown: str) -> None:
+    def __init__(
+        self, library: Library, events: LibraryEvents, note_id: int, cell_id: int, markdown: str
+    ) -> None:
         super().__init__("Edit text")
         self._library, self._events = library, events
         self.note_id, self.cell_id = note_id, cell_id
@@ -81,7 +98,7 @@ class EditCellCommand(QUndoCommand):
     def id(self) -> int:
         return self.MERGE_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCellCommand) or other.cell_id != self.cell_id:
             return False
         self._after = other._after
@@ -100,7 +117,9 @@ class EditCellCommand(QUndoCommand):
 
 
 class AddCellCommand(QUndoCommand):
-    def __init__(self, library: Library, events: LibraryEvents, note_id: int, cell: Cell, position: int | None) -> None:
+    def __init__(
+        self, library: Library, events: LibraryEvents, note_id: int, cell: Cell, position: int | None
+    ) -> None:
         super().__init__("Add question" if cell.kind == "question" else "Add text")
         self._library, self._events = library, events
         self.note_id, self._cell, self._position = note_id, cell, position
@@ -139,8 +158,9 @@ class DeleteCellCommand(QUndoCommand):
 
 
 class MoveNoteCommand(QUndoCommand):
-    def __init__(self, library: Library, events: LibraryEvents, note_id: int, week: int | None,
-                 lecture: int | None) -> None:
+    def __init__(
+        self, library: Library, events: LibraryEvents, note_id: int, week: int | None, lecture: int | None
+    ) -> None:
         super().__init__("Move note")
         self._library, self._events = library, events
         self._note_id, self._to = note_id, (week, lecture)
@@ -176,8 +196,14 @@ class RenameNotebookCommand(QUndoCommand):
 class ScheduleCommand(QUndoCommand):
     """Change a notebook's start date and days per week; weeks are recomputed."""
 
-    def __init__(self, library: Library, events: LibraryEvents, notebook_id: int, start: dt.date | None,
-                 days_per_week: int) -> None:
+    def __init__(
+        self,
+        library: Library,
+        events: LibraryEvents,
+        notebook_id: int,
+        start: dt.date | None,
+        days_per_week: int,
+    ) -> None:
         super().__init__("Change schedule")
         self._library, self._events = library, events
         self._notebook_id, self._new = notebook_id, (start, days_per_week)

@@ -40,7 +40,11 @@ def content_of(library: Library, node: Node) -> NodeContent:
         ids = [n.id for n in library.notes(lecture_id=node.id)]
     elif node.kind == "week":
         ids = [n.id for n in library.notes(week_id=node.id, direct_only=True)]
-        ids += [n.id for lec in library.lectures(node.notebook_id, node.id) for n in library.notes(lecture_id=lec.id)]
+        ids += [
+            n.id
+            for lec in library.lectures(node.notebook_id, node.id)
+            for n in library.notes(lecture_id=lec.id)
+        ]
     elif node.kind == "unsorted":
         ids = [n.id for n in library.notes(notebook_id=node.notebook_id, unsorted=True)]
     else:
@@ -68,7 +72,7 @@ def notebook_overview(library: Library, notebook_id: int, theme: str, *, heading
     return f"""<!doctype html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>body{{font-family:"Noto Sans CJK KR","Malgun Gothic","Apple SD Gothic Neo",sans-serif;margin:2em;
-background:{'#1e1f22' if dark else '#fff'};color:{'#ddd' if dark else '#222'}}}
+background:{"#1e1f22" if dark else "#fff"};color:{"#ddd" if dark else "#222"}}}
 td{{padding:.3em 1.2em .3em 0}}</style></head><body>
 <h1>{html.escape(heading or notebook.title)}</h1>
 <p>{html.escape(notebook.description)}</p><ul>{details}</ul>

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 class ScheduleDialog(QDialog):
     """Start date and study days per week; weeks are recomputed from them."""
 
-    def __init__(self, title: str, start: dt.date | None, days_per_week: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, start: dt.date | None, days_per_week: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Schedule of {title}")
         self.has_start = QCheckBox("The notebook starts on")
@@ -39,7 +41,9 @@ class ScheduleDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.has_start, self.start)
         form.addRow("“Day N” notes count", self.days)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

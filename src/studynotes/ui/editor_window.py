@@ -10,8 +10,9 @@ from .commands import LibraryEvents
 
 
 class EditorWindow(QMainWindow):
-    def __init__(self, library: Library, undo_stack: QUndoStack, events: LibraryEvents,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, undo_stack: QUndoStack, events: LibraryEvents, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         from .editor import NoteEditor
 
@@ -26,6 +27,6 @@ class EditorWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.closed.emit()
         super().closeEvent(event)

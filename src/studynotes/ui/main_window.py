@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._content: NodeContent | None = None
         self._editor_window: Any = None
+        self.import_action: QAction
+        self.export_action: QAction
+        self.edit_action: QAction
 
         self.tree_model = LibraryTreeModel(library, self)
         self.tree = QTreeView()
@@ -114,7 +117,7 @@ class MainWindow(QMainWindow):
             return slot(*args)
         except StudyNotesError as error:
             QMessageBox.warning(self, "studynotes", str(error))
-        except Exception as error:  # the window keeps running; the details go to the log
+        except Exception as error:  # noqa: BLE001 (the window keeps running; the details go to the log)
             from ..cli_output import log_crash
 
             where = log_crash(error)
@@ -144,17 +147,26 @@ class MainWindow(QMainWindow):
     def _render_current(self, *, scroll_to: str | None = None, find: str | None = None) -> None:
         if self._content is None:
             return
-        self.preview.setCurrentWidget(self.preview.pane or self.preview.widget(1))
+        self.preview.show_view()
         if self._content.node.kind == "notebook":
             self.preview.show_html(notebook_overview(self.library, self._content.node.id, self.theme()))
             return
         notes = [n for n in (self.library.note(i) for i in self._content.note_ids) if n is not None]
         if not notes:
-            self.preview.show_html(notebook_overview(self.library, self._content.node.notebook_id, self.theme(),
-                                                     heading=f"{self._content.node.title} has no notes yet"))
+            self.preview.show_html(
+                notebook_overview(
+                    self.library,
+                    self._content.node.notebook_id,
+                    self.theme(),
+                    heading=f"{self._content.node.title} has no notes yet",
+                )
+            )
             return
-        self.preview.render(render_job(notes, self._content.node.title, self.theme(), self.font_size()),
-                            scroll_to=scroll_to, find=find)
+        self.preview.render(
+            render_job(notes, self._content.node.title, self.theme(), self.font_size()),
+            scroll_to=scroll_to,
+            find=find,
+        )
 
     def theme(self) -> str:
         from .app import effective_theme
@@ -162,7 +174,8 @@ class MainWindow(QMainWindow):
         return effective_theme(self.settings)
 
     def font_size(self) -> int:
-        return int(self.settings.value("preview_font_size", 15))
+        value = self.settings.value("preview_font_size", 15)
+        return int(value) if isinstance(value, int | str) and str(value).isdigit() else 15
 
     def set_font_size(self, delta: int) -> None:
         size = max(10, min(28, self.font_size() + delta))
@@ -240,7 +253,9 @@ class MainWindow(QMainWindow):
         self.preview.scroll_to(f"question-{question_id}")
 
     def _move_note(self, note_id: int, week: int | None, lecture: int | None) -> None:
-        self.guarded(self.undo_stack.push, commands.MoveNoteCommand(self.library, self.events, note_id, week, lecture))
+        self.guarded(
+            self.undo_stack.push, commands.MoveNoteCommand(self.library, self.events, note_id, week, lecture)
+        )
 
     def select_note(self, note_id: int, *, scroll_to: str | None = None, find: str | None = None) -> None:
         index = self.tree_model.note_index(note_id)
@@ -262,7 +277,9 @@ class MainWindow(QMainWindow):
     def import_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(
-                self, "Import files", str(self.settings.value("last_import_folder", str(Path.home()))),
+                self,
+                "Import files",
+                str(self.settings.value("last_import_folder", str(Path.home()))),
                 "Notes (*.md *.markdown *.txt *.text);;All files (*)",
             )
             paths = [Path(n) for n in names]
@@ -275,14 +292,20 @@ class MainWindow(QMainWindow):
         default = None
         if node is not None:
             default = next((nb.title for nb in self.library.notebooks() if nb.id == node.notebook_id), None)
-        dialog = ImportDialog(self.library.path, paths, [nb.title for nb in self.library.notebooks()], self,
-                              default_notebook=default)
+        dialog = ImportDialog(
+            self.library.path,
+            paths,
+            [nb.title for nb in self.library.notebooks()],
+            self,
+            default_notebook=default,
+        )
         dialog.imported.connect(lambda _report: self.reload())
         dialog.exec()
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder",
-                                                  str(self.settings.value("last_import_folder", str(Path.home()))))
+        folder = QFileDialog.getExistingDirectory(
+            self, "Import a folder", str(self.settings.value("last_import_folder", str(Path.home())))
+        )
         if folder:
             self.import_files([Path(folder)])
 
@@ -291,7 +314,9 @@ class MainWindow(QMainWindow):
 
         report = fill_demo_library(self.library)
         self.reload()
-        self.statusBar().showMessage(f"Added the sample notebooks: {report.notes} notes, {report.questions} questions")
+        self.statusBar().showMessage(
+            f"Added the sample notebooks: {report.notes} notes, {report.questions} questions"
+        )
 
     def export_week(self) -> None:
         node = self.current_node()
@@ -333,7 +358,9 @@ class MainWindow(QMainWindow):
             return
         title, ok = QInputDialog.getText(self, "Rename notebook", "Title:", text=notebook.title)
         if ok and title.strip() and title != notebook.title:
-            self.undo_stack.push(commands.RenameNotebookCommand(self.library, self.events, notebook.id, title))
+            self.undo_stack.push(
+                commands.RenameNotebookCommand(self.library, self.events, notebook.id, title)
+            )
 
     def edit_schedule(self) -> None:
         node = self.current_node()
@@ -347,7 +374,9 @@ class MainWindow(QMainWindow):
         dialog = ScheduleDialog(notebook.title, notebook.start_date, notebook.days_per_week, self)
         if dialog.exec():
             start, days = dialog.values()
-            self.undo_stack.push(commands.ScheduleCommand(self.library, self.events, notebook.id, start, days))
+            self.undo_stack.push(
+                commands.ScheduleCommand(self.library, self.events, notebook.id, start, days)
+            )
 
     def edit_note(self) -> None:
         node = self.current_node()
@@ -360,11 +389,11 @@ class MainWindow(QMainWindow):
         self._editor_window.open_note(node.id, node.title)
 
     # -- drag files in ---------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -393,10 +422,9 @@ class MainWindow(QMainWindow):
             self.tree.expand(first)
             self.tree.setCurrentIndex(first)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.search.stop()
         self.preview.wait_for_render()
         super().closeEvent(event)
-

@@ -32,7 +32,7 @@ class _RenderTask(QRunnable):
     def run(self) -> None:
         try:
             page = self._job()
-        except Exception as error:  # a renderer bug shows as a message, not a crash
+        except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
             page = error_page(f"This note could not be shown: {error}")
         self._signals.done.emit(self._generation, page)
 
@@ -48,8 +48,8 @@ def render_job(notes: list[Note], title: str, theme: str, font_size: int) -> Ren
         from ..render import render_note, render_notes
 
         if len(notes) == 1:
-            return str(render_note(notes[0], theme=theme, font_size=font_size))  # type: ignore[arg-type]
-        return str(render_notes(notes, title=title, theme=theme, font_size=font_size))  # type: ignore[arg-type]
+            return str(render_note(notes[0], theme=theme, font_size=font_size))
+        return str(render_notes(notes, title=title, theme=theme, font_size=font_size))
 
     return job
 
@@ -89,6 +89,10 @@ class PreviewHost(QStackedWidget):
         self.setCurrentWidget(self.pane)
         if self._pending_html is not None:
             self._show(self._pending_html)
+
+    def show_view(self) -> None:
+        """Bring the preview (or its placeholder while the web view loads) to the front."""
+        self.setCurrentWidget(self.pane if self.pane is not None else self._placeholder)
 
     def render(self, job: RenderJob, *, scroll_to: str | None = None, find: str | None = None) -> None:  # type: ignore[override]
         self._generation += 1

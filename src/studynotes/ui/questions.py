@@ -61,14 +61,15 @@ class QuestionTableModel(QAbstractTableModel):
     def position_of(self, question_id: int) -> int | None:
         return self._row_of.get(question_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 0:
@@ -88,8 +89,11 @@ class QuestionTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return "Answered" + (f" by {row.answered_by}" if row.answered_by else "") if row.status == "answered" \
+                return (
+                    "Answered" + (f" by {row.answered_by}" if row.answered_by else "")
+                    if row.status == "answered"
                     else "Open"
+                )
             return row.text if column == 1 else None
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor("#1a7f37") if row.status == "answered" else QColor("#9a6700")
@@ -129,7 +133,7 @@ class QuestionFilterModel(QSortFilterProxyModel):
         self._asker = asker
         self.invalidate()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         if not isinstance(model, QuestionTableModel):
             return True
@@ -142,7 +146,7 @@ class QuestionFilterModel(QSortFilterProxyModel):
 class QuestionTable(QTableView):
     toggleRequested = Signal(int)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space:
             index = self.currentIndex()
             if index.isValid():
@@ -240,4 +244,6 @@ class QuestionPanel(QWidget):
         rows = self.model.rows()
         open_count = sum(1 for r in rows if r.status == "open")
         shown = self.proxy.rowCount()
-        self.summary.setText(f"{shown} shown · {open_count} open / {len(rows)}" if rows else "No questions here")
+        self.summary.setText(
+            f"{shown} shown · {open_count} open / {len(rows)}" if rows else "No questions here"
+        )

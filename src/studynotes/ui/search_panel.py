@@ -89,8 +89,10 @@ class SearchPanel(QWidget):
         for hit in hits:
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
-            label = QLabel(f"<span style='color:gray'>{html.escape(hit.note)} · {hit.kind}</span><br>"
-                           + highlighted(hit.snippet, terms))
+            label = QLabel(
+                f"<span style='color:gray'>{html.escape(hit.note)} · {hit.kind}</span><br>"
+                + highlighted(hit.snippet, terms)
+            )
             label.setWordWrap(True)
             label.setContentsMargins(4, 2, 4, 2)
             item.setSizeHint(label.sizeHint())

@@ -28,7 +28,7 @@ class Node:
     id: int
     notebook_id: int
     title: str
-    counts: Counts = Counts()
+    counts: Counts = field(default_factory=Counts)
     number: int | None = None  # week or lecture number
     week_number: int | None = None  # the week a lecture or note sits in
     parent: Node | None = None
@@ -61,8 +61,15 @@ class LibraryTreeModel(QAbstractItemModel):
         """Re-read from the library; the view restores expansion by node keys."""
         self.beginResetModel()
         self._root.children = [
-            Node("notebook", nb.id, nb.id, nb.title, nb.counts, parent=self._root,
-                 tooltip=nb.description or nb.title)
+            Node(
+                "notebook",
+                nb.id,
+                nb.id,
+                nb.title,
+                nb.counts,
+                parent=self._root,
+                tooltip=nb.description or nb.title,
+            )
             for nb in self._library.notebooks()
         ]
         self.endResetModel()
@@ -70,12 +77,32 @@ class LibraryTreeModel(QAbstractItemModel):
     def _read_children(self, node: Node) -> list[Node]:
         lib = self._library
         if node.kind == "notebook":
-            kids = [Node("week", w.id, node.id, w.label, w.counts, number=w.number, week_number=w.number, parent=node,
-                         tooltip=w.first_day.isoformat() if w.first_day else "")
-                    for w in lib.weeks(node.id)]
+            kids = [
+                Node(
+                    "week",
+                    w.id,
+                    node.id,
+                    w.label,
+                    w.counts,
+                    number=w.number,
+                    week_number=w.number,
+                    parent=node,
+                    tooltip=w.first_day.isoformat() if w.first_day else "",
+                )
+                for w in lib.weeks(node.id)
+            ]
             if lib.has_unsorted(node.id):
-                kids.append(Node("unsorted", node.id, node.id, "Unsorted", lib.unsorted_counts(node.id), parent=node,
-                                 tooltip="Notes with no week yet: drag them onto a week"))
+                kids.append(
+                    Node(
+                        "unsorted",
+                        node.id,
+                        node.id,
+                        "Unsorted",
+                        lib.unsorted_counts(node.id),
+                        parent=node,
+                        tooltip="Notes with no week yet: drag them onto a week",
+                    )
+                )
             return kids
         if node.kind in ("week", "unsorted"):
             week_id = node.id if node.kind == "week" else None
@@ -84,11 +111,22 @@ class LibraryTreeModel(QAbstractItemModel):
             else:
                 notes = lib.notes(week_id=week_id, direct_only=True)
             kids = [self._note_node(n, node) for n in notes]
-            kids += [Node("lecture", lec.id, node.notebook_id, lec.label, lec.counts, number=lec.number,
-                          week_number=node.number, parent=node,
-                          tooltip=" · ".join(filter(None, [lec.date.isoformat() if lec.date else "",
-                                                           *lec.properties.values()])))
-                     for lec in lib.lectures(node.notebook_id, week_id)]
+            kids += [
+                Node(
+                    "lecture",
+                    lec.id,
+                    node.notebook_id,
+                    lec.label,
+                    lec.counts,
+                    number=lec.number,
+                    week_number=node.number,
+                    parent=node,
+                    tooltip=" · ".join(
+                        filter(None, [lec.date.isoformat() if lec.date else "", *lec.properties.values()])
+                    ),
+                )
+                for lec in lib.lectures(node.notebook_id, week_id)
+            ]
             return kids
         if node.kind == "lecture":
             return [self._note_node(n, node) for n in lib.notes(lecture_id=node.id)]
@@ -96,15 +134,23 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def _note_node(self, info: Any, parent: Node) -> Node:
         date = info.date.isoformat() if info.date else ""
-        return Node("note", info.id, info.notebook_id, info.title, info.counts, week_number=info.week,
-                    parent=parent, tooltip=" · ".join(filter(None, [info.kind, date])),
-                    extra={"lecture": info.lecture})
+        return Node(
+            "note",
+            info.id,
+            info.notebook_id,
+            info.title,
+            info.counts,
+            week_number=info.week,
+            parent=parent,
+            tooltip=" · ".join(filter(None, [info.kind, date])),
+            extra={"lecture": info.lecture},
+        )
 
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: Index) -> bool:
         node = self.node(parent)
         return node.children is None and node.kind != "note"
 
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+    def fetchMore(self, parent: Index) -> None:
         node = self.node(parent)
         if node.children is not None:
             return
@@ -125,7 +171,9 @@ class LibraryTreeModel(QAbstractItemModel):
             if notebook.children is None:
                 continue
             weeks = {w.id: w.counts for w in lib.weeks(notebook.id)}
-            lecture_counts = {lec.id: lec.counts for w in [*weeks, None] for lec in lib.lectures(notebook.id, w)}
+            lecture_counts = {
+                lec.id: lec.counts for w in [*weeks, None] for lec in lib.lectures(notebook.id, w)
+            }
             note_counts = {n.id: n.counts for n in lib.notes(notebook_id=notebook.id)}
             for node in self._walk(notebook):
                 if node.kind == "week":
@@ -197,15 +245,15 @@ class LibraryTreeModel(QAbstractItemModel):
         node = self.node(index)
         return self.index_of(node.parent) if node.parent is not None else QModelIndex()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children or [])
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 1
 
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
         node = self.node(parent)
         if node.kind == "note":
             return False
@@ -252,25 +300,27 @@ class LibraryTreeModel(QAbstractItemModel):
         return flags
 
     # -- drag a note onto a week or lecture -----------------------------------------
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [NOTE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # noqa: N802
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         data = QMimeData()
         notes = [self.node(i) for i in indexes if i.isValid() and self.node(i).kind == "note"]
         if notes:
             data.setData(NOTE_MIME, f"{notes[0].id}:{notes[0].notebook_id}".encode())
         return data
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
-                        parent: Index) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         return self._drop_target(data, parent) is not None
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
-                     parent: Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         target = self._drop_target(data, parent)
         if target is None:
             return False
