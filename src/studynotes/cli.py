@@ -79,6 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--open-only", action="store_true", help="only the open questions")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
 
+    history = commands.add_parser("history", help="earlier versions of a note's edited text and answers")
+    history.add_argument("note_id", type=int, metavar="NOTE_ID")
+    history.add_argument("--json", action="store_true")
+    version = commands.add_parser("restore-version", help="put an earlier version back")
+    version.add_argument("version_id", type=int, metavar="VERSION_ID")
+
+    backups = commands.add_parser("backups", help="list the backup copies of the library")
+    backups.add_argument("--json", action="store_true")
+    restore = commands.add_parser(
+        "restore", help="replace the library with a backup (the current file is kept)"
+    )
+    restore.add_argument("backup", type=Path, metavar="FILE")
+
     render = commands.add_parser("render", help="a note as the HTML the preview shows")
     render.add_argument("note_id", type=int, metavar="NOTE_ID")
     render.add_argument("--theme", choices=("light", "dark"), default="light")
@@ -110,7 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(command: str, args: argparse.Namespace) -> int:
     from .library import Library, QuestionFilter
 
-    library = Library.open(args.library or default_library_path())
+    path = args.library or default_library_path()
+    if command in ("backups", "restore"):
+        return _backups(command, path, args)
+    library = Library.open(path)
     try:
         if command == "import":
             return _import(library, args)
@@ -144,6 +160,15 @@ def _run(command: str, args: argparse.Namespace) -> int:
             return _export(library, args)
         elif command == "render":
             return _render(library, args)
+        elif command == "history":
+            entries = library.history(args.note_id)
+            out.emit(
+                [out.history_json(e) for e in entries] if args.json else out.history_text(entries),
+                as_json=args.json,
+            )
+        elif command == "restore-version":
+            entry = library.restore_version(args.version_id)
+            print(f"restored version {entry.id} of note {entry.note_id} ({entry.field})")
         return 0
     finally:
         library.close()
@@ -188,6 +213,20 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         print(f"wrote {args.output}" + (f" and {len(files)} image(s)" if files else ""), file=sys.stderr)
     else:
         sys.stdout.write(markdown)
+    return 0
+
+
+def _backups(command: str, path: Path, args: argparse.Namespace) -> int:
+    from .library.backups import list_backups, restore_backup
+
+    if command == "backups":
+        found = list_backups(path)
+        out.emit(
+            [out.backup_json(b) for b in found] if args.json else out.backups_text(found), as_json=args.json
+        )
+        return 0
+    safety = restore_backup(path, args.backup)
+    print(f"restored {args.backup}; the previous library was kept as {safety}")
     return 0
 
 

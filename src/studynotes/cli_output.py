@@ -8,11 +8,12 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .library import Counts, NoteInfo, QuestionRow, SearchHit
+from .library import Counts, HistoryEntry, NoteInfo, QuestionRow, SearchHit
 
 if TYPE_CHECKING:
     from .importing import ImportReport
     from .library import Library
+    from .library.backups import BackupInfo
 
 
 def emit(value: Any, *, as_json: bool) -> None:
@@ -230,3 +231,40 @@ def log_crash(error: BaseException) -> Path:
     except OSError:
         return Path("(the log could not be written)")
     return target
+
+
+def history_json(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "note_id": entry.note_id,
+        "cell_id": entry.cell_id,
+        "question_id": entry.question_id,
+        "field": entry.field,
+        "old_value": entry.old_value,
+        "changed_at": entry.changed_at,
+    }
+
+
+def history_text(entries: list[HistoryEntry]) -> str:
+    if not entries:
+        return "No earlier versions: nothing in this note was edited."
+    return "\n".join(
+        f"[{e.id}] {e.changed_at} {e.field}: {' '.join(e.old_value.split())[:90]}" for e in entries
+    )
+
+
+def backup_json(backup: BackupInfo) -> dict[str, Any]:
+    return {
+        "path": str(backup.path),
+        "created": backup.created.isoformat(),
+        "reason": backup.reason,
+        "size": backup.size,
+    }
+
+
+def backups_text(backups: list[BackupInfo]) -> str:
+    if not backups:
+        return "No backups yet."
+    return "\n".join(
+        f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<16} {b.size / 1024:8.0f} KB  {b.path}" for b in backups
+    )

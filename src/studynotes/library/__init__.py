@@ -4,6 +4,7 @@ from .connection import LibraryError
 from .store import Library
 from .views import (
     Counts,
+    HistoryEntry,
     ImportResult,
     LectureInfo,
     NotebookInfo,
@@ -17,6 +18,7 @@ from .views import (
 
 __all__ = [
     "Counts",
+    "HistoryEntry",
     "ImportResult",
     "LectureInfo",
     "Library",

@@ -130,12 +130,16 @@ def _still_open(conn: sqlite3.Connection) -> bool:
     return conn.in_transaction
 
 
-def backup_copy(conn: sqlite3.Connection, path: Path, *, reason: str) -> Path:
+def backup_copy(conn: sqlite3.Connection, path: Path, *, reason: str, now: dt.datetime | None = None) -> Path:
     """Copy the whole file through SQLite's backup API into `backups/` beside it."""
     folder = path.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{path.stem}-{stamp}-{reason}.sqlite3"
+    counter = 2
+    while target.exists():
+        target = folder / f"{path.stem}-{stamp}-{reason}-{counter}.sqlite3"
+        counter += 1
     destination = sqlite3.connect(target)
     try:
         conn.backup(destination)

@@ -140,6 +140,35 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         """,
     ),
+    (
+        "history of edits",
+        """
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            cell_id INTEGER,
+            question_id INTEGER,
+            field TEXT NOT NULL CHECK (field IN ('markdown', 'text', 'answer')),
+            old_value TEXT NOT NULL,
+            changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX history_by_note ON history (note_id, id);
+        CREATE TRIGGER history_cells AFTER UPDATE OF markdown ON cells
+        WHEN old.markdown IS NOT new.markdown BEGIN
+            INSERT INTO history (note_id, cell_id, field, old_value) VALUES (old.note_id, old.id, 'markdown', old.markdown);
+        END;
+        CREATE TRIGGER history_question_text AFTER UPDATE OF text ON questions
+        WHEN old.text IS NOT new.text BEGIN
+            INSERT INTO history (note_id, cell_id, question_id, field, old_value)
+            VALUES (old.note_id, old.cell_id, old.id, 'text', old.text);
+        END;
+        CREATE TRIGGER history_question_answer AFTER UPDATE OF answer ON questions
+        WHEN old.answer IS NOT new.answer BEGIN
+            INSERT INTO history (note_id, cell_id, question_id, field, old_value)
+            VALUES (old.note_id, old.cell_id, old.id, 'answer', old.answer);
+        END;
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

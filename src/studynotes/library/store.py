@@ -19,7 +19,7 @@ from ..model import Cell, Note, StudyNotesError, nfc
 from . import placement, saving
 from .connection import LibraryError, backup_copy, connect, transaction
 from .reader import LibraryReader
-from .views import ImportResult, QuestionChange
+from .views import HistoryEntry, ImportResult, QuestionChange
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
@@ -317,6 +317,44 @@ class Library(LibraryReader):
             conn.execute("DELETE FROM cells WHERE id = ?", (cell_id,))
             conn.execute("UPDATE cells SET position = position - 1 WHERE note_id = ? AND position > ?", row)
             return int(row[0]), int(row[1]), cell
+
+    # -- history -----------------------------------------------------------------
+    def history(self, note_id: int) -> list[HistoryEntry]:
+        """Earlier versions of the note's cells and answers, newest first."""
+        return [
+            HistoryEntry(*row)
+            for row in self.conn.execute(
+                "SELECT id, note_id, cell_id, question_id, field, old_value, changed_at FROM history"
+                " WHERE note_id = ? ORDER BY id DESC",
+                (note_id,),
+            )
+        ]
+
+    def restore_version(self, history_id: int) -> HistoryEntry:
+        """Put an earlier version back (the current text becomes a version in turn)."""
+        row = self.conn.execute(
+            "SELECT id, note_id, cell_id, question_id, field, old_value, changed_at FROM history WHERE id = ?",
+            (history_id,),
+        ).fetchone()
+        if row is None:
+            raise StudyNotesError(f"no version {history_id} (see `studynotes history NOTE_ID`)")
+        entry = HistoryEntry(*row)
+        if entry.field == "markdown" and entry.cell_id is not None:
+            if self.conn.execute("SELECT 1 FROM cells WHERE id = ?", (entry.cell_id,)).fetchone() is None:
+                raise StudyNotesError(
+                    f"the cell of version {history_id} was deleted; copy the text from the history"
+                )
+            self.update_cell(entry.cell_id, entry.old_value)
+        elif entry.question_id is not None:
+            if self.question(entry.question_id) is None:
+                raise StudyNotesError(f"the question of version {history_id} was deleted")
+            self.update_question(entry.question_id, **{entry.field: entry.old_value, "edited_by_user": 1})
+        return entry
+
+    def daily_backup(self) -> Path | None:
+        from .backups import daily_backup
+
+        return None if self.read_only else daily_backup(self.conn, self.path)
 
     # -- notes ---------------------------------------------------------------------
     def create_note(

@@ -138,3 +138,16 @@ class QuestionFilter:
     note_id: int | None = None
     asker: str | None = None
     unsorted: bool = False
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """An earlier version of a cell's text or a question's text or answer."""
+
+    id: int
+    note_id: int
+    cell_id: int | None
+    question_id: int | None
+    field: str
+    old_value: str
+    changed_at: str

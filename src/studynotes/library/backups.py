@@ -1,0 +1,88 @@
+"""Copies of the library file: before upgrades, once a day, and before a restore.
+
+Copies go through SQLite's backup API, so they are consistent even while the
+app is writing, and land in a `backups/` folder beside the library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .connection import SQLITE_HEADER, LibraryError, backup_copy
+from .schema import LATEST_VERSION
+
+KEEP_DAILY = 7
+DAILY_REASON = "daily"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: dt.datetime
+    reason: str
+    size: int
+
+
+def backups_folder(library_path: Path) -> Path:
+    return library_path.parent / "backups"
+
+
+def list_backups(library_path: Path) -> list[BackupInfo]:
+    """Newest first."""
+    folder = backups_folder(library_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{library_path.stem}-*.sqlite3"):
+        parts = path.stem[len(library_path.stem) + 1 :].split("-", 2)
+        try:
+            created = dt.datetime.strptime(f"{parts[0]}-{parts[1]}", "%Y%m%d-%H%M%S")
+        except (ValueError, IndexError):
+            continue
+        found.append(BackupInfo(path, created, parts[2] if len(parts) > 2 else "", path.stat().st_size))
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def daily_backup(conn: sqlite3.Connection, library_path: Path, now: dt.datetime | None = None) -> Path | None:
+    """Take today's copy if the newest daily one is a day old; keep the last seven."""
+    now = now or dt.datetime.now()
+    daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
+    if daily and now - daily[0].created < dt.timedelta(days=1):
+        return None
+    made = backup_copy(conn, library_path, reason=DAILY_REASON, now=now)
+    for old in [b for b in list_backups(library_path) if b.reason == DAILY_REASON][KEEP_DAILY:]:
+        old.path.unlink(missing_ok=True)
+    return made
+
+
+def restore_backup(library_path: Path, backup: Path) -> Path:
+    """Replace the library's contents with a backup's, after backing up the current file.
+
+    Returns the copy of the current file.  The backup must be a studynotes library
+    no newer than this version; anything else is refused and nothing changes.
+    """
+    if not backup.is_file():
+        raise LibraryError(f"{backup}: no such backup")
+    with backup.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise LibraryError(f"{backup}: is not a studynotes library backup")
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version > LATEST_VERSION or not {"notebooks", "notes", "questions"} <= tables:
+            raise LibraryError(f"{backup}: is not a studynotes library this version can restore")
+        target = sqlite3.connect(library_path, timeout=10)
+        try:
+            safety = backup_copy(target, library_path, reason="before-restore")
+            source.backup(target)
+        finally:
+            target.close()
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(f"{backup}: cannot be restored ({error})") from None
+    finally:
+        source.close()
+    return safety
