@@ -100,6 +100,7 @@ def _after_first_paint(window: object) -> None:
     from .main_window import MainWindow
 
     if isinstance(window, MainWindow):
+        window.library.daily_backup()
         window.preview.create_web_view()
         if window.current_node() is not None:
             window.show_node(window.current_node())
