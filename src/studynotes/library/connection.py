@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,11 @@ class LibraryError(StudyNotesError):
     """The library file cannot be used; the message names it and says why."""
 
 
+def writable(path: Path) -> bool:
+    """Can this process change the file (and create its WAL files beside it)?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open (creating if needed) and migrate; refuse anything that is not a library."""
     if path.exists():
@@ -31,6 +37,8 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         except OSError as error:
             raise LibraryError(f"{path}: cannot create the library folder ({error.strerror})") from None
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    if read_only and not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"  # no -shm file can be made beside it; nobody can be writing
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:

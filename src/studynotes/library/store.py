@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Cell, Note, StudyNotesError, nfc
 from . import placement, saving
-from .connection import LibraryError, backup_copy, connect, transaction
+from .connection import LibraryError, backup_copy, connect, transaction, writable
 from .reader import LibraryReader
 from .views import HistoryEntry, ImportResult, QuestionChange
 
@@ -44,11 +44,24 @@ class Library(LibraryReader):
         self.conn = conn
         self.path = path
         self.read_only = read_only
+        self._data_version: int | None = None
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Library:
+    def open(cls, path: Path | str, *, read_only: bool | None = None) -> Library:
+        """Open a library; a file this process cannot write opens read-only (`read_only=None`)."""
         path = Path(path).expanduser()
-        return cls(connect(path, read_only=read_only), path, read_only=read_only)
+        if read_only is None:
+            read_only = path.exists() and not writable(path)
+        library = cls(connect(path, read_only=read_only), path, read_only=read_only)
+        library.changed_elsewhere()  # remember the current version
+        return library
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another process (a second window, the CLI) committed a change."""
+        version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
 
     def close(self) -> None:
         self.conn.close()
@@ -74,7 +87,10 @@ class Library(LibraryReader):
             with transaction(self.conn) as conn:
                 yield conn
         except sqlite3.OperationalError as error:
-            raise LibraryError(f"{self.path}: the change was not saved ({error})") from error
+            reason = "the disk is full" if "full" in str(error) else str(error)
+            raise LibraryError(
+                f"{self.path}: the change was not saved ({reason}); the library is as it was"
+            ) from error
 
     @contextmanager
     def batch(self) -> Iterator[None]:

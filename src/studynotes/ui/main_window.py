@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -33,6 +34,8 @@ from .questions import QuestionPanel
 from .search_panel import SearchPanel
 from .tree_model import LibraryTreeModel, Node
 from .welcome import WelcomePage
+
+WATCH_INTERVAL_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +85,14 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._show_welcome_if_empty()
+        if library.read_only:
+            banner = QLabel("Read-only: this library file cannot be changed here")
+            banner.setStyleSheet("color: #9a6700; font-weight: bold")
+            self.statusBar().addPermanentWidget(banner)
+        # Another window or the command line may change the same file: notice it.
+        self._watch = QTimer(self, interval=WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(lambda: self.guarded(self._check_external_changes))
+        self._watch.start()
 
     # -- wiring ----------------------------------------------------------------
     def _connect(self) -> None:
@@ -235,6 +246,11 @@ class MainWindow(QMainWindow):
                     keys.append(self.tree_model.node(index).key)
                     stack.append(index)
         return keys
+
+    def _check_external_changes(self) -> None:
+        if self.library.changed_elsewhere():
+            self.reload()
+            self.statusBar().showMessage("Updated with changes made in another window", 4000)
 
     # -- user actions --------------------------------------------------------------------
     def toggle_question(self, question_id: int) -> None:
@@ -426,5 +442,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.search.stop()
+        self._watch.stop()
         self.preview.wait_for_render()
         super().closeEvent(event)
