@@ -26,7 +26,7 @@ def test_a_full_disk_gives_a_clear_message_and_loses_nothing(library: Library, s
     before = _counts(library)
     pages = library.conn.execute("PRAGMA page_count").fetchone()[0]
     library.conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # the disk is now full
-    with pytest.raises(LibraryError, match="the disk is full.*the library is as it was"):
+    with pytest.raises(LibraryError, match=r"the disk is full.*the library is as it was"):
         library.save_import(import_file(seeds / "lecture-chat-log.txt"), notebook="Big")
     assert _counts(library) == before
     assert library.notebook_id("Big") is None
