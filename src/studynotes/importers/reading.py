@@ -74,11 +74,17 @@ def _decode(data: bytes, path: str) -> DecodedText:
             return DecodedText(data.decode(encoding), encoding)
         except UnicodeDecodeError:
             continue
-    guessed = _guess_encoding(data)
-    if guessed is not None:
-        return guessed
-    line = data.count(b"\n", 0, first_bad) + 1
     text = data.decode("utf-8", errors="replace")
+    # A UTF-8 file with some damaged bytes stays UTF-8 (its intact multibyte
+    # characters outnumber the damage): guessing another encoding for it would
+    # turn every Hangul syllable into mojibake.
+    damaged = text.count("\ufffd")
+    intact = sum(1 for char in text if ord(char) > 127) - damaged
+    if intact < damaged:
+        guessed = _guess_encoding(data)
+        if guessed is not None:
+            return guessed
+    line = data.count(b"\n", 0, first_bad) + 1
     warning = ImportWarning("some bytes are not valid UTF-8 or CP949; they are shown as \ufffd", line)
     return DecodedText(text, "utf-8 (with replacements)", [warning])
 
