@@ -35,37 +35,28 @@ def ensure_week(conn: sqlite3.Connection, notebook_id: int, number: int, start: 
     return int(cursor.lastrowid or 0)
 
 
-def place(conn: sqlite3.Connection, notebook_id: int, note_ids: Iterable[int] | None = None) -> None:
-    """Recompute week ids for the notebook's lectures and the given notes (all if None)."""
+def place(
+    conn: sqlite3.Connection, notebook_id: int, note_ids: Iterable[int] | None = None, *, prune: bool = True
+) -> None:
+    """Recompute week ids: of every note and lecture (`note_ids=None`, after a schedule
+    change), or of the given notes and their lectures only (after an import), so that
+    importing the thousandth file costs what the first did."""
     start, days = notebook_schedule(conn, notebook_id)
-    _relabel_weeks(conn, notebook_id, start)
-    lecture_weeks: dict[int, int | None] = {}
-    for lecture_id, explicit, date in conn.execute(
-        "SELECT id, week_number, date FROM lectures WHERE notebook_id = ?", (notebook_id,)
-    ).fetchall():
-        number = week_number(
-            explicit=explicit, date=parse_date(date), day=None, start=start, days_per_week=days
-        )
-        if number is None:
-            number = _week_of_lecture_notes(conn, lecture_id, start, days)
-        lecture_weeks[lecture_id] = number
-        week_id = ensure_week(conn, notebook_id, number, start) if number is not None else None
-        conn.execute("UPDATE lectures SET week_id = ? WHERE id = ?", (week_id, lecture_id))
     if note_ids is None:
+        _relabel_weeks(conn, notebook_id, start)
         rows = conn.execute(
             "SELECT id, week_number, date, day, lecture_id, placed_by_user FROM notes WHERE notebook_id = ?",
             (notebook_id,),
         ).fetchall()
+        lecture_ids = [
+            r[0] for r in conn.execute("SELECT id FROM lectures WHERE notebook_id = ?", (notebook_id,))
+        ]
     else:
-        ids = list(note_ids)
-        rows = []
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            rows += conn.execute(
-                "SELECT id, week_number, date, day, lecture_id, placed_by_user FROM notes"
-                f" WHERE id IN ({','.join('?' * len(part))})",
-                part,
-            ).fetchall()
+        rows = _rows(conn, list(note_ids))
+        lecture_ids = sorted({r[4] for r in rows if r[4] is not None})
+    lecture_weeks = {
+        lecture_id: _place_lecture(conn, notebook_id, lecture_id, start, days) for lecture_id in lecture_ids
+    }
     for note_id, explicit, date, day, lecture_id, by_user in rows:
         if by_user:
             number = explicit
@@ -77,7 +68,43 @@ def place(conn: sqlite3.Connection, notebook_id: int, note_ids: Iterable[int] | 
                 number = lecture_weeks.get(lecture_id)
         week_id = ensure_week(conn, notebook_id, number, start) if number is not None else None
         conn.execute("UPDATE notes SET week_id = ? WHERE id = ?", (week_id, note_id))
-    prune_weeks(conn, notebook_id)
+    if prune:
+        prune_weeks(conn, notebook_id)
+
+
+def place_lectures(conn: sqlite3.Connection, notebook_id: int, lecture_ids: Iterable[int]) -> None:
+    """Place lectures a document scheduled (they may have no notes yet)."""
+    start, days = notebook_schedule(conn, notebook_id)
+    for lecture_id in lecture_ids:
+        _place_lecture(conn, notebook_id, lecture_id, start, days)
+
+
+def _rows(
+    conn: sqlite3.Connection, ids: list[int]
+) -> list[tuple[int, int | None, str | None, int | None, int | None, int]]:
+    rows = []
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        rows += conn.execute(
+            "SELECT id, week_number, date, day, lecture_id, placed_by_user FROM notes"
+            f" WHERE id IN ({','.join('?' * len(part))})",
+            part,
+        ).fetchall()
+    return rows
+
+
+def _place_lecture(
+    conn: sqlite3.Connection, notebook_id: int, lecture_id: int, start: dt.date | None, days: int
+) -> int | None:
+    explicit, date = conn.execute(
+        "SELECT week_number, date FROM lectures WHERE id = ?", (lecture_id,)
+    ).fetchone()
+    number = week_number(explicit=explicit, date=parse_date(date), day=None, start=start, days_per_week=days)
+    if number is None:
+        number = _week_of_lecture_notes(conn, lecture_id, start, days)
+    week_id = ensure_week(conn, notebook_id, number, start) if number is not None else None
+    conn.execute("UPDATE lectures SET week_id = ? WHERE id = ?", (week_id, lecture_id))
+    return number
 
 
 def _week_of_lecture_notes(

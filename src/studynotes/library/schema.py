@@ -169,6 +169,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         """,
     ),
+    (
+        "find sources by content",
+        """
+        CREATE INDEX sources_by_sha ON sources (notebook_id, sha256);
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -156,11 +156,16 @@ class Library(LibraryReader):
         warnings = [str(w) for w in imported.warnings]
         with self._write() as conn:
             notebook_id = self._notebook_for_import(conn, nfc(title).strip() or "Notebook", document)
-            previous = conn.execute(
-                "SELECT id, sha256 FROM sources WHERE notebook_id = ? AND (file_name = ? OR sha256 = ?)"
-                " ORDER BY sha256 = ? DESC",
-                (notebook_id, file_name, imported.sha256, imported.sha256),
-            ).fetchone()
+            previous = (
+                conn.execute(
+                    "SELECT id, sha256 FROM sources WHERE notebook_id = ? AND sha256 = ?",
+                    (notebook_id, imported.sha256),
+                ).fetchone()
+                or conn.execute(
+                    "SELECT id, sha256 FROM sources WHERE notebook_id = ? AND file_name = ?",
+                    (notebook_id, file_name),
+                ).fetchone()
+            )
             if previous is not None and previous[1] == imported.sha256:
                 return ImportResult(
                     str(imported.path), document.format, title, 0, 0, warnings, unchanged=True
@@ -203,7 +208,13 @@ class Library(LibraryReader):
                 lec.date for lec in document.lectures if lec.date
             ]
             moved = placement.adopt_start_date(conn, notebook_id, document.notebook_start, dates)
-            placement.place(conn, notebook_id, None if moved or document.lectures else note_ids)
+            if moved:
+                placement.place(conn, notebook_id)
+            else:
+                placement.place_lectures(
+                    conn, notebook_id, [lectures[lec.number] for lec in document.lectures]
+                )
+                placement.place(conn, notebook_id, note_ids, prune=previous is not None)
         return ImportResult(
             str(imported.path),
             document.format,
