@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -104,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     try:
         if command in ("gui", "demo"):
+            if not _has_display():
+                raise StudyNotesError(
+                    "no display to open the window on; the command line works without one (studynotes --help)"
+                )
             from .ui.app import run
 
             return run(library_path=args.library, demo=command == "demo")
@@ -118,6 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = out.log_crash(error)
         print(f"studynotes: unexpected error: {error} (details in {where})", file=sys.stderr)
         return 1
+
+
+def _has_display() -> bool:
+    """Qt aborts the process without a display; say so in one line instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _run(command: str, args: argparse.Namespace) -> int:

@@ -159,3 +159,14 @@ def test_the_installed_command_runs_without_a_traceback(tmp_path: Path, seeds: P
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.strip() == f"studynotes: {tmp_path}: the folder holds no Markdown or text files"
+
+
+def test_the_window_without_a_display_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], lib: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run(capsys, "--library", lib)
+    assert code == 1
+    assert err.strip().startswith("studynotes: no display to open the window on")

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.preview)
         self.splitter.addWidget(self.questions)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([260, 640, 380])
+        self.splitter.setSizes([300, 620, 380])
         self.setCentralWidget(self.splitter)
         self._build_actions()
         self._connect()
