@@ -54,12 +54,16 @@ def parsed_as_json(source: Path) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if v not in (None, [], {}, "", False) and k != "data"}
+        return {k: _plain(v) for k, v in value.items() if not _empty(v) and k != "data"}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, str | list | dict) and not value)
 
 
 def dump(data: dict[str, Any]) -> str:

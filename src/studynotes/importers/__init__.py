@@ -206,12 +206,14 @@ def _load_attachments(document: ParsedDocument, folder: Path) -> list[ImportWarn
             name = attachment.name
             target = (folder / _unquote(attachment.location or name)).resolve()
             if not _inside(target, root):
-                warnings.append(ImportWarning(f"image {name!r} points outside the imported folder; not read"))
+                warnings.append(
+                    ImportWarning(f"image {_unquote(name)!r} points outside the imported folder; not read")
+                )
                 continue
             try:
                 data = target.read_bytes()
             except OSError:
-                warnings.append(ImportWarning(f"image {name!r} is missing; a placeholder is shown"))
+                warnings.append(ImportWarning(f"image {_unquote(name)!r} is missing; a placeholder is shown"))
                 continue
             attachment.data = data
             attachment.sha256 = hashlib.sha256(data).hexdigest()

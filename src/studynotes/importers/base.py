@@ -91,3 +91,40 @@ def looks_like_question(text: str) -> bool:
         return True
     last_line = stripped.splitlines()[-1]
     return bool(_KOREAN_QUESTION_END.search(last_line))
+
+
+_BULLET = re.compile(r"^(\s*)([•◦▪▫●○■□‣⁃∙·*+-])\s+(.*)$")
+
+
+def indent_width(whitespace: str) -> int:
+    return len(whitespace.expandtabs(4))
+
+
+def bullets_to_markdown(lines: list[str]) -> list[str]:
+    """`•` bullets nested by any indentation → Markdown lists, four spaces a level.
+
+    Levels come from the order of distinct indents seen (2, 4, 6 → 0, 1, 2), so
+    copy-pasted lists nest the same whatever indent their source used.  Other
+    lines keep their text and take the indentation of the bullet they follow,
+    which keeps them inside that list item.
+    """
+    out: list[str] = []
+    stack: list[int] = []  # indents of the open levels
+    for line in lines:
+        match = _BULLET.match(line)
+        if match is None or (match.group(2) in "*+-" and not match.group(3).strip()):
+            if not line.strip():
+                out.append("")
+            elif stack and line.startswith((" ", "\t")):
+                out.append("    " * len(stack) + line.strip())
+            else:
+                stack = []
+                out.append(line)
+            continue
+        indent = indent_width(match.group(1))
+        while stack and indent < stack[-1]:
+            stack.pop()
+        if not stack or indent > stack[-1]:
+            stack.append(indent)
+        out.append("    " * (len(stack) - 1) + "- " + match.group(3).strip())
+    return out
