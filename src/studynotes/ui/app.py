@@ -7,22 +7,28 @@ import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..model import StudyNotesError
+
+if TYPE_CHECKING:
+    from ..render import Theme
 from ..paths import default_library_path, resources_dir
 
 ORGANISATION = "studynotes"
 APPLICATION = "studynotes"
 
 
-def effective_theme(settings: QSettings) -> str:
+def effective_theme(settings: QSettings) -> Theme:
     choice = str(settings.value("theme", "system"))
-    if choice in ("light", "dark"):
-        return choice
+    if choice == "light":
+        return "light"
+    if choice == "dark":
+        return "dark"
     hints = QGuiApplication.styleHints()
     return "dark" if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark else "light"
 

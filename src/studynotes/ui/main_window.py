@@ -7,7 +7,7 @@ through an undoable command that announces what changed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from ..library import Library
 from ..model import StudyNotesError
+
+if TYPE_CHECKING:
+    from ..render import Theme
 from . import commands
 from .commands import LibraryEvents
 from .content import NodeContent, content_of, notebook_overview
@@ -179,7 +182,7 @@ class MainWindow(QMainWindow):
             find=find,
         )
 
-    def theme(self) -> str:
+    def theme(self) -> Theme:
         from .app import effective_theme
 
         return effective_theme(self.settings)

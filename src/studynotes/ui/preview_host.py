@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from ..model import Note
+
+if TYPE_CHECKING:
+    from ..render import Theme
 
 RenderJob = Callable[[], str]
 
@@ -41,7 +44,7 @@ def error_page(message: str) -> str:
     return f"<!doctype html><meta charset='utf-8'><body style='font-family:sans-serif'><p>{html.escape(message)}</p>"
 
 
-def render_job(notes: list[Note], title: str, theme: str, font_size: int) -> RenderJob:
+def render_job(notes: list[Note], title: str, theme: Theme, font_size: int) -> RenderJob:
     """A closure the worker can run: render one note or several, falling back to plain text."""
 
     def job() -> str:

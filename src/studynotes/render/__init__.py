@@ -1,0 +1,119 @@
+"""A stored note to one safe, offline HTML document: Markdown, LaTeX, code and question cards.
+
+Pure functions of the note (no Qt, no database).  The same HTML feeds the
+preview pane, `studynotes render` and HTML export.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from functools import cache
+from typing import Literal
+
+from ..model import Attachment, Note
+from .cards import question_card
+from .markdown_setup import github_slug, make_markdown
+from .math import formula_html
+from .sanitize import clean, resolve_images
+
+Theme = Literal["light", "dark"]
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
+_ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(?:\\\(|\\\[)?(.*?)(?:\\\)|\\\])?</\1>', re.DOTALL)
+_local = threading.local()
+
+
+def _markdown() -> object:
+    """One Markdown instance per thread (they keep state between calls)."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = make_markdown()
+    return md
+
+
+def render_markdown(markdown_text: str, attachments: list[Attachment] | None = None) -> str:
+    """Markdown to a sanitised HTML fragment with formulas typeset."""
+    md = _markdown()
+    md.reset()  # type: ignore[attr-defined]
+    fragment = clean(md.convert(markdown_text))  # type: ignore[attr-defined]
+    fragment = _ARITHMATEX.sub(_typeset, fragment)
+    return resolve_images(fragment, attachments or [])
+
+
+def _typeset(match: re.Match[str]) -> str:
+    display = match.group(1) == "div"
+    latex = html.unescape(match.group(2))
+    if display:
+        latex = latex.strip()
+        for opener, closer in (("$$", "$$"), ("\\[", "\\]")):
+            if latex.startswith(opener) and latex.endswith(closer):
+                latex = latex[len(opener) : -len(closer)]
+    return formula_html(latex, display)
+
+
+def _note_body(note: Note) -> str:
+    def render(text: str) -> str:
+        return render_markdown(text, note.attachments)
+
+    parts = []
+    for position, cell in enumerate(note.cells):
+        if cell.question is not None:
+            parts.append(question_card(cell.question, position, render))
+        elif cell.markdown.strip():
+            cell_id = f' id="cell-{cell.id}"' if cell.id is not None else ""
+            parts.append(f'<div class="cell"{cell_id}>{render(cell.markdown)}</div>')
+    return "\n".join(parts)
+
+
+def _note_header(note: Note, level: int) -> str:
+    details = [
+        note.date.isoformat() if note.date else "",
+        *(f"{k}: {v}" for k, v in note.properties.items() if v),
+    ]
+    meta = " · ".join(html.escape(d) for d in details if d)
+    title = html.escape(note.title)
+    return f'<h{level} id="{html.escape(github_slug(note.title))}">{title}</h{level}>' + (
+        f'<p class="note-meta">{meta}</p>' if meta else ""
+    )
+
+
+def render_note(note: Note, *, theme: Theme = "light", font_size: int = 15) -> str:
+    body = f'<article class="note" id="note-{note.id}">{_note_header(note, 1)}{_note_body(note)}</article>'
+    return _document(note.title, body, theme, font_size)
+
+
+def render_notes(notes: list[Note], *, title: str, theme: Theme = "light", font_size: int = 15) -> str:
+    """A week or a lecture: every note in order, each its own article."""
+    articles = [
+        f'<article class="note" id="note-{note.id}">{_note_header(note, 2)}{_note_body(note)}</article>'
+        for note in notes
+    ]
+    body = f"<h1>{html.escape(title)}</h1>" + "\n".join(articles)
+    return _document(title, body, theme, font_size)
+
+
+def _document(title: str, body: str, theme: Theme, font_size: int) -> str:
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        f"<title>{html.escape(title)}</title><style>{stylesheet(theme)}"
+        f"body{{font-size:{int(font_size)}px}}</style></head>"
+        f'<body class="theme-{theme}">{body}</body></html>'
+    )
+
+
+@cache
+def stylesheet(theme: Theme) -> str:
+    """The page CSS from resources/ plus Pygments colours for the theme."""
+    from pygments.formatters import HtmlFormatter
+
+    from ..paths import resources_dir
+
+    base = (resources_dir() / "preview.css").read_text(encoding="utf-8")
+    pygments_style = "monokai" if theme == "dark" else "friendly"
+    code = HtmlFormatter(style=pygments_style).get_style_defs(".highlight")
+    return f"{base}\n{code}"
+
+
+__all__ = ["render_markdown", "render_note", "render_notes"]
