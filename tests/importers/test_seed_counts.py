@@ -62,8 +62,8 @@ def test_question_board(capsys: pytest.CaptureFixture[str], library_path: Path, 
     assert _import(capsys, library_path, seeds / "question-board-week2.md")["format"] == "question_board"
     notes = _notes(capsys, library_path)
     assert [(n["title"], n["week"], n["lecture"], n["questions"], n["open"]) for n in notes] == [
-        ("Lecture 3", 2, 3, 11, 0),
-        ("Lecture 4", 2, 4, 5, 0),
+        ("스터디 2주차 · Lecture 3", 2, 3, 11, 0),
+        ("스터디 2주차 · Lecture 4", 2, 4, 5, 0),
     ]
     questions = _questions(capsys, library_path)
     assert {q["asker"] for q in questions} == {"혜지", "소현", "세연", "재용"}

@@ -79,6 +79,7 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
     buffer: list[str] = []
     in_fence = False
     lecture_level = 7
+    board_title: str | None = None
 
     def note_for_content() -> Note:
         nonlocal current
@@ -121,8 +122,9 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
             flush()
             number = int(lecture_match.group(1) or lecture_match.group(2))
             lecture_level = level
+            name = strip_notion_id(heading_text)
             current = Note(
-                title=strip_notion_id(heading_text),
+                title=f"{board_title} · {name}" if board_title else f"{name} questions",
                 kind="board",
                 week=week,
                 lecture=number,
@@ -133,7 +135,7 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
         elif week_match and level <= 2:
             flush()
             week = int(week_match.group(1) or week_match.group(2))
-            title = strip_notion_id(heading_text)
+            title = board_title = strip_notion_id(heading_text)
             current = None
         else:
             buffer.append(line)

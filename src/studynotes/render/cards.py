@@ -15,16 +15,16 @@ def question_card(question: Question, position: int, render: Callable[[str], str
     ident = question.id if question.id is not None else f"p{position}"
     answered = question.status == "answered"
     action = "Mark open" if answered else "Mark answered"
-    status = "✅ Answered" if answered else "○ Open"
+    status = "✓ Answered" if answered else "○ Open"
     if answered and question.answered_by in BY:
         status += f" by {BY[question.answered_by]}"
     details = [
         f'<span class="asker">{html.escape(question.asker)}</span>' if question.asker else "",
         f"p. {question.slide_page}" if question.slide_page is not None else "",
-        f"🎬 {html.escape(question.media_time)}" if question.media_time else "",
-        f"🕒 {html.escape(question.asked_at)}" if question.asked_at else "",
+        f"video {html.escape(question.media_time)}" if question.media_time else "",
+        f"asked {html.escape(question.asked_at)}" if question.asked_at else "",
         f"lecture {question.lecture_ref}" if question.lecture_ref is not None else "",
-        '<span class="private">🔒 private</span>' if question.private else "",
+        '<span class="private">private</span>' if question.private else "",
     ]
     meta = " · ".join(d for d in details if d)
     toggle = (

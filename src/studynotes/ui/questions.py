@@ -73,7 +73,7 @@ class QuestionTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 0:
-            return "Status: ✅ answered, ○ open (Space toggles)"
+            return "Status: ✓ answered, ○ open (Space toggles)"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -106,7 +106,7 @@ class QuestionTableModel(QAbstractTableModel):
     @staticmethod
     def _display(row: QuestionRow, column: int) -> str:
         if column == 0:
-            return "✅" if row.status == "answered" else "○"
+            return "✓" if row.status == "answered" else "○"
         if column == 1:
             return " ".join(row.text.split())
         if column == 2:
