@@ -36,7 +36,11 @@ def render_markdown(markdown_text: str, attachments: list[Attachment] | None = N
     """Markdown to a sanitised HTML fragment with formulas typeset."""
     md = _markdown()
     md.reset()  # type: ignore[attr-defined]
-    fragment = clean(md.convert(markdown_text))  # type: ignore[attr-defined]
+    try:
+        converted = md.convert(markdown_text)  # type: ignore[attr-defined]
+    except RecursionError:  # structure nested far beyond any real note: show it as text
+        converted = f'<p class="too-deep">Nested too deeply to lay out; shown as text.</p><pre>{html.escape(markdown_text)}</pre>'
+    fragment = clean(converted)
     fragment = _ARITHMATEX.sub(_typeset, fragment)
     return resolve_images(fragment, attachments or [])
 

@@ -12,6 +12,7 @@ from markdown.preprocessors import Preprocessor
 
 _LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?P<space>[ \t]+|$)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+MAX_LIST_DEPTH = 12  # Python-Markdown recurses per level; far deeper lists are flattened there
 _NOTION_ESCAPE = re.compile(r"\\\\([_*\[\]()#`])")
 
 
@@ -49,9 +50,10 @@ class NestedListIndent(Preprocessor):
                     stack.pop()
                 if not stack or indent > stack[-1]:
                     stack.append(indent)
-                out.append("    " * (len(stack) - 1) + expanded.lstrip())
+                level = min(len(stack) - 1, MAX_LIST_DEPTH)  # deeper levels stay at the deepest
+                out.append("    " * level + expanded.lstrip())
             elif stack and indent > 0:
-                out.append("    " * len(stack) + expanded.lstrip())
+                out.append("    " * min(len(stack), MAX_LIST_DEPTH + 1) + expanded.lstrip())
             else:
                 stack = []
                 out.append(line)

@@ -7,6 +7,7 @@ the error in place, so the rest of the note still renders.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import threading
@@ -17,6 +18,8 @@ MAX_FORMULA_CHARS = 20_000
 _ERROR = re.compile(r'data-mjx-error="([^"]*)"')
 _LINK_OPEN = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _EXTERNAL_HREF = re.compile(r'\s(?:xlink:)?href="(?!#)[^"]*"', re.IGNORECASE)
+_MJX_ID = re.compile(r"MJX-\d+-")
+_DATA_LATEX = re.compile(r'\sdata-latex(?:-item)?="[^"]*"')
 _lock = threading.Lock()
 
 
@@ -43,6 +46,10 @@ def formula_svg(latex: str, display: bool) -> str:
         raise FormulaError(html.unescape(failed.group(1)))
     svg = _LINK_OPEN.sub("", svg).replace("</a>", "")  # \href in a formula must not become a link out
     svg = _EXTERNAL_HREF.sub("", svg)
+    svg = _DATA_LATEX.sub("", svg)  # the source again, per node: only bulk
+    # MathJax numbers its glyph ids by call order; name them by formula so output is reproducible.
+    key = hashlib.sha1(f"{display}{latex}".encode()).hexdigest()[:10]
+    svg = _MJX_ID.sub(f"MJX-{key}-", svg)
     return svg.replace('font-family="serif"', f'font-family="{FONT_STACK}"')
 
 

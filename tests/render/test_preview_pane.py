@@ -1,0 +1,76 @@
+"""The preview pane offscreen: formulas in the DOM, scrolling to a card, nothing fetched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from studynotes.model import Cell, Note, Question
+from studynotes.render import render_note
+
+
+def _evaluate(qtbot: Any, pane: Any, script: str) -> Any:
+    result: list[Any] = []
+    pane.run_script(script, result.append)
+    qtbot.waitUntil(lambda: bool(result), timeout=10_000)
+    return result[0]
+
+
+@pytest.fixture
+def pane(qtbot: Any) -> Any:
+    from studynotes.ui.preview import PreviewPane
+
+    view = PreviewPane()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    return view
+
+
+def _load(qtbot: Any, pane: Any, page: str) -> None:
+    with qtbot.waitSignal(pane.loadFinished, timeout=20_000):
+        pane.set_html(page)
+
+
+def test_a_note_with_formulas_and_cards_loads_into_the_dom(qtbot: Any, pane: Any) -> None:
+    cells = [Cell.text("Intro with $x^2$ and a [link](#question-40).")]
+    cells += [
+        Cell.asking(Question(f"Question {n}?", "Answer with $$\\frac{a}{b}$$", "answered", id=n))
+        for n in range(1, 41)
+    ]
+    _load(qtbot, pane, render_note(Note(title="Week", id=1, cells=cells)))
+    assert _evaluate(qtbot, pane, "document.querySelectorAll('.math svg').length") == 41
+    assert _evaluate(qtbot, pane, "document.querySelectorAll('section.question').length") == 40
+    assert _evaluate(qtbot, pane, "window.scrollY") == 0
+    pane.scroll_to("question-40")
+    qtbot.waitUntil(lambda: _evaluate(qtbot, pane, "window.scrollY") > 1000, timeout=5_000)
+
+
+def test_the_page_runs_no_script_of_its_own(qtbot: Any, pane: Any) -> None:
+    page = render_note(Note(title="t", cells=[Cell.text("hello")])).replace(
+        "</body>", "<script>document.title='ran'</script></body>"
+    )
+    _load(qtbot, pane, page)
+    assert _evaluate(qtbot, pane, "document.title") == "t"
+
+
+def test_remote_loads_never_leave_the_machine(qtbot: Any, pane: Any) -> None:
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        "<img src='http://127.0.0.1:9/pixel.png'><link rel='stylesheet' href='https://example.com/x.css'>"
+        "<iframe src='https://example.com/'></iframe></body></html>"
+    )
+    _load(qtbot, pane, page)  # no CSP here: the interceptor alone must refuse them
+    qtbot.waitUntil(lambda: len(pane.interceptor.blocked) >= 2, timeout=10_000)
+    assert all(
+        url.startswith(("http://127.0.0.1:9", "https://example.com")) for url in pane.interceptor.blocked
+    )
+
+
+def test_clicking_a_status_asks_to_toggle_that_question(qtbot: Any, pane: Any) -> None:
+    with qtbot.waitSignal(pane.toggleRequested, timeout=5_000) as toggled:
+        pane.page().acceptNavigationRequest(
+            "studynotes://toggle/17", pane.page().NavigationType.NavigationTypeLinkClicked, True
+        )
+    assert toggled.args == [17]
