@@ -28,9 +28,9 @@ class QuestionCommand(QUndoCommand):
     """Set fields of one question (status, text, answer)."""
 
     def __init__(
-        self, library: Library, events: LibraryEvents, question_id: int, text: str, **values: object
+        self, library: Library, events: LibraryEvents, question_id: int, label: str, **values: object
     ) -> None:
-        super().__init__(text)
+        super().__init__(label)
         self._library, self._events = library, events
         self._question_id = question_id
         self._after = values

@@ -8,13 +8,16 @@ the system browser, and `studynotes://toggle/<id>` links toggle a question.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import tempfile
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -72,8 +75,10 @@ class PreviewPane(QWebEngineView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._folder = tempfile.TemporaryDirectory(prefix="studynotes-preview-")
-        self._page_file = Path(self._folder.name) / "page.html"
+        # Pages over setHtml's limit go through a private file, made when first needed.
+        self._page_file = (
+            Path(tempfile.gettempdir()) / f"studynotes-preview-{id(self)}-{os.getpid()}" / "page.html"
+        )
         # Off the record (no cache or cookies on disk); owned by the application so it outlives the page.
         self.profile = QWebEngineProfile(QApplication.instance())
         self.interceptor = OfflineInterceptor(self._page_file)
@@ -96,6 +101,9 @@ class PreviewPane(QWebEngineView):
         if len(data) < SET_HTML_LIMIT:
             self.setHtml(page, QUrl("about:blank"))
         else:  # large notes (many images) go through a private file
+            if not self._page_file.parent.exists():
+                self._page_file.parent.mkdir(mode=0o700)
+                weakref.finalize(self, shutil.rmtree, self._page_file.parent, True)
             self._page_file.write_bytes(data)
             self.load(QUrl.fromLocalFile(str(self._page_file)))
 
@@ -116,7 +124,3 @@ class PreviewPane(QWebEngineView):
     def findText(self, text: str) -> None:  # type: ignore[override]
         """Highlight a search term in the page (QWebEngineView's own find, without callbacks)."""
         self.page().findText(text)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._folder.cleanup()
-        super().closeEvent(event)
