@@ -169,7 +169,7 @@ class ImportDialog(QDialog):
     # -- the file list ----------------------------------------------------------------
     def add_paths(self, paths: list[Path]) -> None:
         files, errors = collect_files(paths)
-        known = {self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())}
+        known = {self._path_at(r) for r in range(self.table.rowCount())}
         for path in files:
             if str(path) in known:
                 continue
@@ -209,14 +209,16 @@ class ImportDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem("—"))
             self.table.setItem(row, 2, message)
 
+    def _path_at(self, row: int) -> str:
+        item = self.table.item(row, 0)
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
     def jobs(self) -> list[tuple[Path, str]]:
         jobs = []
         for row in range(self.table.rowCount()):
             chooser = self.table.cellWidget(row, 1)
             if isinstance(chooser, QComboBox):
-                jobs.append(
-                    (Path(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)), chooser.currentText())
-                )
+                jobs.append((Path(self._path_at(row)), chooser.currentText()))
         return jobs
 
     def context(self) -> ImportContext:
