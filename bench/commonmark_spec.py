@@ -1,0 +1,93 @@
+"""The shipped Markdown configuration against the CommonMark spec's examples, per section.
+
+    .venv/bin/python bench/commonmark_spec.py [--failures SECTION]
+
+Reads `spec.txt` from the npm package `commonmark-spec` (installed into bench/out/ with
+npm on first use), renders each example's Markdown with the preview's own configuration
+(`studynotes.render.render_markdown` minus sanitising, which the spec does not do) and
+compares HTML normalised the way the spec's own test runner does.  Prints pass counts per
+section; never fails.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+SPEC = OUT / "node_modules" / "commonmark-spec" / "spec.txt"
+EXAMPLE = re.compile(r"^`{32} example\n([\s\S]*?)^\.\n([\s\S]*?)^`{32}$|^#{1,6} *(.*)$", re.MULTILINE)
+FOCUS = ("Lists", "List items", "Fenced code blocks", "Links", "Autolinks", "Emphasis and strong emphasis")
+
+
+def spec_text() -> str:
+    if not SPEC.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--silent", "--prefix", str(OUT), "commonmark-spec"], check=True)
+    return SPEC.read_text(encoding="utf-8")
+
+
+def examples() -> list[tuple[str, str, str]]:
+    text = spec_text().split("<!-- END TESTS -->")[0]
+    found, section = [], ""
+    for match in EXAMPLE.finditer(text):
+        if match.group(3) is not None:
+            section = match.group(3).strip()
+            continue
+        found.append((section, match.group(1).replace("→", "\t"), match.group(2).replace("→", "\t")))
+    return found
+
+
+def normalise(fragment: str) -> str:
+    """Whitespace between tags, attribute order and self-closing slashes do not count; nor do
+    the decorations the preview adds on purpose: heading ids (anchors), Pygments' wrapper and
+    colour spans, and class names."""
+    fragment = re.sub(r'<div class="highlight">(<pre>.*?</pre>)</div>', r"\1", fragment, flags=re.DOTALL)
+    fragment = re.sub(r"</?span[^>]*>", "", fragment)
+    fragment = re.sub(r'\s(?:id|class)="[^"]*"', "", fragment)
+    fragment = re.sub(r"<(\w+)([^>]*?)\s*/?>", lambda m: f"<{m.group(1)}{_attributes(m.group(2))}>", fragment)
+    fragment = re.sub(r">\s+<", "><", fragment.strip())
+    fragment = re.sub(r"\s+", " ", fragment)
+    return html.unescape(fragment).replace("<br>", "<br>").strip()
+
+
+def _attributes(text: str) -> str:
+    pairs = sorted(re.findall(r'(\w[\w-]*)(?:="([^"]*)")?', text))
+    return "".join(f' {name}="{value}"' if value else f" {name}" for name, value in pairs)
+
+
+def main() -> int:
+    from studynotes.render.markdown_setup import make_markdown
+
+    md = make_markdown()
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    show = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--failures" else None
+    for section, source, expected in examples():
+        md.reset()
+        try:
+            actual = md.convert(source)
+        except Exception:  # noqa: BLE001 (a crash is a failed example)
+            actual = ""
+        actual = re.sub(r'<(span|div) class="arithmatex">', "", actual)  # math is ours, not CommonMark's
+        passed = normalise(actual) == normalise(expected)
+        totals[section][0] += passed
+        totals[section][1] += 1
+        if show and section == show and not passed:
+            print(f"--- {section}\n{source}\nexpected: {expected}\nactual:   {actual}\n")
+    passed = sum(p for p, _ in totals.values())
+    count = sum(n for _, n in totals.values())
+    print(f"{'section':<40} {'passed':>8} {'share':>7}")
+    for section, (ok, total) in sorted(totals.items(), key=lambda item: item[0] not in FOCUS):
+        mark = " *" if section in FOCUS else ""
+        print(f"{section + mark:<40} {ok:>4}/{total:<4} {ok / total:>6.0%}")
+    print(f"{'all':<40} {passed:>4}/{count:<4} {passed / count:>6.0%}")
+    print("\n* the sections the product targets at 90%")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
