@@ -60,8 +60,11 @@ def main() -> int:
     formulas = seed_formulas()
     print(f"{len(formulas)} formulas from seeds/meeting-minutes-0805.md and seeds/daily-log-day15-19.txt\n")
     print(f"{'engine':<14} {'typeset':>9} {'median ms':>10} {'worst ms':>9}  failures")
-    for name, factory in (("quickjax", quickjax_engine), ("latex2mathml", latex2mathml_engine),
-                          ("ziamath", ziamath_engine)):
+    for name, factory in (
+        ("quickjax", quickjax_engine),
+        ("latex2mathml", latex2mathml_engine),
+        ("ziamath", ziamath_engine),
+    ):
         try:
             engine = factory()
         except ImportError:
@@ -77,8 +80,10 @@ def main() -> int:
                 failures.append(f"{latex[:40]!r}: {str(error)[:60]}")
             times.append((time.perf_counter() - start) * 1000)
         ok = len(formulas) - len(failures)
-        print(f"{name:<14} {ok:>4}/{len(formulas):<4} {statistics.median(times):>10.1f} {max(times):>9.1f}  "
-              + ("; ".join(failures[:3]) if failures else "none"))
+        print(
+            f"{name:<14} {ok:>4}/{len(formulas):<4} {statistics.median(times):>10.1f} {max(times):>9.1f}  "
+            + ("; ".join(failures[:3]) if failures else "none")
+        )
     return 0
 
 
