@@ -130,3 +130,20 @@ def test_cancelling_an_import_saves_nothing(qtbot: Any, tmp_path: Path, seeds: P
     assert dialog.report is None
     with Library.open(path) as library:
         assert library.notebooks() == [] and library.questions() == []
+
+
+def test_a_version_is_restored_from_the_history_dialog(qtbot: Any, library: Library, seeds: Path) -> None:
+    from studynotes.importing import import_paths
+    from studynotes.ui.history_dialog import HistoryDialog
+
+    import_paths(library, [seeds / "question-board-week2.md"], notebook="B")
+    question = library.questions()[0]
+    library.edit_question(question.id, answer="My own answer.")
+    dialog = HistoryDialog(library, question.note_id, "note")
+    qtbot.addWidget(dialog)
+    assert dialog.versions.count() == 1
+    assert dialog.text.toPlainText() == question.answer
+    with qtbot.waitSignal(dialog.restored):
+        dialog.restore()
+    assert library.question(question.id).answer == question.answer  # type: ignore[union-attr]
+    assert dialog.versions.count() == 2  # "My own answer." is now a version too

@@ -47,6 +47,14 @@ def build_menus(window: MainWindow) -> None:
     window.edit_action = act("&Edit note…", window.edit_note, "Ctrl+E", "Edit the selected note's cells")
     edit_menu.addAction(window.edit_action)
     edit_menu.addAction(
+        act(
+            "Note &history…",
+            window.show_history,
+            "Ctrl+Shift+H",
+            "Earlier versions of the note's edited text and answers",
+        )
+    )
+    edit_menu.addAction(
         act("&Toggle answered / open", window.toggle_selected_question, None, "Space in the question list")
     )
     edit_menu.addAction(act("&Find…", window.search.focus, QKeySequence.StandardKey.Find))

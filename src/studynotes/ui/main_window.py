@@ -407,6 +407,16 @@ class MainWindow(QMainWindow):
             self._editor_window = EditorWindow(self.library, self.undo_stack, self.events, self)
         self._editor_window.open_note(node.id, node.title)
 
+    def show_history(self) -> None:
+        node = self.current_node()
+        if node is None or node.kind != "note":
+            raise StudyNotesError("Select a note to see its history")
+        from .history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.library, node.id, node.title, self)
+        dialog.restored.connect(self.events.noteChanged)
+        dialog.exec()
+
     # -- drag files in ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -1,0 +1,73 @@
+"""A note's earlier versions, newest first, and putting one back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..library import Library
+
+FIELD_NAMES = {"markdown": "text", "text": "question", "answer": "answer"}
+
+
+class HistoryDialog(QDialog):
+    restored = Signal(int)  # note id
+
+    def __init__(self, library: Library, note_id: int, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"History of {title}")
+        self.resize(820, 520)
+        self._library, self._note_id = library, note_id
+        self.versions = QListWidget()
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.versions)
+        splitter.addWidget(self.text)
+        splitter.setSizes([300, 520])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = buttons.addButton(
+            "Restore this version", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restore_button.clicked.connect(self.restore)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.versions.currentItemChanged.connect(self._show)
+        self.reload()
+
+    def reload(self) -> None:
+        self.versions.clear()
+        for entry in self._library.history(self._note_id):
+            item = QListWidgetItem(
+                f"{entry.changed_at[:19].replace('T', ' ')}  {FIELD_NAMES.get(entry.field, entry.field)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, entry.old_value)
+            self.versions.addItem(item)
+        if self.versions.count():
+            self.versions.setCurrentRow(0)
+        else:
+            self.text.setPlainText("Nothing in this note has been edited yet.")
+        self.restore_button.setEnabled(self.versions.count() > 0)
+
+    def _show(self, item: QListWidgetItem | None) -> None:
+        self.text.setPlainText(str(item.data(Qt.ItemDataRole.UserRole + 1)) if item is not None else "")
+
+    def restore(self) -> None:
+        item: QListWidgetItem | None = self.versions.currentItem()
+        if not isinstance(item, QListWidgetItem):
+            return
+        self._library.restore_version(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.restored.emit(self._note_id)
+        self.reload()
