@@ -10,15 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from golden import SEED_FORMATS
 from studynotes.cli import main
 
-SEED_NAMES = [
-    "lecture-chat-log.txt",
-    "question-board-week2.md",
-    "meeting-minutes-0805.md",
-    "programme-deepml-flipped-school.txt",
-    "daily-log-day15-19.txt",
-]
+SEED_NAMES = list(SEED_FORMATS)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -6,16 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from golden import SEED_FORMATS
 from studynotes.cli import main
 from studynotes.library import Library, QuestionFilter
 
-SEEDS = [
-    "lecture-chat-log.txt",
-    "question-board-week2.md",
-    "meeting-minutes-0805.md",
-    "programme-deepml-flipped-school.txt",
-    "daily-log-day15-19.txt",
-]
+SEEDS = list(SEED_FORMATS)
 
 
 def _questions(library_path: Path, notebook: str) -> list[tuple[object, ...]]:

@@ -5,18 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from golden import SEED_FORMATS
 from studynotes.importers import import_file
 from studynotes.render import render_note
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "data" / "render"
-SEED_NAMES = [
-    "lecture-chat-log.txt",
-    "question-board-week2.md",
-    "meeting-minutes-0805.md",
-    "programme-deepml-flipped-school.txt",
-    "daily-log-day15-19.txt",
-]
+SEED_NAMES = list(SEED_FORMATS)
 
 
 def seed_notes() -> list[tuple[str, object]]:
