@@ -1,197 +1,321 @@
 """Meeting minutes (회의록), as Notion exports them.
 
 A dated title (`## 8/5(목) 회의록`), a block of `key<TAB>value` properties,
-`Q1.` questions with `답변)` answers grouped under `N강` sections, and questions
-listed per person (`허진규 :` then numbered items) for a mentor.
+`Q1.` questions with `답변)` answers grouped under `N강` sections (the lecture
+they are about), and questions listed per person (`허진규 :` then numbered
+items) for a mentor.  Everything else stays as text cells in order, so the
+note reads as the page did.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Question
-from .base import Importer, local_image_links, title_from_file_name
+from .base import Importer, local_image_links, looks_like_question, title_from_file_name
+from .minutes_header import meeting_date, read_properties, read_title
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-_TITLE_DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
-_KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
-_ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-_PROPERTY = re.compile(r"^\W*\s*([^\t]{1,30}?)\t(.*)$")
-_LECTURE_SECTION = re.compile(r"(\d+)\s*강|\blecture\s*(\d+)", re.IGNORECASE)
-_QUESTION = re.compile(r"^\s*(?:Q\s*(\d*)\s*[.:)]|질문\s*\d*\s*[.:)])\s*(.*)$", re.IGNORECASE)
-_ANSWER = re.compile(r"^\s*(?:답변\s*[):.]?|A\s*\d*\s*[.:)]|→)\s*(.*)$")
-_PERSON = re.compile(r"^\s*(?:([가-힣]{2,4})\s*:?|([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*:)\s*$")
-_NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
-_INLINE_ANSWER = re.compile(r"^(.*?\S)\s+[-–→]\s+(.+)$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_LECTURE_SECTION = re.compile(
+    r"(?<!\d)(\d{1,3})\s*강(?:의|좌)?(?![가-힣])|\blecture\s*(\d{1,3})\b", re.IGNORECASE
+)
+_PEOPLE_SECTION = re.compile(r"멘토|질문|mentor|Q\s*&\s*A", re.IGNORECASE)
+_LEAD = r"^\s*(?:[-*]\s+)?(?:\*\*)?"
+_QUESTION = re.compile(_LEAD + r"(?:[Qq]\s*\d{0,3}|질문\s*\d{0,3})\s*(?:\*\*)?\s*[.:：)]\s*(?:\*\*)?\s*(.*)$")
+_ANSWER = re.compile(
+    _LEAD + r"(?:(?:답변|답|A)\s*\d{0,3}\s*(?:\*\*)?\s*[.:：)]|답변\s*$|(?:→|->|=>))\s*(?:\*\*)?\s*(.*)$"
+)
+_NAME = r"(?:[가-힣]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+_PERSON = re.compile(rf"^\s*(?:\*\*)?({_NAME})(?:\*\*)?\s*([:：])?\s*(?:\*\*)?\s*$")
+_NOT_NAMES = frozenset(
+    [
+        "답변",
+        "질문",
+        "참고",
+        "결론",
+        "정리",
+        "예시",
+        "기타",
+        "주의",
+        "요약",
+        "내용",
+        "목표",
+        "공지",
+        "안건",
+        "일정",
+        "장소",
+        "시간",
+        "주제",
+        "비고",
+        "메모",
+        "결과",
+        "문제",
+        "해결",
+        "의견",
+        "회고",
+        "느낀점",
+        "배운점",
+        "공유",
+        "멘토링",
+        "피드백",
+        "할일",
+        "과제",
+        "준비물",
+        "링크",
+        "출처",
+        "다음",
+    ]
+)
+_ITEM = re.compile(r"^( {0,3})(?:\d{1,3}[.)]|[-*•])\s+(.*)$")
+_NESTED_BULLET = re.compile(r"^\s+(?:[-*•]|\d{1,3}[.)])\s+(.*)$")
+_INLINE_SEPARATOR = re.compile(r"\s+(?:-|–|—|→|->)\s+")
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_TAGS = re.compile(r"<span[^>]*>.*?</span>|<[^>]+>")
-_MARKERS = ("회의록", "작성일시", "회의 유형", "답변)", "최종 편집일시")
+_SPACING = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u3000": " "})
+_SCORE_TITLE = re.compile(r"^\s*(?:#{1,6}\s+)?.{0,30}회의록")
+_SCORE_PROPERTY = re.compile(r"^\W*\s*(?:작성일시|회의 유형|참석자|최종 편집일시|작성자)\s*(?:\t|[:：])")
+_SCORE_ANSWER = re.compile(
+    _LEAD + r"(?:답변\s*\d{0,3}\s*(?:\*\*)?\s*[.:：)]|답변\s*$|A\d{0,3}\s*(?:\*\*)?\s*[.:：])"
+)
 
 
 def score(text: str) -> float:
-    hits = sum(1 for marker in _MARKERS if marker in text)
-    if hits >= 2:
-        return 0.85
-    if re.search(r"(?m)^\s*Q\d+\.", text) and re.search(r"(?m)^\s*(답변\)|A\d*\.)", text):
-        return 0.65
-    return 0.0
+    """High for 회의록 titles, Notion's minutes properties, or `Q1.` … `답변)` pairs."""
+    lines = text.split("\n")
+    titled = any(_SCORE_TITLE.match(line) for line in lines[:40])
+    properties = sum(1 for line in lines[:60] if _SCORE_PROPERTY.match(line))
+    asked = any(_QUESTION.match(line) for line in lines)
+    answered = any(_SCORE_ANSWER.match(line) for line in lines)
+    value = 0.45 * titled + min(properties, 2) * 0.25 + (0.65 if asked and answered else 0.0)
+    return min(0.95, value)
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="minutes")
-    lines = text.replace("\u00a0", " ").split("\n")
-    title, start = _title(lines, context)
-    properties, start = _properties(lines, start)
-    note = Note(title=title, kind="minutes", properties=properties, week=context.week)
-    note.date = context.date or _date(title, properties, document)
-    _Reader(note, document).read(lines, start)
+    lines = [_spacing(line) for line in text.split("\n")]
+    title, after_title = read_title(lines)
+    properties, body_start = read_properties(lines, after_title)
+    note = Note(
+        title=title or _fallback_title(context), kind="minutes", properties=properties, week=context.week
+    )
+    if context.date is not None:
+        note.date = context.date
+    elif title is not None:
+        note.date = meeting_date(title, properties, document, after_title)
+    _Reader(note, document).read(lines, body_start)
     markdown = "\n".join(c.markdown if c.question is None else c.question.answer for c in note.cells)
     note.attachments = [Attachment(name) for name in local_image_links(markdown)]
     document.notes.append(note)
     return document
 
 
-def _title(lines: list[str], context: ImportContext) -> tuple[str, int]:
-    for index, line in enumerate(lines):
-        if line.strip():
-            heading = _HEADING.match(line)
-            if heading:
-                return heading.group(2).strip(), index + 1
-            break
-    return title_from_file_name(context.file_name) if context.file_name else "Meeting minutes", 0
+def _fallback_title(context: ImportContext) -> str:
+    return title_from_file_name(context.file_name) if context.file_name else "Meeting minutes"
 
 
-def _properties(lines: list[str], start: int) -> tuple[dict[str, str], int]:
-    """`🕒 작성일시<TAB>@2021년 8월 5일 오전 9:59` lines right under the title."""
-    properties: dict[str, str] = {}
-    index = start
-    while index < len(lines):
-        line = lines[index]
-        match = _PROPERTY.match(line) if "\t" in line else None
-        if match is None:
-            if line.strip() and properties:
-                break
-            if line.strip() and not properties:
-                break
-            index += 1
+def _spacing(line: str) -> str:
+    """NBSP and other fixed spaces are only spacing in minutes: make them plain spaces."""
+    line = line.translate(_SPACING)
+    return "" if not line.strip() else line
+
+
+def _tidy(lines: list[str]) -> str:
+    """Trim a block and fold runs of blank lines (outside code) into one."""
+    out: list[str] = []
+    in_fence = False
+    for line in lines:
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence and not line.strip() and out and not out[-1].strip():
             continue
-        key = match.group(1).strip()
-        value = _TAGS.sub("", match.group(2)).strip().lstrip("@").strip()
-        properties[key] = value
-        index += 1
-    return properties, index if properties else start
+        out.append(line)
+    return "\n".join(out).strip("\n")
 
 
-def _date(title: str, properties: dict[str, str], document: ParsedDocument) -> dt.date | None:
-    year = None
-    for value in properties.values():
-        found = _KOREAN_DATE.search(value) or _ISO_DATE.search(value)
-        if found:
-            try:
-                created = dt.date(int(found[1]), int(found[2]), int(found[3]))
-            except ValueError:
-                continue
-            year = created.year
-            break
-    match = _TITLE_DATE.search(title)
-    if match and year is not None:
-        try:
-            return dt.date(year, int(match[1]), int(match[2]))
-        except ValueError:
-            document.warn(f"the title's date {match[0]} is not a real date")
-    if year is not None:
-        return created
-    if match:
-        document.warn("the title has a day but no year; the note is unsorted until you set its date")
-    return None
+def split_inline_answer(item: str) -> tuple[str, str]:
+    """`있나요? - 워라벨은 좋다.` → (question, answer); no answer when no question precedes a dash."""
+    for separator in _INLINE_SEPARATOR.finditer(item):
+        left, right = item[: separator.start()].strip(), item[separator.end() :].strip()
+        if not left or not right or right.endswith(("?", "？")):
+            continue
+        if looks_like_question(left) or looks_like_question(_TRAILING_ASIDE.sub("", left)):
+            return left, right
+    return item.strip(), ""
 
 
 class _Reader:
-    """Walks the lines once, turning Q./답변) pairs and per-person lists into questions."""
+    """Walks the body once: Q./답변) pairs, per-person lists, and text between them."""
 
     def __init__(self, note: Note, document: ParsedDocument) -> None:
         self.note = note
         self.document = document
         self.text: list[str] = []
         self.question: Question | None = None
-        self.answer: list[str] = []
+        self.details: list[str] = []  # between a question and its answer marker
+        self.answer: list[str] | None = None  # None until the answer marker
         self.lecture: int | None = None
         self.lecture_level = 7
         self.person: str | None = None
+        self.person_question: Question | None = None
+        self.people_section = False
+        self._last_was_question_line = False
 
     def read(self, lines: list[str], start: int) -> None:
         in_fence = False
-        for line in lines[start:]:
+        index = start
+        while index < len(lines):
+            line = lines[index]
+            index += 1
             if _FENCE.match(line):
                 in_fence = not in_fence
-            if in_fence:
-                self._add(line)
+            elif not in_fence:
+                index = self._line(line, lines, index)
                 continue
-            heading = _HEADING.match(line)
-            if heading:
-                self._heading(line, len(heading.group(1)), heading.group(2))
-            elif (asked := _QUESTION.match(line)) and asked.group(2).strip():
-                self._close_question()
-                self._flush_text()
-                self.person = None
-                self.question = Question(text=asked.group(2).strip(), lecture_ref=self.lecture)
-            elif self.question is not None and not self.answer and (answer := _ANSWER.match(line)):
-                self.answer.append(answer.group(1))
-            elif (person := _PERSON.match(line)) and not self.question:
-                self._flush_text()
-                self.person = person.group(1) or person.group(2)
-                self.text.append(line)
-            elif self.person and (item := _NUMBERED.match(line)) and not self.question:
-                self._person_question(item.group(2))
-            else:
-                if self.person and line.strip() and not _NUMBERED.match(line):
-                    self.person = None
-                self._add(line)
+            self._add(line)
         self._close_question()
         self._flush_text()
+
+    def _line(self, line: str, lines: list[str], index: int) -> int:
+        """Handle one line outside code; return the index of the next line to read."""
+        heading = _HEADING.match(line)
+        if heading:
+            self._heading(line, len(heading.group(1)), heading.group(2))
+            return index
+        asked = _QUESTION.match(line)
+        if asked:
+            text = asked.group(1).strip()
+            if not text:
+                text, index = _next_paragraph(lines, index)
+            if text:
+                self._ask(text)
+                return index
+        person = _PERSON.match(line)
+        if self.question is not None and person and person.group(2) and self._is_person(person, lines, index):
+            self._close_question()  # `이름 :` with a list under it starts a person's questions
+        if self.question is not None:
+            answer = _ANSWER.match(line)
+            if self.answer is None and answer:
+                self.answer = [answer.group(1)]
+            elif self.answer is not None:
+                self.answer.append(line)
+            elif line.strip() and not self.details and self._last_was_question_line:
+                self.question.text += "\n" + line.strip()  # the question goes on
+            else:
+                self._last_was_question_line = False
+                self.details.append(line)
+            return index
+        if self.person is not None and self._person_line(line):
+            return index
+        if person and self._is_person(person, lines, index):
+            self._flush_text()
+            self.person, self.person_question = person.group(1), None
+            self.people_section = self.people_section or person.group(2) is not None
+        self.text.append(line)
+        return index
+
+    def _ask(self, text: str) -> None:
+        self._close_question()
+        self._flush_text()
+        self.person = None
+        self.question = Question(text=text, lecture_ref=self.lecture)
+        self._last_was_question_line = True
+
+    def _is_person(self, match: re.Match[str], lines: list[str], index: int) -> bool:
+        """A name line is a person's list when numbered items follow it.
+
+        `허진규 :` is enough; a bare name or a Latin word needs a mentoring
+        section, an earlier `이름 :` in the section, or a first item that asks.
+        """
+        name = match.group(1)
+        if name in _NOT_NAMES:
+            return False
+        following = next((line for line in lines[index:] if line.strip()), "")
+        item = _ITEM.match(following)
+        if item is None:
+            return False
+        korean_with_colon = match.group(2) is not None and re.fullmatch("[가-힣]+", name) is not None
+        return korean_with_colon or self.people_section or looks_like_question(item.group(2))
+
+    def _person_line(self, line: str) -> bool:
+        """A numbered item (a question), its indented continuation, or a blank; False ends the list."""
+        if not line.strip():
+            return True
+        item = _ITEM.match(line)
+        if item is not None and not item.group(2).strip():
+            return True
+        if item is not None:
+            self._flush_text()
+            text, answer = split_inline_answer(item.group(2))
+            question = Question(text=text or item.group(2).strip(), asker=self.person or "")
+            if answer:
+                question.answer, question.status, question.answered_by = answer, "answered", "instructor"
+            self.note.cells.append(Cell.asking(question))
+            self.person_question = question
+            return True
+        if self.person_question is not None and line.startswith((" ", "\t")):
+            nested = _NESTED_BULLET.match(line)
+            if nested:  # a nested bullet under a question is its answer
+                answer = nested.group(1).strip()
+                self.person_question.answer = "\n".join(filter(None, [self.person_question.answer, answer]))
+                self.person_question.status, self.person_question.answered_by = "answered", "instructor"
+            else:
+                self.person_question.text += "\n" + line.strip()
+            return True
+        self.person = self.person_question = None
+        return False
 
     def _heading(self, line: str, level: int, text: str) -> None:
         self._close_question()
         self._flush_text()
-        self.person = None
+        self.person = self.person_question = None
         lecture = _LECTURE_SECTION.search(text)
         if lecture:
             self.lecture, self.lecture_level = int(lecture.group(1) or lecture.group(2)), level
         elif level <= self.lecture_level:
             self.lecture, self.lecture_level = None, 7
+        self.people_section = bool(_PEOPLE_SECTION.search(text))
         self.text.append(line)
 
     def _add(self, line: str) -> None:
-        if self.question is not None:
-            if self.answer or line.strip():
-                self.answer.append(line)
-        else:
+        """A line inside code: part of whatever block is open."""
+        if self.question is None:
             self.text.append(line)
-
-    def _person_question(self, item: str) -> None:
-        self._flush_text()
-        inline = _INLINE_ANSWER.match(item)
-        question = Question(text=item.strip(), asker=self.person or "")
-        if inline and not inline.group(2).startswith(("-", "–")):
-            question.text, question.answer = inline.group(1).strip(), inline.group(2).strip()
-            question.status, question.answered_by = "answered", "instructor"
-        self.note.cells.append(Cell.asking(question))
+        elif self.answer is not None:
+            self.answer.append(line)
+        else:
+            self.details.append(line)
 
     def _close_question(self) -> None:
-        if self.question is None:
+        question = self.question
+        if question is None:
             return
-        answer = "\n".join(self.answer).strip()
-        self.question.answer = answer
-        self.question.status = "answered" if answer else "open"
-        self.note.cells.append(Cell.asking(self.question))
-        self.question, self.answer = None, []
+        if self.answer is not None:
+            details = _tidy(self.details)
+            if details:  # text between the question and 답변) explains the question
+                question.text += "\n\n" + details
+            question.answer = _tidy(self.answer)
+            question.status = "answered" if question.answer else "open"
+            self.note.cells.append(Cell.asking(question))
+        else:
+            self.note.cells.append(Cell.asking(question))  # no answer marker: open
+            self.text = list(self.details)
+        self.question, self.details, self.answer = None, [], None
+        self._last_was_question_line = False
 
     def _flush_text(self) -> None:
-        body = "\n".join(self.text).strip("\n")
+        body = _tidy(self.text)
         if body.strip():
             self.note.cells.append(Cell.text(body))
         self.text = []
+
+
+def _next_paragraph(lines: list[str], index: int) -> tuple[str, int]:
+    """For `Q1.` alone on a line: the next non-blank line, unless it is an answer or a heading."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index < len(lines) and not _ANSWER.match(lines[index]) and not _HEADING.match(lines[index]):
+        return lines[index].strip(), index + 1
+    return "", index
 
 
 IMPORTER = Importer(

@@ -2,7 +2,9 @@
 
 `# 스터디 2주차` / `# Week 2` sets the week, `## Lecture 3` / `## 3강` starts a
 lecture (one note each), and every heading carrying a status mark or
-backticked fields is a question whose answer is the text up to the next heading.
+backticked fields is a question whose answer is the text up to the next
+heading.  The mark decides the status, so an answered question may have an
+empty answer and an open one may already carry notes.
 """
 
 from __future__ import annotations
@@ -10,144 +12,180 @@ from __future__ import annotations
 import re
 
 from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Question
-from .base import Importer, local_image_links, strip_notion_id, title_from_file_name
+from .base import Importer, looks_like_question, strip_notion_id, title_from_file_name
+from .board_fields import ANSWERED, OPEN_MARKS, image_links, is_known_field, read_heading
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_WEEK = re.compile(r"(?:(\d+)\s*주차|\bweek\s*(\d+))", re.IGNORECASE)
-_LECTURE = re.compile(r"^(?:lecture|lec\.?|강의)\s*(\d+)\b|^(\d+)\s*강(?!\S*\s*[❓✅⬜☐])", re.IGNORECASE)
-_ANSWERED = "✅"
-_OPEN_MARKS = ("❓", "⬜", "☐", "🔲")
-_FIELD = re.compile(r"\[?`([^`]+)`\]?")
-_MEDIA_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-_PAGE = re.compile(r"^p\.?\s*(\d+)$", re.IGNORECASE)
-_TOC_LINE = re.compile(r"^\s*[-*+]\s+\[[^\]]+\]\(#[^)]*\)\s*$")
+_WEEK = re.compile(r"(\d{1,3})\s*주\s*차|\bweek\s*(\d{1,3})\b", re.IGNORECASE)
+_LECTURE = re.compile(
+    r"(?:^|\s|·|-)(?:lecture|lec\.?)\s*(\d{1,3})\b|(?<!\d)(\d{1,3})\s*강(?:의|좌)?(?![가-힣])", re.IGNORECASE
+)
+_TOC_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]+\]\(#[^)]*\)\s*$")
+_BREAK_LINE = re.compile(r"^\s*(?:<br\s*/?>\s*)+$", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_BACKTICK_FIELD = re.compile(r"`([^`\n]+)`")
 
 
 def score(text: str) -> float:
-    headings = [m for line in text.split("\n") if (m := _HEADING.match(line))]
-    marked = sum(1 for m in headings if m.group(2).startswith((_ANSWERED, *_OPEN_MARKS)))
-    with_fields = sum(1 for m in headings if _FIELD.search(m.group(2)))
-    if marked >= 2 and with_fields >= 2:
+    """High only with the board's own markers: status marks and `asker`/`p7`/`21:30` fields."""
+    marked = fielded = both = 0
+    for line in text.split("\n"):
+        heading = _HEADING.match(line)
+        if heading is None:
+            continue
+        title = heading.group(2)
+        has_mark = title.startswith((ANSWERED, *OPEN_MARKS))
+        has_field = any(is_known_field(f) for f in _BACKTICK_FIELD.findall(title))
+        marked += has_mark
+        fielded += has_field
+        both += has_mark and bool(_BACKTICK_FIELD.search(title))
+    if both >= 2:
         return 0.9
+    if both == 1 or (marked >= 2 and fielded >= 1):
+        return 0.75
     if marked >= 2:
-        return 0.7
+        return 0.65
+    if fielded >= 2:
+        return 0.6
     return 0.0
 
 
-def _question_from_heading(title: str) -> Question | None:
-    """A heading is a question when it carries a status mark or backticked fields."""
-    status = None
-    if title.startswith(_ANSWERED):
-        status, title = "answered", title[len(_ANSWERED) :]
-    else:
-        for mark in _OPEN_MARKS:
-            if title.startswith(mark):
-                status, title = "open", title[len(mark) :]
-                break
-    title = title.strip()
-    question = Question(text="", status="open")
-    fields = 0
-    while True:
-        match = re.match(r"\[?`([^`]+)`\]?\s*", title)
-        if match is None:
-            break
-        fields += 1
-        value = match.group(1).strip()
-        page = _PAGE.match(value)
-        if page:
-            question.slide_page = int(page.group(1))
-        elif _MEDIA_TIME.match(value):
-            question.media_time = value
-        elif not question.asker:
-            question.asker = value
-        title = title[match.end() :]
-    if status is None and fields == 0:
-        return None
-    question.text = title.strip() or "(no text)"
-    question.status = "answered" if status == "answered" else "open"
-    return question
+class _Board:
+    """The notes being built while walking the board from top to bottom."""
+
+    def __init__(self, document: ParsedDocument, context: ImportContext) -> None:
+        self.document = document
+        self.context = context
+        self.week: int | None = context.week
+        self.board_title: str | None = None
+        self.fallback_title = (
+            title_from_file_name(context.file_name) if context.file_name else "Question board"
+        )
+        self.notes: list[Note] = []
+        self.current: Note | None = None
+        self.lecture_level = 7
+        self.question: Question | None = None
+        self.buffer: list[str] = []
+
+    def note(self) -> Note:
+        """The note content goes to; text before any lecture gets a note of its own."""
+        if self.current is None:
+            self.current = Note(
+                title=self.board_title or self.fallback_title,
+                kind="board",
+                week=self.week,
+                date=self.context.date,
+            )
+            self.notes.append(self.current)
+        return self.current
+
+    def flush(self) -> None:
+        """End the open question (its answer is the buffer) or the open text cell."""
+        lines = [line for line in self.buffer if not _TOC_LINE.match(line) and not _BREAK_LINE.match(line)]
+        body = _tidy("\n".join(lines))
+        self.buffer.clear()
+        if self.question is not None:
+            self.question.answer = body
+            self.note().cells.append(Cell.asking(self.question))
+            self.question = None
+        elif body:
+            self.note().cells.append(Cell.text(body))
+
+    def start_lecture(self, number: int, heading_text: str, level: int) -> None:
+        self.flush()
+        name = strip_notion_id(heading_text)
+        self.lecture_level = level
+        self.current = Note(
+            title=f"{self.board_title} · {name}" if self.board_title else f"{name} questions",
+            kind="board",
+            week=self.week,
+            lecture=number,
+            lecture_title=name,
+            date=self.context.date,
+        )
+        self.notes.append(self.current)
+
+    def start_week(self, number: int, heading_text: str) -> None:
+        self.flush()
+        self.week = number
+        self.board_title = strip_notion_id(heading_text)
+        self.current = None
+        self.lecture_level = 7
+
+    def heading(self, line: str, level: int, text: str, line_number: int) -> None:
+        asked = read_heading(text)
+        in_lecture = self.current is not None and self.current.lecture is not None
+        if asked is None and in_lecture and level > self.lecture_level and looks_like_question(text):
+            asked = read_heading(text, unmarked_question=True)  # no mark: an open question
+        if asked is not None:
+            self.flush()
+            if not asked.text:
+                asked.text = "(no text)"
+                self.document.warn("a question heading has no text", line_number)
+            self.question = asked
+            return
+        week = _WEEK.search(text)
+        lecture = _LECTURE.search(strip_notion_id(text))
+        if week and (level <= 2 or not in_lecture):
+            self.start_week(int(week.group(1) or week.group(2)), text)
+            if lecture is None:
+                return
+        if lecture:
+            self.start_lecture(int(lecture.group(1) or lecture.group(2)), text, level)
+            return
+        if level == 1 and self.board_title is None and not self.notes and not self.buffer_has_text():
+            self.board_title = strip_notion_id(text)  # the board's own name, as Notion exports it
+            return
+        if self.question is not None:
+            self.flush()  # a plain heading ends the answer above it
+        self.buffer.append(line)
+
+    def buffer_has_text(self) -> bool:
+        return any(line.strip() and not _TOC_LINE.match(line) for line in self.buffer)
+
+    def finish(self) -> None:
+        self.flush()
+        weeks = {note.week for note in self.notes if note.week is not None}
+        for note in self.notes:
+            if note.week is None and len(weeks) == 1:
+                note.week = next(iter(weeks))  # a board of one week: its lectures all belong to it
+            markdown = "\n".join(c.markdown if c.question is None else c.question.answer for c in note.cells)
+            note.attachments = [Attachment(name) for name in image_links(markdown)]
+        self.document.notes = [n for n in self.notes if n.cells or n.lecture is not None]
+        if not self.document.notes:
+            title = self.board_title or self.fallback_title
+            self.document.notes = [Note(title=title, kind="board", week=self.week, date=self.context.date)]
+            self.document.warn("no questions or text found on this board")
+
+
+def _tidy(body: str) -> str:
+    """Trim the block and fold runs of blank lines (outside code) into one."""
+    out: list[str] = []
+    in_fence = False
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence and not line.strip():
+            if out and out[-1] == "":
+                continue
+            line = ""
+        out.append(line)
+    return "\n".join(out).strip("\n")
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="question_board")
-    week: int | None = context.week
-    title = title_from_file_name(context.file_name) if context.file_name else "Question board"
-    notes: list[Note] = []
-    current: Note | None = None
-    question: Question | None = None
-    buffer: list[str] = []
+    board = _Board(document, context)
     in_fence = False
-    lecture_level = 7
-    board_title: str | None = None
-
-    def note_for_content() -> Note:
-        nonlocal current
-        if current is None:
-            current = Note(title=title, kind="board", week=week, date=context.date)
-            notes.append(current)
-        return current
-
-    def flush() -> None:
-        nonlocal question
-        body = "\n".join(line for line in buffer if not _TOC_LINE.match(line))
-        body = re.sub(r"(?m)^\s*<br\s*/?>\s*$", "", body).strip()
-        buffer.clear()
-        if question is not None:
-            question.answer = body  # an open mark stays open even with notes under it
-            note_for_content().cells.append(Cell.asking(question))
-            question = None
-        elif body:
-            note_for_content().cells.append(Cell.text(body))
-
-    for line in text.split("\n"):
+    for number, line in enumerate(text.split("\n"), start=1):
         if _FENCE.match(line):
             in_fence = not in_fence
         heading = None if in_fence else _HEADING.match(line)
         if heading is None:
-            buffer.append(line)
-            continue
-        level, heading_text = len(heading.group(1)), heading.group(2)
-        asked = _question_from_heading(heading_text)
-        unmarked = current is not None and current.lecture is not None and level > lecture_level
-        if asked is None and unmarked and heading_text.strip():
-            asked = Question(text=heading_text.strip(), status="open")  # unmarked: still open
-        if asked is not None:
-            flush()
-            question = asked
-            continue
-        week_match = _WEEK.search(heading_text)
-        lecture_match = _LECTURE.match(strip_notion_id(heading_text))
-        if lecture_match and level >= 2:
-            flush()
-            number = int(lecture_match.group(1) or lecture_match.group(2))
-            lecture_level = level
-            name = strip_notion_id(heading_text)
-            current = Note(
-                title=f"{board_title} · {name}" if board_title else f"{name} questions",
-                kind="board",
-                week=week,
-                lecture=number,
-                lecture_title=strip_notion_id(heading_text),
-                date=context.date,
-            )
-            notes.append(current)
-        elif week_match and level <= 2:
-            flush()
-            week = int(week_match.group(1) or week_match.group(2))
-            title = board_title = strip_notion_id(heading_text)
-            current = None
+            board.buffer.append(line)
         else:
-            buffer.append(line)
-    flush()
-    for note in notes:
-        note.week = week if note.week is None else note.week
-        markdown = "\n".join(c.markdown if c.question is None else c.question.answer for c in note.cells)
-        note.attachments = [Attachment(name) for name in local_image_links(markdown)]
-    document.notes = [n for n in notes if n.cells or n.lecture is not None]
-    if not document.notes:
-        document.notes = [Note(title=title, kind="board", week=week, date=context.date)]
-        document.warn("no questions or text found on this board")
+            board.heading(line, len(heading.group(1)), heading.group(2), number)
+    board.finish()
     return document
 
 
