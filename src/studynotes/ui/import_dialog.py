@@ -123,7 +123,10 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["File", "Format", "Note"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
         self.notebook = QComboBox()
