@@ -176,6 +176,42 @@ class LibraryReader:
             for r in rows
         ]
 
+    def counts(
+        self,
+        *,
+        notebook_id: int | None = None,
+        week_id: int | None = None,
+        lecture_id: int | None = None,
+        note_id: int | None = None,
+        unsorted: bool = False,
+    ) -> Counts:
+        """Open/total questions of one node, by an indexed path (what a toggle has to refresh)."""
+        clauses, params = [], []
+        for clause, value in (
+            ("n.notebook_id = ?", notebook_id),
+            ("n.week_id = ?", week_id),
+            ("n.lecture_id = ?", lecture_id),
+            ("q.note_id = ?", note_id),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        if unsorted:
+            clauses.append("n.week_id IS NULL")
+        where = " AND ".join(clauses) or "1 = 1"
+        row = self.conn.execute(
+            f"SELECT {_COUNT} FROM questions q JOIN notes n ON n.id = q.note_id WHERE q.private = 0 AND {where}",
+            params,
+        ).fetchone()
+        return Counts(row[0], row[1])
+
+    def note_place(self, note_id: int) -> tuple[int, int | None, int | None] | None:
+        """(notebook id, week id, lecture id) of a note."""
+        row = self.conn.execute(
+            "SELECT notebook_id, week_id, lecture_id FROM notes WHERE id = ?", (note_id,)
+        ).fetchone()
+        return (int(row[0]), row[1], row[2]) if row else None
+
     def note_info(self, note_id: int) -> NoteInfo | None:
         row = self.conn.execute("SELECT notebook_id FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:
@@ -353,12 +389,12 @@ class LibraryReader:
         params: list[Any] = []
         joins = f"FROM {table} t JOIN notes n ON n.id = t.note_id"
         clauses = ["t.private = 0"] if table == "questions" else ["t.kind = 'markdown'"]
-        order = "n.id, t.id"
+        order = "t.id DESC"  # newest first; a sort over every match would cost a full scan
         if terms.long:
             joins = f"FROM {fts} f JOIN {table} t ON t.id = f.rowid JOIN notes n ON n.id = t.note_id"
             clauses.append(f"{fts} MATCH ?")
             params.append(fts_expression(terms.long))
-            order = "f.rank"
+            order = "f.rowid DESC"  # ranking every match before the first page costs 20 ms at 15,000 hits
         for term in terms.short:
             clauses.append("(" + " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
             params += [like_pattern(term)] * len(columns)

@@ -175,6 +175,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX sources_by_sha ON sources (notebook_id, sha256);
         """,
     ),
+    (
+        "find notes by week",
+        """
+        CREATE INDEX notes_in_week ON notes (week_id, lecture_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -176,10 +176,12 @@ class MainWindow(QMainWindow):
                 )
             )
             return
+        key = (tuple(self._content.note_ids), str(self.theme()), self.font_size())
         self.preview.render(
             render_job(notes, self._content.node.title, self.theme(), self.font_size()),
             scroll_to=scroll_to,
             find=find,
+            key=key,
         )
 
     def theme(self) -> Theme:
@@ -209,19 +211,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Empty library · {self.library.path}")
 
     # -- reacting to changes -----------------------------------------------------------
-    def _question_changed(self, question_id: int, _note_id: int) -> None:
-        self.tree_model.refresh_counts()
+    def _question_changed(self, question_id: int, note_id: int) -> None:
+        self.preview.forget(note_id)
+        self.tree_model.refresh_path(note_id)
         row = self.library.question(question_id)
         if row is not None:
             self.questions.update_row(row)
         self._render_current(scroll_to=f"question-{question_id}")
 
     def _note_changed(self, note_id: int) -> None:
+        self.preview.forget(note_id)
         if self._content is not None and note_id in self._content.note_ids:
             self._render_current()
 
     def reload(self) -> None:
         """After an import or a move: re-read the tree, keeping expansion and selection."""
+        self.preview.forget()
         expanded = self._expanded_keys()
         current = self.current_node()
         key = current.key if current else None

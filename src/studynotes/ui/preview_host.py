@@ -9,6 +9,7 @@ request's result is shown.
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from ..render import Theme
 
 RenderJob = Callable[[], str]
+PageKey = tuple[tuple[int, ...], str, int]
+PAGE_CACHE_SIZE = 24
 
 
 class _Signals(QObject):
@@ -77,6 +80,9 @@ class PreviewHost(QStackedWidget):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.last_html = ""
+        # Pages already rendered, by (note ids, theme, text size): revisiting a note costs a page load.
+        self._cache: OrderedDict[PageKey, str] = OrderedDict()
+        self._pending_key: PageKey | None = None
 
     def create_web_view(self) -> None:
         """Called once, after the window's first paint."""
@@ -97,10 +103,27 @@ class PreviewHost(QStackedWidget):
         """Bring the preview (or its placeholder while the web view loads) to the front."""
         self.setCurrentWidget(self.pane if self.pane is not None else self._placeholder)
 
-    def render(self, job: RenderJob, *, scroll_to: str | None = None, find: str | None = None) -> None:  # type: ignore[override]
+    def render(  # type: ignore[override]
+        self,
+        job: RenderJob,
+        *,
+        scroll_to: str | None = None,
+        find: str | None = None,
+        key: PageKey | None = None,
+    ) -> None:
         self._generation += 1
         self._pending_scroll, self._pending_find = scroll_to, find
+        if key is not None and key in self._cache:
+            self._cache.move_to_end(key)
+            self._show(self._cache[key])
+            return
+        self._pending_key = key
         self._pool.start(_RenderTask(self._generation, job, self._signals))
+
+    def forget(self, note_id: int | None = None) -> None:
+        """Drop cached pages showing a note (all pages when None), after it changed."""
+        for key in [k for k in self._cache if note_id is None or note_id in k[0]]:
+            del self._cache[key]
 
     def show_html(self, page: str, *, scroll_to: str | None = None) -> None:
         self._generation += 1
@@ -117,6 +140,10 @@ class PreviewHost(QStackedWidget):
 
     def _rendered(self, generation: int, page: str) -> None:
         if generation == self._generation:
+            if self._pending_key is not None:
+                self._cache[self._pending_key] = page
+                while len(self._cache) > PAGE_CACHE_SIZE:
+                    self._cache.popitem(last=False)
             self._show(page)
 
     def _show(self, page: str) -> None:

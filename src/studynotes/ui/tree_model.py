@@ -186,6 +186,34 @@ class LibraryTreeModel(QAbstractItemModel):
                     node.counts = note_counts.get(node.id, Counts())
         self._emit_all_changed(self._root)
 
+    def refresh_path(self, note_id: int) -> None:
+        """Re-read the counts on one note's path (note, lecture, week, notebook): a toggle's cost
+        stays the same however much of the tree is open."""
+        place = self._library.note_place(note_id)
+        if place is None:
+            return
+        notebook_id, week_id, lecture_id = place
+        lib = self._library
+        wanted = {
+            ("note", note_id): lib.counts(note_id=note_id),
+            ("notebook", notebook_id): lib.counts(notebook_id=notebook_id),
+        }
+        if lecture_id is not None:
+            wanted[("lecture", lecture_id)] = lib.counts(lecture_id=lecture_id)
+        if week_id is not None:
+            wanted[("week", week_id)] = lib.counts(week_id=week_id)
+        else:
+            wanted[("unsorted", notebook_id)] = lib.counts(notebook_id=notebook_id, unsorted=True)
+        notebook = next((n for n in self._root.children or [] if n.id == notebook_id), None)
+        if notebook is None:
+            return
+        for node in [notebook, *self._walk(notebook)]:
+            counts = wanted.get(node.key)
+            if counts is not None:
+                node.counts = counts
+                index = self.index_of(node)
+                self.dataChanged.emit(index, index)
+
     def _emit_all_changed(self, node: Node) -> None:
         if node.children:
             parent = self.index_of(node)
@@ -217,7 +245,27 @@ class LibraryTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     def note_index(self, note_id: int) -> QModelIndex:
-        return self.find(("note", note_id))
+        """Open only the branches on the note's path, not every notebook before it."""
+        place = self._library.note_place(note_id)
+        if place is None:
+            return QModelIndex()
+        notebook_id, week_id, lecture_id = place
+        path: list[NodeKey] = [
+            ("notebook", notebook_id),
+            ("week", week_id) if week_id is not None else ("unsorted", notebook_id),
+        ]
+        if lecture_id is not None:
+            path.append(("lecture", lecture_id))
+        path.append(("note", note_id))
+        node = self._root
+        for key in path:
+            if node.children is None:
+                self.fetchMore(self.index_of(node))
+            found = next((child for child in node.children or [] if child.key == key), None)
+            if found is None:
+                return self.find(("note", note_id))  # placed differently than expected: search
+            node = found
+        return self.index_of(node)
 
     # -- the Qt model interface ----------------------------------------------------
     def node(self, index: Index) -> Node:
