@@ -1,17 +1,19 @@
 """The import dialog: see each file's format, choose where it goes, import with progress.
 
-Files are read in a worker thread that opens its own connection to the
-library; the save is one transaction, so Cancel leaves nothing half imported.
+Formats are recognised in a worker thread when there are many files, so a
+big folder never freezes the window.  The import itself runs in a worker
+thread that opens its own connection to the library; the save is one
+transaction, so Cancel leaves nothing half imported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QThread, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,78 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..importers import collect_files, format_names, sniff
-from ..importers.reading import decode_bytes
-from ..importing import Cancelled, ImportReport
-from ..model import ImportContext, ImportFailure, StudyNotesError
+from ..importers import collect_files, format_names
+from ..importing import ImportReport
+from ..library import ImportResult
+from ..model import ImportContext
+from .workers import Detected, DetectWorker, ImportWorker, crash_message, detect, detect_one, start_in_thread
 
 FROM_DOCUMENT = "(from the document)"
+AS_DETECTED = "As detected, per file"
+DETECT_IN_THREAD_OVER = 12  # files; fewer are recognised at once, before the dialog shows
+ERROR_COLOR = "#cf222e"
+WARNING_COLOR = "#9a6700"
 
-
-def detect(path: Path) -> str:
-    """The format a file would be read as, or raise ImportFailure with the reason."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFailure(str(path), f"cannot be read ({error.strerror})") from None
-    return sniff(decode_bytes(data, str(path)).text).name
-
-
-class ImportWorker(QObject):
-    """Parses and saves in a thread of its own, with its own library connection."""
-
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # ImportReport
-    failed = Signal(str)
-
-    def __init__(
-        self, library_path: Path, jobs: list[tuple[Path, str]], notebook: str | None, context: ImportContext
-    ) -> None:
-        super().__init__()
-        self._library_path, self._jobs, self._notebook, self._context = library_path, jobs, notebook, context
-        self.cancelled = False
-
-    def run(self) -> None:
-        from ..importers import import_file
-        from ..importing import save_parsed
-        from ..library import Library
-
-        try:
-            report = ImportReport()
-            parsed = []
-            total = len(self._jobs) * 2
-            for index, (path, format_name) in enumerate(self._jobs):
-                if self.cancelled:
-                    raise Cancelled
-                self.progress.emit(index, total, f"Reading {path.name}")
-                try:
-                    parsed.append(import_file(path, self._context, format_name))
-                except ImportFailure as failure:
-                    report.errors.append(failure)
-            with Library.open(self._library_path) as library:
-                report.files = save_parsed(
-                    library,
-                    parsed,
-                    self._notebook,
-                    lambda done, _count, name: self.progress.emit(
-                        len(self._jobs) + done, total, f"Saving {name}"
-                    ),
-                    lambda: self.cancelled,
-                )
-            self.progress.emit(total, total, "Done")
-            self.finished.emit(report)
-        except Cancelled:
-            self.failed.emit("Import cancelled: nothing was saved.")
-        except StudyNotesError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 (reported in the dialog, never as a traceback)
-            from ..cli_output import log_crash
-
-            self.failed.emit(f"The import failed: {error} (details in {log_crash(error)})")
+__all__ = ["FROM_DOCUMENT", "ImportDialog", "detect"]
 
 
 class ImportDialog(QDialog):
-    imported = Signal(object)  # ImportReport
+    """Lists the files with their formats, takes the user's choices, imports in a thread."""
+
+    imported = Signal(object)  # ImportReport, after a successful save
 
     def __init__(
         self,
@@ -116,10 +65,14 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import")
         self.setAcceptDrops(True)
-        self.resize(760, 560)
+        self.resize(780, 580)
         self._library_path = library_path
         self._thread: QThread | None = None
         self._worker: ImportWorker | None = None
+        self._detect_thread: QThread | None = None
+        self._detector: DetectWorker | None = None
+        self._queued: list[Path] = []  # dropped while a detection runs
+        self._start_when_detected = False
         self.report: ImportReport | None = None
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["File", "Format", "Note"])
@@ -129,9 +82,14 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
+        self.format_for_all = QComboBox()
+        self.format_for_all.addItems([AS_DETECTED, *format_names()])
+        self.format_for_all.setToolTip("Read every file as this format instead of the one recognised")
+        self.format_for_all.currentTextChanged.connect(self._apply_format_for_all)
         self.notebook = QComboBox()
         self.notebook.setEditable(True)
         self.notebook.addItems([FROM_DOCUMENT, *notebooks])
+        self.notebook.setToolTip("An existing notebook, a new name, or the one each document suggests")
         if default_notebook:
             self.notebook.setCurrentText(default_notebook)
         self.week = _optional_number("from the document")
@@ -146,6 +104,7 @@ class ImportDialog(QDialog):
         date_row.addWidget(self.use_date)
         date_row.addWidget(self.date, 1)
         form = QFormLayout()
+        form.addRow("Read all as", self.format_for_all)
         form.addRow("Notebook", self.notebook)
         form.addRow("Week", self.week)
         form.addRow("Lecture", self.lecture)
@@ -153,6 +112,7 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self.summary = QTextBrowser()
         self.summary.setVisible(False)
         self.buttons = QDialogButtonBox()
@@ -171,27 +131,58 @@ class ImportDialog(QDialog):
 
     # -- the file list ----------------------------------------------------------------
     def add_paths(self, paths: list[Path]) -> None:
+        """List the files (folders expanded); recognise formats, in a thread when there are many."""
+        if self.importing():
+            return
+        if self.detecting():
+            self._queued += paths
+            return
         files, errors = collect_files(paths)
         known = {self._path_at(r) for r in range(self.table.rowCount())}
-        for path in files:
-            if str(path) in known:
-                continue
-            try:
-                self._add_row(path, detect(path), None)
-            except ImportFailure as failure:
-                self._add_row(path, None, failure.reason)
+        new = [path for path in dict.fromkeys(files) if str(path) not in known]
         for error in errors:
             self._add_row(Path(error.path), None, error.reason)
-        readable = sum(1 for r in range(self.table.rowCount()) if self.table.cellWidget(r, 1) is not None)
-        self.status.setText(
-            f"{readable} file(s) to import"
-            + (
-                f", {self.table.rowCount() - readable} cannot be read"
-                if readable < self.table.rowCount()
-                else ""
-            )
-        )
-        self.import_button.setEnabled(readable > 0)
+        if len(new) <= DETECT_IN_THREAD_OVER:
+            self._add_rows([detect_one(path) for path in new])
+            self._update_counts()
+            return
+        self._detector = DetectWorker(new)
+        self._detector.detected.connect(self._add_rows)
+        self._detector.finished.connect(self._detection_done)
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, len(new))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText(f"Recognising the formats of {len(new)} files…")
+        self._detect_thread = start_in_thread(self._detector, self, self._detector.finished)
+
+    def detecting(self) -> bool:
+        return self._detect_thread is not None and self._detect_thread.isRunning()
+
+    def importing(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def _add_rows(self, rows: list[Detected]) -> None:
+        for path, format_name, error in rows:
+            self._add_row(path, format_name, error)
+        if self.detecting():
+            self.progress.setValue(self.progress.value() + len(rows))
+
+    def _detection_done(self) -> None:
+        if self._detect_thread is not None:
+            self._detect_thread.wait()
+        cancelled = self._detector is not None and self._detector.cancelled
+        self._detect_thread, self._detector = None, None
+        self.progress.setVisible(False)
+        queued, self._queued = self._queued, []
+        if cancelled:
+            return
+        self._update_counts()
+        if queued:
+            self.add_paths(queued)
+        elif self._start_when_detected:
+            self._start_when_detected = False
+            self.start()
 
     def _add_row(self, path: Path, format_name: str | None, error: str | None) -> None:
         row = self.table.rowCount()
@@ -204,19 +195,45 @@ class ImportDialog(QDialog):
             chooser = QComboBox()
             chooser.addItems(format_names())
             chooser.setCurrentText(format_name)
+            chooser.setProperty("detected", format_name)
+            if self.format_for_all.currentText() != AS_DETECTED:
+                chooser.setCurrentText(self.format_for_all.currentText())
             self.table.setCellWidget(row, 1, chooser)
             self.table.setItem(row, 2, QTableWidgetItem(""))
         else:
             message = QTableWidgetItem(error or "cannot be read")
-            message.setForeground(QColor("#cf222e"))
+            message.setForeground(QColor(ERROR_COLOR))
+            message.setToolTip("This file is skipped")
             self.table.setItem(row, 1, QTableWidgetItem("—"))
             self.table.setItem(row, 2, message)
+
+    def _apply_format_for_all(self, choice: str) -> None:
+        for chooser in self._choosers():
+            chooser.setCurrentText(str(chooser.property("detected")) if choice == AS_DETECTED else choice)
+
+    def _choosers(self) -> list[QComboBox]:
+        found = []
+        for row in range(self.table.rowCount()):
+            chooser = self.table.cellWidget(row, 1)
+            if isinstance(chooser, QComboBox):
+                found.append(chooser)
+        return found
+
+    def _update_counts(self) -> None:
+        readable = len(self._choosers())
+        unreadable = self.table.rowCount() - readable
+        text = f"{readable} file(s) to import"
+        if unreadable:
+            text += f"; {unreadable} cannot be read and will be skipped"
+        self.status.setText(text)
+        self.import_button.setEnabled(readable > 0)
 
     def _path_at(self, row: int) -> str:
         item = self.table.item(row, 0)
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
     def jobs(self) -> list[tuple[Path, str]]:
+        """The readable files and the format each will be read as."""
         jobs = []
         for row in range(self.table.rowCount()):
             chooser = self.table.cellWidget(row, 1)
@@ -238,42 +255,74 @@ class ImportDialog(QDialog):
 
     # -- importing --------------------------------------------------------------------
     def start(self) -> None:
+        """Import the listed files; while formats are still being recognised, right after."""
+        if self.importing():
+            return
+        if self.detecting():
+            self._start_when_detected = True
+            self.import_button.setEnabled(False)
+            self.status.setText("Importing as soon as every format is recognised…")
+            return
         jobs = self.jobs()
         if not jobs:
             return
+        self.report = None
+        self.summary.setVisible(False)
         self.import_button.setEnabled(False)
+        self.cancel_button.setText("Cancel")
         self.progress.setVisible(True)
         self.progress.setRange(0, len(jobs) * 2)
-        self._thread = QThread(self)
-        self._worker = ImportWorker(self._library_path, jobs, self.notebook_title(), self.context())
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._progress)
-        self._worker.finished.connect(self._finished)
-        self._worker.failed.connect(self._failed)
-        # Direct: the thread must stop even while the GUI thread waits for it.
-        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.start()
+        self.progress.setValue(0)
+        try:
+            worker = ImportWorker(self._library_path, jobs, self.notebook_title(), self.context())
+        except Exception as error:  # noqa: BLE001 (shown in the dialog)
+            self._failed(crash_message("The import could not start", error))
+            return
+        self._worker = worker
+        worker.progress.connect(self._progress)
+        worker.finished.connect(self._finished)
+        worker.failed.connect(self._failed)
+        self._thread = start_in_thread(worker, self, worker.finished, worker.failed)
 
     def cancel(self) -> None:
-        if self._worker is not None and self._thread is not None and self._thread.isRunning():
+        """Stop the import (nothing is saved) or, when nothing runs, close the dialog."""
+        if self.importing() and self._worker is not None:
             self._worker.cancelled = True
             self.status.setText("Cancelling…")
+        elif self.detecting() and self._start_when_detected:
+            self._stop_detection()
+            self._start_when_detected = False
+            self._failed("Import cancelled: nothing was saved.")
         else:
             self.reject()
 
+    def _stop_detection(self) -> None:
+        if self._detector is not None:
+            self._detector.cancelled = True
+        self.wait()
+
     def wait(self) -> None:
-        """Block until the worker is done, then deliver its last signals (tests, closing)."""
-        if self._thread is not None:
-            self._thread.wait()
-            QCoreApplication.processEvents()
+        """Block until the workers are done, then deliver their last signals (tests, closing)."""
+        while True:
+            running = [t for t in (self._detect_thread, self._thread) if t is not None and t.isRunning()]
+            for thread in running:
+                thread.wait()
+            QCoreApplication.processEvents()  # a finished detection may start the import
+            if not running and not self.detecting() and not self.importing():
+                return
 
     def reject(self) -> None:
-        if self._thread is not None and self._thread.isRunning() and self._worker is not None:
+        if self._worker is not None and self.importing():
             self._worker.cancelled = True
-            self.wait()
+        if self._detector is not None:
+            self._detector.cancelled = True
+        self._start_when_detected = False
+        self.wait()
         super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()
+        event.accept()
 
     def _progress(self, done: int, total: int, text: str) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -282,52 +331,78 @@ class ImportDialog(QDialog):
 
     def _finished(self, report: ImportReport) -> None:
         self.report = report
-        self._show_summary(report)
+        self._show_results(report)
         self.cancel_button.setText("Close")
         self.imported.emit(report)
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)
-        self.import_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.import_button.setEnabled(bool(self.jobs()))
         self.cancel_button.setText("Close")
-        self._worker = None
 
-    def _show_summary(self, report: ImportReport) -> None:
-        lines = [
-            f"<p><b>{report.notes} note(s), {report.questions} question(s) from {len(report.files)} file(s)"
-            f"</b>, {report.warnings} warning(s), {len(report.errors)} error(s).</p><ul>"
-        ]
+    def _show_results(self, report: ImportReport) -> None:
+        """The summary below, and each file's outcome on its row."""
+        rows = {self._path_at(r): r for r in range(self.table.rowCount())}
         for result in report.files:
-            what = (
-                "unchanged, nothing to do"
-                if result.unchanged
-                else (
-                    f"{result.format}: {result.notes} note(s), {result.questions} question(s)"
-                    + (
-                        f", kept {result.kept_user_changes} of your changes"
-                        if result.kept_user_changes
-                        else ""
-                    )
-                )
+            self._set_note(
+                rows.get(str(result.path)), _outcome(result), WARNING_COLOR if result.warnings else None
             )
-            lines.append(f"<li>{_escape(Path(result.path).name)}: {_escape(what)}")
-            lines += [f"<br><span style='color:#9a6700'>⚠ {_escape(w)}</span>" for w in result.warnings]
-            lines.append("</li>")
-        lines += [
-            f"<li style='color:#cf222e'>{_escape(Path(e.path).name)}: {_escape(e.reason)}</li>"
-            for e in report.errors
-        ]
-        self.summary.setHtml("".join(lines) + "</ul>")
+        for error in report.errors:
+            self._set_note(rows.get(str(error.path)), error.reason, ERROR_COLOR)
+        self.summary.setHtml(summary_html(report))
         self.summary.setVisible(True)
         self.status.setText("Import finished")
 
+    def _set_note(self, row: int | None, text: str, color: str | None) -> None:
+        if row is None:
+            return
+        item = QTableWidgetItem(text)
+        if color:
+            item.setForeground(QColor(color))
+        self.table.setItem(row, 2, item)
+
     # -- dropping more files -------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() and not self.importing():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.add_paths([Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()])
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.report = None
+            self.add_paths(paths)
+
+
+def _outcome(result: ImportResult) -> str:
+    if result.unchanged:
+        return "already imported, unchanged"
+    text = f"{result.notes} note(s), {result.questions} question(s) in {result.notebook}"
+    if result.kept_user_changes:
+        text += f", kept {result.kept_user_changes} of your changes"
+    if result.warnings:
+        text += f", {len(result.warnings)} warning(s)"
+    return text
+
+
+def summary_html(report: ImportReport) -> str:
+    """Notes, questions, warnings (each listed) and errors, as the dialog shows them."""
+    esc = html.escape
+    lines = [
+        f"<p><b>{report.notes} note(s), {report.questions} question(s) from {len(report.files)} file(s)"
+        f"</b>, {report.warnings} warning(s), {len(report.errors)} error(s).</p><ul>"
+    ]
+    for result in report.files:
+        what = "unchanged, nothing to do" if result.unchanged else f"{result.format}: {_outcome(result)}"
+        lines.append(f"<li>{esc(Path(result.path).name)}: {esc(what)}")
+        lines += [f"<br><span style='color:{WARNING_COLOR}'>⚠ {esc(w)}</span>" for w in result.warnings]
+        lines.append("</li>")
+    lines += [
+        f"<li style='color:{ERROR_COLOR}'>{esc(Path(e.path).name)}: {esc(e.reason)}</li>"
+        for e in report.errors
+    ]
+    return "".join(lines) + "</ul>"
 
 
 def _optional_number(special: str) -> QSpinBox:
@@ -335,9 +410,3 @@ def _optional_number(special: str) -> QSpinBox:
     box.setRange(0, 999)
     box.setSpecialValueText(special)
     return box
-
-
-def _escape(text: Any) -> str:
-    import html
-
-    return html.escape(str(text))
