@@ -2,22 +2,20 @@
 
 Text cells are Markdown with highlighting; question cells have the question,
 the answer and an Answered box.  Edits are saved after a short pause (and
-when the field loses focus) through the undo stack; a live preview renders
-off the GUI thread beside the editor.
+when a field loses focus) through the undo stack, so there is no save step
+to forget; a live preview renders off the GUI thread beside the editor.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,69 +24,33 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import Library
-from ..model import Cell, Question, QuestionStatus
+from ..model import Cell, Note, Question, QuestionStatus
 from . import commands
 from .commands import LibraryEvents
-from .markdown_highlighter import MarkdownHighlighter
+from .editor_cells import Box, CellEditor, QuestionEdit, history_key
 from .preview_host import PreviewHost, render_job
 
 SAVE_DELAY_MS = 600
 PREVIEW_DELAY_MS = 300
+NEW_QUESTION = "New question"
 
 
-class _CellEditor(QFrame):
-    """One cell: a text box (or question, answer and status) that saves itself."""
+@dataclass(frozen=True)
+class _Place:
+    """Where the cursor was, to put it back after the cells are reloaded."""
 
-    changed = Signal()
-    focused = Signal(object)
-
-    def __init__(self, cell: Cell, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.cell = cell
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.text = _editor(cell.question.text if cell.question else cell.markdown)
-        self.answer: QPlainTextEdit | None = None
-        self.answered: QCheckBox | None = None
-        if cell.question is not None:
-            header = QHBoxLayout()
-            header.addWidget(QLabel(f"<b>Question</b> {cell.question.asker}"))
-            self.answered = QCheckBox("Answered")
-            self.answered.setChecked(cell.question.status == "answered")
-            header.addStretch(1)
-            header.addWidget(self.answered)
-            layout.addLayout(header)
-            layout.addWidget(self.text)
-            layout.addWidget(QLabel("Answer"))
-            self.answer = _editor(cell.question.answer)
-            layout.addWidget(self.answer)
-        else:
-            layout.addWidget(self.text)
-        for box in (self.text, self.answer):
-            if box is not None:
-                box.textChanged.connect(self.changed)
-                box.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
-            self.focused.emit(self)
-        elif event.type() == QEvent.Type.FocusOut:
-            self.changed.emit()
-        return False
-
-
-def _editor(text: str) -> QPlainTextEdit:
-    box = QPlainTextEdit(text)
-    box.setTabChangesFocus(True)
-    MarkdownHighlighter(box.document())
-    lines = max(3, min(16, text.count("\n") + 2))
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
+    cell_id: int | None
+    index: int
+    box: Box
+    position: int
+    had_focus: bool
+    scroll: int
 
 
 class NoteEditor(QWidget):
-    closed = Signal()
+    """A note's cells as editable fields, with a live preview; changes go through the undo stack."""
+
+    closed = Signal()  # the hosting window closed it, or its note no longer exists
 
     def __init__(
         self, library: Library, undo_stack: QUndoStack, events: LibraryEvents, parent: QWidget | None = None
@@ -96,10 +58,14 @@ class NoteEditor(QWidget):
         super().__init__(parent)
         self._library, self._undo, self._events = library, undo_stack, events
         self.note_id: int | None = None
-        self.editors: list[_CellEditor] = []
-        self._current: _CellEditor | None = None
+        self.editors: list[CellEditor] = []
+        self._current: CellEditor | None = None
+        self._current_box: Box = "text"
         self._saving = False
-        self._dirty: set[int] = set()
+        self._loading = False
+        self._dirty: set[CellEditor] = set()
+        self.preview_theme: str | None = None
+        self.preview_font_size: int | None = None
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -108,145 +74,303 @@ class NoteEditor(QWidget):
         self.cells_box.addStretch(1)
         holder = QWidget()
         holder.setLayout(self.cells_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
+        self.cells_scroll = QScrollArea()
+        self.cells_scroll.setWidgetResizable(True)
+        self.cells_scroll.setWidget(holder)
         buttons = QHBoxLayout()
-        for label, slot, keys in (
-            ("Add text", lambda: self.add_cell("markdown"), "Ctrl+Shift+T"),
-            ("Add question", lambda: self.add_cell("question"), "Ctrl+Shift+Q"),
-            ("Delete cell", self.delete_current, "Ctrl+Shift+D"),
+        for label, slot, keys, tip in (
+            (
+                "Add text",
+                lambda: self.add_cell("markdown"),
+                "Ctrl+Shift+T",
+                "Add a Markdown cell after this one",
+            ),
+            (
+                "Add question",
+                lambda: self.add_cell("question"),
+                "Ctrl+Shift+Q",
+                "Add a question after this cell",
+            ),
+            ("Delete cell", self.delete_current, "Ctrl+Shift+D", "Delete this cell (Ctrl+Z brings it back)"),
         ):
             button = QPushButton(label)
-            button.setToolTip(keys)
+            button.setToolTip(f"{tip} ({keys})")
             button.clicked.connect(slot)
-            QShortcut(QKeySequence(keys), self, slot)
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.state = QLabel()
+        self.state.setStyleSheet("color: palette(mid)")
+        buttons.addWidget(self.state)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(buttons)
-        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.cells_scroll, 1)
         self.preview = PreviewHost()
+        self.preview.toggleRequested.connect(self._toggle_from_preview)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
+        splitter.setSizes([520, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         events.noteChanged.connect(self._note_changed)
+        events.questionChanged.connect(lambda _question_id, note_id: self._note_changed(note_id))
 
+    # -- opening and reloading ------------------------------------------------------------
     def open_note(self, note_id: int) -> None:
+        """Show a note's cells (saving what was typed in the previous one)."""
         self.save()
         self.note_id = note_id
         self._load()
         if self.preview.pane is None:
-            QTimer.singleShot(0, self.preview.create_web_view)
+            QTimer.singleShot(0, self._create_web_view)
 
-    def _load(self) -> None:
-        note = self._library.note(self.note_id) if self.note_id is not None else None
-        for editor in self.editors:
-            editor.setParent(None)
-            editor.deleteLater()
-        self.editors = []
-        self._current = None
-        if note is None:
-            return
-        for cell in note.cells:
-            editor = _CellEditor(cell)
-            editor.changed.connect(lambda e=editor: self._edited(e))
-            editor.focused.connect(self._focus)
-            if editor.answered is not None:
-                editor.answered.toggled.connect(lambda _on, e=editor: self._toggle(e))
-            self.cells_box.insertWidget(self.cells_box.count() - 1, editor)
-            self.editors.append(editor)
+    def _create_web_view(self) -> None:
+        try:
+            self.preview.create_web_view()
+        except ImportError as error:  # the editor still works; the preview says why it is missing
+            self.preview.show_html(f"<p>The preview is not available: {error}</p>")
+
+    def _load(self, place: _Place | None = None) -> None:
+        self._loading = True
+        try:
+            note = self._library.note(self.note_id) if self.note_id is not None else None
+            for editor in self.editors:
+                editor.setParent(None)
+                editor.deleteLater()
+            self.editors, self._current, self._dirty = [], None, set()
+            if note is None:
+                if self.note_id is not None:
+                    self.note_id = None
+                    self.closed.emit()
+                return
+            for cell in note.cells:
+                self._add_editor(cell)
+        finally:
+            self._loading = False
+        if place is not None:
+            self._restore(place)
         self._preview_timer.start()
 
-    def _focus(self, editor: _CellEditor) -> None:
-        self._current = editor
+    def _add_editor(self, cell: Cell) -> None:
+        editor = CellEditor(cell)
+        editor.changed.connect(lambda e=editor: self._edited(e))
+        editor.left.connect(self._left)
+        editor.focused.connect(self._focus)
+        editor.historyRequested.connect(self._history)
+        if editor.answered is not None:
+            editor.answered.toggled.connect(lambda _on, e=editor: self._toggle(e))
+        self.cells_box.insertWidget(self.cells_box.count() - 1, editor)
+        self.editors.append(editor)
 
-    def _edited(self, editor: _CellEditor) -> None:
-        self._dirty.add(id(editor))
+    def _place(self) -> _Place | None:
+        if self._current not in self.editors or self._current is None:
+            return None
+        box = self._current.box(self._current_box)
+        return _Place(
+            self._current.cell.id,
+            self.editors.index(self._current),
+            self._current_box,
+            box.textCursor().position(),
+            box.hasFocus(),
+            self.cells_scroll.verticalScrollBar().value(),
+        )
+
+    def _restore(self, place: _Place) -> None:
+        if not self.editors:
+            return
+        editor = next(
+            (e for e in self.editors if place.cell_id is not None and e.cell.id == place.cell_id), None
+        )
+        if editor is None:
+            editor = self.editors[min(place.index, len(self.editors) - 1)]
+        self._current, self._current_box = editor, place.box
+        box = editor.box(place.box)
+        cursor = box.textCursor()
+        cursor.setPosition(min(place.position, len(box.toPlainText())))
+        box.setTextCursor(cursor)
+        if place.had_focus:
+            box.setFocus()
+        scroll = self.cells_scroll.verticalScrollBar()
+        QTimer.singleShot(0, lambda: scroll.setValue(place.scroll))  # after the new cells are laid out
+
+    def _note_changed(self, note_id: int) -> None:
+        if note_id == self.note_id and not self._saving:
+            self._load(self._place())  # an undo, a redo, or a change made elsewhere
+
+    # -- typing and saving ------------------------------------------------------------------
+    def _focus(self, editor: CellEditor, box: Box) -> None:
+        self._current, self._current_box = editor, box
+
+    def _edited(self, editor: CellEditor) -> None:
+        if self._loading:
+            return
+        self._dirty.add(editor)
+        self.state.setText("Editing…")
         self._save_timer.start()
         self._preview_timer.start()
 
+    def _left(self) -> None:
+        if not self._loading:
+            self.save()
+
     def save(self) -> None:
-        """Push a command for every cell whose text differs from what is stored."""
+        """Push a command for every edited cell whose text differs from what is stored."""
         self._save_timer.stop()
-        if self.note_id is None:
+        if self.note_id is None or self._loading or not self._dirty:
             return
+        note_id, waiting = self.note_id, False
         self._saving = True
         try:
-            for editor in self.editors:
-                if id(editor) not in self._dirty:
-                    continue
+            for editor in [e for e in self.editors if e in self._dirty]:
                 cell = editor.cell
-                if cell.question is not None and cell.question.id is not None and editor.answer is not None:
-                    text, answer = editor.text.toPlainText(), editor.answer.toPlainText()
-                    if text.strip() and (text != cell.question.text or answer != cell.question.answer):
-                        self._undo.push(
-                            commands.edit_question(
-                                self._library, self._events, cell.question.id, text=text, answer=answer
-                            )
-                        )
-                        cell.question.text, cell.question.answer = text.strip(), answer.strip()
+                if cell.question is not None and editor.answer is not None:
+                    waiting |= not self._save_question(editor, cell.question)
                 elif cell.id is not None and editor.text.toPlainText() != cell.markdown:
+                    markdown = editor.text.toPlainText()
                     self._undo.push(
-                        commands.EditCellCommand(
-                            self._library, self._events, self.note_id, cell.id, editor.text.toPlainText()
-                        )
+                        commands.EditCellCommand(self._library, self._events, note_id, cell.id, markdown)
                     )
-                    cell.markdown = editor.text.toPlainText()
+                    cell.markdown = markdown
             self._dirty.clear()
         finally:
             self._saving = False
+        self.state.setText("A question needs some text; it is saved once it has some" if waiting else "Saved")
 
-    def _toggle(self, editor: _CellEditor) -> None:
+    def _save_question(self, editor: CellEditor, question: Question) -> bool:
+        """Save a question's text and answer; False while its text is empty (not saved)."""
+        assert editor.answer is not None
+        text, answer = editor.text.toPlainText().strip(), editor.answer.toPlainText().strip()
+        if question.id is None or (text, answer) == (question.text, question.answer):
+            return True
+        if not text:
+            return False
+        self._undo.push(QuestionEdit.of(self._library, self._events, question.id, text=text, answer=answer))
+        question.text, question.answer = text, answer
+        return True
+
+    def _toggle(self, editor: CellEditor) -> None:
         question = editor.cell.question
-        if question is None or question.id is None or editor.answered is None:
+        if question is None or question.id is None or editor.answered is None or self._loading:
             return
         wanted: QuestionStatus = "answered" if editor.answered.isChecked() else "open"
-        if wanted != question.status:
-            command = commands.toggle_status(self._library, self._events, question.id)
-            if command is not None:
-                self._saving = True
+        if wanted == question.status:
+            return
+        command = commands.toggle_status(self._library, self._events, question.id)
+        if command is not None:
+            self._saving = True
+            try:
                 self._undo.push(command)
+            finally:
                 self._saving = False
-                question.status = wanted
+            question.status = wanted
 
+    def _toggle_from_preview(self, question_id: int) -> None:
+        """A click on a status in the preview: same command as the Answered box."""
+        self.save()
+        command = commands.toggle_status(self._library, self._events, question_id)
+        if command is not None:
+            self._undo.push(command)
+
+    # -- adding and deleting cells ----------------------------------------------------------
     def add_cell(self, kind: str) -> None:
+        """Add a Markdown cell or a question after the current cell (at the end when none)."""
         if self.note_id is None:
             return
         self.save()
         position = self.editors.index(self._current) + 1 if self._current in self.editors else None
-        cell = Cell.asking(Question(text="New question")) if kind == "question" else Cell.text("")
+        cell = Cell.asking(Question(text=NEW_QUESTION)) if kind == "question" else Cell.text("")
         self._undo.push(commands.AddCellCommand(self._library, self._events, self.note_id, cell, position))
+        if self.editors:
+            self._select_cell(len(self.editors) - 1 if position is None else position, select_all=True)
 
     def delete_current(self) -> None:
-        if self._current is None or self._current.cell.id is None:
+        """Delete the current cell; Ctrl+Z brings it back where it was."""
+        if self._current is None or self._current not in self.editors or self._current.cell.id is None:
             return
         self.save()
+        index = self.editors.index(self._current)
         self._undo.push(commands.DeleteCellCommand(self._library, self._events, self._current.cell.id))
+        if self.editors:
+            self._select_cell(min(index, len(self.editors) - 1))
 
-    def _note_changed(self, note_id: int) -> None:
-        if note_id == self.note_id and not self._saving:
-            self._load()  # an undo, a redo, or a cell added or removed
+    def _select_cell(self, index: int, *, select_all: bool = False) -> None:
+        editor = self.editors[min(index, len(self.editors) - 1)]
+        self._current, self._current_box = editor, "text"
+        if select_all:
+            editor.text.selectAll()
+        else:
+            editor.text.moveCursor(QTextCursor.MoveOperation.End)
+        editor.text.setFocus()
+        self.cells_scroll.ensureWidgetVisible(editor)
 
-    def _render(self) -> None:
-        if self.note_id is None:
-            return
-        note = self._library.note(self.note_id)
+    # -- undo from the keyboard -------------------------------------------------------------
+    def _history(self, action: str) -> None:
+        # Later, not inside the key event: undoing reloads the cells, the focused box among them.
+        QTimer.singleShot(0, lambda: self.undo_or_redo(action))
+
+    def undo_or_redo(self, action: str) -> None:
+        """Save what was typed, then undo or redo the last change in the window's history."""
+        self.save()
+        if action == "undo":
+            self._undo.undo()
+        else:
+            self._undo.redo()
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+Z on a button or a checkbox in the editor: the history, after saving what was typed.
+        action = history_key(event)
+        if action is not None:
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self._history(action)
+            return True
+        return super().event(event)
+
+    # -- the preview -------------------------------------------------------------------------
+    def set_preview_style(self, theme: str, font_size: int) -> None:
+        self.preview_theme, self.preview_font_size = theme, font_size
+        self._preview_timer.start()
+
+    def _style(self) -> tuple[Any, int]:
+        """The chosen style, else the hosting window's, else light at 15 px."""
+        if self.preview_theme is not None and self.preview_font_size is not None:
+            return self.preview_theme, self.preview_font_size
+        widget = self.parentWidget()
+        while widget is not None:
+            theme, size = getattr(widget, "theme", None), getattr(widget, "font_size", None)
+            if callable(theme) and callable(size):
+                return theme(), int(size())
+            widget = widget.parentWidget()
+        return "light", 15
+
+    def typed_note(self) -> Note | None:
+        """The note as the fields show it now, saved or not: what the preview renders."""
+        note = self._library.note(self.note_id) if self.note_id is not None else None
         if note is None:
-            return
-        for editor, cell in zip(self.editors, note.cells, strict=False):  # show what is typed, saved or not
+            return None
+        by_id = {e.cell.id: e for e in self.editors}
+        for cell in note.cells:
+            editor = by_id.get(cell.id)
+            if editor is None:
+                continue
             if cell.question is not None and editor.answer is not None:
-                cell.question.text, cell.question.answer = (
-                    editor.text.toPlainText(),
-                    editor.answer.toPlainText(),
-                )
+                cell.question.text = editor.text.toPlainText().strip() or cell.question.text
+                cell.question.answer = editor.answer.toPlainText()
+                if editor.answered is not None:
+                    cell.question.status = "answered" if editor.answered.isChecked() else "open"
             else:
                 cell.markdown = editor.text.toPlainText()
-        self.preview.render(render_job([note], note.title, "light", 14))
+        return note
+
+    def _render(self) -> None:
+        note = self.typed_note()
+        if note is not None:
+            theme, size = self._style()
+            self.preview.render(render_job([note], note.title, theme, size))
 
     def hideEvent(self, event: Any) -> None:
         self.save()

@@ -1,0 +1,134 @@
+"""The pieces of the note editor: one cell's fields, and question edits that undo as one step.
+
+A cell's text box keeps its own fine-grained undo while it has some; once it
+has none (just opened, or reloaded after an undo), Ctrl+Z goes to the
+window's undo stack, so adding or deleting a cell is undone from the keyboard
+too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ..library import Library
+from ..model import Cell
+from .commands import LibraryEvents, QuestionCommand, edit_question
+from .markdown_highlighter import MarkdownHighlighter
+
+Box = str  # "text" or "answer": which field of a cell
+
+
+class QuestionEdit(QuestionCommand):
+    """A question's text and answer edit; a run of them on one question undoes as one step."""
+
+    MERGE_ID = 1002
+
+    @classmethod
+    def of(
+        cls, library: Library, events: LibraryEvents, question_id: int, *, text: str, answer: str
+    ) -> QuestionEdit:
+        """The same change `edit_question` makes, able to merge with the next one."""
+        step = edit_question(library, events, question_id, text=text, answer=answer)
+        return cls(library, events, question_id, step.text(), **step._after)
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, QuestionEdit) or other._question_id != self._question_id:
+            return False
+        self._after = {**self._after, **other._after}  # undo still restores what was there first
+        return True
+
+
+def history_key(event: QEvent) -> str | None:
+    """ "undo" or "redo" when the event is that shortcut's key, else None."""
+    if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(
+        event, QKeyEvent
+    ):
+        return None
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return "redo"
+    return None
+
+
+class CellEditor(QFrame):
+    """One cell: a text box (or question, answer and status) that reports edits and focus."""
+
+    changed = Signal()  # typed in
+    left = Signal()  # a field lost the focus: save now
+    focused = Signal(object, str)  # this editor, which field
+    historyRequested = Signal(str)  # "undo" or "redo" for the window's stack
+
+    def __init__(self, cell: Cell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cell = cell
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        question = cell.question
+        self.text = _box(question.text if question else cell.markdown)
+        self.answer: QPlainTextEdit | None = None
+        self.answered: QCheckBox | None = None
+        if question is not None:
+            header = QHBoxLayout()
+            title = "<b>Question</b>" + (f" · {_escape(question.asker)}" if question.asker else "")
+            header.addWidget(QLabel(title))
+            header.addStretch(1)
+            self.answered = QCheckBox("Answered")
+            self.answered.setChecked(question.status == "answered")
+            header.addWidget(self.answered)
+            layout.addLayout(header)
+            self.text.setPlaceholderText("The question")
+            layout.addWidget(self.text)
+            layout.addWidget(QLabel("Answer"))
+            self.answer = _box(question.answer)
+            self.answer.setPlaceholderText("No answer yet")
+            layout.addWidget(self.answer)
+        else:
+            self.text.setPlaceholderText("Markdown text")
+            layout.addWidget(self.text)
+        for box in self.boxes():
+            box.textChanged.connect(self.changed)
+            box.installEventFilter(self)
+
+    def boxes(self) -> list[QPlainTextEdit]:
+        return [self.text] if self.answer is None else [self.text, self.answer]
+
+    def box(self, which: Box) -> QPlainTextEdit:
+        return self.answer if which == "answer" and self.answer is not None else self.text
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.focused.emit(self, "answer" if watched is self.answer else "text")
+        elif event.type() == QEvent.Type.FocusOut:
+            self.left.emit()
+        action = history_key(event)
+        if action is not None and isinstance(watched, QPlainTextEdit):
+            document = watched.document()
+            own = document.isUndoAvailable() if action == "undo" else document.isRedoAvailable()
+            if not own:  # nothing left to undo in this box: the window's history takes over
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.historyRequested.emit(action)
+                return True
+        return False
+
+
+def _box(text: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setTabChangesFocus(True)
+    MarkdownHighlighter(box.document())
+    lines = max(3, min(16, text.count("\n") + 2))
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
