@@ -21,6 +21,9 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "out"
 SPEC = OUT / "node_modules" / "commonmark-spec" / "spec.txt"
 EXAMPLE = re.compile(r"^`{32} example\n([\s\S]*?)^\.\n([\s\S]*?)^`{32}$|^#{1,6} *(.*)$", re.MULTILINE)
+BLOCK_TAGS = (
+    "address|article|aside|blockquote|dd|div|dl|dt|h[1-6]|hr|li|ol|p|pre|table|tbody|td|tfoot|th|thead|tr|ul"
+)
 FOCUS = ("Lists", "List items", "Fenced code blocks", "Links", "Autolinks", "Emphasis and strong emphasis")
 
 
@@ -52,6 +55,8 @@ def normalise(fragment: str) -> str:
     fragment = re.sub(r"<(\w+)([^>]*?)\s*/?>", lambda m: f"<{m.group(1)}{_attributes(m.group(2))}>", fragment)
     fragment = re.sub(r">\s+<", "><", fragment.strip())
     fragment = re.sub(r"\s+", " ", fragment)
+    # as the spec's own normalize.py does: white space at the edges of block-level tags is not content
+    fragment = re.sub(rf"\s*(</?(?:{BLOCK_TAGS})\b[^>]*>)\s*", r"\1", fragment)
     return html.unescape(fragment).replace("<br>", "<br>").strip()
 
 

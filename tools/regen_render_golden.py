@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "render"))
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+sys.path[:0] = [str(TESTS), str(TESTS / "render")]
 
-from render_golden import GOLDEN, render_body, seed_notes
+from render_golden import GOLDEN, render_body, seed_notes  # noqa: E402 (after the path is set)
 
 
 def main() -> int:

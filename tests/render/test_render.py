@@ -106,10 +106,15 @@ def test_hostile_content_renders_inert() -> None:
         "<script>alert(1)</script><iframe src='https://evil.example'></iframe>"
         "<style>body{display:none}</style><img src=x onerror=alert(1)>"
         "<a href='javascript:alert(1)'>js</a> <a href='file:///etc/passwd'>file</a> "
-        "<div onclick='alert(1)'>click</div> ![remote](https://evil.example/pixel.png) "
-        "![up](../../secret.png) <object data='x'></object> <svg onload=alert(1)></svg>"
-        "<link rel=stylesheet href='https://evil.example/a.css'>"
-        "\n\n$\\href{javascript:alert(1)}{x}$"
+        "<div onclick='alert(1)'>click</div>\n\n"
+        "Inline: <img src=x onerror=alert(1)> <a href='javascript:alert(1)'>js</a> [md](javascript:alert(1))"
+        " ![remote](https://evil.example/pixel.png) ![up](../../secret.png) <object data='x'></object>"
+        " <svg onload=alert(1)></svg> <link rel=stylesheet href='https://evil.example/a.css'>"
+        " <iframe src='https://evil.example'></iframe> <style>p{}</style>\n\n"
+        "<iframe src='https://evil.example'></iframe>\n\n"
+        "<style>body{display:none}</style>\n\n"
+        "<svg><script>alert(1)</script></svg>\n\n"
+        "$\\href{javascript:alert(1)}{x}$"
     )
     page = render_note(Note(title="hostile", cells=[Cell.text(hostile)]))
     body = page.split("<body", 1)[1]
@@ -160,8 +165,10 @@ def test_a_week_renders_every_note_in_order_with_anchors() -> None:
 
 
 def test_deep_nesting_and_huge_formulas_are_bounded() -> None:
-    deep = "\n".join("  " * level + "- item" for level in range(1000))
-    assert render_markdown(deep).count("<li>") == 1000
+    deep = "\n".join("  " * level + f"- item{level}" for level in range(1000))
+    rendered = render_markdown(deep)
+    assert 10 <= rendered.count("<li>") <= 64  # nesting stops at a bound; deeper items go on as text
+    assert all(f"item{level}" in rendered for level in range(1000))
     quotes = render_markdown(">" * 3000 + " deep")
     assert "deep" in quotes
     huge = render_markdown("$" + "x+" * 20000 + "x$")

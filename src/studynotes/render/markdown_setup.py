@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 from typing import Any
+from xml.etree import ElementTree
 
 import markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from markdown.util import ETX, STX
 
-_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?P<space>[ \t]+|$)")
+from .blocks import BlockParser
+from .inline import register as register_inline
+from .tree import build
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
-MAX_LIST_DEPTH = 12  # Python-Markdown recurses per level; far deeper lists are flattened there
-_NOTION_ESCAPE = re.compile(r"\\\\([_*\[\]()#`])")
+_NOTION_ESCAPE = re.compile(r"(?<=\w)\\\\([_*])")
 
 
 def github_slug(value: str, separator: str = "-") -> str:
@@ -21,43 +26,6 @@ def github_slug(value: str, separator: str = "-") -> str:
     value = unicodedata.normalize("NFC", value).strip().lower()
     value = re.sub(r"[^\w\- ]", "", value)
     return value.replace(" ", separator)
-
-
-class NestedListIndent(Preprocessor):
-    """Re-indent nested lists to four spaces a level: GitHub and Notion nest at two."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        stack: list[int] = []  # source indents of the open list levels
-        in_fence = False
-        fence_indent = 0
-        for line in lines:
-            expanded = line.expandtabs(4)
-            indent = len(expanded) - len(expanded.lstrip())
-            if _FENCE.match(line):
-                in_fence = not in_fence
-                fence_indent = indent if in_fence else fence_indent
-                out.append("    " * len(stack) + expanded.lstrip() if stack else line)
-                continue
-            if in_fence:  # code keeps its own indentation, moved with its list item
-                out.append("    " * len(stack) + expanded[min(indent, fence_indent) :] if stack else line)
-                continue
-            if not line.strip():
-                out.append(line)
-                continue
-            if _LIST_ITEM.match(line):
-                while stack and stack[-1] > indent:
-                    stack.pop()
-                if not stack or indent > stack[-1]:
-                    stack.append(indent)
-                level = min(len(stack) - 1, MAX_LIST_DEPTH)  # deeper levels stay at the deepest
-                out.append("    " * level + expanded.lstrip())
-            elif stack and indent > 0:
-                out.append("    " * min(len(stack), MAX_LIST_DEPTH + 1) + expanded.lstrip())
-            else:
-                stack = []
-                out.append(line)
-        return out
 
 
 class NotionEscapes(Preprocessor):
@@ -73,20 +41,45 @@ class NotionEscapes(Preprocessor):
         return out
 
 
+class Newlines(Preprocessor):
+    """Line ends normalised and Python-Markdown's private markers removed; tabs stay (CommonMark counts them)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines).replace(STX, "").replace(ETX, "").replace("\r\n", "\n").replace("\r", "\n")
+        return text.split("\n")
+
+
+def _parse_document(md: Any, lines: list[str]) -> ElementTree.ElementTree:
+    """CommonMark's block structure in place of Python-Markdown's own block parser."""
+    parser = BlockParser()
+    document = parser.parse("\n".join(lines))
+    md.references.update(parser.references)
+    if "footnote" in md.inlinePatterns:  # Python-Markdown's registry has no get()
+        footnote_refs = md.inlinePatterns["footnote"]
+        for label, text in parser.footnotes.items():
+            footnote_refs.footnotes.setFootnote(label, text)
+    return build(md, document)
+
+
 class StudyNotesExtension(Extension):
+    """The CommonMark block parser, CommonMark links and autolinks, Notion's escapes."""
+
     def extendMarkdown(self, md: Any) -> None:  # noqa: N802 (Python-Markdown's name)
+        for name in ("normalize_whitespace", "html_block", "fenced_code_block"):
+            if name in md.preprocessors:
+                md.preprocessors.deregister(name)
+        md.preprocessors.register(Newlines(md), "newlines", 40)
         md.preprocessors.register(NotionEscapes(md), "notion_escapes", 31)
-        md.preprocessors.register(NestedListIndent(md), "nested_list_indent", 30)
+        md.parser.parseDocument = partial(_parse_document, md)
+        register_inline(md)
 
 
 def make_markdown() -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
-            "extra",
-            "sane_lists",
+            "attr_list",
+            "footnotes",
             "toc",
-            "pymdownx.superfences",
-            "pymdownx.highlight",
             "pymdownx.arithmatex",
             "pymdownx.tasklist",
             "pymdownx.tilde",
@@ -95,7 +88,6 @@ def make_markdown() -> markdown.Markdown:
         ],
         extension_configs={
             "toc": {"slugify": github_slug, "permalink": False},
-            "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight", "guess_lang": False},
             "pymdownx.arithmatex": {"generic": True, "smart_dollar": True},
             "pymdownx.tasklist": {"custom_checkbox": False},
             "pymdownx.magiclink": {"hide_protocol": False},
