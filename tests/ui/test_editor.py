@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from studynotes.importing import import_paths
 from studynotes.library import Library
+from studynotes.library.connection import LibraryError
 from studynotes.library.views import QuestionFilter
 from studynotes.ui import editor as editor_module
 from studynotes.ui import preview_host
@@ -288,3 +289,45 @@ def test_the_highlighter_marks_headings_emphasis_code_math_links_and_lists() -> 
     assert _formats("$$\n\\sum_i x_i")["\\sum_i x_i"][0] == LIGHT["math"]
     assert _formats("$$\n\\sum_i x_i\n$$\n# after")["# after"][0] == LIGHT["heading"]
     assert _formats("## 제목", dark=True)["## 제목"][0] == DARK["heading"]
+
+
+def test_a_read_only_library_is_shown_but_not_edited(
+    qtbot: Any, day_log: tuple[Library, int], library_path: Path
+) -> None:
+    library, note_id = day_log
+    with Library.open(library_path, read_only=True) as read_only:
+        editor = _open(qtbot, read_only, note_id)
+        assert editor.state.text() == "Read-only: this library cannot be changed here"
+        assert all(box.isReadOnly() for e in editor.editors for box in e.boxes())
+        assert not any(button.isEnabled() for button in editor.cell_buttons)
+        editor._focus(editor.editors[0], "text")
+        editor.add_cell("question")
+        editor.delete_current()
+        assert editor._undo.count() == 0
+        editor.close()
+    assert len(library.note(note_id).cells) == len(editor.editors)  # type: ignore[union-attr]
+
+
+def test_a_change_the_library_refuses_is_reported_in_the_editor(
+    qtbot: Any, day_log: tuple[Library, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, note_id = day_log
+    editor = _open(qtbot, library, note_id)
+
+    def disk_full(*_args: object) -> str:
+        raise LibraryError(
+            f"{library.path}: the change was not saved (the disk is full); the library is as it was"
+        )
+
+    monkeypatch.setattr(library, "update_cell", disk_full)
+    cell = _first(editor)
+    cell.text.setPlainText("꽉 찬 디스크")
+    editor.save()
+    assert editor.state.text() == (
+        f"Not saved: {library.path}: the change was not saved (the disk is full); the library is as it was"
+    )
+    assert cell.text.toPlainText() == "꽉 찬 디스크" and cell in editor._dirty  # saved on the next try
+    monkeypatch.undo()
+    editor.save()
+    assert editor.state.text() == "Saved"
+    assert "꽉 찬 디스크" in [c.markdown for c in library.note(note_id).cells]  # type: ignore[union-attr]

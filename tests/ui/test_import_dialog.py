@@ -16,7 +16,13 @@ from studynotes.importing import ImportReport
 from studynotes.library import Library
 from studynotes.library.views import QuestionFilter
 from studynotes.ui import workers
-from studynotes.ui.import_dialog import AS_DETECTED, DETECT_IN_THREAD_OVER, FROM_DOCUMENT, ImportDialog
+from studynotes.ui.import_dialog import (
+    AS_DETECTED,
+    DETECT_IN_THREAD_BYTES,
+    DETECT_IN_THREAD_OVER,
+    FROM_DOCUMENT,
+    ImportDialog,
+)
 
 BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40
 
@@ -317,3 +323,14 @@ def test_detection_never_raises(tmp_path: Path) -> None:
         "this is a binary file, not text (an image, PDF or archive?)",
     )
     assert workers.detect_one(tmp_path / "nope.md")[2] == "cannot be read (No such file or directory)"
+
+
+def test_a_big_file_is_recognised_in_a_thread(qtbot: Any, tmp_path: Path, seeds: Path) -> None:
+    big = tmp_path / "big-chat.txt"
+    chat = (seeds / "lecture-chat-log.txt").read_bytes()
+    big.write_bytes(chat * (DETECT_IN_THREAD_BYTES // len(chat) + 1))
+    dialog = _dialog(qtbot, tmp_path / "lib.sqlite3", [big])
+    assert dialog.table.rowCount() == 0 and dialog.status.text().startswith("Recognising the formats")
+    dialog.wait()
+    assert [(p.name, f) for p, f in dialog.jobs()] == [("big-chat.txt", "chat_log")]
+    assert dialog.import_button.isEnabled() and dialog.status.text() == "1 file(s) to import"

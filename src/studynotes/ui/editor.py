@@ -8,11 +8,12 @@ to forget; a live preview renders off the GUI thread beside the editor.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import Library
-from ..model import Cell, Note, Question, QuestionStatus
+from ..model import Cell, Note, Question, QuestionStatus, StudyNotesError
 from . import commands
 from .commands import LibraryEvents
-from .editor_cells import Box, CellEditor, QuestionEdit, history_key
+from .editor_cells import Box, CellEditor, QuestionEdit, history_key, plain_error
 from .preview_host import PreviewHost, render_job
 
 SAVE_DELAY_MS = 600
@@ -78,6 +79,7 @@ class NoteEditor(QWidget):
         self.cells_scroll.setWidgetResizable(True)
         self.cells_scroll.setWidget(holder)
         buttons = QHBoxLayout()
+        self.cell_buttons: list[QPushButton] = []
         for label, slot, keys, tip in (
             (
                 "Add text",
@@ -99,6 +101,7 @@ class NoteEditor(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             buttons.addWidget(button)
+            self.cell_buttons.append(button)
         buttons.addStretch(1)
         self.state = QLabel()
         self.state.setStyleSheet("color: palette(mid)")
@@ -149,6 +152,7 @@ class NoteEditor(QWidget):
                 return
             for cell in note.cells:
                 self._add_editor(cell)
+            self._set_read_only(self._library.read_only)
         finally:
             self._loading = False
         if place is not None:
@@ -165,6 +169,15 @@ class NoteEditor(QWidget):
             editor.answered.toggled.connect(lambda _on, e=editor: self._toggle(e))
         self.cells_box.insertWidget(self.cells_box.count() - 1, editor)
         self.editors.append(editor)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        """A library opened read-only is shown, not edited: no change could be saved."""
+        for editor in self.editors:
+            editor.set_read_only(read_only)
+        for button in self.cell_buttons:
+            button.setEnabled(not read_only)
+        if read_only:
+            self.state.setText("Read-only: this library cannot be changed here")
 
     def _place(self) -> _Place | None:
         if self._current not in self.editors or self._current is None:
@@ -220,25 +233,36 @@ class NoteEditor(QWidget):
     def save(self) -> None:
         """Push a command for every edited cell whose text differs from what is stored."""
         self._save_timer.stop()
-        if self.note_id is None or self._loading or not self._dirty:
+        if self.note_id is None or self._loading or not self._dirty or self._library.read_only:
             return
-        note_id, waiting = self.note_id, False
         self._saving = True
         try:
-            for editor in [e for e in self.editors if e in self._dirty]:
-                cell = editor.cell
-                if cell.question is not None and editor.answer is not None:
-                    waiting |= not self._save_question(editor, cell.question)
-                elif cell.id is not None and editor.text.toPlainText() != cell.markdown:
-                    markdown = editor.text.toPlainText()
-                    self._undo.push(
-                        commands.EditCellCommand(self._library, self._events, note_id, cell.id, markdown)
-                    )
-                    cell.markdown = markdown
-            self._dirty.clear()
+            waiting = self._save_edited(self.note_id)
+        except (
+            StudyNotesError,
+            sqlite3.Error,
+        ) as error:  # read-only, disk full, closed: say so, keep the text
+            self.state.setText(f"Not saved: {plain_error(error)}")
+            return
         finally:
             self._saving = False
         self.state.setText("A question needs some text; it is saved once it has some" if waiting else "Saved")
+
+    def _save_edited(self, note_id: int) -> bool:
+        """Push the edited cells' commands; True when a question waits for its text."""
+        waiting = False
+        for editor in [e for e in self.editors if e in self._dirty]:
+            cell = editor.cell
+            if cell.question is not None and editor.answer is not None:
+                waiting |= not self._save_question(editor, cell.question)
+            elif cell.id is not None and editor.text.toPlainText() != cell.markdown:
+                markdown = editor.text.toPlainText()
+                self._undo.push(
+                    commands.EditCellCommand(self._library, self._events, note_id, cell.id, markdown)
+                )
+                cell.markdown = markdown
+            self._dirty.discard(editor)
+        return waiting
 
     def _save_question(self, editor: CellEditor, question: Question) -> bool:
         """Save a question's text and answer; False while its text is empty (not saved)."""
@@ -259,45 +283,57 @@ class NoteEditor(QWidget):
         wanted: QuestionStatus = "answered" if editor.answered.isChecked() else "open"
         if wanted == question.status:
             return
-        command = commands.toggle_status(self._library, self._events, question.id)
-        if command is not None:
-            self._saving = True
-            try:
-                self._undo.push(command)
-            finally:
-                self._saving = False
+        self._saving = True  # the box already shows it: no reload
+        try:
+            done = self._push(commands.toggle_status(self._library, self._events, question.id))
+        finally:
+            self._saving = False
+        if done:
             question.status = wanted
 
     def _toggle_from_preview(self, question_id: int) -> None:
         """A click on a status in the preview: same command as the Answered box."""
         self.save()
-        command = commands.toggle_status(self._library, self._events, question_id)
-        if command is not None:
+        self._push(commands.toggle_status(self._library, self._events, question_id))
+
+    def _push(self, command: QUndoCommand | None) -> bool:
+        """Run a change through the undo stack; a change the library refuses is reported, not raised."""
+        if command is None or self._library.read_only:
+            return False
+        try:
             self._undo.push(command)
+        except (StudyNotesError, sqlite3.Error) as error:
+            self.state.setText(f"Not saved: {plain_error(error)}")
+            return False
+        return True
 
     # -- adding and deleting cells ----------------------------------------------------------
     def add_cell(self, kind: str) -> None:
         """Add a Markdown cell or a question after the current cell (at the end when none)."""
-        if self.note_id is None:
+        if self.note_id is None or self._library.read_only:
             return
         self.save()
         position = self.editors.index(self._current) + 1 if self._current in self.editors else None
         cell = Cell.asking(Question(text=NEW_QUESTION)) if kind == "question" else Cell.text("")
-        self._undo.push(commands.AddCellCommand(self._library, self._events, self.note_id, cell, position))
-        if self.editors:
+        if self._push(commands.AddCellCommand(self._library, self._events, self.note_id, cell, position)):
             self._select_cell(len(self.editors) - 1 if position is None else position, select_all=True)
 
     def delete_current(self) -> None:
         """Delete the current cell; Ctrl+Z brings it back where it was."""
-        if self._current is None or self._current not in self.editors or self._current.cell.id is None:
+        current = self._current
+        if current is None or current not in self.editors or current.cell.id is None:
             return
         self.save()
-        index = self.editors.index(self._current)
-        self._undo.push(commands.DeleteCellCommand(self._library, self._events, self._current.cell.id))
-        if self.editors:
+        index = self.editors.index(current)
+        if (
+            self._push(commands.DeleteCellCommand(self._library, self._events, current.cell.id))
+            and self.editors
+        ):
             self._select_cell(min(index, len(self.editors) - 1))
 
     def _select_cell(self, index: int, *, select_all: bool = False) -> None:
+        if not self.editors:
+            return
         editor = self.editors[min(index, len(self.editors) - 1)]
         self._current, self._current_box = editor, "text"
         if select_all:
@@ -367,7 +403,10 @@ class NoteEditor(QWidget):
         return note
 
     def _render(self) -> None:
-        note = self.typed_note()
+        try:
+            note = self.typed_note()
+        except sqlite3.ProgrammingError:  # the library was closed: the window is going away
+            return
         if note is not None:
             theme, size = self._style()
             self.preview.render(render_job([note], note.title, theme, size))

@@ -99,6 +99,12 @@ class CellEditor(QFrame):
     def boxes(self) -> list[QPlainTextEdit]:
         return [self.text] if self.answer is None else [self.text, self.answer]
 
+    def set_read_only(self, read_only: bool) -> None:
+        for box in self.boxes():
+            box.setReadOnly(read_only)
+        if self.answered is not None:
+            self.answered.setEnabled(not read_only)
+
     def box(self, which: Box) -> QPlainTextEdit:
         return self.answer if which == "answer" and self.answer is not None else self.text
 
@@ -117,6 +123,15 @@ class CellEditor(QFrame):
                     self.historyRequested.emit(action)
                 return True
         return False
+
+
+def plain_error(error: BaseException) -> str:
+    """The library's own message, without the binding's "Error calling Python override" prefix."""
+    text = str(error)
+    prefix = "Error calling Python override of "
+    if text.startswith(prefix) and "): " in text:
+        return text.split("): ", 1)[1]
+    return text
 
 
 def _box(text: str) -> QPlainTextEdit:

@@ -38,15 +38,14 @@ from ..importers import collect_files, format_names
 from ..importing import ImportReport
 from ..library import ImportResult
 from ..model import ImportContext
-from .workers import Detected, DetectWorker, ImportWorker, crash_message, detect, detect_one, start_in_thread
+from .workers import Detected, DetectWorker, ImportWorker, crash_message, detect_one, start_in_thread
 
 FROM_DOCUMENT = "(from the document)"
 AS_DETECTED = "As detected, per file"
-DETECT_IN_THREAD_OVER = 12  # files; fewer are recognised at once, before the dialog shows
+DETECT_IN_THREAD_OVER = 12  # files; fewer (and small ones) are recognised at once, before the dialog shows
+DETECT_IN_THREAD_BYTES = 4 * 2**20
 ERROR_COLOR = "#cf222e"
 WARNING_COLOR = "#9a6700"
-
-__all__ = ["FROM_DOCUMENT", "ImportDialog", "detect"]
 
 
 class ImportDialog(QDialog):
@@ -142,7 +141,7 @@ class ImportDialog(QDialog):
         new = [path for path in dict.fromkeys(files) if str(path) not in known]
         for error in errors:
             self._add_row(Path(error.path), None, error.reason)
-        if len(new) <= DETECT_IN_THREAD_OVER:
+        if len(new) <= DETECT_IN_THREAD_OVER and _total_size(new) <= DETECT_IN_THREAD_BYTES:
             self._add_rows([detect_one(path) for path in new])
             self._update_counts()
             return
@@ -403,6 +402,16 @@ def summary_html(report: ImportReport) -> str:
         for e in report.errors
     ]
     return "".join(lines) + "</ul>"
+
+
+def _total_size(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # detection reports it on the file's row
+    return total
 
 
 def _optional_number(special: str) -> QSpinBox:
