@@ -2,8 +2,10 @@
 
 Handles `HH:MM:SS From Name : text`, tab-separated headers, `From A to B:` with
 the text on indented lines below, a `YYYY-MM-DD` date before the time, Korean
-(`발신자 A 수신자 모두에게:`) and Chinese (`A 对 所有人:`) headers, `- ` list
-prefixes, `>` answer lines, and messages that run over several lines.
+(`발신자 A 수신자 모두에게:`), Chinese (`A 对 所有人:`) and Japanese headers,
+`- ` list prefixes, `>` answer lines, threaded replies (`Replying to "..."`),
+and messages that run over several lines (pasted code with blank lines and
+`#` comments included) up to the next header.
 """
 
 from __future__ import annotations
@@ -11,39 +13,78 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-_PREFIX = r"^\s*(?:[-*•]\s+)?"
-_WHEN = r"(?:(?P<date>\d{4}-\d{2}-\d{2})\s+)?(?P<time>\d{1,2}:\d{2}:\d{2})\s+"
-_HEADERS = [
-    re.compile(
-        _PREFIX + _WHEN + r"From\s+(?P<sender>[^:\n]+?)\s+to\s+(?P<to>[^:\n]+?)\s*:\s*(?P<text>.*)$",
-        re.IGNORECASE,
-    ),
-    re.compile(_PREFIX + _WHEN + r"From\s+(?P<sender>[^:\n]+?)\s*:\s*(?P<text>.*)$", re.IGNORECASE),
-    re.compile(
-        _PREFIX + _WHEN + r"발신자\s+(?P<sender>.+?)\s+수신자\s+(?P<to>[^:：]+?)\s*[:：]\s*(?P<text>.*)$"
-    ),
-    re.compile(_PREFIX + _WHEN + r"(?P<sender>.+?)\s+对\s+(?P<to>[^:：]+?)\s*[:：]\s*(?P<text>.*)$"),
-]
-_ANSWER_LINE = re.compile(r"^\s*(?:[-*•]\s+)?>\s?(?P<text>.*)$")
-_PUBLIC = re.compile(r"^(everyone|all|all participants|모두에게|모두|所有人|大家)$", re.IGNORECASE)
-_PRIVATE_MARK = re.compile(r"\((direct message|privately|비공개|다이렉트 메시지|私聊|私信)\)", re.IGNORECASE)
-_SYSTEM = re.compile(
-    r"^(reacted to |removed a .* reaction from |님이 .*에 반응|对.*做出了回应)", re.IGNORECASE
+from .chat_text import asks, is_fragment
+
+_PREFIX = r"^[ \t]*(?:[-*•][ \t]+)?"
+_WHEN = (
+    r"(?:(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2})[ \t]+)?"
+    r"\[?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\]?[ \t]+"
 )
-_STUDENT_NUMBER = re.compile(r"\(?\b\d{4,}\b\)?")
-_LINK = re.compile(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
+_TEXT = r"[ \t]*(?P<text>.*)$"
+_TO = re.compile(r"[ \t]+to[ \t]+", re.IGNORECASE)
+_HEADERS = [
+    re.compile(_PREFIX + _WHEN + r"From[ \t]+(?P<sender>[^:\n]+?)[ \t]*:" + _TEXT, re.IGNORECASE),
+    re.compile(
+        _PREFIX
+        + _WHEN
+        + r"(?:발신자|보낸[ \t]*사람)[ \t]+(?P<sender>[^:：\n]+?)"
+        + r"(?:[ \t]+수신자[ \t]+(?P<to>[^:：\n]+?))?[ \t]*[:：]"
+        + _TEXT
+    ),
+    re.compile(
+        _PREFIX
+        + _WHEN
+        + r"(?:(?:来自|从)[ \t]*)?(?P<sender>[^:：\n]+?)[ \t]+(?:对|发送给|至)[ \t]+(?P<to>[^:：\n]+?)[ \t]*[:：]"
+        + _TEXT
+    ),
+    re.compile(
+        _PREFIX
+        + _WHEN
+        + r"(?:送信元|開始|差出人)[ \t]+(?P<sender>[^:：\n]+?)(?:[ \t]+宛先[ \t]+(?P<to>[^:：\n]+?))?[ \t]*[:：]"
+        + _TEXT
+    ),
+]
+_ANSWER_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?>[ \t]?(?P<text>.*)$")
+_PRIVATE_MARK = re.compile(
+    r"\(\s*(?:direct message|privately|private|비공개|비공개로|다이렉트\s*메시지|개인\s*메시지|"
+    r"私聊|私信|ダイレクトメッセージ|プライベート)\s*\)",
+    re.IGNORECASE,
+)
+_PUBLIC = re.compile(
+    r"^(?:everyone|all|all participants|all panelists|all panelists and attendees|hosts? and panelists|"
+    r"모두|모두에게|전체|所有人|大家|所有参会者|所有与会者|全員|皆さん)\b",
+    re.IGNORECASE,
+)
+_ME = re.compile(r"^(?:me|나|我|自分)$", re.IGNORECASE)
+_QUOTED = r"[\"“].*[\"”]"
+_SYSTEM = re.compile(
+    rf"^(?:reacted to {_QUOTED} with |removed an? .*reaction from {_QUOTED}|"
+    rf"{_QUOTED}\s*에\s*.*반응(?:함|했습니다)|.*님이 {_QUOTED}\s*에 .*반응|"
+    rf"对\s*{_QUOTED}\s*做出了回应|用.*回应了\s*{_QUOTED}|{_QUOTED}\s*に.*リアクションしました)",
+    re.IGNORECASE,
+)
+_REPLYING = re.compile(
+    r"^(?:replying to\s+\"(?P<en>.*)\"|\"(?P<ko>.*)\"에\s*(?:대한\s*)?(?:회신|답장)|回复\s*\"(?P<zh>.*)\")\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
 class Message:
-    time: str
+    """One chat message, with the `>` answer lines that followed it."""
+
+    time: str  # "HH:MM:SS"
     sender: str
     text: str
     line: int
     date: dt.date | None = None
     private: bool = False
+    recipient: str = ""
     answers: list[str] = field(default_factory=list)  # `>` lines (the instructor's)
+    reply_to: str | None = None  # the start of the message a threaded reply quotes
+    indented_body: bool = False  # `From A to B:` with the text on indented lines below
 
     @property
     def seconds(self) -> int:
@@ -51,84 +92,187 @@ class Message:
         return hours * 3600 + minutes * 60 + seconds
 
 
-def asker_name(sender: str) -> str:
-    """`20175499 이성준` → 이성준, `심상민 (20203347)` → 심상민: the name without the student number."""
-    name = " ".join(_STUDENT_NUMBER.sub(" ", sender).split())
-    return name or sender.strip()
+@dataclass
+class ChatLog:
+    """The messages of a file, the text before the first one, and what was dropped."""
+
+    messages: list[Message] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    problems: list[tuple[str, int]] = field(default_factory=list)  # (message, line)
 
 
-def html_links_to_markdown(text: str) -> str:
-    def link(match: re.Match[str]) -> str:
-        href, label = match.group(1), re.sub(r"<[^>]+>", "", match.group(2)).strip()
-        return f"<{href}>" if not label or label == href else f"[{label}]({href})"
+class Header(NamedTuple):
+    time: str
+    sender: str
+    recipient: str  # "" when the header names none
+    text: str
+    date: str | None
 
-    return _LINK.sub(link, text)
 
-
-def match_header(line: str) -> re.Match[str] | None:
+def match_header(line: str) -> Header | None:
+    """The chat header on this line, if it is one."""
     for pattern in _HEADERS:
         found = pattern.match(line)
-        if found:
-            return found
+        if found is None:
+            continue
+        groups = found.groupdict()
+        sender, to = groups["sender"].strip(), (groups.get("to") or "").strip()
+        text = groups["text"].strip()
+        if pattern is _HEADERS[0]:
+            sender, to = _split_recipient(sender, text)
+        return Header(groups["time"], sender, to, text, groups.get("date"))
     return None
 
 
-def read_messages(text: str) -> list[Message]:
+def _split_recipient(pair: str, text: str) -> tuple[str, str]:
+    """`Kim To Hyun  to  Sarah(Privately)` → (`Kim To Hyun`, `Sarah(Privately)`).
+
+    Zoom writes a lowercase `to`, two spaces around it in older versions; a
+    capital `To` is more often part of a name.  A split is taken when what
+    follows is a recipient Zoom writes, or when the text is on the lines below
+    (only the `to` form does that).
+    """
+    splits = sorted(_TO.finditer(pair), key=lambda m: (m.group().strip() != "to", -len(m.group()), m.start()))
+    for split in splits:
+        sender, to = pair[: split.start()].strip(), pair[split.end() :].strip()
+        if sender and to and (_is_recipient(to) or not text):
+            return sender, to
+    return pair, ""
+
+
+def _is_recipient(to: str) -> bool:
+    """`Everyone`, `Me`, `Kim(Direct Message)`: names Zoom writes after `to`, not part of a name."""
+    return bool(_PUBLIC.match(to) or _PRIVATE_MARK.search(to) or _ME.match(to))
+
+
+def is_private(recipient: str) -> bool:
+    return bool(recipient) and (bool(_PRIVATE_MARK.search(recipient)) or not _PUBLIC.match(recipient))
+
+
+def recipient_name(recipient: str) -> str:
+    return _PRIVATE_MARK.sub("", recipient).strip()
+
+
+def read_messages(text: str) -> ChatLog:
     """Split the file into messages, keeping `>` answer lines with the message they follow."""
-    messages: list[Message] = []
+    log = ChatLog()
+    body: list[list[str]] = []  # the continuation lines of each message
     in_answer = False
     for number, line in enumerate(text.split("\n"), start=1):
         header = match_header(line)
         if header is not None:
-            groups = header.groupdict()
-            to = (groups.get("to") or "").strip()
-            private = bool(_PRIVATE_MARK.search(to)) or (bool(to) and not _PUBLIC.match(to))
-            date = dt.date.fromisoformat(groups["date"]) if groups.get("date") else None
-            messages.append(
-                Message(
-                    groups["time"].zfill(8),
-                    groups["sender"].strip(),
-                    groups["text"].strip(),
-                    number,
-                    date,
-                    private,
-                )
-            )
+            log.messages.append(_message(header, number, log))
+            body.append([])
             in_answer = False
             continue
-        answer = _ANSWER_LINE.match(line)
-        if answer is not None and messages:
-            messages[-1].answers.append(answer.group("text"))
-            in_answer = True
+        if not log.messages:
+            log.preamble.append(line)
             continue
-        if messages:
-            target = messages[-1]
-            if in_answer:
-                target.answers.append(line.strip() if not line.startswith("\t") else line[1:])
-            else:
-                target.text += "\n" + (line[1:] if line.startswith("\t") else line)
-    for message in messages:
-        message.text = message.text.strip("\n").strip()
+        target = log.messages[-1]
+        answer = _ANSWER_LINE.match(line)
+        if answer is not None and not (target.indented_body and line.startswith("\t")):
+            target.answers.append(answer.group("text"))
+            in_answer = True
+        elif in_answer:
+            target.answers.append(line[1:] if line.startswith("\t") else line.strip())
+        else:
+            body[-1].append(line[1:] if line.startswith("\t") else line)
+    kept: list[Message] = []
+    dropped: list[int] = []
+    for message, lines in zip(log.messages, body, strict=True):
+        message.text = _join_body(message.text, lines)
+        _take_reply_quote(message)
         while message.answers and not message.answers[-1].strip():
             message.answers.pop()
-    return [m for m in messages if m.text and not _SYSTEM.match(m.text)]
+        if _SYSTEM.match(message.text) and "\n" not in message.text:
+            dropped.append(message.line)
+        elif message.text or message.answers:
+            kept.append(message)
+        else:
+            log.problems.append(("a message with no text was skipped", message.line))
+    if dropped:
+        what = (
+            "a reaction or system line" if len(dropped) == 1 else f"{len(dropped)} reactions and system lines"
+        )
+        log.problems.append((f"{what} dropped (not messages)", dropped[0]))
+    log.messages = kept
+    return log
+
+
+def _message(header: Header, number: int, log: ChatLog) -> Message:
+    time = header.time if header.time.count(":") == 2 else header.time + ":00"
+    return Message(
+        time=time.zfill(8),
+        sender=header.sender,
+        text=header.text,
+        line=number,
+        date=_date(header.date, number, log),
+        private=is_private(header.recipient),
+        recipient=recipient_name(header.recipient),
+        indented_body=bool(header.recipient) and not header.text,
+    )
+
+
+def _date(value: str | None, number: int, log: ChatLog) -> dt.date | None:
+    if not value:
+        return None
+    year, month, day = (int(part) for part in re.split(r"[-./]", value))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        log.problems.append((f"{value!r} is not a date; the message is kept without it", number))
+        return None
+
+
+def _join_body(first: str, lines: list[str]) -> str:
+    """The header's text plus its continuation lines, dedented together (code keeps its shape)."""
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    rest = [line[cut:].rstrip() for line in lines]
+    return "\n".join([first, *rest]).strip("\n").strip()
+
+
+def _take_reply_quote(message: Message) -> None:
+    """Zoom's threaded replies start with `Replying to "…"`: keep the quote as the link to the thread."""
+    first, _, rest = message.text.partition("\n")
+    quoted = _REPLYING.match(first.strip())
+    if quoted is None:
+        return
+    quote = quoted.group("en") or quoted.group("ko") or quoted.group("zh") or ""
+    message.reply_to = quote.strip().removesuffix("...").removesuffix("…").strip()
+    message.text = rest.strip("\n").strip()
 
 
 def merge_runs(messages: list[Message], gap_seconds: int = 120) -> list[Message]:
-    """Consecutive lines of one sender a moment apart are one message."""
+    """Consecutive lines of one sender a moment apart are one message.
+
+    A line that stops mid-sentence goes on in the next; a finished sentence
+    is not merged into a question that follows it, two questions typed in a
+    row stay two questions, and a reply addressed to someone stands alone.
+    """
     merged: list[Message] = []
     for message in messages:
         previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and previous.sender == message.sender
-            and previous.private == message.private
-            and not previous.answers
-            and 0 <= message.seconds - previous.seconds <= gap_seconds
-            and not previous.text.rstrip().endswith("?")
-        ):
-            previous.text += "\n" + message.text
+        if previous is not None and _continues(previous, message, gap_seconds):
+            previous.text = f"{previous.text}\n{message.text}".strip()
             previous.answers = message.answers
             continue
         merged.append(message)
     return merged
+
+
+def _continues(previous: Message, message: Message, gap_seconds: int) -> bool:
+    gap = message.seconds - previous.seconds
+    if (
+        previous.sender != message.sender
+        or previous.recipient != message.recipient
+        or previous.answers
+        or message.reply_to is not None
+        or previous.reply_to is not None
+        or previous.text.startswith("@")
+        or not 0 <= gap <= gap_seconds
+    ):
+        return False
+    if asks(previous.text):
+        return gap <= 60 and not asks(message.text)
+    return is_fragment(previous.text) or not asks(message.text)
