@@ -51,8 +51,15 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
     if not match:
         return {}, text, 0
     fields: dict[str, str] = {}
+    last_key = ""
     for line in match.group(1).splitlines():
+        item = re.match(r"^\s*-\s+(.+)$", line)
+        if item and last_key:  # a YAML block list under `key:`
+            value = item.group(1).strip().strip("\"'")
+            fields[last_key] = f"{fields[last_key]}, {value}" if fields[last_key] else value
+            continue
         pair = _FRONT_MATTER_LINE.match(line.strip())
+        last_key = pair.group(1).lower() if pair and not pair.group(2).strip() else ""
         if pair:
             value = pair.group(2).strip().strip("\"'")
             if value.startswith("[") and value.endswith("]"):

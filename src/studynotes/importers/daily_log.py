@@ -1,36 +1,70 @@
 """Daily study logs ("Day N" blog posts, TIL): one note per day.
 
 Blog chrome (`2 minute read`, `Leave a comment`) and `image` placeholders are
-dropped, `•` bullets become nested Markdown lists, `\\(..\\)`/`\\[..\\]` become
-`$..$`/`$$..$$`, a bullet that asks is a question answered by the bullets under
-it, and `피어세션:` (peer session) paragraphs stay cells of their own.
+dropped, indented bullets become nested Markdown lists, `\\(..\\)`/`\\[..\\]`
+become `$..$`/`$$..$$`, a bullet that asks is a question answered by the
+bullets under it, and `피어세션:` (peer session) paragraphs stay cells of their
+own.  Weeks come from the day number (the library counts study days per week)
+unless the log names its week.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 
-from ..model import Cell, ImportContext, Note, ParsedDocument, Question
-from .base import Importer, bullets_to_markdown, looks_like_question, split_front_matter
+from ..model import Attachment, ImportContext, Note, ParsedDocument
+from .base import Importer, local_image_links, split_front_matter, title_from_file_name
 from .dates import parse_any_date
+from .log_cells import log_cells
+from .outline import expand_display, latex_to_dollars, outline_to_markdown
 
-_DAY = re.compile(r"^\s*(?:#{1,6}\s*)?Day\s*(\d{1,4})\s*[:.]?\s*$", re.IGNORECASE)
+_DAY_CORE = (
+    r"(?:\*\*)?\[?\s*(?:(?:Week|W)\s*(?P<week>\d{1,3})\s*[-–—,/·|]?\s*)?"
+    r"Day\s*(?P<day>\d{1,4})\s*\]?(?:\*\*)?"
+)
+_DAY_LINE = re.compile(
+    rf"^\s*{_DAY_CORE}\s*(?:(?:[:\-–—|.]|(?=\())\s*(?P<rest>.{{0,80}}?))?\s*$", re.IGNORECASE
+)
+_DAY_HEADING = re.compile(rf"^\s*#{{1,6}}\s*{_DAY_CORE}\s*[:\-–—|.]?\s*(?P<rest>.*?)\s*#*\s*$", re.IGNORECASE)
+_WEEK_HEADING = re.compile(
+    r"^\s*(?:#{1,6}\s*)?\[?\s*(?:Week\s*(?P<en>\d{1,3})|(?P<ko>\d{1,3})\s*주차)\s*\]?\s*$", re.IGNORECASE
+)
 _CHROME = re.compile(
-    r"^\s*(\d+\s+min(ute)?s?\s+read|leave a comment|share on\b.*|updated:?\s.*|\d+분\s*소요|댓글\s*남기기)\s*$",
+    r"^\s*(\d+\s+min(ute)?s?\s+read|leave a comment|share on\b.*|updated:?\s.*|posted:?\s.*|"
+    r"previous(\s+next)?|\d+\s*분\s*소요|댓글\s*남기기|on this page|categories:.*|tags:.*)\s*$",
     re.IGNORECASE,
 )
-_IMAGE_PLACEHOLDER = re.compile(r"^\s*(image|이미지|\[image\])\s*$", re.IGNORECASE)
-_PEER = re.compile(r"^\s*(피어\s*세션|peer\s*session)\s*[:：]", re.IGNORECASE)
-_ITEM = re.compile(r"^( *)- (.*)$")
-_DISPLAY_MATH = re.compile(r"\\\[(.+?)\\\]", re.DOTALL)
-_INLINE_MATH = re.compile(r"\\\((.+?)\\\)", re.DOTALL)
+_RELATED = re.compile(r"^\s*(you may also enjoy|related posts|관련\s*글)\s*$", re.IGNORECASE)
+_IMAGE_PLACEHOLDER = re.compile(
+    r"^\s*(?:[-*+•]\s*)?(image|img|이미지|\[image\]|\(image\))\s*$", re.IGNORECASE
+)
+_WEEKDAY = re.compile(
+    r"\(\s*[월화수목금토일]\s*\)|\(\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\)", re.IGNORECASE
+)
+_LIST_LINE = re.compile(r"^\s*(?:- |\d+\. )")
+
+
+@dataclass
+class _Day:
+    """The lines of one day (or of the text before the first day) and where they start."""
+
+    line: int
+    day: int | None = None
+    week: int | None = None
+    date: dt.date | None = None
+    subtitle: str = ""
+    lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
 
 
 def score(text: str) -> float:
-    days = sum(1 for line in text.split("\n") if _DAY.match(line))
+    lines = text.split("\n")
+    days = sum(1 for line in lines if _day_heading(line) is not None)
     if days >= 2:
         return 0.85
-    if days == 1 and ("•" in text or _CHROME.search(text)):
+    if days == 1 and ("•" in text or any(_CHROME.match(line) for line in lines)):
         return 0.6
     return 0.0
 
@@ -38,108 +72,134 @@ def score(text: str) -> float:
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="daily_log")
     front, body, skipped = split_front_matter(text)
-    sections: list[tuple[int | None, int, list[str]]] = [(None, skipped + 1, [])]
-    for number, line in enumerate(body.split("\n"), start=skipped + 1):
-        heading = _DAY.match(line)
-        if heading:
-            sections.append((int(heading.group(1)), number, []))
-        elif not _CHROME.match(line):
-            sections[-1][2].append(line)
-    preamble = sections.pop(0)
-    if any(line.strip() for line in preamble[2]):
-        title = front.get("title") or "Notes"
-        sections.insert(0, (None, preamble[1], preamble[2]))
-    else:
-        title = front.get("title") or ""
-    for day, line_number, lines in sections:
-        note = Note(
-            title=f"Day {day}" if day is not None else title or "Notes",
-            kind="log",
-            day=day,
-            week=context.week,
-        )
-        kept = [line for line in lines if not _IMAGE_PLACEHOLDER.match(line)]
-        dropped = len(lines) - len(kept)
-        if dropped:
-            document.warn(
-                f"{note.title}: {dropped} image placeholder(s) without a picture were left out", line_number
-            )
-        note.cells = _cells(_math("\n".join(kept)).split("\n"))
+    days = _split_days(body.split("\n"), skipped + 1, document)
+    preamble = days.pop(0)
+    if any(line.strip() for line in preamble.lines) or not days:
+        days.insert(0, preamble)
+    fallback_title = front.get("title") or title_from_file_name(context.file_name or "Notes")
+    for part in days:
+        title = fallback_title if part.day is None else f"Day {part.day}"
+        if part.subtitle:
+            title = f"{title}: {part.subtitle}"
+        note = Note(title=title, kind="log", day=part.day, date=part.date, week=part.week or context.week)
+        lines = _drop_placeholders(part, note.title, document)
+        markdown_lines = _markdown(lines)
+        note.cells = log_cells(markdown_lines)
+        note.attachments = [Attachment(name) for name in local_image_links("\n".join(markdown_lines))]
+        for key in ("tags", "categories"):
+            if front.get(key):
+                note.properties[key] = front[key]
         document.notes.append(note)
-    if front.get("date"):
-        date = parse_any_date(front["date"])
-        if date is not None and len(document.notes) == 1:
-            document.notes[0].date = date
-    if context.date is not None and len(document.notes) == 1:
-        document.notes[0].date = context.date
-    if front.get("tags"):
-        for note in document.notes:
-            note.properties["tags"] = front["tags"]
+    _dates(document, front, context)
     return document
 
 
-def _math(text: str) -> str:
-    text = _DISPLAY_MATH.sub(lambda m: "$$" + m.group(1).strip() + "$$", text)
-    return _INLINE_MATH.sub(lambda m: "$" + m.group(1).strip() + "$", text)
+def _day_heading(line: str) -> re.Match[str] | None:
+    return _DAY_HEADING.match(line) or _DAY_LINE.match(line)
 
 
-def _cells(lines: list[str]) -> list[Cell]:
-    """Split a day's lines into text cells, question cells and peer-session cells."""
-    cells: list[Cell] = []
-    text: list[str] = []
-
-    def flush() -> None:
-        body = re.sub(r"\n{3,}", "\n\n", "\n".join(text)).strip("\n")
-        if body.strip():
-            cells.append(Cell.text(body))
-        text.clear()
-
-    converted = bullets_to_markdown(lines)
-    index = 0
-    while index < len(converted):
-        line = converted[index]
-        item = _ITEM.match(line)
-        if _PEER.match(line):
-            flush()
-            paragraph = [line.strip()]
-            index += 1
-            while index < len(converted) and converted[index].strip() and not _ITEM.match(converted[index]):
-                paragraph.append(converted[index].strip())
-                index += 1
-            cells.append(Cell.text("\n".join(paragraph)))
-            continue
-        if (
-            item
-            and looks_like_question(item.group(2))
-            and item.group(2).rstrip().endswith(("?", "？", "까", "요"))
-        ):
-            flush()
-            depth = len(item.group(1))
-            answer: list[str] = []
-            index += 1
-            while index < len(converted):
-                following = converted[index]
-                indent = len(following) - len(following.lstrip(" "))
-                if following.strip() and indent <= depth:
-                    break
-                answer.append(following[depth + 4 :] if following.strip() else "")
-                index += 1
-            answer_text = "\n".join(answer).strip("\n")
-            cells.append(
-                Cell.asking(
-                    Question(
-                        text=item.group(2).strip(),
-                        answer=answer_text,
-                        status="answered" if answer_text.strip() else "open",
-                        answered_by="self" if answer_text.strip() else None,
-                    )
+def _split_days(lines: list[str], first_line: int, document: ParsedDocument) -> list[_Day]:
+    """Cut the body at each `Day N` line; chrome goes, week headings carry over."""
+    days = [_Day(line=first_line)]
+    week: int | None = None
+    for number, line in enumerate(lines, start=first_line):
+        heading = _day_heading(line)
+        week_heading = _WEEK_HEADING.match(line)
+        if heading:
+            named_week = heading.group("week")
+            date, subtitle = _date_and_subtitle(heading.group("rest") or "")
+            days.append(
+                _Day(
+                    line=number,
+                    day=int(heading.group("day")),
+                    week=int(named_week) if named_week else week,
+                    date=date,
+                    subtitle=subtitle,
                 )
             )
-            continue
-        text.append(line)
-        index += 1
-    flush()
-    return cells
+        elif week_heading:
+            week = int(week_heading.group("en") or week_heading.group("ko"))
+        elif _RELATED.match(line):
+            document.warn("the blog's list of other posts was left out", number)
+            break
+        elif not _CHROME.match(line):
+            days[-1].lines.append(line)
+            days[-1].numbers.append(number)
+    return days
+
+
+def _date_and_subtitle(rest: str) -> tuple[dt.date | None, str]:
+    """`2021.08.04 (수) Optimizers` → the date and `Optimizers`."""
+    date = parse_any_date(rest)
+    if date is None:
+        return None, rest.strip(" -–—|:()[]")
+    residue = re.sub(
+        r"\d{4}\s*(?:년\s*\d{1,2}\s*월\s*\d{1,2}\s*일|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?)|"
+        r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}",
+        "",
+        rest,
+        count=1,
+    )
+    residue = _WEEKDAY.sub("", residue)
+    return date, residue.strip(" -–—|:()[]")
+
+
+def _drop_placeholders(part: _Day, title: str, document: ParsedDocument) -> list[str]:
+    """`image` lines stood where the blog had pictures that were not copied."""
+    kept = [line for line in part.lines if not _IMAGE_PLACEHOLDER.match(line)]
+    dropped = len(part.lines) - len(kept)
+    if dropped:
+        first = next(
+            n for n, line in zip(part.numbers, part.lines, strict=True) if _IMAGE_PLACEHOLDER.match(line)
+        )
+        plural = "s" if dropped > 1 else ""
+        document.warn(f"{title}: {dropped} image placeholder{plural} without a picture left out", first)
+    return kept
+
+
+def _markdown(lines: list[str]) -> list[str]:
+    """Outline lines → Markdown lines: math first (so formulas are never bullets), then lists."""
+    converted, displays = latex_to_dollars(lines)
+    markdown = outline_to_markdown(converted)
+    return expand_display(_join_lists(markdown), displays)
+
+
+def _join_lists(lines: list[str]) -> list[str]:
+    """Blank lines between two list items are copy-paste gaps (and removed pictures): one list."""
+    out: list[str] = []
+    in_fence = False
+    following = ""
+    next_text = [""] * len(lines)  # the next non-blank line after each line
+    for index in range(len(lines) - 1, -1, -1):
+        next_text[index] = following
+        if lines[index].strip():
+            following = lines[index]
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if not line.strip() and not in_fence and out and _LIST_LINE.match(out[-1]):
+            following = next_text[index]
+            if _LIST_LINE.match(following) and (following.startswith(" ") or _same_kind(out, following)):
+                continue
+        out.append(line)
+    return out
+
+
+def _same_kind(out: list[str], following: str) -> bool:
+    """Does `following` continue the top-level list above, rather than start one of the other kind?"""
+    top = next((line for line in reversed(out) if line.strip() and not line.startswith(" ")), "")
+    return top.startswith("- ") == following.startswith("- ")
+
+
+def _dates(document: ParsedDocument, front: dict[str, str], context: ImportContext) -> None:
+    """A date the user chose, or the post's own date, belongs to a note only when it is the only one."""
+    posted = parse_any_date(front.get("date", ""))
+    only = document.notes[0] if len(document.notes) == 1 else None
+    if only is not None:
+        only.date = context.date or only.date or posted
+    elif posted is not None:
+        for note in document.notes:
+            note.properties["posted"] = posted.isoformat()
 
 
 IMPORTER = Importer(

@@ -7,11 +7,11 @@ text under it is its answer, and it is answered when such text exists.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Question
 from .base import Importer, local_image_links, split_front_matter, strip_notion_id, title_from_file_name
+from .dates import parse_any_date
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET_QUESTION = re.compile(r"^(\s*)[-*+•]\s+(.+\?)\s*$")
@@ -23,7 +23,7 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
     front, body, _ = split_front_matter(text)
     sections = _split_top_level(body)
     default_title = front.get("title") or title_from_file_name(context.file_name)
-    date = context.date or _parse_date(front.get("date", ""))
+    date = context.date or parse_any_date(front.get("date", ""))
     for index, (heading, section) in enumerate(sections):
         title = strip_notion_id(heading) if heading else default_title
         if len(sections) > 1 and not heading and not section.strip():
@@ -47,7 +47,13 @@ def score(text: str) -> float:
 def _split_top_level(body: str) -> list[tuple[str, str]]:
     """Split at `# ` headings when there are several; keep one section otherwise."""
     lines = body.split("\n")
-    starts = [i for i, line in enumerate(lines) if line.startswith("# ") and not _in_fence(lines, i)]
+    starts: list[int] = []
+    in_fence = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif line.startswith("# ") and not in_fence:
+            starts.append(index)
     if len(starts) < 2:
         if len(starts) == 1 and not "\n".join(lines[: starts[0]]).strip():
             return [(lines[starts[0]][2:].strip(), "\n".join(lines[starts[0] + 1 :]))]
@@ -59,10 +65,6 @@ def _split_top_level(body: str) -> list[tuple[str, str]]:
     for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
         sections.append((lines[start][2:].strip(), "\n".join(lines[start + 1 : end])))
     return sections
-
-
-def _in_fence(lines: list[str], index: int) -> bool:
-    return sum(1 for line in lines[:index] if _FENCE.match(line)) % 2 == 1
 
 
 def cells_from_markdown(markdown: str) -> list[Cell]:
@@ -128,16 +130,6 @@ def _dedent(text: str) -> str:
     indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
     cut = min(indents, default=0)
     return "\n".join(line[cut:] for line in lines)
-
-
-def _parse_date(value: str) -> dt.date | None:
-    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 IMPORTER = Importer(

@@ -1,8 +1,10 @@
 """Study programme pages: a title, who runs it, numbered discussion questions and a schedule.
 
-The schedule (a pipe table, or text rows `00 January 07, 2022 Topic chapter 1, 2`
-under `No. Date Topic Textbook Lecture`) becomes the notebook's lectures, placed
-into weeks by date; the questions are open until someone answers them.
+The title names the notebook; facilitator, period and members become notebook
+and note properties, and the period's start dates the notebook.  The schedule
+(see `schedule`) becomes the notebook's lectures, placed into weeks by date.
+Numbered questions, nested or not, with or without Notion's dangling `Answer`
+link, are open until someone answers them.
 """
 
 from __future__ import annotations
@@ -10,199 +12,227 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Cell, ImportContext, Lecture, Note, ParsedDocument, Question
-from .base import Importer, bullets_to_markdown, strip_notion_id
-from .dates import find_date_range, parse_any_date
+from ..model import Cell, ImportContext, Note, ParsedDocument, Question
+from .base import Importer, looks_like_question, split_front_matter, strip_notion_id, title_from_file_name
+from .dates import find_date_range
+from .outline import outline_to_markdown
+from .schedule import Table, add_lectures, as_markdown, header, read_rows, within
 
-_SCHEDULE_HEADER = re.compile(r"^\s*\|?\s*(No\.?|#|회차)\s*\|?\s*(Date|날짜|일자)\b", re.IGNORECASE)
-_TEXT_ROW = re.compile(
-    r"^\s*(\d{1,3})\s+((?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4,5})|(?:\d{4,5}[-./]\d{1,2}[-./]\d{1,2})|"
-    r"(?:\d{4,5}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일))\s*(.*)$"
+_ITEM = re.compile(r"^([ \t]*)(?:(\d{1,3})[.)]|([•◦▪‣*+-]))[ \t]+(\S.*)$")
+_ANSWER_LINK = re.compile(
+    r"\s*(?:\[(?:Answer|Answers|답변|정답)\]\(([^)\s]*)\)|\b(?:Answer|Answers)|답변|정답)\s*$", re.IGNORECASE
 )
-_NUMBERED = re.compile(r"^(\s*)(\d+)[.)]\s+(.*)$")
-_ANSWER_LINK = re.compile(r"\s*(?:\[?Answer\]?(?:\([^)]*\))?|답변)\s*$")
-_FIELD = re.compile(
-    r"^\s*(?:[-•*]\s*)?(Facilitator|Date|Members|Period|진행자|기간|멤버|참여자)\s*[:：]\s*(.+)$",
-    re.IGNORECASE,
+_FIELD_KEYS = (
+    "facilitator|facilitators|organizer|host|leader|date|dates|period|duration|members|member|"
+    "time|location|place|진행자|퍼실리테이터|리더|기간|일정|멤버|참여자|참석자|스터디원|장소|시간"
 )
-_LECTURE_REF = re.compile(r"\b(Lec(?:ture)?\.?\s*\d+\.?)\s*$", re.IGNORECASE)
-_TEXTBOOK = re.compile(r"\b((?:chapter|ch\.|Chapter)\s*[\d\s,\-]+(?:,\s*(?:chapter|ch\.)\s*[\d\s,\-]+)*)\s*$")
+_FIELD = re.compile(rf"^\s*(?:[•◦*+-]\s*)?({_FIELD_KEYS})\s*(?:[:：]|\t)\s*(.+)$", re.IGNORECASE)
+_PERIOD_KEYS = ("date", "dates", "period", "duration", "기간", "일정")
+_QUESTION_HEADING = re.compile(r"(question|질문|discussion|토론|토의|Q\s*&\s*A)", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
 
 
 def score(text: str) -> float:
     lines = text.split("\n")
-    header = any(_SCHEDULE_HEADER.match(line) for line in lines)
-    rows = sum(
-        1 for line in lines if _TEXT_ROW.match(line) or (line.count("|") >= 4 and parse_any_date(line))
-    )
-    answers = sum(1 for line in lines if _NUMBERED.match(line) and _ANSWER_LINK.search(line))
-    if header and rows >= 2:
+    tables = [t for t in (header(line) for line in lines[:2000]) if t is not None]
+    rows = 0
+    for index, line in enumerate(lines[:2000]):
+        table = header(line)
+        if table is not None:
+            rows += len(_peek_rows(table, lines, index + 1))
+    answers = sum(1 for line in lines if _ITEM.match(line) and _ANSWER_LINK.search(line))
+    fields = {m.group(1).lower() for m in map(_FIELD.match, lines[:60]) if m}
+    if tables and rows >= 2:
         return 0.9
     if answers >= 3:
+        return 0.6
+    if len(fields) >= 2 and tables:
         return 0.6
     return 0.0
 
 
+def _peek_rows(table: Table, lines: list[str], index: int) -> list[tuple[int, list[str]]]:
+    probe = Table(table.columns, table.labels, table.pipe, table.tabs)
+    read_rows(probe, lines, index)
+    return probe.rows
+
+
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="programme")
-    lines = text.split("\n")
-    title_index = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    title = strip_notion_id(lines[title_index].strip().lstrip("#").strip()) if lines else "Programme"
+    front, body, skipped = split_front_matter(text)
+    lines = body.split("\n")
+    title_index = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    first = lines[title_index] if title_index < len(lines) else ""
+    if front.get("title"):
+        title, start = front["title"], 0
+    elif first and header(first) is None and not _ITEM.match(first) and not _FIELD.match(first):
+        title, start = strip_notion_id(first.strip().lstrip("#").strip()), title_index + 1
+    else:
+        title, start = title_from_file_name(context.file_name or "Programme"), 0
     document.notebook_title = title or None
     note = Note(title=title or "Programme", kind="programme", week=context.week, date=context.date)
-    text_lines: list[str] = []
-    index = title_index + 1
-    while index < len(lines):
-        line = lines[index]
-        field = _FIELD.match(line)
-        if field:
-            key = field.group(1).capitalize()
-            document.notebook_properties[key] = field.group(2).strip()
-            note.properties[key] = field.group(2).strip()
-        if _SCHEDULE_HEADER.match(line):
-            _flush(note, text_lines)
-            index = _schedule(lines, index, document)
-            note.cells.append(Cell.text(_schedule_table(document.lectures)))
-            continue
-        numbered = _NUMBERED.match(line)
-        if numbered and (_ANSWER_LINK.search(line) or _in_question_list(lines, index)):
-            _flush(note, text_lines)
-            index = _questions(lines, index, note)
-            continue
-        text_lines.append(line)
-        index += 1
-    _flush(note, text_lines)
-    period = note.properties.get("Date") or note.properties.get("Period") or note.properties.get("기간")
-    if period:
-        found = find_date_range(period)
-        if found:
-            dates = [found[0]] + [lec.date for lec in document.lectures if lec.date]
-            first = min(dates)
-            document.notebook_start = first - dt.timedelta(days=first.weekday())
-    elif document.lectures and any(lec.date for lec in document.lectures):
-        first = min(lec.date for lec in document.lectures if lec.date)
-        document.notebook_start = first - dt.timedelta(days=first.weekday())
+    reader = _Reader(lines, document, note, skipped)
+    reader.run(start)
+    _period(document, note)
     document.notes.append(note)
     return document
 
 
-def _in_question_list(lines: list[str], index: int) -> bool:
-    """A numbered list is a question list when most of its items ask something."""
-    items = []
-    for line in lines[index : index + 40]:
-        match = _NUMBERED.match(line)
-        if match is None:
-            if line.strip():
-                break
-            continue
-        items.append(match.group(3))
-    asking = sum(1 for item in items if item.rstrip().endswith(("?", "까요", "나요", "Answer")))
-    return len(items) >= 2 and asking * 2 > len(items)
+class _Reader:
+    """Walks the page once, turning prose, question lists and schedules into cells."""
 
+    def __init__(self, lines: list[str], document: ParsedDocument, note: Note, offset: int) -> None:
+        self.lines = lines
+        self.document = document
+        self.note = note
+        self.offset = offset  # lines taken by front matter, so warnings name the file's lines
+        self.text: list[str] = []
+        self.questions_heading = False
+        self.numbers: set[int] = set()  # session numbers taken
+        self.plain_until = 0  # lines before this belong to a list already found not to ask
 
-def _questions(lines: list[str], index: int, note: Note) -> int:
-    """Read a numbered (possibly nested) list of questions; returns the next line index."""
-    while index < len(lines):
-        line = lines[index]
-        match = _NUMBERED.match(line)
-        if match is None:
-            if line.strip():
-                break
-            index += 1
-            continue
-        text = _ANSWER_LINK.sub("", match.group(3)).strip()
-        if text:
-            note.cells.append(Cell.asking(Question(text=text, status="open")))
-        index += 1
-    return index
-
-
-def _schedule(lines: list[str], index: int, document: ParsedDocument) -> int:
-    """Read schedule rows after the header line; returns the next line index."""
-    header = lines[index]
-    index += 1
-    pipe = header.count("|") >= 2
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip():
-            if document.lectures:
-                break
-            index += 1
-            continue
-        if pipe:
-            if re.match(r"^\s*\|?\s*:?-{2,}", line):
-                index += 1
+    def run(self, index: int) -> None:
+        lines = self.lines
+        while index < len(lines):
+            line = lines[index]
+            field = _FIELD.match(line)
+            if field:
+                key = field.group(1)
+                key = key.capitalize() if key.isascii() else key
+                self.document.notebook_properties.setdefault(key, field.group(2).strip())
+                self.note.properties.setdefault(key, field.group(2).strip())
+            short = 0 < len(line.strip()) < 60 and not line.startswith((" ", "\t")) and not _ITEM.match(line)
+            if _HEADING.match(line) or short:
+                self.questions_heading = bool(_QUESTION_HEADING.search(line))
+            table = header(line)
+            if table is not None and _peek_rows(table, lines, index + 1):
+                self.flush()
+                index = read_rows(table, lines, index + 1)
+                self._schedule(table)
                 continue
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if len(cells) < 3 or not cells[0].isdigit():
-                break
-            _add_lecture(
-                document,
-                cells[0],
-                cells[1],
-                cells[2],
-                cells[3] if len(cells) > 3 else "",
-                cells[4] if len(cells) > 4 else "",
-                index + 1,
+            item = _ITEM.match(line)
+            if item and item.group(2) and index >= self.plain_until:
+                if self._question_list(index):
+                    self.flush()
+                    index = self._questions(index)
+                    continue
+                items = self._items(index)
+                self.plain_until = items[-1] + 1 if items else index + 1  # decided for the whole list
+            self.text.append(
+                f"{field.group(1)}: {field.group(2).strip()}" if field and "\t" in line else line
             )
-        else:
-            row = _TEXT_ROW.match(line)
-            if row is None:
+            index += 1
+        self.flush()
+
+    def flush(self) -> None:
+        body = "\n".join(outline_to_markdown(self.text)).strip("\n")
+        body = re.sub(r"\n{3,}", "\n\n", body)
+        if body.strip():
+            self.note.cells.append(Cell.text(body))
+        self.text.clear()
+
+    def _schedule(self, table: Table) -> None:
+        if self.offset:
+            table.rows = [(line + self.offset, cells) for line, cells in table.rows]
+        lectures = add_lectures(table, self.document, _range_dates(self.note), self.numbers)
+        self.note.cells.append(Cell.text(as_markdown(table, lectures)))
+
+    def _items(self, index: int) -> list[int]:
+        """Indices of the items of the list starting at `index` (blank lines allowed between)."""
+        found = []
+        for position in range(index, min(len(self.lines), index + 400)):
+            line = self.lines[position]
+            if _ITEM.match(line):
+                found.append(position)
+            elif line.strip() and not line.startswith((" ", "\t")):
                 break
-            rest = row.group(3).strip()
-            lecture_ref = _LECTURE_REF.search(rest)
-            textbook = None if lecture_ref else _TEXTBOOK.search(rest)
-            tail = lecture_ref or textbook
-            topic = rest[: tail.start()].strip() if tail else rest
-            _add_lecture(
-                document,
-                row.group(1),
-                row.group(2),
-                topic,
-                textbook.group(1).strip() if textbook else "",
-                lecture_ref.group(1).strip() if lecture_ref else "",
-                index + 1,
-            )
-        index += 1
-    return index
+        return found
 
-
-def _add_lecture(
-    document: ParsedDocument,
-    number: str,
-    date_text: str,
-    topic: str,
-    textbook: str,
-    lecture_ref: str,
-    line: int,
-) -> None:
-    date, repaired = parse_any_date(date_text), False
-    if date is None:
-        fixed = re.sub(r"\b(\d{4})\d\b", r"\1", date_text)  # a doubled digit in the year: 20222
-        date, repaired = parse_any_date(fixed), True
-    if date is None:
-        document.warn(f"session {number}: {date_text!r} is not a date; the session is unsorted", line)
-    elif repaired:
-        document.warn(f"session {number}: read {date_text!r} as {date.isoformat()}", line)
-    properties = {k: v for k, v in (("textbook", textbook), ("lecture", lecture_ref)) if v}
-    document.lectures.append(Lecture(int(number), topic, date, properties=properties))
-
-
-def _schedule_table(lectures: list[Lecture]) -> str:
-    rows = ["| No. | Date | Topic | Textbook | Lecture |", "|---|---|---|---|---|"]
-    for lecture in lectures:
-        rows.append(
-            f"| {lecture.number:02d} | {lecture.date.isoformat() if lecture.date else ''} | {lecture.title} | "
-            f"{lecture.properties.get('textbook', '')} | {lecture.properties.get('lecture', '')} |"
+    def _question_list(self, index: int) -> bool:
+        """Numbered questions: under a questions heading, or most items ask (or link an Answer)."""
+        items = [_ITEM.match(self.lines[i]) for i in self._items(index)]
+        top = [m for m in items if m is not None]
+        numbered = [m for m in top if m.group(2)]
+        if not numbered:
+            return False
+        asking = sum(
+            1 for m in numbered if _ANSWER_LINK.search(m.group(4)) or looks_like_question(m.group(4))
         )
-    return "\n".join(rows)
+        if self.questions_heading:
+            return asking * 3 >= len(numbered)
+        return (len(numbered) >= 2 and asking * 2 > len(numbered)) or any(
+            _ANSWER_LINK.search(m.group(4)) for m in numbered
+        )
+
+    def _questions(self, index: int) -> int:
+        """Numbered items are questions; lines nested under one are its answer."""
+        positions = self._items(index)
+        end = positions[-1] + 1 if positions else index + 1
+        while end < len(self.lines) and self.lines[end].startswith((" ", "\t")) and self.lines[end].strip():
+            end += 1
+        current: tuple[Question, int] | None = None
+        answer: list[str] = []
+
+        def close() -> None:
+            if current is None:
+                return
+            question, indent = current
+            body = "\n".join(outline_to_markdown(_cut_all(answer, indent))).strip("\n")
+            if body.strip() and not question.answer:
+                question.answer, question.status = body, "answered"
+            self.note.cells.append(Cell.asking(question))
+            answer.clear()
+
+        for position in range(index, end):
+            line = self.lines[position]
+            item = _ITEM.match(line)
+            indent = len(item.group(1).expandtabs(4)) if item else 0
+            if item and item.group(2) and (current is None or indent <= current[1] or _asks(item.group(4))):
+                close()
+                current = (_question(item.group(4)), indent)
+            elif current is not None:
+                answer.append(line)
+            elif line.strip():
+                self.text.append(line)
+        close()
+        return end
 
 
-def _flush(note: Note, text_lines: list[str]) -> None:
-    body = "\n".join(bullets_to_markdown(text_lines)).strip("\n")
-    if body.strip():
-        note.cells.append(Cell.text(re.sub(r"\n{3,}", "\n\n", body)))
-    text_lines.clear()
+def _asks(text: str) -> bool:
+    return bool(_ANSWER_LINK.search(text)) or looks_like_question(text)
+
+
+def _question(text: str) -> Question:
+    """The item's text without the `Answer` link; a link that still has a target is kept as the answer."""
+    link = _ANSWER_LINK.search(text)
+    asked = _ANSWER_LINK.sub("", text).strip() or text.strip()
+    question = Question(text=asked, status="open")
+    if link and link.group(1) and re.match(r"https?://", link.group(1)):
+        question.answer = f"[Answer]({link.group(1)})"  # the answer lives on another page
+    return question
+
+
+def _cut_all(lines: list[str], indent: int) -> list[str]:
+    cut = indent + 1
+    return [line.expandtabs(4)[cut:] if line.expandtabs(4)[:cut].strip() == "" else line for line in lines]
+
+
+def _range_dates(note: Note) -> list[dt.date]:
+    for key, value in note.properties.items():
+        if key.lower() in _PERIOD_KEYS:
+            found = find_date_range(value)
+            if found:
+                return [d for d in found if d is not None]
+    return []
+
+
+def _period(document: ParsedDocument, note: Note) -> None:
+    """The notebook starts the Monday of its period's start, or of an earlier session."""
+    period = _range_dates(note)
+    dates = period[:1] + [lec.date for lec in document.lectures if lec.date and within(lec.date, period)]
+    if dates:
+        first = min(dates)
+        document.notebook_start = first - dt.timedelta(days=first.weekday())
 
 
 IMPORTER = Importer(
