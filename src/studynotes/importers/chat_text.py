@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .bare_links import link_bare_urls
 from .base import looks_like_question
 
 # --- who wrote it ---------------------------------------------------------------------------
@@ -190,6 +191,7 @@ def _code_run(lines: list[str]) -> tuple[int, int]:
 
 
 def _escape_prose(line: str) -> str:
+    line = link_bare_urls(line)
     stripped = line.lstrip()
     if not stripped or stripped[0] not in "#=-":
         return line

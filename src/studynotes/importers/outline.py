@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .bare_links import link_bare_urls
+
 _BULLET = re.compile(r"^([ \t]*)([•◦▪▫●○■□‣⁃∙·*+-])[ \t]+(\S.*)$")
 _ORDERED = re.compile(r"^([ \t]*)(\d{1,3}[.)])[ \t]+(\S.*)$")
 _FENCE = re.compile(r"^([ \t]*)(```|~~~)")
@@ -49,7 +51,7 @@ class _Outline:
             self.stack.append(indent)
         if len(self.stack) == 1:
             self.top_kind = kind
-        self.out.append(INDENT * (len(self.stack) - 1) + marker + " " + text)
+        self.out.append(INDENT * (len(self.stack) - 1) + marker + " " + link_bare_urls(text))
 
     def prose(self, indent: int, text: str) -> None:
         """A line that is not an item: inside the deepest item it is indented under."""
@@ -59,7 +61,7 @@ class _Outline:
             if self.out and self.out[-1].strip():
                 self.out.append("")  # a paragraph after a list, not a lazy continuation of it
         del self.stack[depth:]
-        self.out.append(INDENT * depth + text)
+        self.out.append(INDENT * depth + link_bare_urls(text))
 
     def depth_for(self, indent: int) -> int:
         return sum(1 for level in self.stack if level < indent)

@@ -83,14 +83,12 @@ def make_markdown() -> markdown.Markdown:
             "pymdownx.arithmatex",
             "pymdownx.tasklist",
             "pymdownx.tilde",
-            "pymdownx.magiclink",
             StudyNotesExtension(),
         ],
         extension_configs={
             "toc": {"slugify": github_slug, "permalink": False},
             "pymdownx.arithmatex": {"generic": True, "smart_dollar": True},
             "pymdownx.tasklist": {"custom_checkbox": False},
-            "pymdownx.magiclink": {"hide_protocol": False},
         },
         output_format="html",
     )
