@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QModelIndex, QTimer, SignalInstance
+from PySide6.QtCore import QEventLoop, QModelIndex, QTimer, QUrl, SignalInstance
 
 from studynotes import cli
 from studynotes.ui.app import create_application
@@ -131,17 +131,24 @@ class Probe:
             for index in indexes:
                 self.click(window, QModelIndex())  # leave the note, so the click is a change
                 self.result["select_ms"].append(self.click(window, index)[0])
-        self.result["sethtml_ms"] = []
-        for _ in range(self.plan["rounds"]):
-            for page in pages:
-                started = time.perf_counter()
-                pane.set_html(page)
-                wait_for(pane.loadFinished)
-                self.result["sethtml_ms"].append((time.perf_counter() - started) * 1000)
         self.toggles(window, indexes[0])
         window.preview.wait_for_render()
         self.result["rss_mb"], self.result["pss_mb"] = memory_mb(process_tree(os.getpid()))
         self.result["processes"] = len(process_tree(os.getpid()))
+        self.result["rss_by_process_mb"] = [
+            round(memory_mb([pid])[0], 1) for pid in process_tree(os.getpid())
+        ]
+        idle = QEventLoop()
+        QTimer.singleShot(3_000, idle.quit)  # the user reads: the preview collects what it swapped out
+        idle.exec()
+        self.result["rest_rss_mb"], self.result["rest_pss_mb"] = memory_mb(process_tree(os.getpid()))
+        self.result["sethtml_ms"] = []
+        for _ in range(self.plan["rounds"]):
+            for page in pages:
+                started = time.perf_counter()
+                pane.setHtml(page, QUrl("about:blank"))  # a whole page load, as every note took before
+                wait_for(pane.loadFinished)
+                self.result["sethtml_ms"].append((time.perf_counter() - started) * 1000)
         self.finish(window)
 
     def click(self, window: MainWindow, index: QModelIndex) -> tuple[float, str]:
@@ -149,7 +156,7 @@ class Probe:
         window.tree.setCurrentIndex(index)
         if not index.isValid():
             return 0.0, ""
-        if not wait_for(window.preview.pane.loadFinished):
+        if not wait_for(window.preview.pane.shown):
             raise RuntimeError("a preview never finished loading")
         return (time.perf_counter() - started) * 1000, window.preview.last_html
 

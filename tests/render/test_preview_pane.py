@@ -74,3 +74,43 @@ def test_clicking_a_status_asks_to_toggle_that_question(qtbot: Any, pane: Any) -
             "studynotes://toggle/17", pane.page().NavigationType.NavigationTypeLinkClicked, True
         )
     assert toggled.args == [17]
+
+
+def _page(title: str, text: str, theme: str = "light") -> str:
+    return render_note(Note(title=title, cells=[Cell.text(text)]), theme=theme)  # type: ignore[arg-type]
+
+
+def test_the_next_note_replaces_the_body_in_place_without_a_page_load(qtbot: Any, pane: Any) -> None:
+    long_text = "\n\n".join(f"Paragraph {n}" for n in range(300))
+    _load(qtbot, pane, _page("First", long_text))
+    pane.run_script("window.scrollTo(0, 2000)")
+    qtbot.waitUntil(lambda: _evaluate(qtbot, pane, "window.scrollY") > 0, timeout=5_000)
+    loads: list[bool] = []
+    pane.loadFinished.connect(loads.append)
+    with qtbot.waitSignal(pane.shown, timeout=10_000) as shown:
+        pane.set_html(_page("Second", "Only $y^2$ here"))
+    assert shown.args == [True]
+    assert _evaluate(qtbot, pane, "document.title") == "Second"
+    assert _evaluate(qtbot, pane, "document.querySelector('article h1').textContent") == "Second"
+    assert _evaluate(qtbot, pane, "document.querySelectorAll('.math svg use').length") > 0
+    assert _evaluate(qtbot, pane, "window.scrollY") == 0
+    assert loads == []
+
+
+def test_a_swapped_in_body_runs_none_of_its_script(qtbot: Any, pane: Any) -> None:
+    _load(qtbot, pane, _page("First", "hello"))
+    hostile = _page("Second", "world").replace(
+        "</body>", "<script>document.title='ran'</script><img src=x onerror=\"document.title='ran'\"></body>"
+    )
+    with qtbot.waitSignal(pane.shown, timeout=10_000):
+        pane.set_html(hostile)
+    qtbot.wait(300)
+    assert _evaluate(qtbot, pane, "document.title") == "Second"
+    assert _evaluate(qtbot, pane, "document.querySelectorAll('script').length") == 1  # inert
+
+
+def test_another_theme_loads_a_whole_page(qtbot: Any, pane: Any) -> None:
+    _load(qtbot, pane, _page("Light", "hello"))
+    with qtbot.waitSignal(pane.loadFinished, timeout=20_000):
+        pane.set_html(_page("Dark", "hello", theme="dark"))
+    assert _evaluate(qtbot, pane, "document.body.className") == "theme-dark"

@@ -68,11 +68,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _lean_web_engine() -> None:
-    """The preview is static HTML: no GPU process (about 60 MB less), software drawing is plenty."""
+    """The preview is static HTML: no GPU process (about 60 MB less), software drawing is plenty.
+
+    `gc` is exposed to our own isolated-world script so the preview can let go of the
+    notes it swapped out when the user pauses (see PreviewPane); the page itself runs no
+    script and cannot reach it.
+    """
     import os
 
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     extra = [flag for flag in ("--disable-gpu", "--in-process-gpu") if flag not in flags]
+    if "--js-flags" not in flags:
+        extra.append("--js-flags=--expose-gc")
     if extra:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([flags, *extra]).strip()
 

@@ -7,8 +7,10 @@ the system browser, and `studynotes://toggle/<id>` links toggle a question.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import tempfile
 import weakref
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -29,8 +31,24 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
+IDLE_COLLECT_MS = 1_500  # after the user stops moving between notes
 SET_HTML_LIMIT = 1_500_000  # QWebEnginePage.setHtml refuses documents over 2 MB
 ALLOWED_SCHEMES = frozenset({"data", "about", "blob"})
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def split_page(page: str) -> tuple[str, str, str] | None:
+    """(frame, title, body) of a rendered page: the frame is the head and the body tag, title
+    left out, so two notes with the same theme and text size share it.  None when the page
+    is not one of ours (an error page)."""
+    title = _TITLE.search(page)
+    body_open = _BODY_OPEN.search(page)
+    body_close = page.rfind("</body>")
+    if title is None or body_open is None or body_close < body_open.end() or title.end() > body_open.start():
+        return None
+    frame = page[: title.start()] + page[title.end() : body_open.end()]
+    return frame, html.unescape(title.group(1)), page[body_open.end() : body_close]
 
 
 class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
@@ -71,7 +89,20 @@ class PreviewPage(QWebEnginePage):
 
 
 class PreviewPane(QWebEngineView):
+    """Loads the first page of a theme and text size; later notes replace only its body.
+
+    A page load costs about 40 ms and leaves a history entry and a document
+    behind in the web engine; swapping the body in place costs a few
+    milliseconds and nothing stays.  Swapped-in HTML is the same sanitised
+    body a load would show, in the same document with the same
+    Content-Security-Policy, and it runs no script (the page has JavaScript
+    off; only our own isolated-world script does the swap).  The web engine
+    collects swapped-out notes lazily (its garbage grows by a few MB a page
+    when nothing asks), so once the user pauses the preview asks it to.
+    """
+
     toggleRequested = Signal(int)
+    shown = Signal(bool)  # a page is in the DOM: loaded, or its body swapped in
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,9 +126,21 @@ class PreviewPane(QWebEngineView):
         settings.setAttribute(attribute.AutoLoadImages, True)
         settings.setAttribute(attribute.DnsPrefetchEnabled, False)
         self.setAcceptDrops(False)
+        self._frame: str | None = None  # the head and body tag of the document in the view
+        self._loading = False
+        self.loadFinished.connect(self._load_finished)
+        self._collector = QTimer(self, singleShot=True, interval=IDLE_COLLECT_MS)
+        self._collector.timeout.connect(lambda: self.run_script("if(typeof gc==='function'){gc();}"))
+        self.shown.connect(self._collector.start)
 
     def set_html(self, page: str) -> None:
+        parts = split_page(page)
         data = page.encode("utf-8")
+        if parts is not None and parts[0] == self._frame and not self._loading and len(data) < SET_HTML_LIMIT:
+            self._swap_body(parts[1], parts[2])
+            return
+        self._frame = parts[0] if parts is not None else None
+        self._loading = True
         if len(data) < SET_HTML_LIMIT:
             self.setHtml(page, QUrl("about:blank"))
         else:  # large notes (many images) go through a private file
@@ -106,6 +149,19 @@ class PreviewPane(QWebEngineView):
                 weakref.finalize(self, shutil.rmtree, self._page_file.parent, True)
             self._page_file.write_bytes(data)
             self.load(QUrl.fromLocalFile(str(self._page_file)))
+
+    def _swap_body(self, title: str, body: str) -> None:
+        script = (
+            f"(function(){{document.title={json.dumps(title)};document.body.innerHTML={json.dumps(body)};"
+            "window.scrollTo(0,0);return true;})()"
+        )
+        self.run_script(script, lambda done: self.shown.emit(bool(done)))
+
+    def _load_finished(self, ok: bool) -> None:
+        self._loading = False
+        if not ok:
+            self._frame = None  # whatever is in the view now, it is not the frame we asked for
+        self.shown.emit(ok)
 
     def run_script(self, script: str, callback: Callable[[Any], None] | None = None) -> None:
         """Run our own script in the isolated world (the page itself runs none)."""

@@ -92,8 +92,7 @@ class PreviewHost(QStackedWidget):
 
         self.pane = PreviewPane(self)
         self.pane.toggleRequested.connect(self.toggleRequested)
-        if hasattr(self.pane, "loadFinished"):
-            self.pane.loadFinished.connect(self._loaded)
+        self.pane.shown.connect(self._loaded)
         self.addWidget(self.pane)
         self.setCurrentWidget(self.pane)
         if self._pending_html is not None:
