@@ -67,3 +67,44 @@ def test_notes_without_a_week_are_unsorted_until_moved(library: Library, tmp_pat
     assert library.weeks(notebook_id)[0].counts.open == 1
     library.move_note(note_id, week=None, lecture=None)
     assert library.weeks(notebook_id) == []
+
+
+def test_a_note_sits_in_its_lectures_week_so_the_tree_and_its_counts_agree(
+    library: Library, tmp_path: Path
+) -> None:
+    for name, day, text in (
+        ("lecture.md", "2021-08-10", "# Lecture 7\n\nslides\n"),
+        ("minutes.md", "2021-08-19", "# Review of lecture 7\n\n## Why does the loss plateau?\n"),
+        ("other.md", "2021-08-05", "# Kick-off\n\nhello\n"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        context = ImportContext(date=dt.date.fromisoformat(day), lecture=7 if name != "other.md" else None)
+        library.save_import(import_file(path, context), notebook="Study")
+    notebook_id = library.notebook_id("Study")
+    assert notebook_id is not None
+    weeks = {w.number: w for w in library.weeks(notebook_id)}
+    assert sorted(weeks) == [
+        1,
+        2,
+    ]  # the review's own date (week 3) does not make a week with nothing shown in it
+    [lecture] = library.lectures(notebook_id, weeks[2].id)
+    shown = library.notes(lecture_id=lecture.id)
+    assert [n.title for n in shown] == ["Lecture 7", "Review of lecture 7"]
+    assert {n.week for n in shown} == {2}
+    assert weeks[2].counts == lecture.counts and weeks[2].counts.questions == 1
+    review = shown[1]
+    assert review.date == dt.date(2021, 8, 19)  # the note keeps its own date
+
+
+def test_a_week_stated_outright_wins_over_the_lectures_date(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "board.md"
+    path.write_text("# Board\n\n## What is a kernel?\n", encoding="utf-8")
+    context = ImportContext(week=2, lecture=3, date=dt.date(2021, 9, 7))
+    library.save_import(import_file(path, context), notebook="Study")
+    [note] = library.notes(notebook="Study")
+    assert (note.week, note.lecture) == (2, 3)
+    notebook_id = library.notebook_id("Study")
+    assert notebook_id is not None
+    [week] = library.weeks(notebook_id)
+    assert [lec.number for lec in library.lectures(notebook_id, week.id)] == [3]

@@ -1,7 +1,11 @@
 """Keeping notes and lectures in the right week as dates and settings change.
 
-A note's week is derived, never typed in twice: from what the note says
-(explicit week, date, Day N), else from its lecture, unless the user moved it.
+A note's week is derived, never typed in twice.  A week stated outright (by
+the document, the import dialog, or a move in the tree) wins.  Otherwise a
+note in a lecture sits in its lecture's week, since the tree shows it there
+and counts it there; a lecture's week is its own stated week, else the week
+its notes state, else its date's; any other note's week comes from its date
+or Day N.
 These functions run inside the caller's transaction.
 """
 
@@ -58,14 +62,14 @@ def place(
         lecture_id: _place_lecture(conn, notebook_id, lecture_id, start, days) for lecture_id in lecture_ids
     }
     for note_id, explicit, date, day, lecture_id, by_user in rows:
-        if by_user:
+        if by_user or explicit is not None:
             number = explicit
+        elif lecture_id is not None and lecture_weeks.get(lecture_id) is not None:
+            number = lecture_weeks[lecture_id]  # the tree shows a note under its lecture: one week for both
         else:
             number = week_number(
                 explicit=explicit, date=parse_date(date), day=day, start=start, days_per_week=days
             )
-            if number is None and lecture_id is not None:
-                number = lecture_weeks.get(lecture_id)
         week_id = ensure_week(conn, notebook_id, number, start) if number is not None else None
         conn.execute("UPDATE notes SET week_id = ? WHERE id = ?", (week_id, note_id))
     if prune:
@@ -99,6 +103,10 @@ def _place_lecture(
     explicit, date = conn.execute(
         "SELECT week_number, date FROM lectures WHERE id = ?", (lecture_id,)
     ).fetchone()
+    if explicit is None:  # a week its notes state outright beats one counted from a date
+        explicit = conn.execute(
+            "SELECT min(week_number) FROM notes WHERE lecture_id = ?", (lecture_id,)
+        ).fetchone()[0]
     number = week_number(explicit=explicit, date=parse_date(date), day=None, start=start, days_per_week=days)
     if number is None:
         number = _week_of_lecture_notes(conn, lecture_id, start, days)
