@@ -156,6 +156,15 @@ def test_a_generic_file_name_gives_a_generic_title() -> None:
         ("10:01:00 보낸 사람 김하나 : 안녕하세요", ("10:01:00", "김하나", "", "안녕하세요")),
         ("10:03:00  王伟 对 所有人: 这个公式", ("10:03:00", "王伟", "所有人", "这个公式")),
         ("10:06:00\t 開始 山田太郎 : 資料", ("10:06:00", "山田太郎", "", "資料")),
+        ("2024-03-05 19:00:12 시작 김하나 수신자 모든 사람:", ("19:00:12", "김하나", "모든 사람", "")),
+        (
+            "19:10:10 시작 최네오 수신자 김하나(다이렉트 메시지):",
+            ("19:10:10", "최네오", "김하나(다이렉트 메시지)", ""),
+        ),
+        ("10:01:00 보낸 사람 김하나 받는 사람 모두: 네", ("10:01:00", "김하나", "모두", "네")),
+        ("From Me to Everyone:  07:10 PM", ("19:10", "Me", "Everyone", "")),
+        ("From KD Singh to Everyone: (12:42 PM)what for?", ("12:42", "KD Singh", "Everyone", "what for?")),
+        ("From Lee to Me: (Direct Message) 12:05 AM", ("00:05", "Lee", "Me(Direct Message)", "")),
     ],
 )
 def test_every_header_shape(line: str, expected: tuple[str, str, str, str]) -> None:
@@ -165,7 +174,16 @@ def test_every_header_shape(line: str, expected: tuple[str, str, str, str]) -> N
 
 
 @pytest.mark.parametrize(
-    "line", ["> answer", "Here is my code:", "# training loop", "10:00 the lecture starts", ""]
+    "line",
+    [
+        "> answer",
+        "Here is my code:",
+        "# training loop",
+        "10:00 the lecture starts",
+        "19:00 시작 스터디 소개: 자기소개",
+        "From now to then: 10:00 we read",
+        "",
+    ],
 )
 def test_other_lines_are_not_headers(line: str) -> None:
     assert match_header(line) is None
@@ -225,6 +243,39 @@ def test_greetings_thanks_and_me_too_are_not_answers() -> None:
 def test_a_late_message_is_not_an_answer() -> None:
     text = "10:00:00 From Ann : is there a quiz?\n10:06:00 From Bob : the room is cold\n"
     assert _note(text).questions[0].status == "open"
+
+
+def test_the_instructor_asking_the_class_is_not_a_question() -> None:
+    text = (
+        "09:04:30 From 김교수 : 이제 들리나요?\n"
+        "09:04:41 From Kim Minji : 네 잘 들립니다\n"
+        "09:58:30 From Lee Sora : Is the midterm open book?\n"
+        "09:59:02 From 김교수 : Yes, one A4 cheat sheet is allowed.\n"
+        "10:00:00 From 김교수 : 질문 더 있나요?\n"
+        "10:00:30 From Prof. Kang : Q: which norm gives sparse weights?\n"
+    )
+    note = _note(text)
+    assert [(q.asker, q.text, q.status) for q in note.questions] == [
+        ("Lee Sora", "Is the midterm open book?", "answered"),
+        ("Prof. Kang", "which norm gives sparse weights?", "open"),
+    ]
+    chat = "\n".join(c.markdown for c in note.cells if c.question is None)
+    assert "이제 들리나요?" in chat and "네 잘 들립니다" in chat and "질문 더 있나요?" in chat
+
+
+def test_a_good_question_reply_answers_the_question_after_the_slide() -> None:
+    text = (
+        "09:40:00 From 최민호 : 질문: learning rate warmup은 왜 하는 건가요\n"
+        "09:52:00 From 김교수 : 좋은 질문입니다. 초반에 분산 추정이 불안정해서 그렇습니다\n"
+        "10:30:00 From Ann : why is the loss nan?\n"
+        "10:45:00 From Prof. Choi : Good question, see the next slide\n"
+    )
+    first, second = _note(text).questions
+    assert (first.text, first.answered_by) == ("learning rate warmup은 왜 하는 건가요", "instructor")
+    assert first.answer.startswith("**김교수**: 좋은 질문입니다.")
+    assert (second.status, second.answered_by) == ("answered", "instructor")
+    late = "10:00:00 From Ann : why is the loss nan?\n10:40:00 From Prof. Choi : Good question.\n"
+    assert _note(late).questions[0].status == "open"
 
 
 def test_thanks_after_an_answer_closes_the_exchange() -> None:

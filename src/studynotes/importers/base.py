@@ -100,6 +100,15 @@ def looks_like_question(text: str) -> bool:
     return bool(_KOREAN_QUESTION_END.search(last_line))
 
 
+QUESTION_LABEL = re.compile(r"^(?:Q\d*\s*[.:)]|질문\s*\d*\s*[.:)])\s*", re.IGNORECASE)
+
+
+def without_question_label(text: str) -> str:
+    """`질문: 왜…`, `Q. why…` → the question itself; the label only said it was one."""
+    stripped = text.strip()
+    return QUESTION_LABEL.sub("", stripped).strip() or stripped
+
+
 _BULLET = re.compile(r"^(\s*)([•◦▪▫●○■□‣⁃∙·*+-])\s+(.*)$")
 
 

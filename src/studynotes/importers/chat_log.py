@@ -17,7 +17,13 @@ import re
 from dataclasses import dataclass
 
 from ..model import AnsweredBy, Cell, ImportContext, Note, ParsedDocument, Question
-from .base import Importer, strip_notion_id, title_from_file_name
+from .base import (
+    QUESTION_LABEL,
+    Importer,
+    strip_notion_id,
+    title_from_file_name,
+    without_question_label,
+)
 from .chat_messages import Message, match_header, merge_runs, read_messages
 from .chat_text import (
     asker_name,
@@ -32,6 +38,8 @@ from .chat_text import (
 PEER_WINDOW_SECONDS = 5 * 60  # a first answer from someone else, after the question
 FOLLOW_UP_SECONDS = 2 * 60  # a further answer, after the previous one
 PRIVATE_WINDOW_SECONDS = 15 * 60
+LATE_ANSWER_SECONDS = 30 * 60  # the instructor's `good question: …`, after the slide is done
+_GOOD_QUESTION = re.compile(r"^\W*(?:좋은\s*질문|good\s+question|great\s+question)", re.IGNORECASE)
 _ZOOM_FOLDER = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})[ _]\d{2}\.\d{2}\.\d{2}(?:\s+(?P<topic>.+?))?(?:\s+\d{9,11})?\s*$"
 )
@@ -175,6 +183,9 @@ class _Threads:
         text, inline = _split_inline(message.text)
         instructor = "\n".join(part for part in [inline, "\n".join(message.answers)] if part.strip())
         asking = bool(text) and asks(text)
+        if asking and not instructor and is_instructor(message.sender) and not QUESTION_LABEL.match(text):
+            self._chat(message)  # `질문 있나요?`, `이제 들리나요?`: asked of the class; a `Q:` quiz stays
+            return
         small = is_small_talk(text)
         if small and self.latest is not None and self.latest.question.answer and ends_exchange(text):
             self.latest.closed = True
@@ -218,10 +229,20 @@ class _Threads:
         return self.by_asker.get(best) if best else None
 
     def _peer_target(self, message: Message) -> _Thread | None:
-        """The next words of someone else, shortly after a question nobody answered yet, answer it."""
+        """The next words of someone else, shortly after a question nobody answered yet, answer it.
+
+        The instructor often answers a while later, after finishing a slide; `좋은 질문입니다` /
+        `good question` says which question is meant, so that reply counts within a longer window.
+        """
         thread = self.latest
         if thread is None or thread.sender == message.sender or thread.instructor_answered or thread.closed:
             return None
+        if (
+            thread.answered_at is None
+            and _GOOD_QUESTION.match(message.text)
+            and is_instructor(message.sender)
+        ):
+            return thread if _elapsed(thread.seconds, message.seconds) <= LATE_ANSWER_SECONDS else None
         if thread.answered_at is not None:
             return thread if _elapsed(thread.answered_at, message.seconds) <= FOLLOW_UP_SECONDS else None
         return thread if _elapsed(thread.seconds, message.seconds) <= PEER_WINDOW_SECONDS else None
@@ -230,7 +251,7 @@ class _Threads:
         self._flush_chatter()
         answer = message_markdown(instructor)
         question = Question(
-            text=message_markdown(text),
+            text=message_markdown(without_question_label(text)),
             answer=answer,
             status="answered" if answer else "open",
             asker=asker_name(message.sender),

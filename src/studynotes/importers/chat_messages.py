@@ -30,7 +30,14 @@ _HEADERS = [
         _PREFIX
         + _WHEN
         + r"(?:발신자|보낸[ \t]*사람)[ \t]+(?P<sender>[^:：\n]+?)"
-        + r"(?:[ \t]+수신자[ \t]+(?P<to>[^:：\n]+?))?[ \t]*[:：]"
+        + r"(?:[ \t]+(?:수신자|받는[ \t]*사람)[ \t]+(?P<to>[^:：\n]+?))?[ \t]*[:：]"
+        + _TEXT
+    ),
+    # Zoom's Korean client translates "From" as 시작; the recipient is always named then.
+    re.compile(
+        _PREFIX
+        + _WHEN
+        + r"시작[ \t]+(?P<sender>[^:：\n]+?)[ \t]+(?:수신자|받는[ \t]*사람)[ \t]+(?P<to>[^:：\n]+?)[ \t]*[:：]"
         + _TEXT
     ),
     re.compile(
@@ -46,6 +53,13 @@ _HEADERS = [
         + _TEXT
     ),
 ]
+# Copied from the chat panel rather than saved: `From A to Everyone:  07:02 PM`, `From A to B: (12:29 PM)`.
+_PANEL_HEADER = re.compile(
+    _PREFIX
+    + r"From[ \t]+(?P<pair>[^:\n]+?[ \t]+to[ \t]+[^:\n]+?)[ \t]*:[ \t]*(?P<mark>\([^()\n]{1,30}\))?[ \t]*(?P<paren>\()?[ \t]*"
+    + r"(?:(?P<pre>오전|오후)[ \t]*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?[ \t]*(?(paren)\)|$)"
+    + _TEXT,
+)
 _ANSWER_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?>[ \t]?(?P<text>.*)$")
 _PRIVATE_MARK = re.compile(
     r"\(\s*(?:direct message|privately|private|비공개|비공개로|다이렉트\s*메시지|개인\s*메시지|"
@@ -54,7 +68,7 @@ _PRIVATE_MARK = re.compile(
 )
 _PUBLIC = re.compile(
     r"^(?:everyone|all|all participants|all panelists|all panelists and attendees|hosts? and panelists|"
-    r"모두|모두에게|전체|所有人|大家|所有参会者|所有与会者|全員|皆さん)\b",
+    r"모든[ \t]*사람(?:에게)?|모두|모두에게|전체|所有人|大家|所有参会者|所有与会者|全員|皆さん)\b",
     re.IGNORECASE,
 )
 _ME = re.compile(r"^(?:me|나|我|自分)$", re.IGNORECASE)
@@ -121,7 +135,27 @@ def match_header(line: str) -> Header | None:
         if pattern is _HEADERS[0]:
             sender, to = _split_recipient(sender, text)
         return Header(groups["time"], sender, to, text, groups.get("date"))
+    panel = _PANEL_HEADER.match(line)
+    if panel is not None:
+        sender, to = _split_recipient(panel.group("pair"), "")
+        to = f"{to}{panel.group('mark') or ''}"
+        if to:
+            return Header(_clock(panel), sender, to, panel.group("text").strip(), None)
     return None
+
+
+def _clock(found: re.Match[str]) -> str:
+    """`07:02 PM` / `오후 7:02` → `19:02`: the panel shows a 12-hour clock."""
+    hours, _, rest = found.group("time").partition(":")
+    hour = int(hours)
+    half = (found.group("ampm") or "").lower().replace(".", "") or {"오전": "am", "오후": "pm"}.get(
+        found.group("pre") or "", ""
+    )
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{rest}"
 
 
 def _split_recipient(pair: str, text: str) -> tuple[str, str]:

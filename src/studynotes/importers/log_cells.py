@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Cell, Question
-from .base import looks_like_question
+from .base import QUESTION_LABEL, looks_like_question, without_question_label
 
 _ITEM = re.compile(r"^( *)(?:-|\d{1,3}\.) (.*)$")
 _HEADING = re.compile(r"^#{1,6}\s")
@@ -19,7 +19,6 @@ _PEER = re.compile(
     r"^(?:#{1,6}\s*|(?:-|\d{1,3}\.) )?(?:\*\*)?\s*(피어\s*세션|peer\s*session)\s*(?:\*\*)?\s*(?:[:：]|$)",
     re.IGNORECASE,
 )
-_Q_PREFIX = re.compile(r"^(?:Q\d*\s*[.:)]|질문\s*[.:)])\s*", re.IGNORECASE)
 _ASKING_END = ("?", "？", "까", "요", "냐", "니")
 
 
@@ -28,7 +27,7 @@ def is_question(text: str) -> bool:
     stripped = text.strip().rstrip(".…~ ")
     if not stripped:
         return False
-    if _Q_PREFIX.match(stripped) and _Q_PREFIX.sub("", stripped).strip():
+    if QUESTION_LABEL.match(stripped) and QUESTION_LABEL.sub("", stripped).strip():
         return True
     if stripped.endswith(("?", "？")):
         return True
@@ -80,7 +79,7 @@ def log_cells(lines: list[str]) -> list[Cell]:
 def _question(text: str, answer_lines: list[str], cut: int) -> Question:
     answer = "\n".join(line[cut:] if line[:cut].strip() == "" else line.lstrip() for line in answer_lines)
     answer = answer.strip("\n")
-    asked = _Q_PREFIX.sub("", text.strip()).strip() or text.strip()
+    asked = without_question_label(text)
     if answer.strip():
         return Question(text=asked, answer=answer, status="answered", answered_by="self")
     return Question(text=asked, status="open")
