@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import QuestionRow
+from .plain_text import plain_question
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("", "Question", "Asker", "Lecture", "Page / time")
@@ -36,11 +38,13 @@ class QuestionTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[QuestionRow] = []
+        self._plain: list[str] = []  # each question as list text, made once (a paint asks often)
         self._row_of: dict[int, int] = {}
 
     def set_rows(self, rows: list[QuestionRow]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._plain = [plain_question(row.text) for row in rows]
         self._row_of = {row.id: i for i, row in enumerate(rows)}
         self.endResetModel()
 
@@ -50,6 +54,7 @@ class QuestionTableModel(QAbstractTableModel):
         if position is None:
             return
         self._rows[position] = row
+        self._plain[position] = plain_question(row.text)
         self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
 
     def rows(self) -> list[QuestionRow]:
@@ -86,7 +91,7 @@ class QuestionTableModel(QAbstractTableModel):
         if role == STATUS_ROLE:
             return row.status
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._plain[index.row()] if column == 1 else self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return (
@@ -94,7 +99,8 @@ class QuestionTableModel(QAbstractTableModel):
                     if row.status == "answered"
                     else "Open"
                 )
-            return row.text if column == 1 else None
+            # Rich text, so a long question wraps instead of running off the screen.
+            return f"<p>{html.escape(self._plain[index.row()])}</p>" if column == 1 else None
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor("#1a7f37") if row.status == "answered" else QColor("#9a6700")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
@@ -103,12 +109,19 @@ class QuestionTableModel(QAbstractTableModel):
             return row.status
         return None
 
+    def uninformative_columns(self) -> set[int]:
+        """Columns that tell nothing about these rows: no asker or page anywhere, one lecture for all."""
+        columns = {column for column in (2, 4) if not any(self._display(row, column) for row in self._rows)}
+        if len({self._display(row, 3) for row in self._rows}) <= 1:
+            columns.add(3)
+        return columns
+
     @staticmethod
     def _display(row: QuestionRow, column: int) -> str:
         if column == 0:
             return "✓" if row.status == "answered" else "○"
         if column == 1:
-            return " ".join(row.text.split())
+            return plain_question(row.text)
         if column == 2:
             return row.asker
         if column == 3:
@@ -210,8 +223,16 @@ class QuestionPanel(QWidget):
             self.asker_filter.setCurrentText(current_asker)
         else:
             self.proxy.set_asker(None)
+        self.asker_filter.setEnabled(bool(askers))  # nobody to choose when no question names its asker
         self.asker_filter.blockSignals(False)
+        self._show_informative_columns()
         self._update_summary()
+
+    def _show_informative_columns(self) -> None:
+        """Give the width of empty columns (no asker, no page, one lecture) to the question."""
+        hidden = self.model.uninformative_columns()
+        for column in (2, 3, 4):
+            self.table.setColumnHidden(column, column in hidden)
 
     def update_row(self, row: QuestionRow) -> None:
         self.model.update_row(row)

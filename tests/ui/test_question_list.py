@@ -1,0 +1,73 @@
+"""The question list reads like the preview: formulas as Unicode, no empty columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from studynotes.library import Library, QuestionFilter
+from studynotes.ui.plain_text import latex_to_unicode, plain_question
+
+
+@pytest.mark.parametrize(
+    ("source", "plain"),
+    [
+        (r"\frac{\partial \log L}{\partial \mu}", "(∂ log L)/(∂μ)"),
+        (r"-\frac{n}{2} \log 2\pi\sigma^2", "-n/2 log 2πσ²"),
+        (r"\sum_{i=1}^n x_i", "∑ᵢ₌₁ⁿ xᵢ"),
+        (r"p_k = \frac{n_k}{\sum_{k=1}^d n_k}", "pₖ = nₖ/(∑ₖ₌₁ᵈ nₖ)"),
+        (r"\mathbb{R}^{n \times d}", "ℝ^(n × d)"),
+        (r"\sqrt{x^2+y^2}", "√(x²+y²)"),
+        (r"W^\top x \le \max_{x} f(x)", "Wᵀx ≤ maxₓ f(x)"),
+        (r"\hat{y}_{t+1} \to \infty", "yₜ₊₁ → ∞"),
+        (r"\left\| w \right\|_2", "‖w ‖₂"),
+        (r"\unknown{a}", "unknown a"),
+        ("x_{\\beta}", "x_β"),
+        ("trailing \\", "trailing"),
+    ],
+)
+def test_formulas_become_unicode(source: str, plain: str) -> None:
+    assert latex_to_unicode(source) == plain
+
+
+def test_markdown_marks_and_escapes_are_dropped_but_prices_stay() -> None:
+    text = "theta := partial \\* learning\\_rate, **bold** [the page](https://x.org) `code` for $5 and $10"
+    assert plain_question(text) == "theta := partial * learning_rate, bold the page code for $5 and $10"
+    assert plain_question("$\\mu$ 에 대해\n  편미분") == "μ 에 대해 편미분"
+
+
+def _show_note_of(window: Any, library: Library, question_text_start: str) -> Any:
+    question = next(q for q in library.questions(QuestionFilter()) if q.text.startswith(question_text_start))
+    window.tree.setCurrentIndex(window.tree_model.note_index(question.note_id))
+    return question
+
+
+def test_a_formula_question_shows_as_plain_text_with_a_wrapping_tooltip(
+    window: Any, demo_library: Library
+) -> None:
+    question = _show_note_of(window, demo_library, "$\\log L(\\theta")
+    model = window.questions.model
+    row = model.position_of(question.id)
+    shown = model.index(row, 1).data(Qt.ItemDataRole.DisplayRole)
+    assert shown.startswith("log L(θ; X) = -n/2 log 2πσ² - ∑ᵢ₌₁ⁿ")
+    assert "\\" not in shown and "$" not in shown
+    tooltip = model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("<p>log L(θ; X)") and "편미분" in tooltip
+
+
+def test_columns_with_nothing_to_tell_are_hidden(window: Any, demo_library: Library) -> None:
+    table = window.questions.table
+    # A programme page: no asker, no lecture, no page for any question.
+    _show_note_of(window, demo_library, "1x1 Convolution")
+    assert [table.isColumnHidden(c) for c in range(5)] == [False, False, True, True, True]
+    assert not window.questions.asker_filter.isEnabled()
+    # One lecture's questions board: askers and pages, but the same lecture on every row.
+    _show_note_of(window, demo_library, "‘행렬 W의")
+    assert [table.isColumnHidden(c) for c in range(5)] == [False, False, False, True, False]
+    assert window.questions.asker_filter.isEnabled()
+    # Meeting minutes: some questions name a lecture (7 or 8), so the column comes back.
+    _show_note_of(window, demo_library, "$\\log L(\\theta")
+    assert [table.isColumnHidden(c) for c in range(5)] == [False, False, False, False, True]
+    assert table.columnWidth(1) > table.columnWidth(2)
