@@ -219,3 +219,115 @@ def test_truncated_seed_boards_parse() -> None:
         document = parse(text[:cut], ImportContext())
         assert all(q.text.strip() for q in document.questions)
         assert sum(len(n.questions) for n in document.notes) <= 16
+
+
+# --- questions that are not headings ----------------------------------------------------------
+
+
+def _questions(text: str) -> list[tuple[str, str, str, str]]:
+    document = parse(text, ImportContext())
+    return [(q.asker, q.text, q.status, q.answer) for q in document.questions]
+
+
+def test_checklist_items_box_decides_status_and_nested_lines_answer() -> None:
+    text = (
+        "# Week 3\n\n## Lecture 5\n\n"
+        "- [x] `혜지` `p12` 왜 필터의 depth는 입력과 같아야 하나요?\n"
+        "    - 필터가 입력 볼륨 전체를 덮어야 하니까.\n"
+        "- [ ] `세연` `p40` stride가 커지면 정보 손실은 없나?\n"
+        "    아직 모르겠다.\n"
+        "- [ ] 과제 3 제출하기\n"
+    )
+    assert _questions(text) == [
+        (
+            "혜지",
+            "왜 필터의 depth는 입력과 같아야 하나요?",
+            "answered",
+            "- 필터가 입력 볼륨 전체를 덮어야 하니까.",
+        ),
+        ("세연", "stride가 커지면 정보 손실은 없나?", "open", "아직 모르겠다."),
+    ]
+    lecture = parse(text, ImportContext()).notes[-1]
+    assert lecture.cells[-1].markdown == "- [ ] 과제 3 제출하기"  # a to-do, not a question
+
+
+TOGGLES = (
+    "## Lecture 6\n\n"
+    "<details>\n<summary>❗ <code>소현</code> <code>p8</code> zero-centered가 아니면 왜 문제?</summary>\n\n"
+    "gradient 부호가 같아진다.\n\n</details>\n\n"
+    "<details><summary>Xavier 초기화는 왜 1/n?</summary>\n분산 유지.\n</details>\n\n"
+    "- ✅ `재용` `12:05` BN은 어디에 두나요?\n    - 보통 activation 앞.\n"
+)
+LABELLED = (
+    "## 8강\n\n"
+    "**Q.** `재용` BN은 앞에 두나요?\n\n**A.** 원 논문은 앞.\n\n"
+    "질문: `소현` 증강은 test set에도 하나요?\n답변:\n- 하지 않는다.\n\n"
+    "Q3. `혜지` fine-tuning 시 learning rate는?\n\n다음 주에 다시 보기로 함\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            TOGGLES,
+            [
+                ("소현", "zero-centered가 아니면 왜 문제?", "open", "gradient 부호가 같아진다."),
+                ("", "Xavier 초기화는 왜 1/n?", "answered", "분산 유지."),
+                ("재용", "BN은 어디에 두나요?", "answered", "- 보통 activation 앞."),
+            ],
+        ),
+        (
+            LABELLED,
+            [
+                ("재용", "BN은 앞에 두나요?", "answered", "원 논문은 앞."),
+                ("소현", "증강은 test set에도 하나요?", "answered", "- 하지 않는다."),
+                ("혜지", "fine-tuning 시 learning rate는?", "open", ""),
+            ],
+        ),
+    ],
+    ids=["toggles-and-marked-bullets", "q-and-a-labels"],
+)
+def test_toggles_bullets_and_labelled_questions(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    """A mark decides; without one, a toggle with text is answered; `Q.` is answered by its `A.`."""
+    assert _questions(text) == expected
+
+
+def test_a_labelled_question_without_an_answer_keeps_its_notes_as_text() -> None:
+    assert parse(LABELLED, ImportContext()).notes[-1].cells[-1].markdown == "다음 주에 다시 보기로 함"
+
+
+def test_bullets_under_a_heading_question_stay_in_its_answer() -> None:
+    text = (
+        "## Lecture 3\n\n#### ✅ `혜지` `p7` 왜 W의 행이 템플릿?\n\n- 그럼 열은 뭘까?\n- 각 클래스의 점수.\n"
+    )
+    assert _questions(text) == [
+        ("혜지", "왜 W의 행이 템플릿?", "answered", "- 그럼 열은 뭘까?\n- 각 클래스의 점수.")
+    ]
+
+
+def test_a_question_database_page_is_a_board_of_one_question() -> None:
+    path = DATA / "BN은 activation 앞 뒤 0a1b2c3d4e5f60718293a4b5c6d7e8f9.md"
+    assert sniff(path.read_text(encoding="utf-8")).name == "question_board"
+    (note,) = _parse_file(path).notes
+    (question,) = note.questions
+    assert (question.asker, question.status, question.slide_page) == ("재용", "answered", 42)
+    assert question.answer.startswith("원 논문(Ioffe & Szegedy, 2015)은")
+    assert (note.lecture, note.date.isoformat() if note.date else None) == (6, "2022-01-20")
+    assert note.properties["태그"] == "CNN, 정규화"
+    unresolved = "# Why does BN help?\n\nAsker: Alice\nStatus: Unresolved\nSlide: 12\n\nMaybe smoothness?\n"
+    assert _questions(unresolved) == [("Alice", "Why does BN help?", "open", "Maybe smoothness?")]
+    no_status = "# Why does BN help?\n\nAsker: Alice\nSlide: 12\n"
+    assert _questions(no_status) == [("Alice", "Why does BN help?", "open", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# What is attention?\n\nAuthor: me\nDate: 2022-01-01\n\nA blog post.\n",
+        "# 할 일\n\n- [ ] 왜 느린지 확인\n- [x] 설치\n- [ ] 문서 읽기\n",
+        "# Notes\n\n<details><summary>Log</summary>\n\nok\n</details>\n",
+    ],
+)
+def test_plain_notes_with_checklists_toggles_or_properties_are_not_boards(text: str) -> None:
+    assert score(text) < 0.5

@@ -14,7 +14,7 @@ from ..model import Question
 from .base import local_image_links
 
 ANSWERED = "✅"
-OPEN_MARKS = ("❓", "⬜", "☐", "🔲", "❔")
+OPEN_MARKS = ("❓", "⬜", "☐", "🔲", "❔", "❗", "❕")
 _OTHER_MARKS = ("✔️", "✔", "☑️", "☑")  # answered too, as other tools write it
 
 _LEADING_FIELD = re.compile(r"^\[?\s*`([^`\n]+)`\s*\]?[\s,|·]*")
@@ -50,6 +50,11 @@ def _looks_like_name(value: str) -> bool:
 def is_known_field(value: str) -> bool:
     """A field only a board writes: a video time or a slide page."""
     return media_time(value) is not None or slide_page(value) is not None
+
+
+def status_mark(title: str) -> str | None:
+    """`answered`, `open`, or None: what the title's leading mark says."""
+    return _status_mark(title)[0]
 
 
 def _status_mark(title: str) -> tuple[str | None, str]:

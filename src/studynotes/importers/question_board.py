@@ -4,7 +4,10 @@
 lecture (one note each), and every heading carrying a status mark or
 backticked fields is a question whose answer is the text up to the next
 heading.  The mark decides the status, so an answered question may have an
-empty answer and an open one may already carry notes.
+empty answer and an open one may already carry notes.  Questions written as
+checklist items, marked bullets, toggles or `Q.`/`A.` paragraphs (see
+`board_items`) read the same way, and a page of a Notion question database
+(see `board_page`) is a board of one question.
 """
 
 from __future__ import annotations
@@ -13,7 +16,17 @@ import re
 
 from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Question
 from .base import Importer, looks_like_question, strip_notion_id, title_from_file_name
-from .board_fields import ANSWERED, OPEN_MARKS, image_links, is_known_field, read_heading
+from .board_fields import ANSWERED, OPEN_MARKS, image_links, is_known_field, read_heading, status_mark
+from .board_items import (
+    QUESTION_LABEL,
+    Block,
+    item_asks,
+    read_item,
+    read_toggle,
+    split_labelled_answer,
+    summary_text,
+)
+from .board_page import QuestionPage, read_question_page, status_from_body
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _WEEK = re.compile(r"(\d{1,3})\s*주\s*차|\bweek\s*(\d{1,3})\b", re.IGNORECASE)
@@ -28,13 +41,14 @@ _BACKTICK_FIELD = re.compile(r"`([^`\n]+)`")
 
 def score(text: str) -> float:
     """High only with the board's own markers: status marks and `asker`/`p7`/`21:30` fields."""
+    if read_question_page(text.split("\n", 40)[:40]) is not None:
+        return 0.8
     marked = fielded = both = 0
     for line in text.split("\n"):
-        heading = _HEADING.match(line)
-        if heading is None:
+        title, checked = _scored_title(line)
+        if title is None:
             continue
-        title = heading.group(2)
-        has_mark = title.startswith((ANSWERED, *OPEN_MARKS))
+        has_mark = title.startswith((ANSWERED, *OPEN_MARKS)) or (checked and looks_like_question(title))
         has_field = any(is_known_field(f) for f in _BACKTICK_FIELD.findall(title))
         marked += has_mark
         fielded += has_field
@@ -48,6 +62,24 @@ def score(text: str) -> float:
     if fielded >= 2:
         return 0.6
     return 0.0
+
+
+_SCORED_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(\[[ xX]\]\s+)?(.*)$")
+_SUMMARY_LINE = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary|$)", re.IGNORECASE)
+
+
+def _scored_title(line: str) -> tuple[str | None, bool]:
+    """The text that may carry a board's marks on this line: a heading, an item, a toggle's summary."""
+    heading = _HEADING.match(line)
+    if heading is not None:
+        return heading.group(2), False
+    summary = _SUMMARY_LINE.search(line)
+    if summary is not None:
+        return summary_text(summary.group(1)), False
+    item = _SCORED_ITEM.match(line)
+    if item is not None and (item.group(1) or item.group(2).startswith((ANSWERED, *OPEN_MARKS))):
+        return item.group(2), bool(item.group(1))
+    return None, False
 
 
 class _Board:
@@ -65,6 +97,7 @@ class _Board:
         self.current: Note | None = None
         self.lecture_level = 7
         self.question: Question | None = None
+        self.labelled = False  # the open question is a `Q.` paragraph: its answer follows `A.`
         self.buffer: list[str] = []
 
     def note(self) -> Note:
@@ -82,14 +115,62 @@ class _Board:
     def flush(self) -> None:
         """End the open question (its answer is the buffer) or the open text cell."""
         lines = [line for line in self.buffer if not _TOC_LINE.match(line) and not _BREAK_LINE.match(line)]
-        body = _tidy("\n".join(lines))
         self.buffer.clear()
-        if self.question is not None:
-            self.question.answer = body
-            self.note().cells.append(Cell.asking(self.question))
-            self.question = None
-        elif body:
-            self.note().cells.append(Cell.text(body))
+        question, labelled = self.question, self.labelled
+        self.question, self.labelled = None, False
+        if question is None:
+            if body := _tidy("\n".join(lines)):
+                self.note().cells.append(Cell.text(body))
+            return
+        asked, answer = split_labelled_answer(lines)
+        if answer is None or (not labelled and _tidy("\n".join(asked))):
+            asked, answer = [], lines  # no `A.` label opening the answer: all of it answers
+        elif labelled:
+            question.status = "answered" if _tidy("\n".join(answer)) else "open"
+        if labelled and answer is lines:  # `Q.` with no `A.`: an open question, its notes kept as text
+            question.status = "open"
+            self.note().cells.append(Cell.asking(question))
+            if body := _tidy("\n".join(lines)):
+                self.note().cells.append(Cell.text(body))
+            return
+        if details := _tidy("\n".join(asked)):
+            question.text = f"{question.text}\n\n{details}"
+        question.answer = _tidy("\n".join(answer))
+        self.note().cells.append(Cell.asking(question))
+
+    def block(self, block: Block, line_number: int) -> bool:
+        """A checklist item, marked bullet or toggle that asks: a question answered by its body."""
+        marked = status_mark(block.title) is not None
+        explicit = marked or block.checked is not None or block.toggle
+        if self.question is not None and not explicit:
+            return False  # a bullet inside the answer above
+        asked = read_heading(block.title)
+        if asked is None and (block.checked is not None or block.toggle or self.question is None):
+            asked = read_heading(block.title, unmarked_question=True) if item_asks(block.title) else None
+        if asked is None:
+            return False
+        self.flush()
+        if not asked.text:
+            asked.text = "(no text)"
+            self.document.warn("a question has no text", line_number)
+        self.question = asked
+        self.buffer.extend(block.body)
+        has_body = bool(_tidy("\n".join(block.body)))
+        if block.checked is not None:
+            asked.status = "answered" if block.checked else "open"
+        elif not marked:
+            asked.status = "answered" if has_body else "open"
+        self.flush()
+        return True
+
+    def labelled_question(self, text: str, line_number: int) -> None:
+        """`**Q.** 재용 …?`: a question whose answer is the `**A.**` paragraph after it."""
+        self.flush()
+        asked = read_heading(text, unmarked_question=True) or Question(text=text.strip())
+        if not asked.text:
+            asked.text = "(no text)"
+            self.document.warn("a question has no text", line_number)
+        self.question, self.labelled = asked, True
 
     def start_lecture(self, number: int, heading_text: str, level: int) -> None:
         self.flush()
@@ -173,18 +254,56 @@ def _tidy(body: str) -> str:
     return "\n".join(out).strip("\n")
 
 
+def _question_page(document: ParsedDocument, context: ImportContext, page: QuestionPage, body: str) -> None:
+    """A page of a question database: one note holding its one question."""
+    question = page.question
+    question.answer = _tidy(body)
+    status_from_body(page, question.answer)
+    note = Note(
+        title=question.text,
+        kind="board",
+        week=context.week if context.week is not None else page.week,
+        lecture=page.lecture,
+        lecture_title=page.lecture_title or None,
+        date=context.date or page.date,
+        properties=page.properties,
+        cells=[Cell.asking(question)],
+    )
+    note.attachments = [Attachment(name) for name in image_links(question.answer)]
+    document.notes.append(note)
+
+
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="question_board")
+    lines = text.split("\n")
+    page = read_question_page(lines)
+    if page is not None:
+        _question_page(document, context, page, "\n".join(lines[page.body_start :]))
+        return document
     board = _Board(document, context)
     in_fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         if _FENCE.match(line):
             in_fence = not in_fence
-        heading = None if in_fence else _HEADING.match(line)
-        if heading is None:
+        if in_fence or _FENCE.match(line):
             board.buffer.append(line)
-        else:
-            board.heading(line, len(heading.group(1)), heading.group(2), number)
+            continue
+        heading = _HEADING.match(line)
+        if heading is not None:
+            board.heading(line, len(heading.group(1)), heading.group(2), index)
+            continue
+        block = read_toggle(lines, index - 1) or read_item(lines, index - 1)
+        if block is not None and board.block(block, index):
+            index = block.end
+            continue
+        label = QUESTION_LABEL.match(line)
+        if label is not None:
+            board.labelled_question(line[label.end() :], index)
+            continue
+        board.buffer.append(line)
     board.finish()
     return document
 
