@@ -152,13 +152,22 @@ class MainWindow(QMainWindow):
         self._content = content_of(self.library, node)
         self.questions.set_rows(self._content.questions)
         self._render_current(scroll_to=scroll_to, find=find)
-        counts = self._content.counts
-        self.statusBar().showMessage(
-            f"{node.title}: {counts.open} open / {counts.questions} questions · {self.library.path}"
-        )
+        self._show_counts()
         self.settings.setValue("last_selection", f"{node.kind}:{node.id}")
 
-    def _render_current(self, *, scroll_to: str | None = None, find: str | None = None) -> None:
+    def _show_counts(self) -> None:
+        """The selection's open/total questions in the status bar, as the tree shows them."""
+        if self._content is None:
+            return
+        rows = self.questions.model.rows()
+        open_count = sum(1 for row in rows if row.status == "open")
+        self.statusBar().showMessage(
+            f"{self._content.node.title}: {open_count} open / {len(rows)} questions · {self.library.path}"
+        )
+
+    def _render_current(
+        self, *, scroll_to: str | None = None, find: str | None = None, keep_place: bool = False
+    ) -> None:
         if self._content is None:
             return
         self.preview.show_view()
@@ -182,6 +191,7 @@ class MainWindow(QMainWindow):
             scroll_to=scroll_to,
             find=find,
             key=key,
+            keep_place=keep_place,
         )
 
     def theme(self) -> Theme:
@@ -217,12 +227,13 @@ class MainWindow(QMainWindow):
         row = self.library.question(question_id)
         if row is not None:
             self.questions.update_row(row)
-        self._render_current(scroll_to=f"question-{question_id}")
+            self._show_counts()
+        self._render_current(scroll_to=f"question-{question_id}", keep_place=True)
 
     def _note_changed(self, note_id: int) -> None:
         self.preview.forget(note_id)
         if self._content is not None and note_id in self._content.note_ids:
-            self._render_current()
+            self._render_current(keep_place=True)
 
     def reload(self) -> None:
         """After an import or a move: re-read the tree, keeping expansion and selection."""

@@ -133,12 +133,13 @@ class PreviewPane(QWebEngineView):
         self._collector.timeout.connect(lambda: self.run_script("if(typeof gc==='function'){gc();}"))
         self.shown.connect(self._collector.start)
 
-    def set_html(self, page: str) -> None:
+    def set_html(self, page: str, *, keep_scroll: bool = False) -> bool:
+        """Show a page; True when its body was swapped in place (keeping the scroll if asked)."""
         parts = split_page(page)
         data = page.encode("utf-8")
         if parts is not None and parts[0] == self._frame and not self._loading and len(data) < SET_HTML_LIMIT:
-            self._swap_body(parts[1], parts[2])
-            return
+            self._swap_body(parts[1], parts[2], keep_scroll=keep_scroll)
+            return True
         self._frame = parts[0] if parts is not None else None
         self._loading = True
         if len(data) < SET_HTML_LIMIT:
@@ -149,15 +150,21 @@ class PreviewPane(QWebEngineView):
                 weakref.finalize(self, shutil.rmtree, self._page_file.parent, True)
             self._page_file.write_bytes(data)
             self.load(QUrl.fromLocalFile(str(self._page_file)))
+        return False
 
-    def _swap_body(self, title: str, body: str) -> None:
+    def _swap_body(self, title: str, body: str, *, keep_scroll: bool = False) -> None:
         script = (
-            f"(function(){{document.title={json.dumps(title)};document.body.innerHTML={json.dumps(body)};"
-            "window.scrollTo(0,0);return true;})()"
+            "(function(){var x=window.scrollX,y=window.scrollY;"
+            f"document.title={json.dumps(title)};document.body.innerHTML={json.dumps(body)};"
+            f"{'window.scrollTo(x,y)' if keep_scroll else 'window.scrollTo(0,0)'};return true;}})()"
         )
         self.run_script(script, lambda done: self.shown.emit(bool(done)))
 
     def _load_finished(self, ok: bool) -> None:
+        if not self._loading:
+            # A refused navigation (a status click, a web link opened outside) reports a failed
+            # load, but the page in the view is still ours and nothing new is in the DOM.
+            return
         self._loading = False
         if not ok:
             self._frame = None  # whatever is in the view now, it is not the frame we asked for
@@ -171,10 +178,12 @@ class PreviewPane(QWebEngineView):
         else:
             self.page().runJavaScript(script, world, callback)
 
-    def scroll_to(self, element_id: str) -> None:
+    def scroll_to(self, element_id: str, *, nearest: bool = False) -> None:
+        """Centre the element, or (nearest) scroll only as far as needed to bring it into view."""
+        block = "nearest" if nearest else "center"
         self.run_script(
             f"(function(){{var e=document.getElementById({json.dumps(element_id)});"
-            "if(e){e.scrollIntoView({block:'center'});}})()"
+            f"if(e){{e.scrollIntoView({{block:'{block}'}});}}}})()"
         )
 
     def findText(self, text: str) -> None:  # type: ignore[override]

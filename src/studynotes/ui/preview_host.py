@@ -75,6 +75,9 @@ class PreviewHost(QStackedWidget):
         self._pending_html: str | None = None
         self._pending_scroll: str | None = None
         self._pending_find: str | None = None
+        # A change to what is shown (a status, an edit) keeps the reader's place in the page.
+        self._keep_place = False
+        self._placed = False  # the page in the view was swapped in at the reader's place
         self._signals = _Signals(self)
         self._signals.done.connect(self._rendered)
         self._pool = QThreadPool(self)
@@ -109,9 +112,12 @@ class PreviewHost(QStackedWidget):
         scroll_to: str | None = None,
         find: str | None = None,
         key: PageKey | None = None,
+        keep_place: bool = False,
     ) -> None:
+        """Show a rendered page; keep_place keeps the scroll and brings scroll_to just into view."""
         self._generation += 1
         self._pending_scroll, self._pending_find = scroll_to, find
+        self._keep_place = keep_place
         if key is not None and key in self._cache:
             self._cache.move_to_end(key)
             self._show(self._cache[key])
@@ -127,6 +133,7 @@ class PreviewHost(QStackedWidget):
     def show_html(self, page: str, *, scroll_to: str | None = None) -> None:
         self._generation += 1
         self._pending_scroll = scroll_to
+        self._keep_place = False
         self._show(page)
 
     def scroll_to(self, element_id: str) -> None:
@@ -151,11 +158,12 @@ class PreviewHost(QStackedWidget):
             self._pending_html = page
             return
         self._pending_html = None
-        self.pane.set_html(page)
+        self._placed = self.pane.set_html(page, keep_scroll=self._keep_place)
 
     def _loaded(self, ok: bool) -> None:
         if self._pending_scroll:
-            self.pane.scroll_to(self._pending_scroll)
+            # Swapped in at the same place: scroll only if the element is out of view.
+            self.pane.scroll_to(self._pending_scroll, nearest=self._keep_place and self._placed)
             self._pending_scroll = None
         if self._pending_find:
             self.pane.findText(self._pending_find)
