@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)
         self.search = SearchPanel(library)
-        left = QSplitter(Qt.Orientation.Vertical)
+        self.left = left = QSplitter(Qt.Orientation.Vertical)
         search_box = QWidget()
         box = QVBoxLayout(search_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         left.addWidget(search_box)
         left.addWidget(self.tree)
         left.setStretchFactor(1, 3)
+        left.setCollapsible(1, False)
         self.preview = PreviewHost()
         self.welcome = WelcomePage()
         self.preview.insertWidget(0, self.welcome)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.questions.questionActivated.connect(self._question_activated)
         self.preview.toggleRequested.connect(self.toggle_question)
         self.search.hitChosen.connect(self._hit_chosen)
+        self.search.resultsShown.connect(self._make_room_for_results)
         self.events.questionChanged.connect(self._question_changed)
         self.events.noteChanged.connect(self._note_changed)
         self.events.structureChanged.connect(self.reload)
@@ -302,12 +304,24 @@ class MainWindow(QMainWindow):
         self.tree.blockSignals(False)
         self.show_node(self.tree_model.node(index), scroll_to=scroll_to, find=find)
 
-    def _hit_chosen(self, hit: Any, query: str) -> None:
+    def _hit_chosen(self, hit: Any, term: str) -> None:
         if hit.kind == "question":
-            self.select_note(hit.note_id, scroll_to=f"question-{hit.id}", find=query.split()[0])
+            self.select_note(hit.note_id, scroll_to=f"question-{hit.id}", find=term or None)
             self.questions.select_question(hit.id)
         else:
-            self.select_note(hit.note_id, find=query.split()[0])
+            self.select_note(hit.note_id, find=term or None)
+
+    def _make_room_for_results(self, shown: bool) -> None:
+        """Search results take half the left column while there are any; the tree gets it back after."""
+
+        def resize() -> None:  # once the layout knows the list is shown or hidden
+            total = sum(self.left.sizes())
+            field = total // 2 if shown else self.search.minimumSizeHint().height()
+            self.left.setSizes([field, total - field])
+
+        QTimer.singleShot(0, resize)
+        if not self.search.field.text() and self.preview.pane is not None:
+            self.preview.pane.findText("")  # the search is over: no marks left in the note
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:

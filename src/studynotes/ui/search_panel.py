@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..library import Library, SearchHit
@@ -36,10 +37,21 @@ def highlighted(snippet: str, terms: tuple[str, ...]) -> str:
     return "".join(out)
 
 
+def term_to_find(snippet: str, terms: tuple[str, ...]) -> str:
+    """The search term the hit contains, as the note's text has it: `손실함수를` finds `손실함수로`
+    by its stem, and of several words the one this hit matched."""
+    lowered = snippet.casefold()
+    return next((term for term in terms if term.casefold() in lowered), terms[0] if terms else "")
+
+
 class SearchPanel(QWidget):
-    """Emits `hitChosen(hit, query)` when the user opens a result."""
+    """Emits `hitChosen(hit, term)` when the user opens a result: the term to mark in its note.
+
+    `resultsShown(bool)` says when the result list appears or goes, so the window can make room.
+    """
 
     hitChosen = Signal(object, str)
+    resultsShown = Signal(bool)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +76,21 @@ class SearchPanel(QWidget):
         self.field.returnPressed.connect(self._open_first)
         self.results.itemActivated.connect(self._open)
         self.results.itemClicked.connect(self._open)
+        self.field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape in the field clears the search; Down moves into the results."""
+        if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.field.text():
+                self.field.clear()
+                self._timer.stop()
+                self.run_search()
+                return True
+            if event.key() == Qt.Key.Key_Down and self.results.count():
+                self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.results.setCurrentRow(0)
+                return True
+        return super().eventFilter(watched, event)
 
     def set_library(self, library: Library) -> None:
         self._library = library
@@ -81,7 +108,7 @@ class SearchPanel(QWidget):
         query = self.field.text().strip()
         self.results.clear()
         if not query:
-            self.results.setVisible(False)
+            self._set_results_visible(False)
             self.status.setVisible(False)
             return
         hits = self._library.search(query)
@@ -101,7 +128,12 @@ class SearchPanel(QWidget):
             self.results.setItemWidget(item, label)
         self.status.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "Nothing found")
         self.status.setVisible(True)
-        self.results.setVisible(bool(hits))
+        self._set_results_visible(bool(hits))
+
+    def _set_results_visible(self, visible: bool) -> None:
+        if visible != self.results.isVisibleTo(self):
+            self.results.setVisible(visible)
+            self.resultsShown.emit(visible)
 
     def hits(self) -> list[SearchHit]:
         return [self.results.item(i).data(HIT_ROLE) for i in range(self.results.count())]
@@ -113,4 +145,5 @@ class SearchPanel(QWidget):
             self._open(self.results.item(0))
 
     def _open(self, item: QListWidgetItem) -> None:
-        self.hitChosen.emit(item.data(HIT_ROLE), self.field.text().strip())
+        hit = item.data(HIT_ROLE)
+        self.hitChosen.emit(hit, term_to_find(hit.snippet, parse_query(self.field.text()).all))
