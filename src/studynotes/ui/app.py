@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..model import StudyNotesError
@@ -34,12 +34,58 @@ def effective_theme(settings: QSettings) -> Theme:
 
 
 def apply_theme(settings: QSettings) -> None:
+    """Light or dark for the whole window, not only the preview.
+
+    The platform is asked first; where it cannot switch (Linux without a desktop theme that
+    follows Qt's colour scheme) the window gets a light or dark palette of its own.
+    """
     hints = QGuiApplication.styleHints()
-    if hints is None or not hasattr(hints, "setColorScheme"):
-        return
     choice = str(settings.value("theme", "system"))
     scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(choice, Qt.ColorScheme.Unknown)
-    hints.setColorScheme(scheme)
+    if hints is not None and hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(scheme)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    followed = hints is not None and hints.colorScheme() == scheme
+    if scheme == Qt.ColorScheme.Unknown or followed:
+        app.setPalette(QPalette())  # the platform's own
+    elif scheme == Qt.ColorScheme.Dark:
+        app.setPalette(dark_palette())
+    else:
+        style = app.style()
+        app.setPalette(style.standardPalette() if style is not None else QPalette())
+
+
+def dark_palette() -> QPalette:
+    """A dark palette in GitHub's dark colours, which the dark preview uses too."""
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    palette = QPalette()
+    for name, colour in (
+        (role.Window, "#22272e"),
+        (role.WindowText, "#d1d7e0"),
+        (role.Base, "#1c2128"),
+        (role.AlternateBase, "#2d333b"),
+        (role.Text, "#d1d7e0"),
+        (role.Button, "#2d333b"),
+        (role.ButtonText, "#d1d7e0"),
+        (role.BrightText, "#ffffff"),
+        (role.Highlight, "#316dca"),
+        (role.HighlightedText, "#ffffff"),
+        (role.ToolTipBase, "#2d333b"),
+        (role.ToolTipText, "#d1d7e0"),
+        (role.PlaceholderText, "#768390"),
+        (role.Link, "#539bf5"),
+        (role.Light, "#444c56"),
+        (role.Midlight, "#373e47"),
+        (role.Mid, "#545d68"),
+        (role.Dark, "#1c2128"),
+        (role.Shadow, "#000000"),
+    ):
+        palette.setColor(name, QColor(colour))
+    for name in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, name, QColor("#636e7b"))
+    return palette
 
 
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import QuestionRow
+from .markdown_highlighter import dark_palette
 from .plain_text import plain_question
 
 Index = QModelIndex | QPersistentModelIndex
@@ -102,7 +103,8 @@ class QuestionTableModel(QAbstractTableModel):
             # Rich text, so a long question wraps instead of running off the screen.
             return f"<p>{html.escape(self._plain[index.row()])}</p>" if column == 1 else None
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QColor("#1a7f37") if row.status == "answered" else QColor("#9a6700")
+            answered, open_ = ("#3fb950", "#d29922") if dark_palette() else ("#1a7f37", "#9a6700")
+            return QColor(answered if row.status == "answered" else open_)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
