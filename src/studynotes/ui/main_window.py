@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)
         self.splitter.addWidget(self.questions)
-        self.splitter.setStretchFactor(1, 3)
+        # A narrower window takes width from all three, most from the preview, never all from it.
+        for pane, stretch in ((0, 1), (1, 3), (2, 1)):
+            self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setSizes([300, 620, 380])
         self.setCentralWidget(self.splitter)
         self._build_actions()
@@ -463,8 +465,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # the first start: a comfortable size that still fits a small screen
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width() * 9 // 10), min(800, screen.height() * 9 // 10))
         state = self.settings.value("splitter")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
