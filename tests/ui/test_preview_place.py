@@ -105,3 +105,26 @@ def test_an_edit_saved_from_the_editor_keeps_the_place(
         window.events.noteChanged.emit(MINUTES_NOTE)
     qtbot.wait(100)
     assert _evaluate(qtbot, pane, "window.scrollY") == 900
+
+
+def test_larger_text_and_another_theme_keep_the_reader_as_far_down_the_note(
+    qtbot: Any, shown_window: Any
+) -> None:
+    window, pane = shown_window, shown_window.preview.pane
+    how_far = "window.scrollY / document.documentElement.scrollHeight"
+    pane.run_script("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+    qtbot.waitUntil(lambda: _evaluate(qtbot, pane, how_far) > 0.4, timeout=5_000)
+    qtbot.waitUntil(lambda: pane.page().scrollPosition().y() > 0, timeout=5_000)  # the view has caught up
+    before = _evaluate(qtbot, pane, how_far)
+    size = _evaluate(qtbot, pane, "getComputedStyle(document.body).fontSize")
+    try:
+        with qtbot.waitSignal(pane.loadFinished, timeout=20_000):
+            window.set_font_size(4)
+        qtbot.waitUntil(lambda: _evaluate(qtbot, pane, "getComputedStyle(document.body).fontSize") != size)
+        qtbot.waitUntil(lambda: abs(_evaluate(qtbot, pane, how_far) - before) < 0.03, timeout=5_000)
+        with qtbot.waitSignal(pane.loadFinished, timeout=20_000):
+            window.set_theme("dark")
+        assert _evaluate(qtbot, pane, "document.body.className") == "theme-dark"
+        qtbot.waitUntil(lambda: abs(_evaluate(qtbot, pane, how_far) - before) < 0.03, timeout=5_000)
+    finally:
+        window.set_theme("system")

@@ -210,14 +210,14 @@ class MainWindow(QMainWindow):
     def set_font_size(self, delta: int) -> None:
         size = max(10, min(28, self.font_size() + delta))
         self.settings.setValue("preview_font_size", size)
-        self._render_current()
+        self._render_current(keep_place=True)
 
     def set_theme(self, choice: str) -> None:
         from .app import apply_theme
 
         self.settings.setValue("theme", choice)
         apply_theme(self.settings)
-        self._render_current()
+        self._render_current(keep_place=True)
 
     def _show_welcome_if_empty(self) -> None:
         if not self.library.notebooks():

@@ -128,18 +128,25 @@ class PreviewPane(QWebEngineView):
         self.setAcceptDrops(False)
         self._frame: str | None = None  # the head and body tag of the document in the view
         self._loading = False
+        self._restore_ratio: float | None = None  # how far down the last page was, for the next load
         self.loadFinished.connect(self._load_finished)
         self._collector = QTimer(self, singleShot=True, interval=IDLE_COLLECT_MS)
         self._collector.timeout.connect(lambda: self.run_script("if(typeof gc==='function'){gc();}"))
         self.shown.connect(self._collector.start)
 
-    def set_html(self, page: str, *, keep_scroll: bool = False) -> bool:
-        """Show a page; True when its body was swapped in place (keeping the scroll if asked)."""
+    def set_html(self, page: str, *, keep_scroll: bool = False) -> None:
+        """Show a page; keep_scroll keeps the reader's place (as far down, after a whole new page)."""
         parts = split_page(page)
         data = page.encode("utf-8")
         if parts is not None and parts[0] == self._frame and not self._loading and len(data) < SET_HTML_LIMIT:
             self._swap_body(parts[1], parts[2], keep_scroll=keep_scroll)
-            return True
+            return
+        height = self.page().contentsSize().height()
+        self._restore_ratio = (
+            self.page().scrollPosition().y() / height
+            if keep_scroll and height > 0 and not self._loading
+            else None
+        )
         self._frame = parts[0] if parts is not None else None
         self._loading = True
         if len(data) < SET_HTML_LIMIT:
@@ -150,7 +157,6 @@ class PreviewPane(QWebEngineView):
                 weakref.finalize(self, shutil.rmtree, self._page_file.parent, True)
             self._page_file.write_bytes(data)
             self.load(QUrl.fromLocalFile(str(self._page_file)))
-        return False
 
     def _swap_body(self, title: str, body: str, *, keep_scroll: bool = False) -> None:
         script = (
@@ -168,6 +174,11 @@ class PreviewPane(QWebEngineView):
         self._loading = False
         if not ok:
             self._frame = None  # whatever is in the view now, it is not the frame we asked for
+        elif self._restore_ratio:
+            self.run_script(
+                f"window.scrollTo(0,{self._restore_ratio:.6f}*document.documentElement.scrollHeight)"
+            )
+        self._restore_ratio = None
         self.shown.emit(ok)
 
     def run_script(self, script: str, callback: Callable[[Any], None] | None = None) -> None:

@@ -77,7 +77,6 @@ class PreviewHost(QStackedWidget):
         self._pending_find: str | None = None
         # A change to what is shown (a status, an edit) keeps the reader's place in the page.
         self._keep_place = False
-        self._placed = False  # the page in the view was swapped in at the reader's place
         self._signals = _Signals(self)
         self._signals.done.connect(self._rendered)
         self._pool = QThreadPool(self)
@@ -158,12 +157,12 @@ class PreviewHost(QStackedWidget):
             self._pending_html = page
             return
         self._pending_html = None
-        self._placed = self.pane.set_html(page, keep_scroll=self._keep_place)
+        self.pane.set_html(page, keep_scroll=self._keep_place)
 
     def _loaded(self, ok: bool) -> None:
         if self._pending_scroll:
-            # Swapped in at the same place: scroll only if the element is out of view.
-            self.pane.scroll_to(self._pending_scroll, nearest=self._keep_place and self._placed)
+            # Shown at the reader's place: scroll only if the element is out of view.
+            self.pane.scroll_to(self._pending_scroll, nearest=self._keep_place)
             self._pending_scroll = None
         if self._pending_find:
             self.pane.findText(self._pending_find)
