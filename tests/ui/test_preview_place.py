@@ -122,6 +122,7 @@ def test_larger_text_and_another_theme_keep_the_reader_as_far_down_the_note(
             window.set_font_size(4)
         qtbot.waitUntil(lambda: _evaluate(qtbot, pane, "getComputedStyle(document.body).fontSize") != size)
         qtbot.waitUntil(lambda: abs(_evaluate(qtbot, pane, how_far) - before) < 0.03, timeout=5_000)
+        qtbot.waitUntil(lambda: pane.page().scrollPosition().y() > 0, timeout=5_000)
         with qtbot.waitSignal(pane.loadFinished, timeout=20_000):
             window.set_theme("dark")
         assert _evaluate(qtbot, pane, "document.body.className") == "theme-dark"

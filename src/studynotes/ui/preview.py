@@ -141,12 +141,11 @@ class PreviewPane(QWebEngineView):
         if parts is not None and parts[0] == self._frame and not self._loading and len(data) < SET_HTML_LIMIT:
             self._swap_body(parts[1], parts[2], keep_scroll=keep_scroll)
             return
-        height = self.page().contentsSize().height()
-        self._restore_ratio = (
-            self.page().scrollPosition().y() / height
-            if keep_scroll and height > 0 and not self._loading
-            else None
-        )
+        if not keep_scroll:
+            self._restore_ratio = None
+        elif not self._loading:  # else a page still loading keeps the place it was asked to restore
+            height = self.page().contentsSize().height()
+            self._restore_ratio = self.page().scrollPosition().y() / height if height > 0 else None
         self._frame = parts[0] if parts is not None else None
         self._loading = True
         if len(data) < SET_HTML_LIMIT:
