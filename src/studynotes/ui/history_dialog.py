@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import Library
+from .plain_text import plain_question
 
+EXCERPT = 48  # characters of an earlier version shown in the list
 FIELD_NAMES = {"markdown": "text", "text": "question", "answer": "answer"}
 
 
@@ -49,9 +51,13 @@ class HistoryDialog(QDialog):
     def reload(self) -> None:
         self.versions.clear()
         for entry in self._library.history(self._note_id):
+            # Which text this was, not only when: its first words as the list shows them.
+            excerpt = plain_question(entry.old_value) or "(empty)"
             item = QListWidgetItem(
-                f"{entry.changed_at[:19].replace('T', ' ')}  {FIELD_NAMES.get(entry.field, entry.field)}"
+                f"{entry.changed_at[:19].replace('T', ' ')}  {FIELD_NAMES.get(entry.field, entry.field)}\n"
+                + (excerpt if len(excerpt) <= EXCERPT else excerpt[: EXCERPT - 1] + "…")
             )
+            item.setToolTip(excerpt)
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, entry.old_value)
             self.versions.addItem(item)

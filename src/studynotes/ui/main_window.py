@@ -237,12 +237,23 @@ class MainWindow(QMainWindow):
     def _note_changed(self, note_id: int) -> None:
         self.preview.forget(note_id)
         if self._content is not None and note_id in self._content.note_ids:
+            self._refresh_questions_of(note_id)
             self._render_current(keep_place=True)
+
+    def _refresh_questions_of(self, note_id: int) -> None:
+        """A restored version or an edit can change a question's text, answer or status: show it."""
+        for row in self.questions.model.rows():
+            if row.note_id == note_id:
+                fresh = self.library.question(row.id)
+                if fresh is not None and fresh != row:
+                    self.questions.update_row(fresh)
+        self.tree_model.refresh_path(note_id)
+        self._show_counts()
 
     def reload(self) -> None:
         """After an import or a move: re-read the tree, keeping expansion and selection."""
         self.preview.forget()
-        expanded = self._expanded_keys()
+        expanded = self.tree_model.expanded_keys(self.tree)
         current = self.current_node()
         key = current.key if current else None
         self.tree_model.reload()
@@ -257,18 +268,6 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(index)
             self.show_node(self.tree_model.node(index))
         self._show_welcome_if_empty()
-
-    def _expanded_keys(self) -> list[tuple[str, int]]:
-        keys = []
-        stack = [QModelIndex()]
-        while stack:
-            parent = stack.pop()
-            for row in range(self.tree_model.rowCount(parent)):
-                index = self.tree_model.index(row, 0, parent)
-                if self.tree.isExpanded(index):
-                    keys.append(self.tree_model.node(index).key)
-                    stack.append(index)
-        return keys
 
     def _check_external_changes(self) -> None:
         if self.library.changed_elsewhere():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QStyle, QTreeView
 
 from ..library import Counts, Library
 
@@ -185,6 +185,19 @@ class LibraryTreeModel(QAbstractItemModel):
                 elif node.kind == "note":
                     node.counts = note_counts.get(node.id, Counts())
         self._emit_all_changed(self._root)
+
+    def expanded_keys(self, view: QTreeView) -> list[tuple[str, int]]:
+        """The nodes open in a view, to open again after a reload."""
+        keys = []
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                if view.isExpanded(index):
+                    keys.append(self.node(index).key)
+                    stack.append(index)
+        return keys
 
     def refresh_path(self, note_id: int) -> None:
         """Re-read the counts on one note's path (note, lecture, week, notebook): a toggle's cost
