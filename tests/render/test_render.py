@@ -93,6 +93,13 @@ def test_notion_escaped_links_and_autolinks() -> None:
     assert 'href="https://d2l.ai/"' in html
 
 
+def test_notion_escapes_after_punctuation_are_unescaped_too() -> None:
+    html = render_markdown(
+        "[https://en.wikipedia.org/wiki/Gibbs'\\\\_inequality#Proof](https://en.wikipedia.org/wiki/Gibbs'_inequality#Proof)"
+    )
+    assert ">https://en.wikipedia.org/wiki/Gibbs'_inequality#Proof</a>" in html
+
+
 def test_images_from_attachments_inline_and_missing_ones_show_a_placeholder() -> None:
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
     attachments = [Attachment("img/1.png", mime_type="image/png", data=png), Attachment("img/2.png")]

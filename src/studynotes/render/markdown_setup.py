@@ -18,7 +18,7 @@ from .inline import register as register_inline
 from .tree import build
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_NOTION_ESCAPE = re.compile(r"(?<=\w)\\\\([_*])")
+_NOTION_ESCAPE = re.compile(r"(?<=[^\s\\])\\\\([_*])")  # `KL\\_div`, `Gibbs'\\_inequality`
 
 
 def github_slug(value: str, separator: str = "-") -> str:
