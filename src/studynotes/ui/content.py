@@ -52,6 +52,11 @@ def content_of(library: Library, node: Node) -> NodeContent:
     return NodeContent(node, ids, library.questions(filter_for(node)))
 
 
+def _counts_text(counts: Counts) -> str:
+    """As the tree says it: a week with no questions has no count to show."""
+    return f"{counts.open} open / {counts.questions}" if counts.questions else "no questions"
+
+
 def notebook_overview(library: Library, notebook_id: int, theme: str, *, heading: str | None = None) -> str:
     """A notebook's front page: its details and weeks with their counts (plain, script-free HTML)."""
     notebook = library.notebook(notebook_id)
@@ -59,12 +64,11 @@ def notebook_overview(library: Library, notebook_id: int, theme: str, *, heading
         return ""
     dark = theme == "dark"
     rows = "".join(
-        f"<tr><td>{html.escape(w.label)}</td><td>{w.counts.open} open / {w.counts.questions}</td></tr>"
+        f"<tr><td>{html.escape(w.label)}</td><td>{_counts_text(w.counts)}</td></tr>"
         for w in library.weeks(notebook_id)
     )
-    unsorted = library.unsorted_counts(notebook_id)
     if library.has_unsorted(notebook_id):
-        rows += f"<tr><td>Unsorted</td><td>{unsorted.open} open / {unsorted.questions}</td></tr>"
+        rows += f"<tr><td>Unsorted</td><td>{_counts_text(library.unsorted_counts(notebook_id))}</td></tr>"
     details = "".join(
         f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in notebook.properties.items() if v
     )
