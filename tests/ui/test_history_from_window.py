@@ -44,3 +44,44 @@ def test_restoring_a_question_shows_in_the_question_list(
     assert model.row_at(position).text == formula.text
     shown = model.index(position, 1).data()
     assert shown.startswith("log L(θ; X)")
+
+    # The restore is one undo step: Ctrl+Z brings the rewritten question back, Ctrl+Shift+Z the restore.
+    assert window.undo_stack.undoText() == "Restore an earlier version"
+    window.undo_stack.undo()
+    assert model.row_at(position).text == "Rewritten question"
+    window.undo_stack.redo()
+    assert model.row_at(position).text == formula.text
+
+
+def test_restoring_a_cell_is_undone_with_one_undo(
+    window: Any, demo_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = demo_library.note(MINUTES_NOTE)
+    assert note is not None
+    cell = next(c for c in note.cells if c.question is None and c.id is not None)
+    assert cell.id is not None
+    original = cell.markdown
+    window.undo_stack.push(
+        commands.EditCellCommand(demo_library, window.events, MINUTES_NOTE, cell.id, "first")
+    )
+    window.undo_stack.push(
+        commands.EditCellCommand(demo_library, window.events, MINUTES_NOTE, cell.id, "second")
+    )
+
+    def restore_the_original(dialog: HistoryDialog) -> int:
+        dialog.versions.setCurrentRow(dialog.versions.count() - 1)  # the oldest: the text before any edit
+        dialog.restore()
+        return 0
+
+    monkeypatch.setattr(HistoryDialog, "exec", restore_the_original)
+    window.tree.setCurrentIndex(window.tree_model.note_index(MINUTES_NOTE))
+    window.show_history()
+
+    def text_now() -> str:
+        current = demo_library.note(MINUTES_NOTE)
+        assert current is not None
+        return next(c.markdown for c in current.cells if c.id == cell.id)
+
+    assert text_now() == original
+    window.undo_stack.undo()
+    assert text_now() == "second"

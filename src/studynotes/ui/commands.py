@@ -12,8 +12,8 @@ import datetime as dt
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
-from ..library import Library, QuestionChange
-from ..model import Cell
+from ..library import HistoryEntry, Library, QuestionChange
+from ..model import Cell, StudyNotesError
 
 
 class LibraryEvents(QObject):
@@ -217,3 +217,31 @@ class ScheduleCommand(QUndoCommand):
         if self._old is not None:
             self._library.set_schedule(self._notebook_id, *self._old)
             self._events.structureChanged.emit()
+
+
+class RestoreCellCommand(EditCellCommand):
+    """An earlier version of a cell put back: its own undo step, never merged with typing."""
+
+    def id(self) -> int:
+        return -1
+
+
+def restore_version(library: Library, events: LibraryEvents, entry: HistoryEntry) -> QUndoCommand:
+    """The history's restore as an undoable step; refuses a version whose cell or question is gone."""
+    label = "Restore an earlier version"
+    if entry.field == "markdown" and entry.cell_id is not None:
+        if not any(cell.id == entry.cell_id for cell in _cells(library, entry.note_id)):
+            raise StudyNotesError("The cell of this version was deleted; copy its text from the history")
+        command = RestoreCellCommand(library, events, entry.note_id, entry.cell_id, entry.old_value)
+        command.setText(label)
+        return command
+    if entry.question_id is None or library.question(entry.question_id) is None:
+        raise StudyNotesError("The question of this version was deleted; copy its text from the history")
+    return QuestionCommand(
+        library, events, entry.question_id, label, **{entry.field: entry.old_value, "edited_by_user": 1}
+    )
+
+
+def _cells(library: Library, note_id: int) -> list[Cell]:
+    note = library.note(note_id)
+    return note.cells if note is not None else []

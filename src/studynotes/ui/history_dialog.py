@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from ..library import Library
+from ..library import HistoryEntry, Library
+from ..model import StudyNotesError
+from . import commands
 from .plain_text import plain_question
 
 EXCERPT = 48  # characters of an earlier version shown in the list
@@ -24,8 +28,20 @@ FIELD_NAMES = {"markdown": "text", "text": "question", "answer": "answer"}
 class HistoryDialog(QDialog):
     restored = Signal(int)  # note id
 
-    def __init__(self, library: Library, note_id: int, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        note_id: int,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+        events: commands.LibraryEvents | None = None,
+    ) -> None:
         super().__init__(parent)
+        # With the window's undo stack a restore is one Ctrl+Z away from undone.
+        self._undo_stack, self._events = undo_stack, events
+        self._entries: dict[int, HistoryEntry] = {}
         self.setWindowTitle(f"History of {title}")
         self.resize(820, 520)
         self._library, self._note_id = library, note_id
@@ -50,7 +66,9 @@ class HistoryDialog(QDialog):
 
     def reload(self) -> None:
         self.versions.clear()
+        self._entries.clear()
         for entry in self._library.history(self._note_id):
+            self._entries[entry.id] = entry
             # Which text this was, not only when: its first words as the list shows them.
             excerpt = plain_question(entry.old_value) or "(empty)"
             item = QListWidgetItem(
@@ -74,6 +92,15 @@ class HistoryDialog(QDialog):
         item: QListWidgetItem | None = self.versions.currentItem()
         if not isinstance(item, QListWidgetItem):
             return
-        self._library.restore_version(int(item.data(Qt.ItemDataRole.UserRole)))
+        history_id = int(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            if self._undo_stack is not None and self._events is not None:
+                entry = self._entries[history_id]
+                self._undo_stack.push(commands.restore_version(self._library, self._events, entry))
+            else:
+                self._library.restore_version(history_id)
+        except StudyNotesError as error:
+            QMessageBox.warning(self, "studynotes", str(error))
+            return
         self.restored.emit(self._note_id)
         self.reload()

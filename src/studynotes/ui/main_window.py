@@ -444,7 +444,9 @@ class MainWindow(QMainWindow):
             raise StudyNotesError("Select a note to see its history")
         from .history_dialog import HistoryDialog
 
-        dialog = HistoryDialog(self.library, node.id, node.title, self)
+        dialog = HistoryDialog(
+            self.library, node.id, node.title, self, undo_stack=self.undo_stack, events=self.events
+        )
         dialog.restored.connect(self.events.noteChanged)
         dialog.exec()
 
