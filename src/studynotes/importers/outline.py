@@ -125,7 +125,8 @@ def latex_to_dollars(lines: list[str]) -> tuple[list[str], list[str]]:
     def convert() -> None:
         if not prose:
             return
-        text = "\n".join(prose)
+        # The token marks are private-use characters; any in the text itself would be taken for one.
+        text = "\n".join(prose).replace("\ue000", "").replace("\ue001", "")
 
         def display(match: re.Match[str]) -> str:
             displays.append(match.group(1).strip())
