@@ -164,14 +164,13 @@ def five_kb_note(seed: int) -> tuple[Note, str]:
 def render_cold(runs: int) -> tuple[list[float], str, int]:
     """ms to render a 5 KB note with the formula cache emptied first; also its Markdown and size."""
     from studynotes.render import render_note
-    from studynotes.render.math import formula_svg
 
     render_note(five_kb_note(999)[0])  # MathJax and Markdown loaded once: "cold" means formulas only
     times = []
     markdown = ""
     for run in range(runs):
         note, markdown = five_kb_note(run)
-        formula_svg.cache_clear()
+        forget_formulas()
         started = time.perf_counter()
         render_note(note)
         times.append((time.perf_counter() - started) * 1000)
@@ -190,10 +189,26 @@ print((time.perf_counter() - started) * 1000)
 """
 
 
-def render_fresh_process(runs: int) -> float:
-    """ms for the first render in a new process: imports, MathJax start-up and the formulas."""
+def forget_formulas() -> None:
+    """Empty the formula caches, in memory and on disk (the bench's cache folder, set by run.py)."""
+    from studynotes.render import formula_cache
+    from studynotes.render.math import formula_svg
+
+    formula_svg.cache_clear()
+    cache = formula_cache.shared()
+    if cache is not None:
+        cache.clear()
+
+
+def render_fresh_process(runs: int, warm: bool) -> float:
+    """ms for the first render in a new process: imports, MathJax start-up (unless `warm`: the
+    formulas are all in the disk cache) and the formulas."""
     times = []
+    if warm:
+        subprocess.run([sys.executable, "-c", _FRESH_RENDER, str(BENCH)], capture_output=True, check=True)
     for _ in range(runs):
+        if not warm:
+            forget_formulas()
         done = subprocess.run(
             [sys.executable, "-c", _FRESH_RENDER, str(BENCH)], capture_output=True, text=True, check=True
         )

@@ -35,8 +35,14 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_library_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _isolated_library_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The default library and the formula cache live in the test's own folder, never the user's."""
     monkeypatch.setenv("STUDYNOTES_LIBRARY", str(tmp_path / "env-library.sqlite3"))
+    monkeypatch.setenv("STUDYNOTES_CACHE_DIR", str(tmp_path / "env-cache"))
+    yield
+    from studynotes.render import formula_cache
+
+    formula_cache.close_shared()
 
 
 @pytest.fixture

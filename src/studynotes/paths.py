@@ -11,6 +11,7 @@ from pathlib import Path
 
 LIBRARY_ENV = "STUDYNOTES_LIBRARY"
 LIBRARY_FILE_NAME = "library.sqlite3"
+CACHE_ENV = "STUDYNOTES_CACHE_DIR"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -40,3 +41,13 @@ def default_library_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("studynotes", appauthor=False) / LIBRARY_FILE_NAME
+
+
+def cache_dir() -> Path:
+    """`STUDYNOTES_CACHE_DIR`, else the platform's user cache folder: files the app can always remake."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("studynotes", appauthor=False)

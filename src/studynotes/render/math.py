@@ -1,17 +1,23 @@
 """Formulas to self-contained SVG, offline, with no script in the page.
 
 MathJax 4 runs in-process (quickjax, QuickJS); each distinct formula is
-typeset once and cached.  A formula that does not parse shows its source and
-the error in place, so the rest of the note still renders.
+typeset once and cached, in memory and on disk (`formula_cache`), so a
+restarted app does not even start MathJax for formulas it has seen before.
+A formula that does not parse shows its source and the error in place, so
+the rest of the note still renders.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import importlib.util
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
+
+from . import formula_cache
 
 FONT_STACK = "'Noto Serif CJK KR','Noto Sans CJK KR','Malgun Gothic','Apple SD Gothic Neo',serif"
 MAX_FORMULA_CHARS = 20_000
@@ -21,6 +27,13 @@ _EXTERNAL_HREF = re.compile(r'\s(?:xlink:)?href="(?!#)[^"]*"', re.IGNORECASE)
 _MJX_ID = re.compile(r"MJX-\d+-")
 _DATA_LATEX = re.compile(r'\sdata-latex(?:-item)?="[^"]*"')
 _lock = threading.Lock()
+ENGINE = "quickjax"
+# Bump when the post-processing in `_typeset` changes: formulas cached on disk are then typeset again.
+OUTPUT_VERSION = 1
+_OUTPUT = "\0".join(
+    [str(OUTPUT_VERSION), FONT_STACK]
+    + [pattern.pattern for pattern in (_ERROR, _LINK_OPEN, _EXTERNAL_HREF, _MJX_ID, _DATA_LATEX)]
+)
 
 
 class FormulaError(Exception):
@@ -34,6 +47,32 @@ def formula_svg(latex: str, display: bool) -> str:
         raise FormulaError(
             f"formula too long ({len(latex):,} characters; the limit is {MAX_FORMULA_CHARS:,})"
         )
+    key = disk_key(latex, display)
+    cache = formula_cache.shared() if key is not None else None
+    known = cache.get(key) if cache is not None and key is not None else None
+    if known is not None:
+        if known.ok:
+            return known.text
+        raise FormulaError(known.text)
+    try:
+        svg = _typeset(latex, display)
+    except FormulaError as error:
+        _remember(
+            key, formula_cache.Entry(False, str(error))
+        )  # a broken formula need not start MathJax again
+        raise
+    _remember(key, formula_cache.Entry(True, svg))
+    return svg
+
+
+def _remember(key: bytes | None, entry: formula_cache.Entry) -> None:
+    cache = formula_cache.shared() if key is not None else None
+    if cache is not None and key is not None:
+        cache.put(key, entry)
+
+
+def _typeset(latex: str, display: bool) -> str:
+    """Run MathJax on one formula and make its SVG safe, reproducible and Hangul-capable."""
     from quickjax import MathJaxRenderError, render
 
     with _lock:  # one MathJax instance, shared by the window's worker and the command line
@@ -51,6 +90,36 @@ def formula_svg(latex: str, display: bool) -> str:
     key = hashlib.sha1(f"{display}{latex}".encode()).hexdigest()[:10]
     svg = _MJX_ID.sub(f"MJX-{key}-", svg)
     return svg.replace('font-family="serif"', f'font-family="{FONT_STACK}"')
+
+
+def disk_key(latex: str, display: bool) -> bytes | None:
+    """The formula's key in the disk cache: everything its SVG depends on; None if the engine is unknown."""
+    engine = engine_version()
+    if engine is None:
+        return None
+    parts = "\0".join([ENGINE, engine, _OUTPUT, "display" if display else "inline", latex])
+    return hashlib.sha256(parts.encode("utf-8", "surrogatepass")).digest()
+
+
+@lru_cache(maxsize=1)
+def engine_version() -> str | None:
+    """quickjax's installed version, read from its metadata without importing (and starting) it."""
+    spec = importlib.util.find_spec(ENGINE)
+    if spec is None or spec.origin is None:
+        return None
+    prefix = f"{ENGINE}-"
+    try:
+        for entry in Path(spec.origin).parent.parent.iterdir():
+            if entry.name.startswith(prefix) and entry.name.endswith(".dist-info"):
+                return entry.name[len(prefix) : -len(".dist-info")]
+    except OSError:
+        pass
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(ENGINE)
+    except PackageNotFoundError:
+        return None
 
 
 def formula_html(latex: str, display: bool) -> str:
