@@ -196,20 +196,11 @@ def unusable(kind: str, tmp_path: Path) -> Path:
         folder = tmp_path / "cache"
         (folder / formula_cache.FILE_NAME).mkdir(parents=True)
         return folder
-    folder = tmp_path / "read-only"
-    folder.mkdir()
-    folder.chmod(0o555)
-    probe = folder / "probe"
-    try:
-        probe.write_text("x")
-    except OSError:
-        return folder
-    probe.unlink()
-    folder.chmod(0o755)
-    pytest.skip("this user can write into read-only folders (root)")
+    raise ValueError(kind)
 
 
-@pytest.mark.parametrize("kind", ["folder under a file", "cache file is a folder", "read-only folder"])
+# (A read-only folder is the same case for a normal user, but cannot be made for root, who runs CI.)
+@pytest.mark.parametrize("kind", ["folder under a file", "cache file is a folder"])
 def test_an_unusable_cache_folder_still_renders(
     kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -221,8 +212,6 @@ def test_an_unusable_cache_folder_still_renders(
         assert shared_cache().get(formulas.disk_key("x", False) or b"") is None
     finally:
         formula_cache.close_shared()
-        if kind == "read-only folder":
-            folder.chmod(0o755)
     assert not cache_file(folder).is_file()
 
 
