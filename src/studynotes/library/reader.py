@@ -12,6 +12,7 @@ from typing import Any
 
 from ..model import Attachment, Cell, Note, Question
 from .search import fts_expression, like_pattern, parse_query, snippet
+from .short_terms import ShortTermIndex
 from .views import (
     Counts,
     LectureInfo,
@@ -32,6 +33,7 @@ _QUESTION_COLUMNS = """q.id, q.note_id, n.title, b.title, w.number, l.number, q.
 
 class LibraryReader:
     conn: sqlite3.Connection
+    _short_term_index: ShortTermIndex | None = None  # made on the first short search
 
     # -- the tree -------------------------------------------------------
     def notebooks(self) -> list[NotebookInfo]:
@@ -383,6 +385,11 @@ class LibraryReader:
             hits += self._search_table("cell", "cells", "cells_fts", ("markdown",), terms, limit - len(hits))
         return hits
 
+    def _short_terms(self) -> ShortTermIndex:
+        if self._short_term_index is None:
+            self._short_term_index = ShortTermIndex(self.conn)
+        return self._short_term_index
+
     def _search_table(
         self, kind: str, table: str, fts: str, columns: tuple[str, ...], terms: Any, limit: int
     ) -> list[SearchHit]:
@@ -390,12 +397,20 @@ class LibraryReader:
         joins = f"FROM {table} t JOIN notes n ON n.id = t.note_id"
         clauses = ["t.private = 0"] if table == "questions" else ["t.kind = 'markdown'"]
         order = "t.id DESC"  # newest first; a sort over every match would cost a full scan
-        if terms.long:
+        expressions = [fts_expression(terms.long)] if terms.long else []
+        scanned = terms.short
+        if terms.short:
+            plan = self._short_terms().plan(fts, terms.short)
+            if plan.impossible:
+                return []
+            expressions += plan.phrases
+            scanned = tuple(plan.scanned)
+        if expressions:
             joins = f"FROM {fts} f JOIN {table} t ON t.id = f.rowid JOIN notes n ON n.id = t.note_id"
             clauses.append(f"{fts} MATCH ?")
-            params.append(fts_expression(terms.long))
+            params.append(" AND ".join(expressions))
             order = "f.rowid DESC"  # ranking every match before the first page costs 20 ms at 15,000 hits
-        for term in terms.short:
+        for term in scanned:
             clauses.append("(" + " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
             params += [like_pattern(term)] * len(columns)
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
