@@ -72,3 +72,14 @@ def test_read_only_library_reads_but_refuses_writes(library_path: Path) -> None:
         assert library.notebooks() == []
         with pytest.raises(LibraryError, match="read-only"):
             library.ensure_notebook("New")
+
+
+def test_the_tree_counts_read_the_question_index_not_the_questions(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        statements: list[str] = []
+        library.conn.set_trace_callback(statements.append)
+        library.notebooks()
+        library.conn.set_trace_callback(None)
+        counting = next(s for s in statements if "FROM questions q" in s)
+        plan = " ".join(str(row[3]) for row in library.conn.execute("EXPLAIN QUERY PLAN " + counting))
+    assert "COVERING INDEX questions_by_note" in plan, plan

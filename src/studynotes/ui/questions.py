@@ -33,6 +33,7 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("", "Question", "Asker", "Lecture", "Page / time")
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+SIZE_FROM_ROWS = 50  # columns fit the rows in view and this many more
 
 
 class QuestionTableModel(QAbstractTableModel):
@@ -199,6 +200,8 @@ class QuestionPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitting columns to the shown rows and a few beyond, not to a thousand (0.25 s at start-up).
+        header.setResizeContentsPrecision(SIZE_FROM_ROWS)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.asker_filter, 1)
