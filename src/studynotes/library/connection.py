@@ -72,6 +72,23 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def needs_upgrade(path: Path) -> bool:
+    """Whether opening `path` will first migrate it (seconds for a large library)."""
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        return bool(version < LATEST_VERSION and (version > 0 or _has_tables(conn)))
+    except sqlite3.DatabaseError:
+        return False  # opening it properly gives the message
+    finally:
+        conn.close()
+
+
 def _check_is_sqlite(path: Path) -> None:
     if path.is_dir():
         raise LibraryError(f"{path}: is a folder, not a library file")

@@ -136,14 +136,14 @@ def run(library_path: Path | None = None, *, demo: bool = False) -> int:
     settings = QSettings()
     apply_theme(settings)
     sys.excepthook = _show_unexpected
-    from ..library import Library
+    from .library_open import open_library
 
     temporary = None
     if demo:
         temporary = tempfile.TemporaryDirectory(prefix="studynotes-demo-")
         library_path = Path(temporary.name) / "demo.sqlite3"
     try:
-        library = Library.open(library_path or default_library_path())
+        library = open_library(library_path or default_library_path())
         if demo:
             from ..demo import fill_demo_library
 
