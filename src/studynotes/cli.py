@@ -134,10 +134,15 @@ def _has_display() -> bool:
 
 def _run(command: str, args: argparse.Namespace) -> int:
     from .library import Library, QuestionFilter
+    from .library.connection import needs_upgrade
 
     path = args.library or default_library_path()
     if command in ("backups", "restore"):
         return _backups(command, path, args)
+    if needs_upgrade(path):
+        print(
+            f"{path}: updating the library for this version (a backup copy is kept first)…", file=sys.stderr
+        )
     library = Library.open(path)
     try:
         if command == "import":

@@ -165,3 +165,20 @@ def test_the_window_without_a_display_is_one_clear_line(
     code, _, err = run(capsys, "--library", lib)
     assert code == 1
     assert err.strip().startswith("studynotes: no display to open the window on")
+
+
+def test_an_older_library_is_upgraded_with_a_line_on_stderr(
+    capsys: pytest.CaptureFixture[str], library_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studynotes.library import Library, connection
+    from studynotes.library.schema import MIGRATIONS
+
+    with monkeypatch.context() as old_schema:
+        old_schema.setattr(connection, "MIGRATIONS", MIGRATIONS[:4])
+        old_schema.setattr(connection, "LATEST_VERSION", 4)
+        Library.open(library_path).close()
+    code, out, err = run(capsys, "--library", str(library_path), "tree", "--json")
+    assert code == 0 and json.loads(out) == []
+    assert err.count("\n") == 1 and "updating the library" in err and str(library_path) in err
+    code, out, err = run(capsys, "--library", str(library_path), "tree", "--json")
+    assert (code, err) == (0, "")
