@@ -80,6 +80,45 @@ app.exec()
 """
 
 
+# 100,000 leaves shown in a QTreeView: a model that answers Qt's questions on
+# demand (for the rows in view), then QStandardItemModel, which makes an item
+# per row up front.  Prints the seconds from making each model until the view
+# has painted.
+_TREE_MODELS = r"""
+import sys, time
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTreeView
+LEAVES = 100_000
+app = QApplication(sys.argv[:1])
+
+class Lazy(QAbstractListModel):
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else LEAVES
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return f"Note {index.row()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+def standard():
+    model = QStandardItemModel()
+    model.invisibleRootItem().appendRows([QStandardItem(f"Note {r}") for r in range(LEAVES)])
+    return model
+
+def shown(make):
+    started = time.monotonic()
+    view = QTreeView()
+    view.setUniformRowHeights(True)
+    view.setModel(make())
+    view.resize(400, 800)
+    view.show()
+    view.repaint()
+    app.processEvents()
+    return time.monotonic() - started
+
+shown(QStandardItemModel)  # the first view pays for fonts and styles; neither model should
+print(shown(Lazy), shown(standard), flush=True)
+"""
+
+
 def process_seconds(script: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, str]:
     """Wall time from starting a Python process until it prints a monotonic time (or exits)."""
     import os
@@ -128,6 +167,16 @@ def web_first_paint(runs: int) -> tuple[float, float, float]:
         rss.append(float(line.split()[1]))
         pss.append(float(line.split()[2]))
     return median(seconds), median(rss), median(pss)
+
+
+def tree_models(runs: int) -> tuple[float, float]:
+    """Median seconds to show 100,000 leaves: a lazy model, and QStandardItemModel."""
+    lazy, standard = [], []
+    for _ in range(runs):
+        _, line = process_seconds(_TREE_MODELS, env=QT_ENV)
+        lazy.append(float(line.split()[0]))
+        standard.append(float(line.split()[1]))
+    return median(lazy), median(standard)
 
 
 def sqlite_inserts(rows: int = 100_000) -> float:
