@@ -9,7 +9,8 @@ import pytest
 
 from studynotes.importers import import_file
 from studynotes.library import Library
-from studynotes.library.search import parse_query
+from studynotes.library.search import parse_query, snippet
+from studynotes.plain_text import MATH
 
 NOTE = """# Week 3
 
@@ -79,3 +80,24 @@ def test_special_characters_do_not_break_the_query(filled: Library) -> None:
     for query in ['"', "a*b", "100%", "L2_", "(x)", "NOT", "-", "손실 OR"]:
         filled.search(query)  # no exception is the behaviour under test
     assert filled.search("   ") == []
+
+
+def test_a_snippet_never_cuts_a_formula_in_two() -> None:
+    text = (
+        "머리말 " * 20
+        + "$\\frac{\\partial \\log L}{\\partial \\mu}$ 를 편미분하면 $0 = \\sum_i x_i$ 가 된다고 하는데 "
+        + "꼬리 " * 30
+    )
+    for width in (20, 40, 80):
+        cut = snippet(text, ("편미분",), width=width)
+        assert "편미분" in cut
+        inner = cut.strip("…")
+        assert inner in " ".join(text.split())
+        outside_formulas = MATH.sub("", inner)
+        assert "$" not in outside_formulas and "\\" not in outside_formulas, cut
+
+
+def test_a_long_formula_at_an_edge_is_left_out_rather_than_cut() -> None:
+    long_formula = "$" + " + ".join(f"x_{i}" for i in range(60)) + "$"
+    cut = snippet("앞 " + long_formula + " 그래서 손실이 줄어든다 " + long_formula, ("손실",), width=40)
+    assert "손실" in cut and "$" not in cut

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from studynotes.library import Library, QuestionFilter
-from studynotes.ui.plain_text import latex_to_unicode, plain_question
+from studynotes.plain_text import latex_to_unicode, plain_question
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from studynotes.ui.search_panel import term_to_find
+from studynotes.ui.search_panel import SHOWN_HITS, term_to_find
 
 
 def test_the_term_to_mark_is_the_one_the_hit_contains() -> None:
@@ -62,3 +62,28 @@ def test_down_from_the_field_walks_into_the_results(qtbot: Any, window: Any) -> 
     with qtbot.waitSignal(window.search.hitChosen) as chosen:
         qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
     assert chosen.args[0] == window.search.hits()[0] and chosen.args[1] == "gradient"
+
+
+def test_a_query_with_more_hits_than_shown_says_so(qtbot: Any, window: Any) -> None:
+    _search(qtbot, window, "a")
+    assert len(window.search.hits()) == SHOWN_HITS
+    assert window.search.status.text() == f"The first {SHOWN_HITS} results · add a word to narrow"
+    _search(qtbot, window, "손실함수를")
+    count = len(window.search.hits())
+    assert (
+        0 < count < SHOWN_HITS and window.search.status.text() == f"{count} result{'s' if count > 1 else ''}"
+    )
+    _search(qtbot, window, "zebra quokka")
+    assert window.search.status.text() == "Nothing found"
+
+
+def test_formulas_in_results_read_as_text(qtbot: Any, window: Any) -> None:
+    raw = [h.snippet for h in window.library.search("대입을", limit=10)]
+    assert any("\\frac" in s for s in raw)
+    _search(qtbot, window, "대입을")
+    labels = [
+        window.search.results.itemWidget(window.search.results.item(i)).text()
+        for i in range(window.search.results.count())
+    ]
+    assert labels and not any("$" in text or "\\frac" in text for text in labels)
+    assert any("pₖ = nₖ/(∑nₖ)" in text for text in labels)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import nfc
+from ..plain_text import MATH
 
 TRIGRAM_MIN = 3
 _PARTICLES = sorted(
@@ -90,14 +91,24 @@ def like_pattern(term: str) -> str:
 
 
 def snippet(text: str, terms: tuple[str, ...], width: int = 80) -> str:
-    """A line of context around the first match, on one line."""
+    """A line of context around the first match, on one line, never cutting a formula in two.
+
+    A formula cut at either edge could not be read or shown as a formula; the
+    edge moves to take the whole formula in, or to leave it out when it is long.
+    """
     flat = " ".join(text.split())
     lowered = flat.casefold()
-    positions = [lowered.find(t.casefold()) for t in terms]
-    found = [p for p in positions if p >= 0]
-    if not found:
-        return flat[:width] + ("…" if len(flat) > width else "")
-    first = min(found)
-    start = max(0, first - width // 3)
+    positions = [(lowered.find(t.casefold()), len(t)) for t in terms]
+    found = [(p, n) for p, n in positions if p >= 0]
+    first, length = min(found) if found else (0, 0)
+    start = max(0, first - width // 3) if found else 0
     end = min(len(flat), start + width)
-    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+    for formula in MATH.finditer(flat):
+        if formula.start() < start < formula.end():
+            long_one = formula.end() - formula.start() > width
+            start = formula.end() if formula.end() <= first and long_one else formula.start()
+        if formula.start() < end < formula.end():
+            long_one = formula.end() - formula.start() > width
+            end = formula.start() if formula.start() >= first + length and long_one else formula.end()
+    start = len(flat[:start]) - len(flat[:start].lstrip()) if start == 0 else start
+    return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from ..library import HistoryEntry, Library
 from ..model import StudyNotesError
+from ..plain_text import plain_question
 from . import commands
-from .plain_text import plain_question
 
 EXCERPT = 48  # characters of an earlier version shown in the list
 FIELD_NAMES = {"markdown": "text", "text": "question", "answer": "answer"}

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import QuestionRow
+from ..plain_text import plain_question
 from .markdown_highlighter import dark_palette
-from .plain_text import plain_question
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("", "Question", "Asker", "Lecture", "Page / time")

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from ..library import Library, SearchHit
 from ..library.search import parse_query
+from ..plain_text import plain_question
 
 DEBOUNCE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN_HITS = 50  # a list the eye can scan; a longer one means the query should be narrower
 
 
 def highlighted(snippet: str, terms: tuple[str, ...]) -> str:
@@ -35,6 +37,14 @@ def highlighted(snippet: str, terms: tuple[str, ...]) -> str:
     if inside:
         out.append("</b>")
     return "".join(out)
+
+
+def result_count(shown: int, *, more: bool) -> str:
+    if not shown:
+        return "Nothing found"
+    if more:
+        return f"The first {shown} results · add a word to narrow"
+    return f"{shown} result{'s' if shown != 1 else ''}"
 
 
 def term_to_find(snippet: str, terms: tuple[str, ...]) -> str:
@@ -111,22 +121,25 @@ class SearchPanel(QWidget):
             self._set_results_visible(False)
             self.status.setVisible(False)
             return
-        hits = self._library.search(query)
+        hits = self._library.search(query, limit=SHOWN_HITS + 1)
+        more = len(hits) > SHOWN_HITS
+        hits = hits[:SHOWN_HITS]
         terms = parse_query(query).all
         for hit in hits:
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
+            shown = plain_question(hit.snippet)  # formulas as Unicode, as in the question list
             label = QLabel(
                 f"<span style='color:gray'>{html.escape(hit.note)} · {hit.kind}</span><br>"
-                + highlighted(hit.snippet, terms)
+                + highlighted(shown, terms)
             )
             label.setWordWrap(True)
             label.setContentsMargins(4, 2, 4, 2)
             item.setSizeHint(label.sizeHint())
-            item.setToolTip(hit.snippet)
+            item.setToolTip(shown)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
-        self.status.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "Nothing found")
+        self.status.setText(result_count(len(hits), more=more))
         self.status.setVisible(True)
         self._set_results_visible(bool(hits))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # Pandoc's rule for `$`: no space just inside, no digit just after (so "$5 and $10" is not math).
-_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)(.+?)(?<=\S)\$(?!\d)|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
+MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)(.+?)(?<=\S)\$(?!\d)|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)(.+?)\1")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -35,7 +35,8 @@ SYMBOLS = (
         " sum ∑ prod ∏ int ∫ oint ∮ partial ∂ nabla ∇ infty ∞ cdot · times × div ÷ pm ± mp ∓"
         " leq ≤ le ≤ geq ≥ ge ≥ neq ≠ ne ≠ approx ≈ equiv ≡ sim ∼ propto ∝ to → rightarrow →"
         " leftarrow ← Rightarrow ⇒ Leftarrow ⇐ iff ⇔ mapsto ↦ in ∈ notin ∉ subset ⊂ subseteq ⊆"
-        " cup ∪ cap ∩ forall ∀ exists ∃ emptyset ∅ ldots … dots … cdots ⋯ circ ∘ ell ℓ top T"
+        " cup ∪ cap ∩ forall ∀ exists ∃ emptyset ∅ ldots … dots … cdots ⋯ circ ∘ ell ℓ top T neg ¬ lnot ¬"
+        " land ∧ wedge ∧ lor ∨ vee ∨ setminus ∖ mid | perp ⊥ star ⋆ ast ∗ prime ′ langle ⟨ rangle ⟩"
         " | ‖ { { } } % % $ $ _ _ & & # #"
     )
     | dict.fromkeys(("left", "right", "big", "Big", "bigl", "bigr", "Bigl", "Bigr", "!"), "")
@@ -49,7 +50,7 @@ _STYLES = _words(
 # Binary operators and relations: spaced, since the command swallowed the space after it.
 _SPACED = _words(
     "cdot times div pm mp leq le geq ge neq ne approx equiv sim propto to rightarrow leftarrow"
-    " Rightarrow Leftarrow iff mapsto in notin subset subseteq cup cap"
+    " Rightarrow Leftarrow iff mapsto in notin subset subseteq cup cap land wedge lor vee setminus mid"
 )
 _DOUBLE_STRUCK = {"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ", "E": "𝔼", "P": "ℙ"}
 _SUB = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ", strict=True))
@@ -66,7 +67,7 @@ def plain_question(text: str) -> str:
     """One line: formulas in Unicode, Markdown links as their text, no emphasis marks or escapes."""
     parts: list[str] = []
     position = 0
-    for match in _MATH.finditer(text):
+    for match in MATH.finditer(text):
         parts.append(_plain_markdown(text[position : match.start()]))
         parts.append(latex_to_unicode(next(g for g in match.groups() if g is not None)))
         position = match.end()
