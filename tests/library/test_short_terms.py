@@ -26,18 +26,18 @@ def _random_note(rng: random.Random, path: Path) -> Path:
     return path
 
 
-def _expected(library: Library, term: str) -> tuple[set[int], set[int]]:
-    """What a scan of every searchable row finds (ASCII case folded, as SQLite folds)."""
-    folded = term.lower()
+def _expected(library: Library, query: str) -> tuple[set[int], set[int]]:
+    """What a scan of every searchable row finds: every word of the query, case folded as SQLite folds."""
+    words = [word.lower() for word in query.split()]
     questions = {
         row[0]
         for row in library.conn.execute("SELECT id, text, answer, asker FROM questions WHERE private = 0")
-        if any(folded in (value or "").lower() for value in row[1:])
+        if all(any(word in (value or "").lower() for value in row[1:]) for word in words)
     }
     cells = {
         row[0]
         for row in library.conn.execute("SELECT id, markdown FROM cells WHERE kind = 'markdown'")
-        if folded in row[1].lower()
+        if all(word in row[1].lower() for word in words)
     }
     return questions, cells
 
@@ -68,6 +68,19 @@ def test_every_short_term_finds_exactly_the_rows_that_hold_it(random_library: Li
     assert len(terms) > 100
     for term in terms:
         assert _found(random_library, term) == _expected(random_library, term), term
+
+
+def test_short_words_combine_with_each_other_and_with_long_words(random_library: Library) -> None:
+    shorts = sorted(t for t in _short_substrings(random_library) if t.isalnum())[:12]
+    longs = ["인가요", "노트"]
+    queries = [f"{a} {b}" for a, b in zip(shorts, reversed(shorts), strict=True)]
+    queries += [f"{long} {short}" for long in longs for short in shorts[:6]]
+    found_any = 0
+    for query in queries:
+        found = _found(random_library, query)
+        assert found == _expected(random_library, query), query
+        found_any += bool(found[0] or found[1])
+    assert found_any >= 4  # the comparison is not only between empty results
 
 
 def test_a_term_at_the_very_end_of_a_field_is_found(library: Library, tmp_path: Path) -> None:
