@@ -83,3 +83,15 @@ def test_the_tree_counts_read_the_question_index_not_the_questions(library_path:
         counting = next(s for s in statements if "FROM questions q" in s)
         plan = " ".join(str(row[3]) for row in library.conn.execute("EXPLAIN QUERY PLAN " + counting))
     assert "COVERING INDEX questions_by_note" in plan, plan
+
+
+def test_one_notebook_read_alone_matches_the_list_of_all(library_path: Path, seeds: Path) -> None:
+    from studynotes.importers import import_file
+
+    with Library.open(library_path) as library:
+        for name, notebook in (("question-board-week2.md", "A"), ("lecture-chat-log.txt", "B")):
+            library.save_import(import_file(seeds / name), notebook=notebook)
+        listed = library.notebooks()
+        assert len(listed) == 2 and all(nb.counts.questions for nb in listed)
+        assert [library.notebook(nb.id) for nb in listed] == listed
+        assert library.notebook(max(nb.id for nb in listed) + 1) is None

@@ -37,7 +37,18 @@ class LibraryReader:
 
     # -- the tree -------------------------------------------------------
     def notebooks(self) -> list[NotebookInfo]:
-        counts = self._grouped_counts("n.notebook_id", "1 = 1", ())
+        return self._notebooks(None)
+
+    def notebook(self, notebook_id: int) -> NotebookInfo | None:
+        """One notebook, counting its questions alone (all notebooks' counts take 15 ms at 100,000)."""
+        found = self._notebooks(notebook_id)
+        return found[0] if found else None
+
+    def _notebooks(self, notebook_id: int | None) -> list[NotebookInfo]:
+        where, params = ("n.notebook_id = ?", (notebook_id,)) if notebook_id is not None else ("1 = 1", ())
+        counts = self._grouped_counts("n.notebook_id", where, params)
+        sql = "SELECT id, title, start_date, days_per_week, description, properties FROM notebooks"
+        sql += " WHERE id = ?" if notebook_id is not None else " ORDER BY title"
         return [
             NotebookInfo(
                 id=row[0],
@@ -48,13 +59,8 @@ class LibraryReader:
                 properties=json.loads(row[5] or "{}"),
                 counts=counts.get(row[0], Counts()),
             )
-            for row in self.conn.execute(
-                "SELECT id, title, start_date, days_per_week, description, properties FROM notebooks ORDER BY title"
-            )
+            for row in self.conn.execute(sql, params)
         ]
-
-    def notebook(self, notebook_id: int) -> NotebookInfo | None:
-        return next((nb for nb in self.notebooks() if nb.id == notebook_id), None)
 
     def notebook_id(self, title: str) -> int | None:
         row = self.conn.execute("SELECT id FROM notebooks WHERE title = ?", (title,)).fetchone()
