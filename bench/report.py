@@ -58,6 +58,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if value < 10:
+        return f"{value:.1f} {unit}"  # 1.4 MB/s, not 1 MB/s
     return f"{value:,.0f} {unit}"
 
 
