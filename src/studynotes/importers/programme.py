@@ -34,11 +34,12 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
 
 def score(text: str) -> float:
     lines = text.split("\n")
-    tables = [t for t in (header(line) for line in lines[:2000]) if t is not None]
+    tables = 0
     rows = 0
     for index, line in enumerate(lines[:2000]):
         table = header(line)
         if table is not None:
+            tables += 1
             rows += len(_peek_rows(table, lines, index + 1))
     answers = sum(1 for line in lines if _ITEM.match(line) and _ANSWER_LINK.search(line))
     fields = {m.group(1).lower() for m in map(_FIELD.match, lines[:60]) if m}

@@ -89,12 +89,16 @@ def _decode(data: bytes, path: str) -> DecodedText:
     return DecodedText(text, "utf-8 (with replacements)", [warning])
 
 
+# Control characters that no text file holds (tab, newlines, form feed and escape are text).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB mean not text."""
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > len(head) * 0.05
 
 

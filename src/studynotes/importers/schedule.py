@@ -26,6 +26,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "textbook": ("textbook", "book", "교재", "reading", "readings", "chapter", "chapters"),
     "lecture": ("lecture", "lectures", "강의", "video", "lec", "영상"),
 }
+# Any of the date column's names anywhere in a line: the cheap test before splitting it into cells.
+_DATE_WORD = re.compile("|".join(map(re.escape, _KEYS["date"])), re.IGNORECASE)
 _LABELS = {"number": "No.", "date": "Date", "topic": "Topic", "textbook": "Textbook", "lecture": "Lecture"}
 _MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june",
@@ -68,8 +70,7 @@ class Table:
 
 def header(line: str) -> Table | None:
     """A schedule header: a date column plus a number or topic column, nothing much else."""
-    lowered = line.lower()
-    if len(line) > 300 or not any(word in lowered for word in _KEYS["date"]):
+    if len(line) > 300 or not _DATE_WORD.search(line):
         return None
     pipe = line.count("|") >= 2
     tabs = "\t" in line.strip()
