@@ -110,9 +110,11 @@ class LibraryReader:
                 parse_date(row[4]),
                 json.loads(row[5] or "{}"),
                 counts.get(row[0], Counts()),
+                row[6],
             )
             for row in self.conn.execute(
-                f"SELECT id, week_id, number, title, date, properties FROM lectures"
+                f"SELECT id, week_id, number, title, date, properties,"
+                f" (SELECT count(*) FROM notes n WHERE n.lecture_id = lectures.id) FROM lectures"
                 f" WHERE notebook_id = ? AND {where} ORDER BY number",
                 params,
             )

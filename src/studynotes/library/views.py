@@ -47,6 +47,7 @@ class LectureInfo:
     date: dt.date | None
     properties: dict[str, str]
     counts: Counts = Counts()
+    notes: int = 0  # a lecture from a schedule has none until notes are imported for it
 
     @property
     def label(self) -> str:

@@ -57,12 +57,11 @@ def _counts_text(counts: Counts) -> str:
     return f"{counts.open} open / {counts.questions}" if counts.questions else "no questions"
 
 
-def notebook_overview(library: Library, notebook_id: int, theme: str, *, heading: str | None = None) -> str:
+def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     """A notebook's front page: its details and weeks with their counts (plain, script-free HTML)."""
     notebook = library.notebook(notebook_id)
     if notebook is None:
         return ""
-    dark = theme == "dark"
     rows = "".join(
         f"<tr><td>{html.escape(w.label)}</td><td>{_counts_text(w.counts)}</td></tr>"
         for w in library.weeks(notebook_id)
@@ -73,13 +72,20 @@ def notebook_overview(library: Library, notebook_id: int, theme: str, *, heading
         f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in notebook.properties.items() if v
     )
     start = notebook.start_date.isoformat() if notebook.start_date else "not set"
+    body = f"""<p>{html.escape(notebook.description)}</p><ul>{details}</ul>
+<p>Starts {start} · {notebook.days_per_week} study days a week ·
+{notebook.counts.open} open of {notebook.counts.questions} questions</p>
+<table>{rows}</table>"""
+    return plain_page(notebook.title, body, theme)
+
+
+def plain_page(title: str, body: str, theme: str) -> str:
+    """A page of the app's own (an overview, an empty week): no script, no outside resource."""
+    dark = theme == "dark"
     return f"""<!doctype html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>body{{font-family:"Noto Sans CJK KR","Malgun Gothic","Apple SD Gothic Neo",sans-serif;margin:2em;
 background:{"#1e1f22" if dark else "#fff"};color:{"#ddd" if dark else "#222"}}}
-td{{padding:.3em 1.2em .3em 0}}</style></head><body>
-<h1>{html.escape(heading or notebook.title)}</h1>
-<p>{html.escape(notebook.description)}</p><ul>{details}</ul>
-<p>Starts {start} · {notebook.days_per_week} study days a week ·
-{notebook.counts.open} open of {notebook.counts.questions} questions</p>
-<table>{rows}</table></body></html>"""
+td{{padding:.3em 1.2em .3em 0}} .hint{{color:{"#999" if dark else "#666"}}}</style></head><body>
+<h1>{html.escape(title)}</h1>
+{body}</body></html>"""

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 from . import commands
 from .commands import LibraryEvents
 from .content import NodeContent, content_of, notebook_overview
+from .empty_page import empty_page
 from .preview_host import PreviewHost, render_job
 from .questions import QuestionPanel
 from .search_panel import SearchPanel
@@ -180,14 +181,7 @@ class MainWindow(QMainWindow):
             return
         notes = [n for n in (self.library.note(i) for i in self._content.note_ids) if n is not None]
         if not notes:
-            self.preview.show_html(
-                notebook_overview(
-                    self.library,
-                    self._content.node.notebook_id,
-                    self.theme(),
-                    heading=f"{self._content.node.title} has no notes yet",
-                )
-            )
+            self.preview.show_html(empty_page(self.library, self._content.node, self.theme()))
             return
         key = (tuple(self._content.note_ids), str(self.theme()), self.font_size())
         self.preview.render(

@@ -121,6 +121,7 @@ class LibraryTreeModel(QAbstractItemModel):
                     number=lec.number,
                     week_number=node.number,
                     parent=node,
+                    children=None if lec.notes else [],  # no arrow on a lecture with nothing under it
                     tooltip=" · ".join(
                         filter(None, [lec.date.isoformat() if lec.date else "", *lec.properties.values()])
                     ),

@@ -1,0 +1,52 @@
+"""What a week or lecture with no notes shows: its place in the schedule, and how to fill it.
+
+A programme page schedules sessions long before anyone takes notes in them;
+selecting one should say when it is and what it covers (the schedule's own
+columns), not show a blank page or the whole notebook.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..library import LectureInfo, Library
+from .content import plain_page
+from .tree_model import Node
+
+_HINT = '<p class="hint">No notes yet. Import a file for it (Ctrl+O) or drag a note here from the tree.</p>'
+
+
+def empty_page(library: Library, node: Node, theme: str) -> str:
+    """The page of a week, lecture or Unsorted branch that holds no notes."""
+    if node.kind == "lecture":
+        lecture = library.lecture(node.id)
+        if lecture is not None:
+            return plain_page(node.title, _lecture_details(lecture) + _HINT, theme)
+    if node.kind == "week":
+        lectures = library.lectures(node.notebook_id, node.id)
+        return plain_page(node.title, _schedule(lectures) + _HINT, theme)
+    return plain_page(node.title, _HINT, theme)
+
+
+def _lecture_details(lecture: LectureInfo) -> str:
+    items = []
+    if lecture.date is not None:
+        items.append(f"<li><b>Date</b>: {lecture.date:%A} {lecture.date.isoformat()}</li>")
+    items += [
+        f"<li><b>{html.escape(name[:1].upper() + name[1:])}</b>: {html.escape(value)}</li>"
+        for name, value in lecture.properties.items()
+        if value
+    ]
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def _schedule(lectures: list[LectureInfo]) -> str:
+    """The week's sessions in order, as the schedule gave them."""
+    if not lectures:
+        return ""
+    rows = "".join(
+        f"<tr><td>{lecture.date.isoformat() if lecture.date else ''}</td>"
+        f"<td>{html.escape(lecture.label)}</td></tr>"
+        for lecture in lectures
+    )
+    return f"<table>{rows}</table>"
