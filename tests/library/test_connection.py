@@ -95,3 +95,54 @@ def test_one_notebook_read_alone_matches_the_list_of_all(library_path: Path, see
         assert len(listed) == 2 and all(nb.counts.questions for nb in listed)
         assert [library.notebook(nb.id) for nb in listed] == listed
         assert library.notebook(max(nb.id for nb in listed) + 1) is None
+
+
+def _old_library(library_path: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    from studynotes.library import connection
+    from studynotes.library.schema import MIGRATIONS
+
+    with monkeypatch.context() as old_schema:
+        old_schema.setattr(connection, "MIGRATIONS", MIGRATIONS[:4])
+        old_schema.setattr(connection, "LATEST_VERSION", 4)
+        Library.open(library_path).close()
+    return library_path.read_bytes()
+
+
+def test_a_full_disk_during_an_upgrade_says_so_and_leaves_the_file(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studynotes.library import connection
+
+    before = _old_library(library_path, monkeypatch)
+
+    def full(conn: sqlite3.Connection, current: int) -> None:
+        conn.execute("BEGIN")
+        conn.execute("CREATE TABLE half_done (x)")
+        conn.execute("ROLLBACK")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(connection, "migrate", full)
+    with pytest.raises(
+        LibraryError, match=r"could not be upgraded \(the disk is full\); it was left as it was"
+    ):
+        Library.open(library_path)
+    assert library_path.read_bytes() == before
+
+
+def test_no_room_for_the_backup_stops_the_upgrade_before_it_starts(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studynotes.library import connection
+
+    before = _old_library(library_path, monkeypatch)
+
+    def no_space(*args: object, **kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(connection, "backup_copy", no_space)
+    with pytest.raises(LibraryError, match=r"no backup copy could be made .*\(the disk is full\)"):
+        Library.open(library_path)
+    assert library_path.read_bytes() == before
+    monkeypatch.undo()
+    with Library.open(library_path) as upgraded:
+        assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION

@@ -60,9 +60,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         if version < LATEST_VERSION:
             if read_only:
                 raise LibraryError(f"{path}: the library needs an upgrade but is open read-only")
-            if version > 0 or _has_tables(conn):
-                backup_copy(conn, path, reason=f"before-v{LATEST_VERSION}")
-            migrate(conn, version)
+            _upgrade(conn, path, version)
     except sqlite3.DatabaseError as error:
         conn.close()
         raise LibraryError(f"{path}: is not a usable studynotes library ({error})") from None
@@ -70,6 +68,29 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Back up, then migrate; either failing leaves the file as it was, with a message saying why."""
+    if version > 0 or _has_tables(conn):
+        try:
+            backup_copy(conn, path, reason=f"before-v{LATEST_VERSION}")
+        except (OSError, sqlite3.Error) as error:
+            raise LibraryError(
+                f"{path}: no backup copy could be made before the upgrade ({_reason(error)});"
+                " the library was left as it was"
+            ) from None
+    try:
+        migrate(conn, version)
+    except sqlite3.OperationalError as error:
+        raise LibraryError(
+            f"{path}: the library could not be upgraded ({_reason(error)}); it was left as it was"
+        ) from None
+
+
+def _reason(error: BaseException) -> str:
+    text = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return "the disk is full" if "full" in text or "No space" in text else text
 
 
 def needs_upgrade(path: Path) -> bool:
