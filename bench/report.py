@@ -74,7 +74,7 @@ def table(rows: Sequence[Row]) -> str:
             else ("≥ " if row.higher_is_better else "< ") + fmt(row.budget, row.unit)
         )
         floor = "—" if row.floor is None else f"{fmt(row.floor, row.unit)} ({row.floor_name})"
-        ratio = "—" if row.ratio is None else f"{row.ratio:.1f}×"
+        ratio = "—" if row.ratio is None else f"{row.ratio:.2f}×" if row.ratio < 0.1 else f"{row.ratio:.1f}×"
         figure = row.figure + (f" — {row.note}" if row.note else "")
         lines.append(
             f"| {figure} | {fmt(row.value, row.unit)} | {budget} | {floor} | {ratio} | {row.verdict} |"
