@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from studynotes.library import Library, QuestionFilter
+from studynotes.library import Library, QuestionFilter, QuestionRow
 from studynotes.plain_text import latex_to_unicode, plain_question
+from studynotes.ui.questions import MIN_SIDE_WIDTH, SIDE_COLUMNS, QuestionPanel
 
 
 @pytest.mark.parametrize(
@@ -57,8 +58,10 @@ def test_a_formula_question_shows_as_plain_text_with_a_wrapping_tooltip(
     assert tooltip.startswith("<p>log L(θ; X)") and "편미분" in tooltip
 
 
-def test_columns_with_nothing_to_tell_are_hidden(window: Any, demo_library: Library) -> None:
+def test_columns_with_nothing_to_tell_are_hidden(qtbot: Any, window: Any, demo_library: Library) -> None:
     table = window.questions.table
+    window.resize(1800, 900)  # room for every column that has something to tell
+    qtbot.waitUntil(lambda: table.viewport().width() > 400)
     # A programme page: no asker, no lecture, no page for any question.
     _show_note_of(window, demo_library, "1x1 Convolution")
     assert [table.isColumnHidden(c) for c in range(5)] == [False, False, True, True, True]
@@ -70,4 +73,48 @@ def test_columns_with_nothing_to_tell_are_hidden(window: Any, demo_library: Libr
     # Meeting minutes: some questions name a lecture (7 or 8), so the column comes back.
     _show_note_of(window, demo_library, "$\\log L(\\theta")
     assert [table.isColumnHidden(c) for c in range(5)] == [False, False, False, False, True]
+    assert table.columnWidth(1) > table.columnWidth(2)
+
+
+def _row(number: int, asker: str, lecture: int, page: int) -> QuestionRow:
+    return QuestionRow(
+        id=number,
+        note_id=1,
+        note="n",
+        notebook="b",
+        week=1,
+        lecture=lecture,
+        asker=asker,
+        text=f"질문 {number}: 왜 배치 정규화가 학습을 안정시키나요?",
+        answer="",
+        status="open",
+        page=page,
+        media_time="01:02:03",
+        asked_at=None,
+        answered_by=None,
+        lecture_ref=None,
+        edited_by_user=False,
+        resolved_at=None,
+    )
+
+
+def test_in_a_narrow_pane_the_question_keeps_most_of_the_room(qtbot: Any) -> None:
+    panel = QuestionPanel()
+    qtbot.addWidget(panel)
+    panel.resize(340, 400)
+    panel.show()
+    long_name = "Alexandria Konstantinopoulou-Vasquez (TA, 목요일 분반)"
+    panel.set_rows([_row(n, long_name if n % 2 else "민수", n % 3 + 1, n) for n in range(1, 40)])
+    qtbot.wait(10)
+    table = panel.table
+    shown = [c for c in SIDE_COLUMNS if not table.isColumnHidden(c)]
+    assert shown == list(SIDE_COLUMNS[: len(shown)]) and 2 in shown  # the asker goes last
+    assert len(shown) < len(SIDE_COLUMNS)  # the page column gave way
+    assert table.columnWidth(1) >= table.viewport().width() * 0.5
+    assert all(table.columnWidth(c) >= MIN_SIDE_WIDTH for c in shown)
+
+    panel.resize(2200, 400)
+    qtbot.wait(10)
+    assert not any(table.isColumnHidden(c) for c in SIDE_COLUMNS)  # room again for all of them
+    assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance(long_name)  # the name whole
     assert table.columnWidth(1) > table.columnWidth(2)

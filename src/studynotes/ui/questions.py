@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -34,6 +35,9 @@ COLUMNS = ("", "Question", "Asker", "Lecture", "Page / time")
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SIZE_FROM_ROWS = 50  # columns fit the rows in view and this many more
+SIDE_COLUMNS = (2, 3, 4)  # asker, lecture, page / time: the order they give way in a narrow pane
+SIDE_SHARE = 0.45  # of the list's width, at most, for them all
+MIN_SIDE_WIDTH = 48
 
 
 class QuestionTableModel(QAbstractTableModel):
@@ -167,6 +171,12 @@ class QuestionFilterModel(QSortFilterProxyModel):
 
 class QuestionTable(QTableView):
     toggleRequested = Signal(int)
+    viewportResized = Signal()  # a scroll bar came or went, or the pane was resized
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.viewportResized.emit()
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space:
@@ -204,8 +214,8 @@ class QuestionPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in SIDE_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         # Fitting columns to the shown rows and a few beyond, not to a thousand (0.25 s at start-up).
         header.setResizeContentsPrecision(SIZE_FROM_ROWS)
         filters = QHBoxLayout()
@@ -221,6 +231,8 @@ class QuestionPanel(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
         self.table.toggleRequested.connect(self.toggleRequested)
+        self._informative: list[int] = []  # side columns with something to tell about these rows
+        self.table.viewportResized.connect(self.fit_side_columns)
 
     def set_rows(self, rows: list[QuestionRow]) -> None:
         current_asker = self.asker_filter.currentText() if self.asker_filter.currentIndex() > 0 else None
@@ -241,9 +253,24 @@ class QuestionPanel(QWidget):
 
     def _show_informative_columns(self) -> None:
         """Give the width of empty columns (no asker, no page, one lecture) to the question."""
-        hidden = self.model.uninformative_columns()
-        for column in (2, 3, 4):
-            self.table.setColumnHidden(column, column in hidden)
+        self._informative = [c for c in SIDE_COLUMNS if c not in self.model.uninformative_columns()]
+        self.fit_side_columns()
+
+    def fit_side_columns(self) -> None:
+        """Asker, then lecture, then page take what room the question can spare (under half the
+        list); in a narrow pane the ones that do not fit are left out rather than squeezed."""
+        header = self.table.horizontalHeader()
+        room = (self.table.viewport().width() - self.table.columnWidth(0)) * SIDE_SHARE
+        used = 0
+        for column in SIDE_COLUMNS:
+            self.table.setColumnHidden(column, False)  # a hidden section has no size hint
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            width = int(min(wanted, room // 2, room - used))  # a long name is elided
+            shown = column in self._informative and width >= min(wanted, MIN_SIDE_WIDTH)
+            self.table.setColumnHidden(column, not shown)
+            if shown:
+                self.table.setColumnWidth(column, width)
+                used += width
 
     def update_row(self, row: QuestionRow) -> None:
         self.model.update_row(row)
