@@ -8,12 +8,20 @@ columns), not show a blank page or the whole notebook.
 from __future__ import annotations
 
 import html
+import sys
 
 from ..library import LectureInfo, Library
 from .content import plain_page
 from .tree_model import Node
 
-_HINT = '<p class="hint">No notes yet. Import a file for it (Ctrl+O) or drag a note here from the tree.</p>'
+
+def _hint() -> str:
+    """How to fill it, with the import shortcut as this platform writes it (Ctrl+O, ⌘O)."""
+    shortcut = "⌘O" if sys.platform == "darwin" else "Ctrl+O"  # QKeySequence.StandardKey.Open
+    return (
+        f'<p class="hint">No notes yet. Import a file for it ({html.escape(shortcut)})'
+        " or drag a note here from the tree.</p>"
+    )
 
 
 def empty_page(library: Library, node: Node, theme: str) -> str:
@@ -21,11 +29,11 @@ def empty_page(library: Library, node: Node, theme: str) -> str:
     if node.kind == "lecture":
         lecture = library.lecture(node.id)
         if lecture is not None:
-            return plain_page(node.title, _lecture_details(lecture) + _HINT, theme)
+            return plain_page(node.title, _lecture_details(lecture) + _hint(), theme)
     if node.kind == "week":
         lectures = library.lectures(node.notebook_id, node.id)
-        return plain_page(node.title, _schedule(lectures) + _HINT, theme)
-    return plain_page(node.title, _HINT, theme)
+        return plain_page(node.title, _schedule(lectures) + _hint(), theme)
+    return plain_page(node.title, _hint(), theme)
 
 
 def _lecture_details(lecture: LectureInfo) -> str:
