@@ -29,6 +29,7 @@ from ..model import Cell, Note, Question, QuestionStatus, StudyNotesError
 from . import commands
 from .commands import LibraryEvents
 from .editor_cells import Box, CellEditor, QuestionEdit, history_key, plain_error
+from .keys import native
 from .preview_host import PreviewHost, render_job
 
 SAVE_DELAY_MS = 600
@@ -93,10 +94,15 @@ class NoteEditor(QWidget):
                 "Ctrl+Shift+Q",
                 "Add a question after this cell",
             ),
-            ("Delete cell", self.delete_current, "Ctrl+Shift+D", "Delete this cell (Ctrl+Z brings it back)"),
+            (
+                "Delete cell",
+                self.delete_current,
+                "Ctrl+Shift+D",
+                f"Delete this cell ({native('Ctrl+Z')} brings it back)",
+            ),
         ):
             button = QPushButton(label)
-            button.setToolTip(f"{tip} ({keys})")
+            button.setToolTip(f"{tip} ({native(keys)})")
             button.clicked.connect(slot)
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

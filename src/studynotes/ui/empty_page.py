@@ -8,16 +8,16 @@ columns), not show a blank page or the whole notebook.
 from __future__ import annotations
 
 import html
-import sys
 
 from ..library import LectureInfo, Library
 from .content import plain_page
+from .keys import native
 from .tree_model import Node
 
 
 def _hint() -> str:
     """How to fill it, with the import shortcut as this platform writes it (Ctrl+O, ⌘O)."""
-    shortcut = "⌘O" if sys.platform == "darwin" else "Ctrl+O"  # QKeySequence.StandardKey.Open
+    shortcut = native("Ctrl+O")  # the import action's QKeySequence.StandardKey.Open
     return (
         f'<p class="hint">No notes yet. Import a file for it ({html.escape(shortcut)})'
         " or drag a note here from the tree.</p>"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from ..library import Library, SearchHit
 from ..library.search import parse_query
 from ..plain_text import plain_question
+from .keys import native
 
 DEBOUNCE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,7 +68,7 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self._library = library
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Search notes and questions (Ctrl+F)")
+        self.field.setPlaceholderText(f"Search notes and questions ({native('Ctrl+F')})")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search")
         self.results = QListWidget()
