@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from studynotes.library import Library, QuestionFilter, QuestionRow
 from studynotes.plain_text import latex_to_unicode, plain_question
-from studynotes.ui.questions import MIN_SIDE_WIDTH, SIDE_COLUMNS, QuestionPanel
+from studynotes.ui.questions import MIN_SIDE_WIDTH, QUESTION_ID_ROLE, SIDE_COLUMNS, QuestionPanel
 
 
 @pytest.mark.parametrize(
@@ -118,3 +119,58 @@ def test_in_a_narrow_pane_the_question_keeps_most_of_the_room(qtbot: Any) -> Non
     assert not any(table.isColumnHidden(c) for c in SIDE_COLUMNS)  # room again for all of them
     assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance(long_name)  # the name whole
     assert table.columnWidth(1) > table.columnWidth(2)
+
+
+def _shown_ids(panel: QuestionPanel) -> list[int]:
+    proxy = panel.proxy
+    return [proxy.index(r, 0).data(QUESTION_ID_ROLE) for r in range(proxy.rowCount())]
+
+
+def test_a_header_click_orders_by_that_column_and_a_third_goes_back(qtbot: Any) -> None:
+    panel = QuestionPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1600, 400)
+    panel.show()
+    rows = [
+        _row(n, ["민수", "", "Bora", "anna"][n % 4], [10, 9, 2, 1][n % 4], [12, 3, 100, 7][n % 4])
+        for n in range(8)
+    ]
+    rows[3] = replace(rows[3], status="answered", lecture=None, page=None, media_time="1:00:00")
+    rows[5] = replace(rows[5], page=None, media_time="00:30")
+    panel.set_rows(rows)
+    assert _shown_ids(panel) == [r.id for r in rows]  # the notes' own order to begin with
+    header = panel.table.horizontalHeader()
+
+    def click(column: int) -> None:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section_centre(header, column))
+
+    click(3)
+    lectures = [next(r for r in rows if r.id == i).lecture for i in _shown_ids(panel)]
+    assert lectures == [*sorted(x for x in lectures if x is not None), None]  # 9 before 10, empty last
+    click(3)
+    assert [next(r for r in rows if r.id == i).lecture for i in _shown_ids(panel)] == lectures[::-1]
+    click(3)
+    assert _shown_ids(panel) == [r.id for r in rows]
+
+    click(2)
+    askers = [next(r for r in rows if r.id == i).asker for i in _shown_ids(panel)]
+    assert askers == ["anna", "anna", "Bora", "Bora", "민수", "민수", "", ""]
+    click(2)
+    click(2)
+    click(0)
+    statuses = [next(r for r in rows if r.id == i).status for i in _shown_ids(panel)]
+    assert statuses == ["open"] * 7 + ["answered"]
+    click(0)
+    click(0)
+    click(4)
+    pages = [next(r for r in rows if r.id == i) for i in _shown_ids(panel)]
+    assert [(r.page, r.media_time) for r in pages[-2:]] == [(None, "00:30"), (None, "1:00:00")]
+    assert [r.page for r in pages[:-2]] == sorted(r.page for r in pages[:-2])
+
+
+def _section_centre(header: Any, column: int) -> Any:
+    from PySide6.QtCore import QPoint
+
+    return QPoint(
+        header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2
+    )

@@ -129,6 +129,22 @@ class QuestionTableModel(QAbstractTableModel):
             columns.add(3)
         return columns
 
+    def sort_key(self, position: int, column: int) -> tuple[Any, ...]:
+        """What a click on a column header orders by: open before answered, lectures and pages
+        by number (10 after 9), empty cells last, text without regard to case."""
+        row = self._rows[position]
+        if column == 0:
+            return (row.status != "open",)
+        if column == 1:
+            return (self._plain_text(position).casefold(),)
+        if column == 2:
+            return (not row.asker, row.asker.casefold())
+        if column == 3:
+            return (row.lecture is None, row.lecture or 0)
+        if row.page is not None:
+            return (0, row.page, _seconds(row.media_time))
+        return (1 if row.media_time else 2, 0, _seconds(row.media_time))  # time only, then nothing
+
     @staticmethod
     def _display(row: QuestionRow, column: int) -> str:
         if column == 0:
@@ -143,8 +159,18 @@ class QuestionTableModel(QAbstractTableModel):
         return " · ".join(p for p in parts if p)
 
 
+def _seconds(media_time: str | None) -> int:
+    """`1:02:03` or `02:03` as seconds, for ordering; anything else as 0."""
+    total = 0
+    for part in (media_time or "").split(":"):
+        if not part.isdigit():
+            return 0
+        total = total * 60 + int(part)
+    return total
+
+
 class QuestionFilterModel(QSortFilterProxyModel):
-    """All / Open / Answered, and one asker."""
+    """All / Open / Answered, one asker, and the order a header click asks for."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -158,6 +184,13 @@ class QuestionFilterModel(QSortFilterProxyModel):
     def set_asker(self, asker: str | None) -> None:
         self._asker = asker
         self.invalidate()
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, QuestionTableModel):
+            return super().lessThan(left, right)
+        column = left.column()
+        return model.sort_key(left.row(), column) < model.sort_key(right.row(), column)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
@@ -218,6 +251,10 @@ class QuestionPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         # Fitting columns to the shown rows and a few beyond, not to a thousand (0.25 s at start-up).
         header.setResizeContentsPrecision(SIZE_FROM_ROWS)
+        # A header click orders by that column; a third click goes back to the notes' own order.
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.asker_filter, 1)
