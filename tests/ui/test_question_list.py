@@ -174,3 +174,25 @@ def _section_centre(header: Any, column: int) -> Any:
     return QPoint(
         header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2
     )
+
+
+def test_the_order_chosen_is_kept_for_the_next_start(
+    qtbot: Any, demo_library: Library, settings: Any
+) -> None:
+    from studynotes.ui.main_window import MainWindow
+
+    first = MainWindow(demo_library, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.questions.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    first.close()
+
+    second = MainWindow(demo_library, settings)
+    qtbot.addWidget(second)
+    second.show()
+    header = second.questions.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
+    proxy = second.questions.proxy
+    shown = [proxy.index(r, 1).data(Qt.ItemDataRole.DisplayRole).casefold() for r in range(proxy.rowCount())]
+    assert len(shown) > 3 and shown == sorted(shown, reverse=True)
+    second.close()

@@ -466,6 +466,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("splitter")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
+        self.questions.restore_sort(str(self.settings.value("question_sort", "-1,0")))
         last = str(self.settings.value("last_selection", ""))
         kind, _, ident = last.partition(":")
         if kind and ident.isdigit():
@@ -482,6 +483,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("question_sort", self.questions.sort_state())
         self.search.stop()
         self._watch.stop()
         self.preview.wait_for_render()

@@ -293,6 +293,17 @@ class QuestionPanel(QWidget):
         self._informative = [c for c in SIDE_COLUMNS if c not in self.model.uninformative_columns()]
         self.fit_side_columns()
 
+    def sort_state(self) -> str:
+        """The header's order as `column,descending` (`-1,0`: the notes' own), kept between runs."""
+        header = self.table.horizontalHeader()
+        return f"{header.sortIndicatorSection()},{int(header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)}"
+
+    def restore_sort(self, state: str) -> None:
+        column, _, descending = state.partition(",")
+        if column.lstrip("-").isdigit() and -1 <= int(column) < len(COLUMNS):
+            order = Qt.SortOrder.DescendingOrder if descending == "1" else Qt.SortOrder.AscendingOrder
+            self.table.horizontalHeader().setSortIndicator(int(column), order)
+
     def fit_side_columns(self) -> None:
         """Asker, then lecture, then page take what room the question can spare (under half the
         list); in a narrow pane the ones that do not fit are left out rather than squeezed."""
