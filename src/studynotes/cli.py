@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from . import cli_output as out
 from .model import ImportContext, StudyNotesError
 from .paths import default_library_path
+from .window_libraries import missing_libraries_message, missing_window_libraries
 
 if TYPE_CHECKING:
     from .library import Library
@@ -109,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise StudyNotesError(
                     "no display to open the window on; the command line works without one (studynotes --help)"
                 )
+            missing = missing_window_libraries()
+            if missing:
+                raise StudyNotesError(missing_libraries_message(missing))
             from .ui.app import run
 
             return run(library_path=args.library, demo=command == "demo")

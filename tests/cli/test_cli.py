@@ -182,3 +182,32 @@ def test_an_older_library_is_upgraded_with_a_line_on_stderr(
     assert err.count("\n") == 1 and "updating the library" in err and str(library_path) in err
     code, out, err = run(capsys, "--library", str(library_path), "tree", "--json")
     assert (code, err) == (0, "")
+
+
+def test_a_linux_desktop_without_qts_x11_libraries_is_told_what_to_install(
+    capsys: pytest.CaptureFixture[str], lib: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studynotes import window_libraries
+
+    def cdll(name: str, *args: object, **kwargs: object) -> object:
+        """A computer with every X11 library but these two."""
+        if name in ("libxcb-cursor.so.0", "libxcb-icccm.so.4"):
+            raise OSError(f"{name}: cannot open shared object file")
+        return object()
+
+    monkeypatch.setattr(window_libraries.sys, "platform", "linux")
+    monkeypatch.setattr(window_libraries.ctypes, "CDLL", cdll)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    code, out, err = run(capsys, "--library", lib, "gui")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert "(libxcb-cursor.so.0, libxcb-icccm.so.4)" in err
+    assert "sudo apt install libxcb-cursor0 libxcb-icccm4." in err
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # no X11 window: nothing of it is needed
+    assert window_libraries.missing_window_libraries() == []
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert window_libraries.missing_window_libraries() == []
