@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from studynotes.importers import daily_log
@@ -210,6 +210,8 @@ def _check(document: ParsedDocument) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
+@example("```\n\ue000")  # a private mark inside unclosed fenced code
+@example("```\n\ue0000\ue001\n```\n\\[x\\]")  # one shaped like a formula token, beside a formula
 def test_random_text_never_breaks_the_importer(text: str) -> None:
     _check(_parse(text))
     assert 0.0 <= daily_log.score(text) <= 1.0

@@ -125,8 +125,7 @@ def latex_to_dollars(lines: list[str]) -> tuple[list[str], list[str]]:
     def convert() -> None:
         if not prose:
             return
-        # The token marks are private-use characters; any in the text itself would be taken for one.
-        text = "\n".join(prose).replace("\ue000", "").replace("\ue001", "")
+        text = "\n".join(prose)
 
         def display(match: re.Match[str]) -> str:
             displays.append(match.group(1).strip())
@@ -137,8 +136,10 @@ def latex_to_dollars(lines: list[str]) -> tuple[list[str], list[str]]:
         out.extend(text.split("\n"))
         prose.clear()
 
+    # The token marks are private-use characters; any in the text itself, fenced code
+    # included, would be taken for one when the formulas are put back.
     fence: str | None = None
-    for line in lines:
+    for line in (line.replace("\ue000", "").replace("\ue001", "") for line in lines):
         opener = _FENCE.match(line)
         if fence is not None:
             out.append(line)
@@ -189,8 +190,10 @@ def _blank(out: list[str]) -> None:
 def _tidy(lines: list[str]) -> list[str]:
     """No runs of blank lines outside code, none at either end."""
     out: list[str] = []
+    # The token marks are private-use characters; any in the text itself, fenced code
+    # included, would be taken for one when the formulas are put back.
     fence: str | None = None
-    for line in lines:
+    for line in (line.replace("\ue000", "").replace("\ue001", "") for line in lines):
         opener = _FENCE.match(line)
         if fence is not None:
             out.append(line)
