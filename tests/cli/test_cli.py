@@ -168,15 +168,12 @@ def test_the_window_without_a_display_is_one_clear_line(
 
 
 def test_an_older_library_is_upgraded_with_a_line_on_stderr(
-    capsys: pytest.CaptureFixture[str], library_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], library_path: Path
 ) -> None:
-    from studynotes.library import Library, connection
-    from studynotes.library.schema import MIGRATIONS
+    from old_schema import opened_at_schema
 
-    with monkeypatch.context() as old_schema:
-        old_schema.setattr(connection, "MIGRATIONS", MIGRATIONS[:4])
-        old_schema.setattr(connection, "LATEST_VERSION", 4)
-        Library.open(library_path).close()
+    with opened_at_schema(library_path):
+        pass
     code, out, err = run(capsys, "--library", str(library_path), "tree", "--json")
     assert code == 0 and json.loads(out) == []
     assert err.count("\n") == 1 and "updating the library" in err and str(library_path) in err

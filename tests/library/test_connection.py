@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from old_schema import opened_at_schema
 from studynotes.library import Library, LibraryError
 from studynotes.library.schema import LATEST_VERSION
 
@@ -97,14 +98,9 @@ def test_one_notebook_read_alone_matches_the_list_of_all(library_path: Path, see
         assert library.notebook(max(nb.id for nb in listed) + 1) is None
 
 
-def _old_library(library_path: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
-    from studynotes.library import connection
-    from studynotes.library.schema import MIGRATIONS
-
-    with monkeypatch.context() as old_schema:
-        old_schema.setattr(connection, "MIGRATIONS", MIGRATIONS[:4])
-        old_schema.setattr(connection, "LATEST_VERSION", 4)
-        Library.open(library_path).close()
+def _old_library(library_path: Path) -> bytes:
+    with opened_at_schema(library_path):
+        pass
     return library_path.read_bytes()
 
 
@@ -113,7 +109,7 @@ def test_a_full_disk_during_an_upgrade_says_so_and_leaves_the_file(
 ) -> None:
     from studynotes.library import connection
 
-    before = _old_library(library_path, monkeypatch)
+    before = _old_library(library_path)
 
     def full(conn: sqlite3.Connection, current: int) -> None:
         conn.execute("BEGIN")
@@ -134,7 +130,7 @@ def test_no_room_for_the_backup_stops_the_upgrade_before_it_starts(
 ) -> None:
     from studynotes.library import connection
 
-    before = _old_library(library_path, monkeypatch)
+    before = _old_library(library_path)
 
     def no_space(*args: object, **kwargs: object) -> Path:
         raise OSError(28, "No space left on device")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from old_schema import BEFORE_SHORT_TERMS, opened_at_schema
 from studynotes.importers import import_file
-from studynotes.library import Library, connection, short_terms
+from studynotes.library import Library, short_terms
 from studynotes.library.schema import MIGRATIONS
 
 ALPHABET = "가나층학습모델손실 abAB12%_\"'"
@@ -102,15 +103,10 @@ def test_common_terms_are_scanned_and_give_the_same_rows(
         assert _found(random_library, term) == through_index[term] == _expected(random_library, term), term
 
 
-def test_a_library_from_before_the_short_term_index_is_upgraded(
-    library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with monkeypatch.context() as old_schema:
-        old_schema.setattr(connection, "MIGRATIONS", MIGRATIONS[:4])
-        old_schema.setattr(connection, "LATEST_VERSION", 4)
-        with Library.open(library_path) as old:
-            old.save_import(import_file(_random_note(random.Random(3), tmp_path / "old.md")), notebook="Old")
-            assert old.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+def test_a_library_from_before_the_short_term_index_is_upgraded(library_path: Path, tmp_path: Path) -> None:
+    with opened_at_schema(library_path) as old:
+        old.save_import(import_file(_random_note(random.Random(3), tmp_path / "old.md")), notebook="Old")
+        assert old.conn.execute("PRAGMA user_version").fetchone()[0] == BEFORE_SHORT_TERMS
     with Library.open(library_path) as upgraded:
         assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         for table in ("questions_fts", "cells_fts"):

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from old_schema import BEFORE_SHORT_TERMS, opened_at_schema
 from studynotes.importers import import_file
 from studynotes.library import Library, LibraryError, connection
 from studynotes.library.connection import needs_upgrade
@@ -19,11 +20,8 @@ from studynotes.ui.library_open import NOTICE_OBJECT_NAME, open_library
 
 @pytest.fixture
 def old_library(library_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    with monkeypatch.context() as old_schema:
-        old_schema.setattr(connection, "MIGRATIONS", MIGRATIONS[:4])
-        old_schema.setattr(connection, "LATEST_VERSION", 4)
-        with Library.open(library_path) as old:
-            old.save_import(import_file(seeds / "question-board-week2.md"), notebook="Old")
+    with opened_at_schema(library_path) as old:
+        old.save_import(import_file(seeds / "question-board-week2.md"), notebook="Old")
     return library_path
 
 
@@ -64,14 +62,14 @@ def test_a_current_library_opens_without_a_notice(qtbot: Any, library_path: Path
 def test_an_upgrade_that_fails_reaches_the_caller_as_a_message(
     qtbot: Any, old_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    broken = (*MIGRATIONS[:4], ("broken", "CREATE TABLE notes (x);"))
+    broken = (*MIGRATIONS[:BEFORE_SHORT_TERMS], ("broken", "CREATE TABLE notes (x);"))
     monkeypatch.setattr(connection, "MIGRATIONS", broken)
     monkeypatch.setattr(connection, "LATEST_VERSION", len(broken))
     with pytest.raises(LibraryError, match=r"could not be upgraded .*it was left as it was"):
         open_library(old_library)
     kept = sqlite3.connect(old_library)
     try:
-        assert kept.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == BEFORE_SHORT_TERMS
         assert kept.execute("SELECT count(*) FROM questions").fetchone()[0] > 0
     finally:
         kept.close()

@@ -72,25 +72,31 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Back up, then migrate; either failing leaves the file as it was, with a message saying why."""
-    if version > 0 or _has_tables(conn):
+    if _holds_data(conn, version):
         try:
             backup_copy(conn, path, reason=f"before-v{LATEST_VERSION}")
         except (OSError, sqlite3.Error) as error:
             raise LibraryError(
-                f"{path}: no backup copy could be made before the upgrade ({_reason(error)});"
+                f"{path}: no backup copy could be made before the upgrade ({failure_reason(error)});"
                 " the library was left as it was"
             ) from None
     try:
         migrate(conn, version)
     except sqlite3.OperationalError as error:
         raise LibraryError(
-            f"{path}: the library could not be upgraded ({_reason(error)}); it was left as it was"
+            f"{path}: the library could not be upgraded ({failure_reason(error)}); it was left as it was"
         ) from None
 
 
-def _reason(error: BaseException) -> str:
+def failure_reason(error: BaseException) -> str:
+    """Why a write failed, in a user's words: a full disk says so, anything else as SQLite or the OS put it."""
     text = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
     return "the disk is full" if "full" in text or "No space" in text else text
+
+
+def _holds_data(conn: sqlite3.Connection, version: int) -> bool:
+    """A file with something to keep (a new, empty one is simply given the schema)."""
+    return version > 0 or _has_tables(conn)
 
 
 def needs_upgrade(path: Path) -> bool:
@@ -103,7 +109,7 @@ def needs_upgrade(path: Path) -> bool:
         return False
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        return bool(version < LATEST_VERSION and (version > 0 or _has_tables(conn)))
+        return version < LATEST_VERSION and _holds_data(conn, version)
     except sqlite3.DatabaseError:
         return False  # opening it properly gives the message
     finally:

@@ -98,17 +98,16 @@ def snippet(text: str, terms: tuple[str, ...], width: int = 80) -> str:
     """
     flat = " ".join(text.split())
     lowered = flat.casefold()
-    positions = [(lowered.find(t.casefold()), len(t)) for t in terms]
-    found = [(p, n) for p, n in positions if p >= 0]
+    found = [(p, len(t)) for t in terms if (p := lowered.find(t.casefold())) >= 0]
     first, length = min(found) if found else (0, 0)
-    start = max(0, first - width // 3) if found else 0
+    start = max(0, first - width // 3)
     end = min(len(flat), start + width)
     for formula in MATH.finditer(flat):
+        if formula.start() >= end:
+            break  # the rest lie beyond the snippet
+        long_one = formula.end() - formula.start() > width
         if formula.start() < start < formula.end():
-            long_one = formula.end() - formula.start() > width
-            start = formula.end() if formula.end() <= first and long_one else formula.start()
+            start = formula.end() if long_one and formula.end() <= first else formula.start()
         if formula.start() < end < formula.end():
-            long_one = formula.end() - formula.start() > width
-            end = formula.start() if formula.start() >= first + length and long_one else formula.end()
-    start = len(flat[:start]) - len(flat[:start].lstrip()) if start == 0 else start
+            end = formula.start() if long_one and formula.start() >= first + length else formula.end()
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Cell, Note, StudyNotesError, nfc
 from . import placement, saving
-from .connection import LibraryError, backup_copy, connect, transaction, writable
+from .connection import LibraryError, backup_copy, connect, failure_reason, transaction, writable
 from .reader import LibraryReader
 from .views import HistoryEntry, ImportResult, QuestionChange
 
@@ -87,9 +87,8 @@ class Library(LibraryReader):
             with transaction(self.conn) as conn:
                 yield conn
         except sqlite3.OperationalError as error:
-            reason = "the disk is full" if "full" in str(error) else str(error)
             raise LibraryError(
-                f"{self.path}: the change was not saved ({reason}); the library is as it was"
+                f"{self.path}: the change was not saved ({failure_reason(error)}); the library is as it was"
             ) from error
 
     @contextmanager

@@ -68,15 +68,21 @@ def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     )
     if library.has_unsorted(notebook_id):
         rows += f"<tr><td>Unsorted</td><td>{_counts_text(library.unsorted_counts(notebook_id))}</td></tr>"
-    details = "".join(
-        f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in notebook.properties.items() if v
-    )
     start = notebook.start_date.isoformat() if notebook.start_date else "not set"
-    body = f"""<p>{html.escape(notebook.description)}</p><ul>{details}</ul>
+    body = f"""<p>{html.escape(notebook.description)}</p><ul>{property_items(notebook.properties)}</ul>
 <p>Starts {start} · {notebook.days_per_week} study days a week ·
 {notebook.counts.open} open of {notebook.counts.questions} questions</p>
 <table>{rows}</table>"""
     return plain_page(notebook.title, body, theme)
+
+
+def property_items(properties: dict[str, str]) -> str:
+    """A page's named details (Facilitator, textbook…) as list items, the empty ones left out."""
+    return "".join(
+        f"<li><b>{html.escape(name[:1].upper() + name[1:])}</b>: {html.escape(value)}</li>"
+        for name, value in properties.items()
+        if value
+    )
 
 
 def plain_page(title: str, body: str, theme: str) -> str:

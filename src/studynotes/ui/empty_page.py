@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from ..library import LectureInfo, Library
-from .content import plain_page
+from .content import plain_page, property_items
 from .keys import native
 from .tree_model import Node
 
@@ -37,15 +37,9 @@ def empty_page(library: Library, node: Node, theme: str) -> str:
 
 
 def _lecture_details(lecture: LectureInfo) -> str:
-    items = []
-    if lecture.date is not None:
-        items.append(f"<li><b>Date</b>: {lecture.date:%A} {lecture.date.isoformat()}</li>")
-    items += [
-        f"<li><b>{html.escape(name[:1].upper() + name[1:])}</b>: {html.escape(value)}</li>"
-        for name, value in lecture.properties.items()
-        if value
-    ]
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+    day = f"<li><b>Date</b>: {lecture.date:%A} {lecture.date.isoformat()}</li>" if lecture.date else ""
+    items = day + property_items(lecture.properties)
+    return f"<ul>{items}</ul>" if items else ""
 
 
 def _schedule(lectures: list[LectureInfo]) -> str:

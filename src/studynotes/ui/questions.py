@@ -147,10 +147,9 @@ class QuestionTableModel(QAbstractTableModel):
 
     @staticmethod
     def _display(row: QuestionRow, column: int) -> str:
+        """A cell's text, but the question's own (column 1: `_plain_text`, made once)."""
         if column == 0:
             return "✓" if row.status == "answered" else "○"
-        if column == 1:
-            return plain_question(row.text)
         if column == 2:
             return row.asker
         if column == 3:
@@ -255,6 +254,8 @@ class QuestionPanel(QWidget):
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        # The room each side column's title needs, read while all are shown (a hidden one has none).
+        self._title_widths = {column: header.sectionSizeHint(column) for column in SIDE_COLUMNS}
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.asker_filter, 1)
@@ -307,12 +308,10 @@ class QuestionPanel(QWidget):
     def fit_side_columns(self) -> None:
         """Asker, then lecture, then page take what room the question can spare (under half the
         list); in a narrow pane the ones that do not fit are left out rather than squeezed."""
-        header = self.table.horizontalHeader()
         room = (self.table.viewport().width() - self.table.columnWidth(0)) * SIDE_SHARE
         used = 0
         for column in SIDE_COLUMNS:
-            self.table.setColumnHidden(column, False)  # a hidden section has no size hint
-            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            wanted = max(self.table.sizeHintForColumn(column), self._title_widths[column])
             width = int(min(wanted, room // 2, room - used))  # a long name is elided
             shown = column in self._informative and width >= min(wanted, MIN_SIDE_WIDTH)
             self.table.setColumnHidden(column, not shown)
