@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .importers import ImportedFile, collect_files, import_file
+from .importers import ImportedFile, collect_sources, common_source_keys, import_file
 from .library import ImportResult, Library
 from .model import ImportContext, ImportFailure
 
@@ -47,17 +47,20 @@ def parse_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[list[ImportedFile], list[ImportFailure]]:
-    files, errors = collect_files(paths)
+    files, errors = collect_sources(paths)
     parsed: list[ImportedFile] = []
-    for index, path in enumerate(files):
+    for index, (path, key) in enumerate(files.items()):
         if cancelled():
             raise Cancelled
         if progress:
             progress(index, len(files), path.name)
         try:
-            parsed.append(import_file(path, context, format_name))
+            imported = import_file(path, context, format_name)
         except ImportFailure as failure:
             errors.append(failure)
+            continue
+        imported.source_key = key
+        parsed.append(imported)
     return parsed, errors
 
 
@@ -69,6 +72,7 @@ def save_parsed(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> list[ImportResult]:
     results: list[ImportResult] = []
+    _name_sources_chosen_one_by_one(parsed)
     with library.batch():
         for index, imported in enumerate(parsed):
             if cancelled():
@@ -77,6 +81,16 @@ def save_parsed(
                 progress(index, len(parsed), imported.path.name)
             results.append(library.save_import(imported, notebook=notebook))
     return results
+
+
+def _name_sources_chosen_one_by_one(parsed: Sequence[ImportedFile]) -> None:
+    """Files listed without their folder (the import dialog) are named below their common folder."""
+    loose = [f for f in parsed if f.source_key == f.path.name]
+    if len({f.path.name for f in loose}) == len(loose):
+        return  # no two share a name: the bare name is their path below any folder they share
+    keys = common_source_keys(f.path for f in loose)
+    for imported in loose:
+        imported.source_key = keys[imported.path]
 
 
 def import_paths(

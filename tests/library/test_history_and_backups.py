@@ -66,16 +66,18 @@ def test_history_from_the_command_line(note_library: Library, capsys: pytest.Cap
     assert main(["--library", str(note_library.path), "restore-version", "999"]) == 1
 
 
-def test_daily_backups_are_taken_once_a_day_and_seven_are_kept(note_library: Library) -> None:
-    start = dt.datetime(2026, 3, 1, 9, 0)
+def test_daily_backups_are_taken_once_a_day_seven_daily_and_four_weekly_kept(note_library: Library) -> None:
+    start = dt.datetime(2026, 3, 2, 9, 0)  # a Monday
     assert daily_backup(note_library.conn, note_library.path, now=start) is not None
     assert daily_backup(note_library.conn, note_library.path, now=start + dt.timedelta(hours=5)) is None
-    for day in range(1, 10):
+    for day in range(1, 60):
         daily_backup(note_library.conn, note_library.path, now=start + dt.timedelta(days=day))
-    kept = [b for b in list_backups(note_library.path) if b.reason == "daily"]
-    assert len(kept) == KEEP_DAILY
-    assert kept[0].created == start + dt.timedelta(days=9)
-    copy = sqlite3.connect(kept[0].path)
+    kept = [b.created for b in list_backups(note_library.path) if b.reason == "daily"]
+    last = start + dt.timedelta(days=59)  # a Thursday
+    newest_seven = [last - dt.timedelta(days=n) for n in range(KEEP_DAILY)]
+    sundays_before = [last - dt.timedelta(days=n) for n in (11, 18, 25, 32)]  # each week's last copy
+    assert kept == newest_seven + sundays_before
+    copy = sqlite3.connect(list_backups(note_library.path)[0].path)
     assert copy.execute("SELECT count(*) FROM questions").fetchone()[0] == 1
     copy.close()
 
@@ -107,3 +109,22 @@ def test_restoring_something_that_is_not_a_backup_changes_nothing(
     with pytest.raises(LibraryError, match="not a studynotes library backup"):
         restore_backup(note_library.path, bogus)
     assert [nb.title for nb in note_library.notebooks()] == ["N"]
+
+
+def test_a_command_line_write_backs_up_first_once_a_day(
+    note_library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = note_library.path
+    question = note_library.questions()[0]
+    note_library.close()
+    for daily in list_backups(path):
+        daily.path.unlink()  # as on a day the window has not been opened
+    assert main(["--library", str(path), "reopen", str(question.id)]) == 0
+    assert main(["--library", str(path), "resolve", str(question.id)]) == 0
+    daily = [b for b in list_backups(path) if b.reason == "daily"]
+    assert len(daily) == 1
+    copy = sqlite3.connect(daily[0].path)
+    assert copy.execute("SELECT status FROM questions").fetchall() == [("answered",)]  # before the reopen
+    copy.close()
+    assert main(["--library", str(path), "backups"]) == 0
+    assert daily[0].path.name in capsys.readouterr().out

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from old_schema import BEFORE_SHORT_TERMS, opened_at_schema
+from old_schema import BEFORE_SHORT_TERMS, opened_at_schema, save_as_before
 from studynotes.importers import import_file
 from studynotes.library import Library, short_terms
 from studynotes.library.schema import MIGRATIONS
@@ -105,7 +105,7 @@ def test_common_terms_are_scanned_and_give_the_same_rows(
 
 def test_a_library_from_before_the_short_term_index_is_upgraded(library_path: Path, tmp_path: Path) -> None:
     with opened_at_schema(library_path) as old:
-        old.save_import(import_file(_random_note(random.Random(3), tmp_path / "old.md")), notebook="Old")
+        save_as_before(old, import_file(_random_note(random.Random(3), tmp_path / "old.md")), "Old")
         assert old.conn.execute("PRAGMA user_version").fetchone()[0] == BEFORE_SHORT_TERMS
     with Library.open(library_path) as upgraded:
         assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

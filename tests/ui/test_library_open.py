@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from old_schema import BEFORE_SHORT_TERMS, opened_at_schema
+from old_schema import BEFORE_SHORT_TERMS, opened_at_schema, save_as_before
 from studynotes.importers import import_file
 from studynotes.library import Library, LibraryError, connection
 from studynotes.library.connection import needs_upgrade
@@ -21,7 +21,7 @@ from studynotes.ui.library_open import NOTICE_OBJECT_NAME, open_library
 @pytest.fixture
 def old_library(library_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     with opened_at_schema(library_path) as old:
-        old.save_import(import_file(seeds / "question-board-week2.md"), notebook="Old")
+        save_as_before(old, import_file(seeds / "question-board-week2.md"), "Old")
     return library_path
 
 

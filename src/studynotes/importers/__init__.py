@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import logging
 import mimetypes
+import os
 import pkgutil
 import re
 from collections.abc import Iterable, Iterator
@@ -77,6 +78,11 @@ class ImportedFile:
     encoding: str
     document: ParsedDocument
     warnings: list[ImportWarning] = field(default_factory=list)
+    # Its path below the folder it was imported from: what names the source in the library.
+    source_key: str = ""
+
+    def __post_init__(self) -> None:
+        self.source_key = self.source_key or self.path.name
 
     @property
     def format(self) -> str:
@@ -137,19 +143,38 @@ def _apply_user_choices(document: ParsedDocument, context: ImportContext) -> Non
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportFailure]]:
     """Expand folders (recursively) into importable files; report what cannot be."""
-    files: list[Path] = []
+    found, errors = collect_sources(paths)
+    return list(found), errors
+
+
+def collect_sources(paths: Iterable[Path]) -> tuple[dict[Path, str], list[ImportFailure]]:
+    """Each importable file with its source key: its path below the folder given (`week1/notes.md`)."""
+    files: dict[Path, str] = {}
     errors: list[ImportFailure] = []
     for path in paths:
         if path.is_dir():
             found = sorted(_walk(path))
             if not found:
                 errors.append(ImportFailure(str(path), "the folder holds no Markdown or text files"))
-            files.extend(found)
+            for file in found:
+                files.setdefault(file, file.relative_to(path).as_posix())
         elif path.exists():
-            files.append(path)
+            files.setdefault(path, path.name)
         else:
             errors.append(ImportFailure(str(path), "no such file or folder"))
     return files, errors
+
+
+def common_source_keys(paths: Iterable[Path]) -> dict[Path, str]:
+    """Source keys for a list of files chosen one by one: paths below their common folder."""
+    chosen = list(paths)
+    if not chosen:
+        return {}
+    try:
+        root = Path(os.path.commonpath([p.resolve().parent for p in chosen]))
+    except ValueError:  # different drives
+        return {p: p.name for p in chosen}
+    return {p: p.resolve().relative_to(root).as_posix() for p in chosen}
 
 
 def _walk(folder: Path) -> Iterator[Path]:

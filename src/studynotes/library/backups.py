@@ -1,4 +1,4 @@
-"""Copies of the library file: before upgrades, once a day, and before a restore.
+"""Copies of the library file: before upgrades, before the first write of each day, before a restore.
 
 Copies go through SQLite's backup API, so they are consistent even while the
 app is writing, and land in a `backups/` folder beside the library.
@@ -15,6 +15,7 @@ from .connection import SQLITE_HEADER, LibraryError, backup_copy
 from .schema import LATEST_VERSION
 
 KEEP_DAILY = 7
+KEEP_WEEKLY = 4
 DAILY_REASON = "daily"
 
 
@@ -47,15 +48,30 @@ def list_backups(library_path: Path) -> list[BackupInfo]:
 
 
 def daily_backup(conn: sqlite3.Connection, library_path: Path, now: dt.datetime | None = None) -> Path | None:
-    """Take today's copy if the newest daily one is a day old; keep the last seven."""
+    """Take today's copy unless there is one from today; keep 7 daily and 4 weekly copies."""
     now = now or dt.datetime.now()
     daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
-    if daily and now - daily[0].created < dt.timedelta(days=1):
+    if daily and daily[0].created.date() == now.date():
         return None
     made = backup_copy(conn, library_path, reason=DAILY_REASON, now=now)
-    for old in [b for b in list_backups(library_path) if b.reason == DAILY_REASON][KEEP_DAILY:]:
+    daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
+    for old in outdated(daily):
         old.path.unlink(missing_ok=True)
     return made
+
+
+def outdated(daily: list[BackupInfo]) -> list[BackupInfo]:
+    """Of daily copies (newest first): all but the newest 7 and the last copy of each of the 4 weeks before."""
+    recent = {backup.created.isocalendar()[:2] for backup in daily[:KEEP_DAILY]}
+    weeks_kept: set[tuple[int, int]] = set()
+    drop: list[BackupInfo] = []
+    for backup in daily[KEEP_DAILY:]:
+        week = backup.created.isocalendar()[:2]
+        if week in recent or week in weeks_kept or len(weeks_kept) >= KEEP_WEEKLY:
+            drop.append(backup)
+        else:
+            weeks_kept.add(week)
+    return drop
 
 
 def restore_backup(library_path: Path, backup: Path) -> Path:

@@ -14,9 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Lecture, Note, Question, nfc
-
-USER_STATE_COLUMNS = ("status", "answer", "answered_by", "resolved_at", "edited_by_user")
+from ..model import Cell, Lecture, Note, Question, nfc
 
 
 def stable_key(question: Question, source_name: str) -> str:
@@ -24,6 +22,13 @@ def stable_key(question: Question, source_name: str) -> str:
     words = re.sub(r"\s+", " ", nfc(question.text)).strip().casefold()
     raw = "\x1f".join((words, nfc(question.asker).casefold(), source_name))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+def cell_key(cell: Cell, source_name: str) -> str:
+    """What the file said in this cell, to find it again when the file is imported again."""
+    if cell.question is not None:
+        return "q:" + stable_key(cell.question, source_name)
+    return "m:" + hashlib.sha1(nfc(cell.markdown).encode("utf-8")).hexdigest()
 
 
 def now_iso() -> str:
@@ -121,47 +126,63 @@ def note_rows(
     for offset, note in enumerate(notes):
         note_id = new_id("notes")
         batch.notes.append(
-            {
-                "id": note_id,
-                "notebook_id": notebook_id,
-                "lecture_id": lectures.get(note.lecture) if note.lecture is not None else None,
-                "source_id": source_id,
-                "kind": note.kind,
-                "title": nfc(note.title) or "Untitled",
-                "date": note.date.isoformat() if note.date else None,
-                "day": note.day,
-                "week_number": note.week,
-                "properties": json.dumps(note.properties, ensure_ascii=False),
-                "position": first_position + offset,
-            }
+            note_row(note, note_id, notebook_id=notebook_id, source_id=source_id, lectures=lectures)
+            | {"position": first_position + offset}
         )
         for position, cell in enumerate(note.cells):
-            cell_id = new_id("cells")
-            batch.cells.append(
-                {
-                    "id": cell_id,
-                    "note_id": note_id,
-                    "position": position,
-                    "kind": cell.kind,
-                    "markdown": nfc(cell.markdown),
-                }
-            )
-            if cell.question is not None:
-                batch.questions.append(
-                    question_row(cell.question, new_id("questions"), cell_id, note_id, source_name)
-                )
-        for attachment in note.attachments:
-            batch.attachments.append(
-                {
-                    "id": new_id("attachments"),
-                    "note_id": note_id,
-                    "name": attachment.name,
-                    "mime_type": attachment.mime_type,
-                    "data": attachment.data,
-                    "sha256": attachment.sha256,
-                }
-            )
+            add_cell_rows(batch, cell, new_id("cells"), note_id, position, source_name, new_id)
+        add_attachment_rows(batch, note, note_id, new_id)
     return batch
+
+
+def note_row(
+    note: Note, note_id: int, *, notebook_id: int, source_id: int | None, lectures: dict[int, int]
+) -> dict[str, Any]:
+    return {
+        "id": note_id,
+        "notebook_id": notebook_id,
+        "lecture_id": lectures.get(note.lecture) if note.lecture is not None else None,
+        "source_id": source_id,
+        "kind": note.kind,
+        "title": nfc(note.title) or "Untitled",
+        "date": note.date.isoformat() if note.date else None,
+        "day": note.day,
+        "week_number": note.week,
+        "properties": json.dumps(note.properties, ensure_ascii=False),
+    }
+
+
+def add_cell_rows(
+    batch: Batch, cell: Cell, cell_id: int, note_id: int, position: int, source_name: str, new_id: IdAllocator
+) -> None:
+    batch.cells.append(
+        {
+            "id": cell_id,
+            "note_id": note_id,
+            "position": position,
+            "kind": cell.kind,
+            "markdown": nfc(cell.markdown),
+            "import_key": cell_key(cell, source_name),
+        }
+    )
+    if cell.question is not None:
+        batch.questions.append(
+            question_row(cell.question, new_id("questions"), cell_id, note_id, source_name)
+        )
+
+
+def add_attachment_rows(batch: Batch, note: Note, note_id: int, new_id: IdAllocator) -> None:
+    for attachment in note.attachments:
+        batch.attachments.append(
+            {
+                "id": new_id("attachments"),
+                "note_id": note_id,
+                "name": attachment.name,
+                "mime_type": attachment.mime_type,
+                "data": attachment.data,
+                "sha256": attachment.sha256,
+            }
+        )
 
 
 def question_row(
@@ -200,37 +221,3 @@ def insert_batch(db: Any, batch: Batch) -> None:
     ):
         if rows:
             db[table].insert_all(rows, batch_size=200)
-
-
-def saved_user_state(conn: sqlite3.Connection, source_id: int) -> dict[str, dict[str, Any]]:
-    """What the user changed in a source's questions, by stable key, to survive a re-import."""
-    cursor = conn.execute(
-        f"""SELECT q.stable_key, {", ".join("q." + c for c in USER_STATE_COLUMNS)}
-            FROM questions q JOIN notes n ON n.id = q.note_id
-            WHERE n.source_id = ? AND (q.edited_by_user = 1 OR q.resolved_at IS NOT NULL)""",
-        (source_id,),
-    )
-    return {row[0]: dict(zip(USER_STATE_COLUMNS, row[1:], strict=True)) for row in cursor}
-
-
-def restore_user_state(
-    conn: sqlite3.Connection, note_ids: list[int], state: dict[str, dict[str, Any]]
-) -> int:
-    if not state or not note_ids:
-        return 0
-    restored = 0
-    marks = ",".join("?" * len(note_ids))
-    for question_id, key in conn.execute(
-        f"SELECT id, stable_key FROM questions WHERE note_id IN ({marks})", note_ids
-    ).fetchall():
-        values = state.get(key)
-        if values is None:
-            continue
-        # A status the user set survives; the answer only if the user edited it.
-        columns = [c for c in USER_STATE_COLUMNS if values["edited_by_user"] or c != "answer"]
-        sets = ", ".join(f"{column} = ?" for column in columns)
-        conn.execute(
-            f"UPDATE questions SET {sets} WHERE id = ?", [*(values[c] for c in columns), question_id]
-        )
-        restored += 1
-    return restored

@@ -245,6 +245,34 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX questions_by_note ON questions (note_id, private, status);
         """,
     ),
+    (
+        # A re-import updates rows in place: each cell remembers what the file
+        # said (`import_key`), what the user did to it, and which of the file's
+        # cells the user deleted, so every decision outlives the next import.
+        # Earlier libraries: what the old re-import kept is marked as the user's.
+        "user decisions kept across re-imports",
+        """
+        ALTER TABLE questions ADD COLUMN status_by_user INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE questions ADD COLUMN text_by_user INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE questions ADD COLUMN answer_by_user INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE cells ADD COLUMN import_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cells ADD COLUMN added_by_user INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE cells ADD COLUMN edited_by_user INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE dismissed (
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            import_key TEXT NOT NULL,
+            PRIMARY KEY (source_id, import_key)
+        );
+        UPDATE questions SET status_by_user = 1 WHERE resolved_at IS NOT NULL OR edited_by_user = 1;
+        UPDATE questions SET answer_by_user = edited_by_user;
+        UPDATE questions SET text_by_user = 1
+            WHERE id IN (SELECT question_id FROM history WHERE field = 'text');
+        UPDATE cells SET edited_by_user = 1
+            WHERE id IN (SELECT cell_id FROM history WHERE field = 'markdown');
+        UPDATE cells SET import_key = 'q:' || (SELECT stable_key FROM questions WHERE cell_id = cells.id)
+            WHERE kind = 'question' AND EXISTS (SELECT 1 FROM questions WHERE cell_id = cells.id);
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

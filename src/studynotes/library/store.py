@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,13 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Cell, Note, StudyNotesError, nfc
-from . import placement, saving
+from . import placement, reimport, saving, sources
 from .connection import LibraryError, backup_copy, connect, failure_reason, transaction, writable
 from .reader import LibraryReader
 from .views import HistoryEntry, ImportResult, QuestionChange
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
+
+log = logging.getLogger(__name__)
 
 _EDITABLE_QUESTION_FIELDS = frozenset(
     {
@@ -39,12 +42,22 @@ _EDITABLE_QUESTION_FIELDS = frozenset(
 )
 
 
+# Changing one of these marks it as the user's decision, which every re-import keeps.
+_USER_DECISION_FLAGS = {"status": "status_by_user", "text": "text_by_user", "answer": "answer_by_user"}
+
+
+def _with_decision_flags(values: dict[str, object]) -> dict[str, object]:
+    flags = {flag: 1 for name, flag in _USER_DECISION_FLAGS.items() if name in values and flag not in values}
+    return {**values, **flags}
+
+
 class Library(LibraryReader):
     def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
         self.read_only = read_only
         self._data_version: int | None = None
+        self._backed_up_on: dt.date | None = None
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool | None = None) -> Library:
@@ -83,6 +96,8 @@ class Library(LibraryReader):
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise LibraryError(f"{self.path}: the library is open read-only")
+        if not self.conn.in_transaction:
+            self._backup_before_first_write_of_the_day()
         try:
             with transaction(self.conn) as conn:
                 yield conn
@@ -90,6 +105,21 @@ class Library(LibraryReader):
             raise LibraryError(
                 f"{self.path}: the change was not saved ({failure_reason(error)}); the library is as it was"
             ) from error
+
+    def _backup_before_first_write_of_the_day(self) -> None:
+        """Every writing process (window or command line) copies the library first, once a day."""
+        today = dt.date.today()
+        if self._backed_up_on == today:
+            return
+        self._backed_up_on = today
+        if self.conn.execute("SELECT 1 FROM notebooks LIMIT 1").fetchone() is None:
+            return  # nothing to keep yet
+        from .backups import daily_backup
+
+        try:
+            daily_backup(self.conn, self.path)
+        except (OSError, sqlite3.Error) as error:
+            log.warning("%s: no backup copy could be made today (%s)", self.path, failure_reason(error))
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -146,63 +176,37 @@ class Library(LibraryReader):
     def save_import(self, imported: ImportedFile, *, notebook: str | None = None) -> ImportResult:
         """Save one parsed file in one transaction, or leave the library as it was.
 
-        Unchanged bytes: nothing happens.  Changed bytes of a file imported before:
-        its notes are replaced, and statuses and answers the user set are kept.
+        Unchanged bytes: nothing happens.  Changed bytes of a file imported before
+        (the same path below the import's folder): its notes are updated in place,
+        keeping their ids and everything the user decided (see reimport.py).
         """
         document = imported.document
         title = notebook or document.notebook_title or imported.path.parent.name or "Notebook"
-        file_name = imported.path.name
         warnings = [str(w) for w in imported.warnings]
         with self._write() as conn:
             notebook_id = self._notebook_for_import(conn, nfc(title).strip() or "Notebook", document)
-            previous = (
-                conn.execute(
-                    "SELECT id, sha256 FROM sources WHERE notebook_id = ? AND sha256 = ?",
-                    (notebook_id, imported.sha256),
-                ).fetchone()
-                or conn.execute(
-                    "SELECT id, sha256 FROM sources WHERE notebook_id = ? AND file_name = ?",
-                    (notebook_id, file_name),
-                ).fetchone()
-            )
+            previous = sources.find(conn, notebook_id, imported)
             if previous is not None and previous[1] == imported.sha256:
                 return ImportResult(
                     str(imported.path), document.format, title, 0, 0, warnings, unchanged=True
                 )
-            user_state: dict[str, dict[str, Any]] = {}
-            if previous is not None:
-                user_state = saving.saved_user_state(conn, previous[0])
-                conn.execute("DELETE FROM notes WHERE source_id = ?", (previous[0],))
-                conn.execute("DELETE FROM sources WHERE id = ?", (previous[0],))
-            source_id = conn.execute(
-                "INSERT INTO sources (notebook_id, file_name, path, sha256, format, imported_at, raw_text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    notebook_id,
-                    file_name,
-                    str(imported.path),
-                    imported.sha256,
-                    document.format,
-                    saving.now_iso(),
-                    imported.raw_text,
-                ),
-            ).lastrowid
+            source_id = sources.save(conn, notebook_id, imported, previous[0] if previous else None)
             new_id = saving.IdAllocator(conn)
             lectures, lecture_rows = saving.lecture_ids(
                 conn, notebook_id, document.lectures, document.notes, new_id
             )
-            batch = saving.note_rows(
-                document.notes,
-                notebook_id=notebook_id,
+            saving.insert_batch(self.db, saving.Batch(lectures=lecture_rows))
+            outcome = reimport.update_source(
+                conn,
+                self.db,
                 source_id=source_id,
-                source_name=file_name,
+                notebook_id=notebook_id,
+                notes=document.notes,
+                source_name=imported.path.name,
                 lectures=lectures,
                 new_id=new_id,
             )
-            batch.lectures = lecture_rows
-            saving.insert_batch(self.db, batch)
-            note_ids = [row["id"] for row in batch.notes]
-            kept = saving.restore_user_state(conn, note_ids, user_state)
+            note_ids = outcome.note_ids
             dates = [n.date for n in document.notes if n.date] + [
                 lec.date for lec in document.lectures if lec.date
             ]
@@ -219,10 +223,10 @@ class Library(LibraryReader):
             document.format,
             title,
             len(document.notes),
-            len(batch.questions) - sum(q["private"] for q in batch.questions),
+            outcome.questions,
             warnings,
             updated=previous is not None,
-            kept_user_changes=kept,
+            kept_user_changes=outcome.kept_user_changes,
             note_ids=tuple(note_ids),
         )
 
@@ -277,9 +281,10 @@ class Library(LibraryReader):
 
     def update_question(self, question_id: int, **values: object) -> QuestionChange:
         """Set fields of a question; the returned change holds the old values for undo."""
-        unknown = set(values) - _EDITABLE_QUESTION_FIELDS
+        unknown = set(values) - _EDITABLE_QUESTION_FIELDS - set(_USER_DECISION_FLAGS.values())
         if unknown:
             raise StudyNotesError(f"cannot change {', '.join(sorted(unknown))} of a question")
+        values = _with_decision_flags(values)
         columns = list(values)
         with self._write() as conn:
             row = conn.execute(
@@ -299,7 +304,9 @@ class Library(LibraryReader):
             row = conn.execute("SELECT markdown FROM cells WHERE id = ?", (cell_id,)).fetchone()
             if row is None:
                 raise StudyNotesError(f"no cell {cell_id}")
-            conn.execute("UPDATE cells SET markdown = ? WHERE id = ?", (nfc(markdown), cell_id))
+            conn.execute(
+                "UPDATE cells SET markdown = ?, edited_by_user = 1 WHERE id = ?", (nfc(markdown), cell_id)
+            )
             return str(row[0])
 
     def add_cell(self, note_id: int, cell: Cell, position: int | None = None) -> int:
@@ -313,7 +320,7 @@ class Library(LibraryReader):
             )
             cell_id = int(
                 conn.execute(
-                    "INSERT INTO cells (note_id, position, kind, markdown) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO cells (note_id, position, kind, markdown, added_by_user) VALUES (?, ?, ?, ?, 1)",
                     (note_id, position, cell.kind, nfc(cell.markdown)),
                 ).lastrowid
                 or 0
@@ -340,6 +347,13 @@ class Library(LibraryReader):
                 raise StudyNotesError(f"no cell {cell_id}")
             note = self.note(row[0])
             cell = next(c for c in note.cells if c.id == cell_id) if note else Cell()
+            # A cell the file gave is remembered as deleted, so importing the file again leaves it out.
+            conn.execute(
+                """INSERT OR IGNORE INTO dismissed (source_id, import_key)
+                   SELECT n.source_id, c.import_key FROM cells c JOIN notes n ON n.id = c.note_id
+                   WHERE c.id = ? AND n.source_id IS NOT NULL AND c.added_by_user = 0 AND c.import_key != ''""",
+                (cell_id,),
+            )
             conn.execute("DELETE FROM cells WHERE id = ?", (cell_id,))
             conn.execute("UPDATE cells SET position = position - 1 WHERE note_id = ? AND position > ?", row)
             return int(row[0]), int(row[1]), cell
