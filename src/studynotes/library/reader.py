@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from ..model import Attachment, Cell, Note, Question
 from .search import fts_expression, like_pattern, parse_query, snippet
@@ -30,6 +30,18 @@ _COUNT = "count(q.id), coalesce(sum(q.status = 'open'), 0)"
 _QUESTION_COLUMNS = """q.id, q.note_id, n.title, b.title, w.number, l.number, q.asker, q.text, q.answer,
     q.status, q.slide_page, q.media_time, q.asked_at, q.answered_by, q.lecture_ref, q.edited_by_user,
     q.resolved_at"""
+
+
+class NoteFilters(TypedDict, total=False):
+    """The filters of `notes()`; every one given must hold."""
+
+    notebook_id: int | None
+    notebook: str | None
+    week_id: int | None
+    week: int | None
+    lecture_id: int | None
+    direct_only: bool
+    unsorted: bool
 
 
 class LibraryReader:
@@ -136,33 +148,13 @@ class LibraryReader:
             return None
         return next((lec for lec in self.lectures(row[0], row[1]) if lec.id == lecture_id), None)
 
-    def notes(
-        self,
-        *,
-        notebook_id: int | None = None,
-        notebook: str | None = None,
-        week_id: int | None = None,
-        week: int | None = None,
-        lecture_id: int | None = None,
-        direct_only: bool = False,
-        unsorted: bool = False,
-    ) -> list[NoteInfo]:
+    def notes(self, **filters: Unpack[NoteFilters]) -> list[NoteInfo]:
         """Notes matching every filter given, in tree order.
 
         `direct_only` keeps notes not under a lecture (a week's own notes);
         `unsorted` keeps notes with no week.
         """
-        return list(
-            self.iter_notes(
-                notebook_id=notebook_id,
-                notebook=notebook,
-                week_id=week_id,
-                week=week,
-                lecture_id=lecture_id,
-                direct_only=direct_only,
-                unsorted=unsorted,
-            )
-        )
+        return list(self.iter_notes(**filters))
 
     def iter_notes(
         self,
