@@ -6,6 +6,8 @@ Runs over the registry, so a new format is fuzzed the day it is added.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,54 @@ def test_byte_flipped_seeds_import_or_fail_with_one_message(tmp_path: Path) -> N
         for error in report.errors:  # one readable line that names the file
             assert str(error).startswith(str(folder)) and error.reason and "\n" not in str(error)
         assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# Inputs of a few kilobytes that once pinned a core for minutes; each now takes well under a
+# second.  Each runs in its own process under a generous wall-clock guard, so a hang fails
+# the test instead of stalling the suite.  Growth with size: bench/pathological.py.
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+GUARD_SECONDS = 30
+RENDER_SIZE = 6_000  # `[` x 3,000 took 49 s
+IMPORT_SIZE = 200_000  # 20,000 spaces then `- x` took 16 s; a 1 MB nested list over 40 s
+
+_WORK = """
+import sys
+sys.path.insert(0, {bench!r})
+from pathological_inputs import IMPORT_FAMILIES, RENDER_FAMILIES
+from studynotes.importers import import_file, registry
+from studynotes.model import ImportContext
+from studynotes.render import render_markdown
+kind, family, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if kind == "render":
+    render_markdown(RENDER_FAMILIES[family](size))
+else:
+    text = IMPORT_FAMILIES[family](size)
+    for importer in registry().values():
+        importer.score(text)
+        importer.parse(text, ImportContext(file_name="input.md"))
+"""
+
+
+def _families() -> list[tuple[str, str, int]]:
+    sys.path.insert(0, str(BENCH))
+    from pathological_inputs import IMPORT_FAMILIES, RENDER_FAMILIES
+
+    return [("render", name, RENDER_SIZE) for name in RENDER_FAMILIES] + [
+        ("import", name, IMPORT_SIZE) for name in IMPORT_FAMILIES
+    ]
+
+
+@pytest.mark.parametrize(("kind", "family", "size"), _families())
+def test_pathological_input_finishes_in_time(kind: str, family: str, size: int) -> None:
+    code = _WORK.format(bench=str(BENCH))
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, kind, family, str(size)],
+            capture_output=True,
+            text=True,
+            timeout=GUARD_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{kind} of {family!r} ({size:,} characters) did not finish in {GUARD_SECONDS} s")
+    assert done.returncode == 0, done.stderr[-2000:]

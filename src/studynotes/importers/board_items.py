@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from .parts.outline import width
 from .parts.questions import looks_like_question
 
 _CHECK_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+\[([ xX])\][ \t]+(\S.*)$")
 _BULLET_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(\S.*)$")
-_DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
+_DETAILS_OPEN = re.compile(r"^\s*+<details\b[^>]*>", re.IGNORECASE)
 _DETAILS_ANY = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
@@ -26,24 +26,41 @@ _CODE_TAG = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.IGNORECASE | re.DOTAL
 _TAG = re.compile(r"<[^>]+>")
 _EMPHASIS = r"(?:\*\*|__)?"
 QUESTION_LABEL = re.compile(
-    rf"^\s*{_EMPHASIS}(?:Q\s*\d{{0,3}}|질문\s*\d{{0,3}})\s*{_EMPHASIS}\s*[.:：)]\s*{_EMPHASIS}\s*(?=\S)",
+    rf"^\s*+{_EMPHASIS}(?:Q\s*\d{{0,3}}|질문\s*\d{{0,3}})\s*{_EMPHASIS}\s*[.:：)]\s*{_EMPHASIS}\s*(?=\S)",
     re.IGNORECASE,
 )
 ANSWER_LABEL = re.compile(
-    rf"^\s*{_EMPHASIS}(?:A\s*\d{{0,3}}|답변?\s*\d{{0,3}})\s*{_EMPHASIS}\s*[.:：)]\s*{_EMPHASIS}\s*",
+    rf"^\s*+{_EMPHASIS}(?:A\s*\d{{0,3}}|답변?\s*\d{{0,3}})\s*{_EMPHASIS}\s*[.:：)]\s*{_EMPHASIS}\s*",
     re.IGNORECASE,
 )
 
 
-@dataclass
 class Block:
-    """A question written as a block: its title line, its body, and the line after it."""
+    """A question written as a block: its title line, its body, and the line after it.
 
-    title: str
-    body: list[str]
-    end: int
-    checked: bool | None = None  # a checklist item's box; None when there is none
-    toggle: bool = False
+    The body may be given as a function: most items turn out not to be questions,
+    and reading every item's body made a deeply nested list quadratic.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        body: list[str] | Callable[[], list[str]],
+        end: int,
+        checked: bool | None = None,  # a checklist item's box; None when there is none
+        toggle: bool = False,
+    ) -> None:
+        self.title = title
+        self._body = body
+        self.end = end
+        self.checked = checked
+        self.toggle = toggle
+
+    @property
+    def body(self) -> list[str]:
+        if callable(self._body):
+            self._body = self._body()
+        return self._body
 
 
 def summary_text(summary: str) -> str:
@@ -91,19 +108,43 @@ def read_item(lines: list[str], index: int) -> Block | None:
         match = _BULLET_ITEM.match(line)
         if match is None:
             return None
-    indent = width(match.group(1))
     title = match.group(3) if checked is not None else match.group(2)
-    end = index + 1
-    last = end
-    while end < len(lines):
-        current = lines[end]
-        if current.strip():
-            if width(current[: len(current) - len(current.lstrip())]) <= indent:
-                break
-            last = end + 1
-        end += 1
-    body = _dedent(lines[index + 1 : last])
-    return Block(title.strip(), body, last, checked=checked)
+    last = _item_ends(lines)[index]
+    return Block(title.strip(), lambda: _dedent(lines[index + 1 : last]), last, checked=checked)
+
+
+_ends_memo: tuple[list[str], list[int]] = ([], [])
+
+
+def _item_ends(lines: list[str]) -> list[int]:
+    """For each line, where the lines nested under it end, found for all lines in one pass.
+
+    Reading each item's nested lines anew was quadratic in a deeply nested list.
+    """
+    memo = _ends_memo
+    if memo[0] is lines and len(memo[1]) == len(lines):
+        return memo[1]
+    widths = [width(line[: len(line) - len(line.lstrip())]) if line.strip() else -1 for line in lines]
+    previous_text = [-1] * (len(lines) + 1)  # the last non-blank line before each index
+    last_seen = -1
+    for position, line_width in enumerate(widths):
+        previous_text[position] = last_seen
+        if line_width >= 0:
+            last_seen = position
+    previous_text[len(lines)] = last_seen
+    ends = [0] * len(lines)
+    shallower: list[int] = []  # later non-blank lines, each indented less than the one above it
+    for position in range(len(lines) - 1, -1, -1):
+        if widths[position] < 0:
+            ends[position] = position + 1
+            continue
+        while shallower and widths[shallower[-1]] > widths[position]:
+            shallower.pop()
+        stop = shallower[-1] if shallower else len(lines)
+        ends[position] = max(position + 1, previous_text[stop] + 1)
+        shallower.append(position)
+    globals()["_ends_memo"] = (lines, ends)
+    return ends
 
 
 def _dedent(lines: list[str]) -> list[str]:

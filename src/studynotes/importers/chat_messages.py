@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .chat_text import asks, is_fragment
 
-_PREFIX = r"^[ \t]*(?:[-*•][ \t]+)?"
+_PREFIX = r"^[ \t]*+(?:[-*•][ \t]+)?"
 _WHEN = (
     r"(?:(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2})[ \t]+)?"
     r"\[?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\]?[ \t]+"
@@ -60,7 +60,7 @@ _PANEL_HEADER = re.compile(
     + r"(?:(?P<pre>오전|오후)[ \t]*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?[ \t]*(?(paren)\)|$)"
     + _TEXT,
 )
-_ANSWER_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?>[ \t]?(?P<text>.*)$")
+_ANSWER_LINE = re.compile(r"^[ \t]*+(?:[-*•][ \t]+)?>[ \t]?(?P<text>.*)$")
 _PRIVATE_MARK = re.compile(
     r"\(\s*(?:direct message|privately|private|비공개|비공개로|다이렉트\s*메시지|개인\s*메시지|"
     r"私聊|私信|ダイレクトメッセージ|プライベート)\s*\)",

@@ -133,13 +133,13 @@ def is_fragment(text: str) -> bool:
 _LINK = re.compile(r"<a\s+[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _CODE_LINE = re.compile(
-    r"^\s*#|^(?:\t| {2,})\S|^\s*>>>\s|[;{]\s*$|^\s*[}\])]|"
-    r"^\s*(?:def|class)\s+\w+.*:\s*$|^\s*(?:for|while|if|elif|with)\b.*:\s*$|"
-    r"^\s*(?:else|try|finally|except\b.*):\s*$|^\s*(?:import\s+\w|from\s+\S+\s+import\s)|"
-    r"^\s*return\b|^\s*print\(|^\s*[A-Za-z_][\w.\[\]]*\s*(?:=|\+=|-=|\*=)\s*\S|"
-    r"^\s*[A-Za-z_][\w.]*\(.*\)\s*$|^\s*#include\b"
+    r"^\s*+#|^(?:\t| {2,})\S|^\s*+>>>\s|[;{]\s*$|^\s*+[}\])]|"
+    r"^\s*+(?:def|class)\s+\w+.*:\s*$|^\s*+(?:for|while|if|elif|with)\b.*:\s*$|"
+    r"^\s*+(?:else|try|finally|except\b.*):\s*$|^\s*+(?:import\s+\w|from\s+\S+\s+import\s)|"
+    r"^\s*+return\b|^\s*+print\(|^\s*+[A-Za-z_][\w.\[\]]*\s*(?:=|\+=|-=|\*=)\s*\S|"
+    r"^\s*+[A-Za-z_][\w.]*\(.*\)\s*$|^\s*+#include\b"
 )
-_SETEXT_RULE = re.compile(r"^\s*(=+|-+)\s*$")
+_SETEXT_RULE = re.compile(r"^\s*+(=+|-+)\s*$")
 
 
 def html_links_to_markdown(text: str) -> str:

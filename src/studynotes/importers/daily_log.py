@@ -25,28 +25,30 @@ from .parts.outline import expand_display, latex_to_dollars, outline_to_markdown
 
 _DAY_CORE = (
     r"(?:\*\*)?\[?\s*(?:(?:Week|W)\s*(?P<week>\d{1,3})\s*[-–—,/·|]?\s*)?"
-    r"Day\s*(?P<day>\d{1,4})\s*\]?(?:\*\*)?"
+    r"Day\s*(?P<day>\d{1,4})\s*+\]?(?:\*\*)?"
 )
 _DAY_LINE = re.compile(
-    rf"^\s*{_DAY_CORE}\s*(?:(?:[:\-–—|.]|(?=\())\s*(?P<rest>.{{0,80}}?))?\s*$", re.IGNORECASE
+    rf"^\s*+{_DAY_CORE}\s*(?:(?:[:\-–—|.]|(?=\())\s*(?P<rest>.{{0,80}}?))?\s*$", re.IGNORECASE
 )
-_DAY_HEADING = re.compile(rf"^\s*#{{1,6}}\s*{_DAY_CORE}\s*[:\-–—|.]?\s*(?P<rest>.*?)\s*#*\s*$", re.IGNORECASE)
+_DAY_HEADING = re.compile(
+    rf"^\s*+#{{1,6}}\s*{_DAY_CORE}\s*[:\-–—|.]?\s*(?P<rest>.*?)\s*#*\s*$", re.IGNORECASE
+)
 _WEEK_HEADING = re.compile(
-    r"^\s*(?:#{1,6}\s*)?\[?\s*(?:Week\s*(?P<en>\d{1,3})|(?P<ko>\d{1,3})\s*주차)\s*\]?\s*$", re.IGNORECASE
+    r"^\s*+(?:#{1,6}\s*)?\[?\s*(?:Week\s*(?P<en>\d{1,3})|(?P<ko>\d{1,3})\s*주차)\s*\]?\s*$", re.IGNORECASE
 )
 _CHROME = re.compile(
-    r"^\s*(\d+\s+min(ute)?s?\s+read|leave a comment|share on\b.*|updated:?\s.*|posted:?\s.*|"
+    r"^\s*+(\d+\s+min(ute)?s?\s+read|leave a comment|share on\b.*|updated:?\s.*|posted:?\s.*|"
     r"previous(\s+next)?|\d+\s*분\s*소요|댓글\s*남기기|on this page|categories:.*|tags:.*)\s*$",
     re.IGNORECASE,
 )
-_RELATED = re.compile(r"^\s*(you may also enjoy|related posts|관련\s*글)\s*$", re.IGNORECASE)
+_RELATED = re.compile(r"^\s*+(you may also enjoy|related posts|관련\s*글)\s*$", re.IGNORECASE)
 _IMAGE_PLACEHOLDER = re.compile(
-    r"^\s*(?:[-*+•]\s*)?(image|img|이미지|\[image\]|\(image\))\s*$", re.IGNORECASE
+    r"^\s*+(?:[-*+•]\s*)?(image|img|이미지|\[image\]|\(image\))\s*$", re.IGNORECASE
 )
 _WEEKDAY = re.compile(
     r"\(\s*[월화수목금토일]\s*\)|\(\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\)", re.IGNORECASE
 )
-_LIST_LINE = re.compile(r"^\s*(?:- |\d+\. )")
+_LIST_LINE = re.compile(r"^\s*+(?:- |\d+\. )")
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .parts.names import strip_notion_id, title_from_file_name
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET_QUESTION = re.compile(r"^(\s*)[-*+•]\s+(.+\?)\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = re.compile(r"^\s*+(```|~~~)")
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:

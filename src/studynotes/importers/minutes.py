@@ -23,13 +23,13 @@ _LECTURE_SECTION = re.compile(
     r"(?<!\d)(\d{1,3})\s*강(?:의|좌)?(?![가-힣])|\blecture\s*(\d{1,3})\b", re.IGNORECASE
 )
 _PEOPLE_SECTION = re.compile(r"멘토|질문|mentor|Q\s*&\s*A", re.IGNORECASE)
-_LEAD = r"^\s*(?:[-*]\s+)?(?:\*\*)?"
+_LEAD = r"^\s*+(?:[-*]\s+)?(?:\*\*)?"
 _QUESTION = re.compile(_LEAD + r"(?:[Qq]\s*\d{0,3}|질문\s*\d{0,3})\s*(?:\*\*)?\s*[.:：)]\s*(?:\*\*)?\s*(.*)$")
 _ANSWER = re.compile(
     _LEAD + r"(?:(?:답변|답|A)\s*\d{0,3}\s*(?:\*\*)?\s*[.:：)]|답변\s*$|(?:→|->|=>))\s*(?:\*\*)?\s*(.*)$"
 )
 _NAME = r"(?:[가-힣]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-_PERSON = re.compile(rf"^\s*(?:\*\*)?({_NAME})(?:\*\*)?\s*([:：])?\s*(?:\*\*)?\s*$")
+_PERSON = re.compile(rf"^\s*+(?:\*\*)?({_NAME})(?:\*\*)?\s*([:：])?\s*(?:\*\*)?\s*$")
 _NOT_NAMES = frozenset(
     [
         "답변",
@@ -73,10 +73,10 @@ _ITEM = re.compile(r"^( {0,3})(?:\d{1,3}[.)]|[-*•])\s+(.*)$")
 _NESTED_BULLET = re.compile(r"^\s+(?:[-*•]|\d{1,3}[.)])\s+(.*)$")
 _INLINE_SEPARATOR = re.compile(r"\s+(?:-|–|—|→|->)\s+")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = re.compile(r"^\s*+(```|~~~)")
 _SPACING = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u3000": " "})
-_SCORE_TITLE = re.compile(r"^\s*(?:#{1,6}\s+)?.{0,30}회의록")
-_SCORE_PROPERTY = re.compile(r"^\W*\s*(?:작성일시|회의 유형|참석자|최종 편집일시|작성자)\s*(?:\t|[:：])")
+_SCORE_TITLE = re.compile(r"^\s*+(?:#{1,6}\s+)?.{0,30}회의록")
+_SCORE_PROPERTY = re.compile(r"^\W*+(?:작성일시|회의 유형|참석자|최종 편집일시|작성자)\s*(?:\t|[:：])")
 _SCORE_ANSWER = re.compile(
     _LEAD + r"(?:답변\s*\d{0,3}\s*(?:\*\*)?\s*[.:：)]|답변\s*$|A\d{0,3}\s*(?:\*\*)?\s*[.:：])"
 )

@@ -15,8 +15,8 @@ from ..model import ParsedDocument
 from .parts.dates import parse_any_date
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_TAB_PROPERTY = re.compile(r"^[^\w\t]*\s*([^\t]{1,40}?)\s*\t(.*)$")
-_COLON_PROPERTY = re.compile(r"^[^\w]*\s*([^:：]{1,20}?)\s*[:：]\s*(.*)$")
+_TAB_PROPERTY = re.compile(r"^[^\w\t]*+\s*([^\t]{1,40}?)\s*\t(.*)$")
+_COLON_PROPERTY = re.compile(r"^[^\w]*+([^:：]{1,20}?)\s*[:：]\s*(.*)$")
 # Property names Notion minutes templates use; only these are read from `key: value` lines.
 KNOWN_KEYS = frozenset(
     {

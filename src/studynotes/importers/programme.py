@@ -23,16 +23,16 @@ from .parts.schedule import Table, add_lectures, as_markdown, header, read_rows,
 
 _ITEM = re.compile(r"^([ \t]*)(?:(\d{1,3})[.)]|([•◦▪‣*+-]))[ \t]+(\S.*)$")
 _ANSWER_LINK = re.compile(
-    r"\s*(?:\[(?:Answer|Answers|답변|정답)\]\(([^)\s]*)\)|\b(?:Answer|Answers)|답변|정답)\s*$", re.IGNORECASE
+    r"(?:\[(?:Answer|Answers|답변|정답)\]\(([^)\s]*)\)|\b(?:Answer|Answers)|답변|정답)\s*$", re.IGNORECASE
 )
 _FIELD_KEYS = (
     "facilitator|facilitators|organizer|host|leader|date|dates|period|duration|members|member|"
     "time|location|place|진행자|퍼실리테이터|리더|기간|일정|멤버|참여자|참석자|스터디원|장소|시간"
 )
-_FIELD = re.compile(rf"^\s*(?:[•◦*+-]\s*)?({_FIELD_KEYS})\s*(?:[:：]|\t)\s*(.+)$", re.IGNORECASE)
+_FIELD = re.compile(rf"^\s*+(?:[•◦*+-]\s*)?({_FIELD_KEYS})\s*(?:[:：]|\t)\s*(.+)$", re.IGNORECASE)
 _PERIOD_KEYS = ("date", "dates", "period", "duration", "기간", "일정")
 _QUESTION_HEADING = re.compile(r"(question|질문|discussion|토론|토의|Q\s*&\s*A)", re.IGNORECASE)
-_HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
+_HEADING = re.compile(r"^\s*+#{1,6}\s+(.*)$")
 
 
 def score(text: str) -> float:

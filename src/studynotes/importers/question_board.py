@@ -36,9 +36,9 @@ _WEEK = re.compile(r"(\d{1,3})\s*주\s*차|\bweek\s*(\d{1,3})\b", re.IGNORECASE)
 _LECTURE = re.compile(
     r"(?:^|\s|·|-)(?:lecture|lec\.?)\s*(\d{1,3})\b|(?<!\d)(\d{1,3})\s*강(?:의|좌)?(?![가-힣])", re.IGNORECASE
 )
-_TOC_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]+\]\(#[^)]*\)\s*$")
-_BREAK_LINE = re.compile(r"^\s*(?:<br\s*/?>\s*)+$", re.IGNORECASE)
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_TOC_LINE = re.compile(r"^\s*+(?:[-*+]|\d+[.)])?\s*\[[^\]]+\]\(#[^)]*\)\s*$")
+_BREAK_LINE = re.compile(r"^\s*+(?:<br\s*/?>\s*)+$", re.IGNORECASE)
+_FENCE = re.compile(r"^\s*+(```|~~~)")
 _BACKTICK_FIELD = re.compile(r"`([^`\n]+)`")
 
 
@@ -67,7 +67,7 @@ def score(text: str) -> float:
     return 0.0
 
 
-_SCORED_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(\[[ xX]\]\s+)?(.*)$")
+_SCORED_ITEM = re.compile(r"^\s*+(?:[-*+]|\d{1,3}[.)])\s+(\[[ xX]\]\s+)?(.*)$")
 _SUMMARY_LINE = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary|$)", re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ brackets; reference links need a definition; URLs are percent-encoded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree
@@ -76,11 +77,55 @@ def _label_source(text: str, md: Any) -> str:
     return _PLACEHOLDER.sub(source, text)
 
 
-def find_spans(data: str, start: int, md: Any) -> dict[int, Span]:
-    """Every link and image from `start` on, keyed by where its `[` or `![` is."""
-    openers: list[list[Any]] = []  # [position, image, active, bracket_after]
+@dataclass
+class _Opener:
+    position: int
+    image: bool
+    seq: int  # how many brackets opened before it: later ones have a higher number
+
+
+@dataclass
+class _Scan:
+    """One pass over a text: the spans found, and every bracket it opened (see `span_at`)."""
+
+    data: str
+    stash: dict[str, Any]
+    start: int
+    spans: dict[int, Span]
+    opened: set[int]
+
+
+def span_at(data: str, position: int, md: Any) -> Span | None:
+    """The link or image whose bracket is at `position`, if it forms one.
+
+    Python-Markdown asks at every `[` of a text in turn.  A bracket's pairing
+    depends only on what follows it, so one pass from the first bracket answers
+    for every bracket it opened: linear in the text, where a pass per bracket
+    was cubic on thousands of unclosed `[`.
+    """
+    stash = _stash(md)
+    scan: _Scan | None = getattr(md, "_studynotes_link_scan", None)
+    if (
+        scan is None
+        or scan.stash is not stash
+        or scan.start > position
+        or position not in scan.opened
+        or scan.data != data
+    ):
+        spans, opened = find_spans(data, position, md)
+        scan = _Scan(data, stash, position, spans, opened)
+        md._studynotes_link_scan = scan
+    return scan.spans.get(position)
+
+
+def find_spans(data: str, start: int, md: Any) -> tuple[dict[int, Span], set[int]]:
+    """Every link and image from `start` on, keyed by where its `[` or `![` is; and every bracket opened."""
+    openers: list[_Opener] = []
+    opened: set[int] = set()
     spans: dict[int, Span] = {}
     stash = _stash(md)
+    brackets = 0
+    links_end_below = -1  # a link was found: text openers numbered below this one cannot be links
     i = start
     while i < len(data):
         char = data[i]
@@ -88,46 +133,38 @@ def find_spans(data: str, start: int, md: Any) -> dict[int, Span]:
             end = data.find(ETX, i)
             placeholder = _PLACEHOLDER.match(data, i)
             if placeholder and getattr(stash.get(placeholder.group(1)), "tag", "") == "a":
-                for opener in openers:  # text already holding a link is no link itself
-                    if not opener[1]:
-                        opener[2] = False
+                links_end_below = brackets  # text already holding a link is no link itself
             i = end + 1 if end > 0 else i + 1
             continue
         if char == "<" and (opaque := _OPAQUE.match(data, i)):
             i = opaque.end()
             continue
-        if char == "!" and data.startswith("[", i + 1):
-            for opener in openers:
-                opener[3] = True
-            openers.append([i, True, True, False])
-            i += 2
-            continue
-        if char == "[":
-            for opener in openers:
-                opener[3] = True
-            openers.append([i, False, True, False])
-            i += 1
+        image = char == "!" and data.startswith("[", i + 1)
+        if image or char == "[":
+            openers.append(_Opener(i, image, brackets))
+            opened.add(i)
+            brackets += 1
+            i += 2 if image else 1
             continue
         if char == "]" and openers:
-            position, image, active, bracket_after = openers.pop()
-            if not active:
+            opener = openers.pop()
+            if not opener.image and opener.seq < links_end_below:
                 i += 1
                 continue
-            text_start = position + (2 if image else 1)
+            text_start = opener.position + (2 if opener.image else 1)
+            bracket_after = brackets > opener.seq + 1
             found = _after_bracket(data, i + 1, data[text_start:i], bracket_after, md)
             if found is None:
                 i += 1
                 continue
             url, title, end = found
-            spans[position] = Span(image, text_start, i, end, url, title)
-            if not image:
-                for opener in openers:
-                    if not opener[1]:
-                        opener[2] = False
+            spans[opener.position] = Span(opener.image, text_start, i, end, url, title)
+            if not opener.image:
+                links_end_below = brackets
             i = end
             continue
         i += 1
-    return spans
+    return spans, opened
 
 
 def _after_bracket(
@@ -190,12 +227,14 @@ def _inline_destination(data: str, pos: int, md: Any) -> tuple[str, str | None, 
     return None
 
 
-def _unstashed(data: str, pos: int, limit: int, stash: dict[str, Any]) -> tuple[str, list[int]]:
+def _unstashed(data: str, pos: int, limit: int, stash: dict[str, Any]) -> tuple[str, Sequence[int]]:
     """The text from `pos` with escape placeholders back as `\\c`, and where each character was."""
+    end = min(len(data), pos + limit)
+    if data.find(STX, pos, end) < 0:  # nothing stashed: the text as it is
+        return data[pos:end], range(pos, end + 1)
     chars: list[str] = []
     where: list[int] = []
     i = pos
-    end = min(len(data), pos + limit)
     while i < end:
         placeholder = _PLACEHOLDER.match(data, i) if data[i] == STX else None
         char = _escaped_char(placeholder, stash) if placeholder else None
@@ -219,7 +258,7 @@ class LinkProcessor(InlineProcessor):  # type: ignore[misc]
         self.image = image
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, Any, Any]:  # noqa: N802
-        span = find_spans(data, m.start(), self.md).get(m.start())
+        span = span_at(data, m.start(), self.md)
         if span is None or span.image != self.image:
             return None, None, None
         url = normalize_uri(span.url)

@@ -17,7 +17,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
     fields: dict[str, str] = {}
     last_key = ""
     for line in match.group(1).splitlines():
-        item = re.match(r"^\s*-\s+(.+)$", line)
+        item = re.match(r"^\s*+-\s+(.+)$", line)
         if item and last_key:  # a YAML block list under `key:`
             value = item.group(1).strip().strip("\"'")
             fields[last_key] = f"{fields[last_key]}, {value}" if fields[last_key] else value

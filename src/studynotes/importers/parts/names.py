@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_UUID_SUFFIX = re.compile(r"\s+[0-9a-f]{32}$", re.IGNORECASE)
+_UUID_SUFFIX = re.compile(r"(?<!\s)\s+[0-9a-f]{32}$", re.IGNORECASE)  # tried once per run of spaces
 
 
 def strip_notion_id(name: str) -> str:

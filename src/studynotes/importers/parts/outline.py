@@ -18,7 +18,7 @@ from .links import link_bare_urls
 _BULLET = re.compile(r"^([ \t]*)([•◦▪▫●○■□‣⁃∙·*+-])[ \t]+(\S.*)$")
 _ORDERED = re.compile(r"^([ \t]*)(\d{1,3}[.)])[ \t]+(\S.*)$")
 _FENCE = re.compile(r"^([ \t]*)(```|~~~)")
-_RULE = re.compile(r"^\s*([*_-])(\s*\1){2,}\s*$")
+_RULE = re.compile(r"^\s*+([*_-])(\s*\1){2,}\s*$")
 _DISPLAY = re.compile(r"(?<!\\)\\\[(.{1,5000}?)(?<!\\)\\\]", re.DOTALL)  # bounded: an unclosed one
 _INLINE = re.compile(r"(?<!\\)\\\((.{1,2000}?)(?<!\\)\\\)", re.DOTALL)  # must not scan the whole file
 _TOKEN = re.compile("\ue000(\\d+)\ue001")

@@ -53,7 +53,7 @@ _KOREAN_REQUEST = re.compile(
 )
 
 _ANSWER_START = re.compile(
-    r"^\s*(?:[-*+]\s+)?"
+    r"^\s*+(?:[-*+]\s+)?"
     r"(?:→|->|⇒|=>|➡️?|↳"
     r"|A\d*\s*[.:)](?=\s)|Ans(?:wer)?\s*\d*\s*[.:)]"
     r"|답변?\s*\d*\s*[.:)]|대답\s*[.:)]|해답\s*[.:)])\s*",

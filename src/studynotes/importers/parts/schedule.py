@@ -35,7 +35,7 @@ _MONTH_NAMES = [
 ]  # fmt: skip
 _WEEKDAY = r"(?:\s*\(\s*(?:[월화수목금토일]|[A-Za-z]{3}\.?)\s*\))?"
 _DATE_AT_START = re.compile(
-    r"^\s*("
+    r"^\s*+("
     r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4,5}"
     r"|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4,5}"
     r"|\d{4,5}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일"
@@ -44,8 +44,8 @@ _DATE_AT_START = re.compile(
     r"|\d{1,2}\s*[./]\s*\d{1,2}\.?"
     rf"){_WEEKDAY}(?=\s|$)"
 )
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]?\s+")
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+_ROW_NUMBER = re.compile(r"^\s*+(\d{1,3})[.)]?\s+")
+_SEPARATOR = re.compile(r"^\s*+\|?\s*:?-{2,}")
 _LECTURE_TAIL = re.compile(
     r"(?:^|\s)((?:Lec(?:ture)?\.?\s*\d+(?:\s*[,&~-]\s*\d+)*\.?|\d+\s*강)(?:\s*[,&]\s*(?:Lec(?:ture)?\.?\s*)?\d+\.?)*)\s*$",
     re.IGNORECASE,
@@ -241,7 +241,7 @@ def _plain_date(text: str, default_year: int | None) -> dt.date | None:
     found = parse_any_date(text)
     if found is not None or default_year is None:
         return found
-    short = re.match(r"^\s*(\d{1,2})\s*(?:월|[./])\s*(\d{1,2})\s*(?:일|\.)?", text)
+    short = re.match(r"^\s*+(\d{1,2})\s*(?:월|[./])\s*(\d{1,2})\s*(?:일|\.)?", text)
     if short and not re.search(r"\d{4}", text):
         try:
             return dt.date(default_year, int(short.group(1)), int(short.group(2)))
@@ -259,7 +259,7 @@ def _repair(text: str, years: set[int], default_year: int | None) -> dt.date | N
         if len(plausible) == 1:
             fixed = text[: match.start()] + str(plausible.pop()) + text[match.end() :]
             return _plain_date(fixed, default_year) or _repair(fixed, years, default_year)
-    word = re.match(r"^\s*([A-Za-z]{3,})", text)
+    word = re.match(r"^\s*+([A-Za-z]{3,})", text)
     if word and word.group(1).lower() not in _MONTH_NAMES:
         close = difflib.get_close_matches(word.group(1).lower(), _MONTH_NAMES, n=1, cutoff=0.75)
         if close:
