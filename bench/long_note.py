@@ -38,10 +38,15 @@ def chat_of(megabytes: float, seed: int = 7) -> str:
     return "".join(parts)
 
 
-def seconds(action: object) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = action()  # type: ignore[operator]
-    return time.perf_counter() - started, result
+class Timer:
+    """`with Timer() as t: …` then `t.seconds`."""
+
+    def __enter__(self) -> Timer:
+        self.started = time.perf_counter()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.seconds = time.perf_counter() - self.started
 
 
 def main() -> None:
@@ -54,25 +59,36 @@ def main() -> None:
     from studynotes.render import render_note
     from studynotes.render.paged import render_paged
 
-    print(f"{'MB':>5} {'questions':>9} {'import s':>9} {'read note s':>11} {'first screen ms':>15} "
-          f"{'each piece ms':>13} {'whole page s':>12} {'peak RSS MB':>11}")
+    print(
+        f"{'MB':>5} {'questions':>9} {'import s':>9} {'read note s':>11} {'first screen ms':>15} "
+        f"{'each piece ms':>13} {'whole page s':>12} {'peak RSS MB':>11}"
+    )
     for size in (float(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as folder:
             chat = Path(folder) / "meeting_saved_chat.txt"
             chat.write_text(chat_of(size), encoding="utf-8")
             with Library.open(Path(folder) / "library.sqlite3") as library:
-                imported, report = seconds(lambda: import_paths(library, [chat], notebook="Long"))
+                with Timer() as imported:
+                    import_paths(library, [chat], notebook="Long")
                 note_id = library.notes()[0].id
-                read, note = seconds(lambda: library.note(note_id))
-                first, page = seconds(lambda: render_paged([note], title=note.title))
-                piece, _ = seconds(lambda: next(page.rest))
+                with Timer() as read:
+                    note = library.note(note_id)
+                assert note is not None
+                with Timer() as first:
+                    page = render_paged([note], title=note.title)
+                with Timer() as piece:
+                    next(page.rest)
                 whole = "—"
                 if size <= args.whole_up_to:
-                    took, _ = seconds(lambda: render_note(note))
-                    whole = f"{took:.1f}"
+                    with Timer() as took:
+                        render_note(note)
+                    whole = f"{took.seconds:.1f}"
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                print(f"{size:>5g} {len(note.questions):>9,} {imported:>9.1f} {read:>11.2f} {first * 1000:>15.0f} "
-                      f"{piece * 1000:>13.0f} {whole:>12} {peak:>11.0f}", flush=True)
+                print(
+                    f"{size:>5g} {len(note.questions):>9,} {imported.seconds:>9.1f} {read.seconds:>11.2f}"
+                    f" {first.seconds * 1000:>15.0f} {piece.seconds * 1000:>13.0f} {whole:>12} {peak:>11.0f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":
