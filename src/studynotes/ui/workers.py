@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from ..importers import sniff
-from ..importers.reading import MAX_FILE_BYTES, decode_bytes
+from ..importers.parts.reading import MAX_FILE_BYTES, decode_bytes
 from ..importing import Cancelled, ImportReport
 from ..model import ImportContext, ImportFailure, StudyNotesError
 
