@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import AnsweredBy, Cell, ImportContext, Note, ParsedDocument, Question
 from .base import (
@@ -96,9 +96,30 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
     aliases = Aliases(context)
     for said in log.messages if aliases else []:
         said.sender = aliases.person(said.sender)
-    _Threads(note, instructor_names(context)).build(merge_runs(log.messages))
-    document.notes.append(note)
+    days = _by_day(log.messages) if context.date is None else []
+    if len(days) < 2:
+        _Threads(note, instructor_names(context)).build(merge_runs(log.messages))
+        document.notes.append(note)
+        return document
+    for index, (day, messages) in enumerate(days):  # a continuous chat of several days: a note per day
+        day_note = replace(
+            note, title=f"{title} · {day.isoformat()}", date=day, cells=[] if index else note.cells
+        )
+        _Threads(day_note, instructor_names(context)).build(merge_runs(messages))
+        document.notes.append(day_note)
     return document
+
+
+def _by_day(messages: list[Message]) -> list[tuple[dt.date, list[Message]]]:
+    """Messages by the date their headers carry (a header without one stays on the day before)."""
+    days: dict[dt.date, list[Message]] = {}
+    day: dt.date | None = None
+    for message in messages:
+        day = message.date or day
+        if day is None:
+            return []
+        days.setdefault(day, []).append(message)
+    return list(days.items())
 
 
 def _split_preamble(lines: list[str]) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from ..model import ImportContext, ParsedDocument
 from .base import Importer, title_from_file_name
 from .chat_days import ChatMessage, chat_document
 from .discord_text import TXT_HEADER, read_txt
+from .json_prefix import messages_array
 
 FORMAT = "discord"
 _CSV_HEADER = "AuthorID,Author,Date,Content,Attachments,Reactions"
@@ -66,8 +67,12 @@ def _read_json(text: str, document: ParsedDocument) -> tuple[list[ChatMessage], 
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        document.warn(f"the JSON breaks off here ({error.msg}); nothing could be read", error.lineno)
-        return [], ""
+        salvaged = messages_array(text)
+        document.warn(
+            f"the JSON breaks off here ({error.msg}); the {len(salvaged.items)} whole messages before it are imported",
+            salvaged.broken_line or error.lineno,
+        )
+        data = {"messages": salvaged.items}
     if not isinstance(data, dict):
         document.warn("not a DiscordChatExporter export (no channel or messages)")
         return [], ""

@@ -39,8 +39,15 @@ MOBILE_TIME_FIRST = re.compile(
 )
 # Old Android clients start a day with its first message's date and time on a line of their own.
 DAY_TIME_LINE = re.compile(
-    r"^(?:" + _DATE + r",?\s+" + _CLOCK + r"|" + _CLOCK.replace("?P<", "?P<t_") + r",\s+"
-    + _DATE.replace("?P<", "?P<t_") + r")\s*$",
+    r"^(?:"
+    + _DATE
+    + r",?\s+"
+    + _CLOCK
+    + r"|"
+    + _CLOCK.replace("?P<", "?P<t_")
+    + r",\s+"
+    + _DATE.replace("?P<", "?P<t_")
+    + r")\s*$",
     re.IGNORECASE,
 )
 DAY_LINE = re.compile(

@@ -17,6 +17,7 @@ from typing import Any
 from ..model import ImportContext, ParsedDocument
 from .base import Importer, title_from_file_name
 from .chat_days import ChatMessage, chat_document
+from .json_prefix import messages_array
 from .slack_bundle import DAY_FILE
 from .slack_text import slack_markdown
 
@@ -44,11 +45,17 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        document.warn(f"the JSON breaks off here ({error.msg}); nothing could be read", error.lineno)
-        return document
+        salvaged = messages_array(text)
+        document.warn(
+            f"the JSON breaks off here ({error.msg}); the {len(salvaged.items)} whole messages before it are imported",
+            salvaged.broken_line or error.lineno,
+        )
+        data = salvaged.items
     if isinstance(data, list):  # one day's file: `channel/2021-08-05.json` is named by its folder
         stem = title_from_file_name(context.file_name or "slack")
-        channel = context.folder_name if DAY_FILE.match(context.file_name or "") and context.folder_name else stem
+        channel = (
+            context.folder_name if DAY_FILE.match(context.file_name or "") and context.folder_name else stem
+        )
         data = {
             "users": [],
             "channels": [],

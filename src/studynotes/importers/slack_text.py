@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 _REFERENCE = re.compile(r"<([^<>\n]+)>")
 _CODE = re.compile(r"(```.*?```|`[^`\n]+`)", re.DOTALL)
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
-_STRIKE = re.compile(r"(?<![\w~])~(?=\S)([^~\n]+?)(?<=\S)~(?![\w~])")
+# A Korean particle may follow the closing mark (`*정규화*는`); a Latin letter or digit may not (`snake_case_name`).
+_BOLD = re.compile(r"(?<![A-Za-z0-9*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![A-Za-z0-9*])")
+_ITALIC = re.compile(r"(?<![A-Za-z0-9_])_(?=\S)([^_\n]+?)(?<=\S)_(?![A-Za-z0-9_])")
+_STRIKE = re.compile(r"(?<![A-Za-z0-9~])~(?=\S)([^~\n]+?)(?<=\S)~(?![A-Za-z0-9~])")
 
 
 def slack_markdown(text: str, user_name: Callable[[str], str]) -> str:
