@@ -21,14 +21,14 @@ from pathlib import Path
 
 from ..model import ImportContext, ImportFailure, ImportWarning, ParsedDocument
 from .base import Importer
-from .reading import MAX_FILE_BYTES, DecodedText, decode_bytes
+from .parts.reading import MAX_FILE_BYTES, DecodedText, decode_bytes
 from .slack_bundle import bundle_text, is_export_folder, is_export_zip
 
 log = logging.getLogger(__name__)
 
 IMPORTABLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".mdown", ""})
 FALLBACK_FORMAT = "markdown"
-_INFRASTRUCTURE = frozenset({"base", "reading", "slack_bundle"})
+_INFRASTRUCTURE = frozenset({"base", "parts", "slack_bundle"})
 _ZOOM_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ _]\d{2}\.\d{2}\.\d{2}")
 
 

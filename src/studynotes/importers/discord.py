@@ -17,10 +17,11 @@ import re
 from typing import Any
 
 from ..model import ImportContext, ParsedDocument
-from .base import Importer, title_from_file_name
+from .base import Importer
 from .chat_days import ChatMessage, chat_document
 from .discord_text import TXT_HEADER, read_txt
 from .json_prefix import messages_array
+from .parts.names import title_from_file_name
 
 FORMAT = "discord"
 _CSV_HEADER = "AuthorID,Author,Date,Content,Attachments,Reactions"

@@ -16,7 +16,7 @@ import io
 import re
 
 from ..model import ImportContext, ParsedDocument
-from .base import Importer, title_from_file_name
+from .base import Importer
 from .chat_days import ChatMessage, chat_document
 from .kakaotalk_lines import (
     DAY_LINE,
@@ -33,6 +33,7 @@ from .kakaotalk_lines import (
     is_system,
     split_sender,
 )
+from .parts.names import title_from_file_name
 
 FORMAT = "kakaotalk"
 _CSV_HEADER = re.compile(r"^\ufeff?\"?Date\"?,\"?User\"?,\"?Message\"?\s*$", re.IGNORECASE)

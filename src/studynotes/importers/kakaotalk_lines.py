@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from .dates import parse_any_date
+from .parts.dates import parse_any_date
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _MONTH_WORD = rf"(?:{_MONTHS})[a-z]*\.?"

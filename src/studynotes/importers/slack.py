@@ -15,9 +15,10 @@ from collections import Counter
 from typing import Any
 
 from ..model import ImportContext, ParsedDocument
-from .base import Importer, title_from_file_name
+from .base import Importer
 from .chat_days import ChatMessage, chat_document
 from .json_prefix import messages_array
+from .parts.names import title_from_file_name
 from .slack_bundle import DAY_FILE
 from .slack_text import slack_markdown
 

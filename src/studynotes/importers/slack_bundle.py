@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from ..model import ImportFailure
-from .reading import MAX_FILE_BYTES
+from .parts.reading import MAX_FILE_BYTES
 
 DAY_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
 _META = ("users.json", "channels.json", "groups.json", "dms.json", "mpims.json")
