@@ -1,6 +1,7 @@
 """The library: one SQLite file holding notebooks, weeks, lectures, notes and questions."""
 
 from .connection import LibraryError
+from .people import ChatPeople
 from .store import Library
 from .views import (
     Counts,
@@ -9,6 +10,7 @@ from .views import (
     LectureInfo,
     NotebookInfo,
     NoteInfo,
+    PeopleChange,
     QuestionChange,
     QuestionFilter,
     QuestionRow,
@@ -17,6 +19,7 @@ from .views import (
 )
 
 __all__ = [
+    "ChatPeople",
     "Counts",
     "HistoryEntry",
     "ImportResult",
@@ -25,6 +28,7 @@ __all__ = [
     "LibraryError",
     "NoteInfo",
     "NotebookInfo",
+    "PeopleChange",
     "QuestionChange",
     "QuestionFilter",
     "QuestionRow",

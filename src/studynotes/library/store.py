@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Cell, Note, StudyNotesError, nfc
-from . import placement, saving
+from . import people, placement, saving
 from .connection import LibraryError, backup_copy, connect, failure_reason, transaction, writable
+from .people import ChatPeople
 from .reader import LibraryReader
-from .views import HistoryEntry, ImportResult, QuestionChange
+from .views import HistoryEntry, ImportResult, PeopleChange, QuestionChange
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
@@ -142,6 +143,21 @@ class Library(LibraryReader):
             placement.place(conn, notebook_id)
             return old
 
+    def chat_people(self, notebook_id: int) -> ChatPeople:
+        """The notebook's instructors and merged names (its chat settings)."""
+        return people.people_of(self.conn, notebook_id)
+
+    def set_chat_people(self, notebook_id: int, chosen: ChatPeople) -> PeopleChange:
+        """Name the notebook's instructors and merge display names; applied to its questions now
+        and to every later import.  The change's `before` undoes it."""
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM notebooks WHERE id = ?", (notebook_id,)).fetchone() is None:
+                raise StudyNotesError(f"no notebook {notebook_id}")
+            before = people.people_of(conn, notebook_id)
+            people.write_people(conn, notebook_id, chosen)
+            changed = people.apply_to_notebook(conn, notebook_id, chosen)
+        return PeopleChange(notebook_id, before, chosen, changed)
+
     # -- imports ---------------------------------------------------------------
     def save_import(self, imported: ImportedFile, *, notebook: str | None = None) -> ImportResult:
         """Save one parsed file in one transaction, or leave the library as it was.
@@ -155,6 +171,7 @@ class Library(LibraryReader):
         warnings = [str(w) for w in imported.warnings]
         with self._write() as conn:
             notebook_id = self._notebook_for_import(conn, nfc(title).strip() or "Notebook", document)
+            people.apply_to_questions(people.people_of(conn, notebook_id), document.questions)
             previous = (
                 conn.execute(
                     "SELECT id, sha256 FROM sources WHERE notebook_id = ? AND sha256 = ?",

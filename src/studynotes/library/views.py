@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .people import ChatPeople
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,16 @@ class QuestionChange:
     note_id: int
     before: dict[str, object]
     after: dict[str, object]
+
+
+@dataclass(frozen=True)
+class PeopleChange:
+    """A notebook's chat people set: the settings before and after, and how many questions changed."""
+
+    notebook_id: int
+    before: ChatPeople
+    after: ChatPeople
+    questions_changed: int
 
 
 @dataclass(frozen=True)
