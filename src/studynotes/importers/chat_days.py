@@ -104,7 +104,7 @@ def _as_messages(messages: list[ChatMessage], aliases: Aliases) -> list[Message]
         if not body:
             continue
         converted = Message(
-            time=message.when.strftime("%H:%M:%S"),
+            time=f"{message.when.hour:02d}:{message.when.minute:02d}:{message.when.second:02d}",
             sender=aliases.person(message.sender),
             text=body,
             line=message.line,

@@ -131,5 +131,20 @@ def split_sender(rest: str) -> tuple[str, str] | None:
     return sender.strip(), text
 
 
+_SYSTEM_WORDS = (
+    "님",
+    "invited",
+    "joined",
+    "left",
+    "chatroom",
+    "운영정책",
+    "사칭",
+    "불법",
+    "manager",
+    "removed",
+)
+
+
 def is_system(text: str) -> bool:
-    return bool(SYSTEM_TEXT.search(text.strip()))
+    """A line KakaoTalk wrote itself; the word check first, as nearly every line is a person's."""
+    return any(word in text for word in _SYSTEM_WORDS) and bool(SYSTEM_TEXT.search(text.strip()))

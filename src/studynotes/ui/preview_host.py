@@ -27,7 +27,7 @@ PAGE_CACHE_SIZE = 24
 
 
 class _Signals(QObject):
-    done = Signal(int, str)
+    done = Signal(int, str, bool)  # generation, page, whole (False: a long note's first screen)
 
 
 class _RenderTask(QRunnable):
@@ -36,19 +36,41 @@ class _RenderTask(QRunnable):
         self._generation, self._job, self._signals = generation, job, signals
 
     def run(self) -> None:
+        first = getattr(self._job, "first", None)
         try:
+            if first is not None:  # a long note: its first screen now, the whole note next
+                self._signals.done.emit(self._generation, first(), False)
             page = self._job()
         except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
             page = error_page(f"This note could not be shown: {error}")
-        self._signals.done.emit(self._generation, page)
+        self._signals.done.emit(self._generation, page, True)
 
 
 def error_page(message: str) -> str:
     return f"<!doctype html><meta charset='utf-8'><body style='font-family:sans-serif'><p>{html.escape(message)}</p>"
 
 
+class _LongNoteJob:
+    """A long note's render job: `first` renders its first screen, calling it renders it whole."""
+
+    def __init__(self, note: Note, whole: RenderJob, theme: Theme, font_size: int) -> None:
+        self._note, self._whole, self._theme, self._font_size = note, whole, theme, font_size
+
+    def first(self) -> str:
+        from ..render import render_note
+        from ..render.pages import first_screen
+
+        return str(render_note(first_screen(self._note), theme=self._theme, font_size=self._font_size))
+
+    def __call__(self) -> str:
+        return self._whole()
+
+
 def render_job(notes: list[Note], title: str, theme: Theme, font_size: int) -> RenderJob:
-    """A closure the worker can run: render one note or several, falling back to plain text."""
+    """A closure the worker can run: render one note or several, falling back to plain text.
+
+    A single long note (a busy chat day) comes in two steps: its first screen, then the whole.
+    """
 
     def job() -> str:
         from ..render import render_note, render_notes
@@ -57,6 +79,10 @@ def render_job(notes: list[Note], title: str, theme: Theme, font_size: int) -> R
             return str(render_note(notes[0], theme=theme, font_size=font_size))
         return str(render_notes(notes, title=title, theme=theme, font_size=font_size))
 
+    from ..render.pages import is_long
+
+    if len(notes) == 1 and is_long(notes):
+        return _LongNoteJob(notes[0], job, theme, font_size)
     return job
 
 
@@ -85,6 +111,7 @@ class PreviewHost(QStackedWidget):
         # Pages already rendered, by (note ids, theme, text size): revisiting a note costs a page load.
         self._cache: OrderedDict[PageKey, str] = OrderedDict()
         self._pending_key: PageKey | None = None
+        self._first_screen_shown = False
 
     def create_web_view(self) -> None:
         """Called once, after the window's first paint."""
@@ -115,6 +142,7 @@ class PreviewHost(QStackedWidget):
     ) -> None:
         """Show a rendered page; keep_place keeps the scroll and brings scroll_to just into view."""
         self._generation += 1
+        self._first_screen_shown = False
         self._pending_scroll, self._pending_find = scroll_to, find
         self._keep_place = keep_place
         if key is not None and key in self._cache:
@@ -131,6 +159,7 @@ class PreviewHost(QStackedWidget):
 
     def show_html(self, page: str, *, scroll_to: str | None = None) -> None:
         self._generation += 1
+        self._first_screen_shown = False
         self._pending_scroll = scroll_to
         self._keep_place = False
         self._show(page)
@@ -143,13 +172,20 @@ class PreviewHost(QStackedWidget):
         """For tests and shutdown: let the worker finish."""
         self._pool.waitForDone()
 
-    def _rendered(self, generation: int, page: str) -> None:
-        if generation == self._generation:
-            if self._pending_key is not None:
-                self._cache[self._pending_key] = page
-                while len(self._cache) > PAGE_CACHE_SIZE:
-                    self._cache.popitem(last=False)
+    def _rendered(self, generation: int, page: str, whole: bool = True) -> None:
+        if generation != self._generation:
+            return
+        if not whole:  # the first screen: shown now; scrolling and finding wait for the whole note
+            self._first_screen_shown = True
             self._show(page)
+            self._keep_place = True  # the whole note replaces it where the reader is
+            return
+        self._first_screen_shown = False
+        if self._pending_key is not None:
+            self._cache[self._pending_key] = page
+            while len(self._cache) > PAGE_CACHE_SIZE:
+                self._cache.popitem(last=False)
+        self._show(page)
 
     def _show(self, page: str) -> None:
         self.last_html = page
@@ -160,6 +196,8 @@ class PreviewHost(QStackedWidget):
         self.pane.set_html(page, keep_scroll=self._keep_place)
 
     def _loaded(self, ok: bool) -> None:
+        if self._first_screen_shown:
+            return  # the place to scroll to may be further down than the first screen holds
         if self._pending_scroll:
             # Shown at the reader's place: scroll only if the element is out of view.
             self.pane.scroll_to(self._pending_scroll, nearest=self._keep_place)
