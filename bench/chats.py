@@ -34,8 +34,30 @@ from studynotes.importing import import_paths  # noqa: E402
 from studynotes.library import Library  # noqa: E402
 
 PEOPLE = ["김민수", "박지훈", "최유나", "정다은", "이서준", "한지민", "강사 이영희", "Jisoo", "Minho Kang"]
-TOPICS = ["역전파", "배치 정규화", "드롭아웃", "합성곱", "어텐션", "경사하강법", "정규화", "임베딩", "손실함수", "과적합"]
-THINGS = ["chain rule", "learning rate", "가중치", "편향", "기울기", "평균", "분산", "커널", "토큰", "배치 크기"]
+TOPICS = [
+    "역전파",
+    "배치 정규화",
+    "드롭아웃",
+    "합성곱",
+    "어텐션",
+    "경사하강법",
+    "정규화",
+    "임베딩",
+    "손실함수",
+    "과적합",
+]
+THINGS = [
+    "chain rule",
+    "learning rate",
+    "가중치",
+    "편향",
+    "기울기",
+    "평균",
+    "분산",
+    "커널",
+    "토큰",
+    "배치 크기",
+]
 QUESTION_SHAPES = [
     "{topic}에서 {thing}은 왜 {n}번째 층에서 바뀌나요?",
     "{topic} 과제 {n}번은 {thing}을 어떻게 정하나요?",
@@ -58,7 +80,9 @@ GUESSES = ["키보드?", "마우스???", "바이너리?", "{thing}?"]
 
 
 def _say(rng: random.Random, shapes: list[str]) -> str:
-    return rng.choice(shapes).format(topic=rng.choice(TOPICS), thing=rng.choice(THINGS), n=rng.randint(1, 999))
+    return rng.choice(shapes).format(
+        topic=rng.choice(TOPICS), thing=rng.choice(THINGS), n=rng.randint(1, 999)
+    )
 
 
 @dataclass
@@ -193,7 +217,10 @@ def slack_folder(chat: list[Said], folder: Path) -> Path:
     users = {name: f"U{index:03d}" for index, name in enumerate(PEOPLE)}
     (root / "users.json").write_text(
         json.dumps(
-            [{"id": uid, "name": n, "tz_offset": 32400, "profile": {"display_name": n}} for n, uid in users.items()],
+            [
+                {"id": uid, "name": n, "tz_offset": 32400, "profile": {"display_name": n}}
+                for n, uid in users.items()
+            ],
             ensure_ascii=False,
         ),
         encoding="utf-8",
@@ -203,12 +230,19 @@ def slack_folder(chat: list[Said], folder: Path) -> Path:
     ts = {s.id: f"{s.when.replace(tzinfo=kst).timestamp():.0f}.{s.id:06d}" for s in chat}
     days: dict[dt.date, list[dict[str, object]]] = {}
     for said in chat:
-        message: dict[str, object] = {"type": "message", "user": users[said.sender], "text": said.text, "ts": ts[said.id]}
+        message: dict[str, object] = {
+            "type": "message",
+            "user": users[said.sender],
+            "text": said.text,
+            "ts": ts[said.id],
+        }
         if said.reply_to:
             message["thread_ts"] = ts[said.reply_to]
         days.setdefault(said.when.date(), []).append(message)
     for day, messages in days.items():
-        (root / "질문" / f"{day.isoformat()}.json").write_text(json.dumps(messages, ensure_ascii=False), encoding="utf-8")
+        (root / "질문" / f"{day.isoformat()}.json").write_text(
+            json.dumps(messages, ensure_ascii=False), encoding="utf-8"
+        )
     return root
 
 
@@ -261,8 +295,12 @@ def temporary(prefix: str) -> Iterator[Path]:
 
 def import_figures(messages: int, per_day: int, runs: int) -> None:
     chat = script(messages, per_day)
-    print(f"\nImport: {messages:,} messages, {per_day:,} a day ({len(chat) // per_day} days), median of {runs}")
-    print(f"{'format':<20} {'MB':>6} {'parse s':>8} {'import s':>9} {'(CPU s)':>8} {'notes':>6} {'questions':>10}")
+    print(
+        f"\nImport: {messages:,} messages, {per_day:,} a day ({len(chat) // per_day} days), median of {runs}"
+    )
+    print(
+        f"{'format':<20} {'MB':>6} {'parse s':>8} {'import s':>9} {'(CPU s)':>8} {'notes':>6} {'questions':>10}"
+    )
     for name, write in WRITERS.items():
         for folder in temporary("chats-"):
             source = write(chat, folder)
@@ -285,7 +323,7 @@ def import_figures(messages: int, per_day: int, runs: int) -> None:
 
 def render_figures(per_day: int, runs: int) -> None:
     from studynotes.render import render_note
-    from studynotes.render.pages import first_screen
+    from studynotes.render.paged import render_paged
 
     chat = script(per_day, per_day)
     for folder in temporary("day-"):
@@ -295,10 +333,23 @@ def render_figures(per_day: int, runs: int) -> None:
             note = library.note(report.files[0].note_ids[0])
         cells = len(note.cells)
         whole_s, page = timed(lambda: render_note(note), runs)
-        first_s, first = timed(lambda: render_note(first_screen(note)), runs)
-        print(f"\nOne day of {per_day:,} messages: {cells} cells, {len(note.questions)} questions, median of {runs}")
-        print(f"  render the whole note      {whole_s * 1000:8.0f} ms  ({len(str(page)) / 1e6:.1f} MB of HTML)")
-        print(f"  render its first screen    {first_s * 1000:8.0f} ms  ({len(str(first)) / 1e3:.0f} KB of HTML)")
+        first_s, first = timed(lambda: render_paged([note], title=note.title).first, runs)
+
+        def paged_whole() -> int:
+            paged = render_paged([note], title=note.title)
+            return len(paged.first) + sum(len(piece) for piece in paged.rest)
+
+        pieces_s, _size = timed(paged_whole, runs)
+        print(
+            f"\nOne day of {per_day:,} messages: {cells} cells, {len(note.questions)} questions, median of {runs}"
+        )
+        print(
+            f"  render the whole note      {whole_s * 1000:8.0f} ms  ({len(str(page)) / 1e6:.1f} MB of HTML)"
+        )
+        print(
+            f"  render its first screen    {first_s * 1000:8.0f} ms  ({len(str(first)) / 1e3:.0f} KB of HTML)"
+        )
+        print(f"  first screen + every piece {pieces_s * 1000:8.0f} ms  (what the preview renders in all)")
 
 
 def main() -> int:

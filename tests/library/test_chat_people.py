@@ -26,10 +26,19 @@ def test_setting_people_renames_askers_and_counts_the_mentors_answers(library: L
     assert notebook_id is not None
     chosen = ChatPeople(("멘토 김철수",), (("길동 (20학번)", "홍길동"), ("gildong", "홍길동")))
     change = library.set_chat_people(notebook_id, chosen)
-    assert change.before == ChatPeople() and change.after == chosen and change.questions_changed == 2
+    assert len(change.ids("question")) == 2 and len(change.notes) == 1
+    assert change.after[("question", max(change.ids("question")))] == {
+        "asker": "홍길동",
+        "answered_by": "instructor",
+    }
     assert _askers(library) == [("홍길동", "instructor"), ("홍길동", "instructor")]
     assert library.askers(notebook_id) == ["홍길동"]
     assert library.chat_people(notebook_id) == chosen
+    # undo puts back the setting and every asker as it was
+    assert change.inverse is not None
+    library.apply(change.inverse)
+    assert _askers(library) == [("홍길동", "peer"), ("gildong", "peer")]
+    assert library.chat_people(notebook_id) == ChatPeople()
 
 
 def test_a_reimport_after_merging_names_keeps_what_the_user_changed(library: Library, tmp_path: Path) -> None:

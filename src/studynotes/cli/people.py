@@ -65,7 +65,7 @@ def people_command(library: Library, args: argparse.Namespace) -> int:
     if args.clear or args.instructors or args.same_person:
         base = ChatPeople() if args.clear else current
         change = library.set_chat_people(notebook_id, base.merged(chosen_people(args)))
-        current, changed = change.after, change.questions_changed
+        current, changed = library.chat_people(notebook_id), len(change.ids("question"))
     if args.json:
         out.emit({**current.properties(), "questions_changed": changed}, as_json=True)
         return 0

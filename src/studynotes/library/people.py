@@ -14,11 +14,14 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..importers.chat_people import Aliases, instructor_names
 from ..importers.chat_text import asker_name, is_instructor
-from ..model import ImportContext, Question, nfc
+from ..model import ImportContext, Question, StudyNotesError, nfc
 from . import saving
+from .changes import Change, Operation
+from .writing import LibraryWriter
 
 _SPEAKER = re.compile(r"^\*\*(.+?)\*\*:", re.MULTILINE)
 
@@ -114,25 +117,97 @@ def apply_to_questions(people: ChatPeople, questions: Iterable[Question]) -> Non
         question.answered_by = by if by in ("peer", "instructor") else question.answered_by  # type: ignore[assignment]
 
 
-def apply_to_notebook(conn: sqlite3.Connection, notebook_id: int, people: ChatPeople) -> int:
-    """After the setting changed: rename askers and recount instructor answers; returns questions changed."""
+def apply_to_notebook(
+    conn: sqlite3.Connection, notebook_id: int, people: ChatPeople
+) -> dict[int, tuple[int, dict[str, Any], dict[str, Any]]]:
+    """After the setting changed: rename askers and recount instructor answers.
+
+    Returns the changed questions: id → (note id, values before, values after).
+    """
     rules = _Rules(people)
     rows = conn.execute(
-        """SELECT q.id, q.text, q.asker, q.answer, q.answered_by, q.edited_by_user, s.file_name
+        """SELECT q.id, q.note_id, q.text, q.asker, q.answer, q.answered_by, q.edited_by_user,
+                  q.stable_key, s.file_name
            FROM questions q JOIN notes n ON n.id = q.note_id LEFT JOIN sources s ON s.id = n.source_id
            WHERE n.notebook_id = ?""",
         (notebook_id,),
     ).fetchall()
-    changed = 0
-    for question_id, text, asker, answer, answered_by, edited, file_name in rows:
+    changed: dict[int, tuple[int, dict[str, Any], dict[str, Any]]] = {}
+    for question_id, note_id, text, asker, answer, answered_by, edited, key, file_name in rows:
         new_asker = rules.asker(asker)
         new_by = answered_by if edited else rules.answered_by(answer, answered_by, new_asker)
         if new_asker == asker and new_by == answered_by:
             continue
-        key = saving.stable_key(Question(text=text, asker=new_asker), file_name or "")
-        conn.execute(
-            "UPDATE questions SET asker = ?, answered_by = ?, stable_key = ? WHERE id = ?",
-            (new_asker, new_by, key, question_id),
-        )
-        changed += 1
+        new_key = saving.stable_key(Question(text=text, asker=new_asker), file_name or "")
+        before = {"asker": asker, "answered_by": answered_by, "stable_key": key}
+        after = {"asker": new_asker, "answered_by": new_by, "stable_key": new_key}
+        changed[question_id] = (note_id, before, after)
+    write_questions(conn, {q: after for q, (_note, _before, after) in changed.items()})
     return changed
+
+
+def write_questions(conn: sqlite3.Connection, values: dict[int, dict[str, Any]]) -> None:
+    conn.executemany(
+        "UPDATE questions SET asker = ?, answered_by = ?, stable_key = ? WHERE id = ?",
+        [(v["asker"], v["answered_by"], v["stable_key"], q) for q, v in values.items()],
+    )
+
+
+class PeopleEdits(LibraryWriter):
+    """The operation that sets a notebook's chat people, and its undo."""
+
+    def chat_people(self, notebook_id: int) -> ChatPeople:
+        """The notebook's instructors and merged names (its chat settings)."""
+        return people_of(self.conn, notebook_id)
+
+    def set_chat_people(self, notebook_id: int, people: ChatPeople) -> Change:
+        """Name the notebook's instructors and merge display names: applied to its questions
+        now and to every later import.  Undo puts back the settings and each asker as it was."""
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM notebooks WHERE id = ?", (notebook_id,)).fetchone() is None:
+                raise StudyNotesError(f"no notebook {notebook_id}")
+            before = people_of(conn, notebook_id)
+            write_people(conn, notebook_id, people)
+            changed = apply_to_notebook(conn, notebook_id, people)
+        return self._people_change(notebook_id, before, people, changed)
+
+    def _restore_people(
+        self, notebook_id: int, people: ChatPeople, questions: dict[int, dict[str, Any]]
+    ) -> Change:
+        with self._write() as conn:
+            before = people_of(conn, notebook_id)
+            write_people(conn, notebook_id, people)
+            current = {
+                row[0]: (row[1], {"asker": row[2], "answered_by": row[3], "stable_key": row[4]})
+                for row in conn.execute(
+                    f"SELECT id, note_id, asker, answered_by, stable_key FROM questions"
+                    f" WHERE id IN ({','.join('?' * len(questions))})",
+                    list(questions),
+                )
+            }
+            write_questions(conn, {q: v for q, v in questions.items() if q in current})
+        changed = {q: (note, old, questions[q]) for q, (note, old) in current.items()}
+        return self._people_change(notebook_id, before, people, changed)
+
+    def _people_change(
+        self,
+        notebook_id: int,
+        before: ChatPeople,
+        after: ChatPeople,
+        changed: dict[int, tuple[int, dict[str, Any], dict[str, Any]]],
+    ) -> Change:
+        shown = ("asker", "answered_by")
+        return Change(
+            "Set instructors and names",
+            inverse=Operation.of(
+                "_restore_people",
+                notebook_id=notebook_id,
+                people=before,
+                questions={q: old for q, (_note, old, _new) in changed.items()},
+            ),
+            before={("notebook", notebook_id): before.properties()}
+            | {("question", q): {k: old[k] for k in shown} for q, (_n, old, _a) in changed.items()},
+            after={("notebook", notebook_id): after.properties()}
+            | {("question", q): {k: new[k] for k in shown} for q, (_n, _b, new) in changed.items()},
+            notes=frozenset(note for note, _old, _new in changed.values()),
+        )

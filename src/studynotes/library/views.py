@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .people import ChatPeople
 
 
 @dataclass(frozen=True)
@@ -119,26 +115,6 @@ class ImportResult:
     updated: bool = False
     kept_user_changes: int = 0
     note_ids: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class QuestionChange:
-    """A user's change to a question: enough to redo and to undo it."""
-
-    question_id: int
-    note_id: int
-    before: dict[str, object]
-    after: dict[str, object]
-
-
-@dataclass(frozen=True)
-class PeopleChange:
-    """A notebook's chat people set: the settings before and after, and how many questions changed."""
-
-    notebook_id: int
-    before: ChatPeople
-    after: ChatPeople
-    questions_changed: int
 
 
 @dataclass(frozen=True)
