@@ -23,15 +23,16 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from studynotes.importers import import_file  # noqa: E402
-from studynotes.importing import import_paths  # noqa: E402
-from studynotes.library import Library  # noqa: E402
+from studynotes.importers import import_file
+from studynotes.importing import import_paths
+from studynotes.library import Library
+from studynotes.model import Note
 
 PEOPLE = ["김민수", "박지훈", "최유나", "정다은", "이서준", "한지민", "강사 이영희", "Jisoo", "Minho Kang"]
 TOPICS = [
@@ -288,11 +289,6 @@ def cpu_timed(run: Callable[[], object], runs: int) -> tuple[float, float, objec
     return statistics.median(walls), statistics.median(cpus), result
 
 
-def temporary(prefix: str) -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix=prefix) as name:
-        yield Path(name)
-
-
 def import_figures(messages: int, per_day: int, runs: int) -> None:
     chat = script(messages, per_day)
     print(
@@ -302,54 +298,60 @@ def import_figures(messages: int, per_day: int, runs: int) -> None:
         f"{'format':<20} {'MB':>6} {'parse s':>8} {'import s':>9} {'(CPU s)':>8} {'notes':>6} {'questions':>10}"
     )
     for name, write in WRITERS.items():
-        for folder in temporary("chats-"):
-            source = write(chat, folder)
-            size = sum(f.stat().st_size for f in ([source] if source.is_file() else source.rglob("*.json")))
-            parse_s, imported = timed(lambda: import_file(source), runs)
-            document = imported.document  # type: ignore[attr-defined]
+        with tempfile.TemporaryDirectory(prefix="chats-") as folder:
+            print(format_figures(name, write(chat, Path(folder)), Path(folder), runs), flush=True)
 
-            def whole_import() -> object:
-                path = folder / f"lib-{time.perf_counter_ns()}.sqlite3"
-                with Library.open(path) as library:
-                    return import_paths(library, [source], notebook="Study")
 
-            import_s, import_cpu, report = cpu_timed(whole_import, runs)
-            assert not report.errors, report.errors  # type: ignore[attr-defined]
-            print(
-                f"{name:<20} {size / 1e6:>6.1f} {parse_s:>8.2f} {import_s:>9.2f} {import_cpu:>8.2f} "
-                f"{len(document.notes):>6} {len(document.questions):>10}"
-            )
+def format_figures(name: str, source: Path, folder: Path, runs: int) -> str:
+    """One format's row: size, parse seconds, whole-import wall and CPU seconds, notes, questions."""
+    size = sum(f.stat().st_size for f in ([source] if source.is_file() else source.rglob("*.json")))
+    parse_s, imported = timed(lambda: import_file(source), runs)
+    document = imported.document  # type: ignore[attr-defined]
+
+    def whole_import() -> object:
+        with Library.open(folder / f"lib-{time.perf_counter_ns()}.sqlite3") as library:
+            return import_paths(library, [source], notebook="Study")
+
+    import_s, import_cpu, report = cpu_timed(whole_import, runs)
+    assert not report.errors, report.errors  # type: ignore[attr-defined]
+    return (
+        f"{name:<20} {size / 1e6:>6.1f} {parse_s:>8.2f} {import_s:>9.2f} {import_cpu:>8.2f} "
+        f"{len(document.notes):>6} {len(document.questions):>10}"
+    )
 
 
 def render_figures(per_day: int, runs: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="day-") as folder:
+        source = kakao_pc(script(per_day, per_day), Path(folder))
+        with Library.open(Path(folder) / "lib.sqlite3") as library:
+            report = import_paths(library, [source], notebook="Study")
+            note = library.note(report.files[0].note_ids[0])
+    assert note is not None
+    print(
+        f"\nOne day of {per_day:,} messages: {len(note.cells)} cells, {len(note.questions)} questions, median of {runs}"
+    )
+    print(day_figures(note, runs))
+
+
+def day_figures(note: Note, runs: int) -> str:
     from studynotes.render import render_note
     from studynotes.render.paged import render_paged
 
-    chat = script(per_day, per_day)
-    for folder in temporary("day-"):
-        source = kakao_pc(chat, folder)
-        with Library.open(folder / "lib.sqlite3") as library:
-            report = import_paths(library, [source], notebook="Study")
-            note = library.note(report.files[0].note_ids[0])
-        cells = len(note.cells)
-        whole_s, page = timed(lambda: render_note(note), runs)
-        first_s, first = timed(lambda: render_paged([note], title=note.title).first, runs)
+    whole_s, page = timed(lambda: render_note(note), runs)
+    first_s, first = timed(lambda: render_paged([note], title=note.title).first, runs)
 
-        def paged_whole() -> int:
-            paged = render_paged([note], title=note.title)
-            return len(paged.first) + sum(len(piece) for piece in paged.rest)
+    def paged_whole() -> int:
+        paged = render_paged([note], title=note.title)
+        return len(paged.first) + sum(len(piece) for piece in paged.rest)
 
-        pieces_s, _size = timed(paged_whole, runs)
-        print(
-            f"\nOne day of {per_day:,} messages: {cells} cells, {len(note.questions)} questions, median of {runs}"
-        )
-        print(
-            f"  render the whole note      {whole_s * 1000:8.0f} ms  ({len(str(page)) / 1e6:.1f} MB of HTML)"
-        )
-        print(
-            f"  render its first screen    {first_s * 1000:8.0f} ms  ({len(str(first)) / 1e3:.0f} KB of HTML)"
-        )
-        print(f"  first screen + every piece {pieces_s * 1000:8.0f} ms  (what the preview renders in all)")
+    pieces_s, _size = timed(paged_whole, runs)
+    return "\n".join(
+        [
+            f"  render the whole note       {whole_s * 1000:8.0f} ms  ({len(str(page)) / 1e6:.1f} MB of HTML)",
+            f"  render its first screen     {first_s * 1000:8.0f} ms  ({len(str(first)) / 1e3:.0f} KB of HTML)",
+            f"  first screen + every piece  {pieces_s * 1000:8.0f} ms  (all the preview renders, in pieces)",
+        ]
+    )
 
 
 def main() -> int:
