@@ -114,9 +114,9 @@ def test_an_added_question_and_an_edited_text_stay(library: Library, tmp_path: P
     board = tmp_path / "board.md"
     _import(library, board, BOARD)
     note_id = library.questions()[0].note_id
-    added = library.add_cell(note_id, Cell.asking(Question("Is a scalar a tensor?")))
+    added = library.add_cell(note_id, Cell.asking(Question("Is a scalar a tensor?"))).created[0][1]
     text_cell = next(c for c in library.note(note_id).cells if c.kind == "markdown" and c.markdown.strip())
-    library.update_cell(text_cell.id, text_cell.markdown + "\n\nMy own remark.")
+    library.edit_cell(text_cell.id, text_cell.markdown + "\n\nMy own remark.")
     _reimport_changed(library, board)
     cells = {c.id: c for c in library.note(note_id).cells}
     assert added in cells and cells[added].question.text == "Is a scalar a tensor?"
