@@ -119,3 +119,19 @@ def test_every_importer_is_registered_and_plain_text_falls_back_to_markdown() ->
         assert "IMPORTER" not in (package / f"{module}.py").read_text(encoding="utf-8")
     assert "markdown" in formats and "studynotes_export" in formats
     assert sniff("just a line of text\n").name == "markdown"
+
+
+def test_a_bom_file_with_one_damaged_byte_imports_with_a_warning() -> None:
+    data = "\ufeff10:00:01 From 지민 : 손실함수가 뭔가요?\n10:00:05 From 교수 : 오차입니다\n".encode()
+    broken = data.replace("오차".encode(), b"\xff" + "차".encode())
+    decoded = decode_bytes(broken, "meeting_saved_chat.txt")
+    assert "손실함수가 뭔가요?" in decoded.text and "\ufffd차입니다" in decoded.text
+    (warning,) = decoded.warnings
+    assert warning.line == 2 and "not valid utf-8" in str(warning)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_recognised(encoding: str) -> None:
+    text = "# 스터디 2주차\n\n## Why normalise inputs?\n\n입력을 정규화하는 이유는?\n"
+    decoded = decode_bytes(text.encode(encoding), "board.md")
+    assert decoded.text == text and decoded.encoding == encoding

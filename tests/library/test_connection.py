@@ -9,7 +9,7 @@ import pytest
 
 from old_schema import opened_at_schema
 from studynotes.library import Library, LibraryError
-from studynotes.library.schema import LATEST_VERSION
+from studynotes.library.schema import LATEST_VERSION, MIGRATIONS
 
 
 def test_new_library_is_at_the_latest_schema_in_wal_mode(library_path: Path) -> None:
@@ -37,18 +37,15 @@ def test_a_library_from_a_newer_version_is_refused(library_path: Path) -> None:
 
 
 def test_upgrading_an_existing_file_takes_a_backup_first(library_path: Path) -> None:
-    conn = sqlite3.connect(library_path)
-    conn.execute("CREATE TABLE keepsake (x TEXT)")
-    conn.execute("INSERT INTO keepsake VALUES ('still here')")
-    conn.commit()
-    conn.close()
+    with opened_at_schema(library_path) as old:
+        old.conn.execute("INSERT INTO notebooks (title, created_at) VALUES ('Keepsake', '2024-01-01')")
     with Library.open(library_path) as library:
-        assert library.conn.execute("SELECT x FROM keepsake").fetchone()[0] == "still here"
+        assert [nb.title for nb in library.notebooks()] == ["Keepsake"]
     backups = list((library_path.parent / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("SELECT x FROM keepsake").fetchone()[0] == "still here"
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 0
+    assert copy.execute("SELECT title FROM notebooks").fetchone()[0] == "Keepsake"
+    assert copy.execute("PRAGMA user_version").fetchone()[0] < len(MIGRATIONS)
     copy.close()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -47,6 +48,12 @@ def _on_library(args: argparse.Namespace) -> int:
     try:
         result: int = args.run(library, args)
         return result
+    except sqlite3.DatabaseError as error:
+        from ..library.damage import damaged, is_damage
+
+        if is_damage(error):
+            raise damaged(path, str(error)) from None
+        raise
     finally:
         library.close()
 

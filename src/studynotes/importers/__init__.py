@@ -11,10 +11,10 @@ import datetime as dt
 import hashlib
 import importlib
 import logging
-import mimetypes
 import os
 import pkgutil
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..model import ImportContext, ImportFailure, ImportWarning, ParsedDocument
 from .base import Importer
+from .parts.attachments import load_attachments
 from .parts.reading import MAX_FILE_BYTES, DecodedText, decode_bytes
 from .slack_bundle import bundle_text, is_export_folder, is_export_zip
 
@@ -101,9 +102,12 @@ def import_file(
             path, text.encode("utf-8"), DecodedText(text, "utf-8"), context, format_name or "slack"
         )
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as error:
         raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
+    if not stat.S_ISREG(status.st_mode):  # reading a pipe or device would wait forever
+        raise ImportFailure(display, "is not a regular file (a pipe, socket or device); not read")
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         raise ImportFailure(
             display,
@@ -131,7 +135,7 @@ def _parse_decoded(
         raise ImportFailure(display, f"could not be read as {importer.name}: {error}") from None
     _apply_user_choices(document, context)
     warnings = list(decoded.warnings) + list(document.warnings)
-    warnings += _load_attachments(document, path.parent)
+    warnings += load_attachments(document, path.parent)
     return ImportedFile(
         path=path,
         raw_text=decoded.text,
@@ -263,33 +267,3 @@ def _inside(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _load_attachments(document: ParsedDocument, folder: Path) -> list[ImportWarning]:
-    """Read the images notes link to, only from inside the imported file's folder."""
-    warnings: list[ImportWarning] = []
-    root = folder.resolve()
-    for note in document.notes:
-        for attachment in note.attachments:
-            name = attachment.name
-            target = (folder / _unquote(attachment.location or name)).resolve()
-            if not _inside(target, root):
-                warnings.append(
-                    ImportWarning(f"image {_unquote(name)!r} points outside the imported folder; not read")
-                )
-                continue
-            try:
-                data = target.read_bytes()
-            except OSError:
-                warnings.append(ImportWarning(f"image {_unquote(name)!r} is missing; a placeholder is shown"))
-                continue
-            attachment.data = data
-            attachment.sha256 = hashlib.sha256(data).hexdigest()
-            attachment.mime_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-    return warnings
-
-
-def _unquote(name: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(name)

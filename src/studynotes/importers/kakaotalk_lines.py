@@ -55,13 +55,16 @@ DAY_LINE = re.compile(
 )
 SAVED_AT = re.compile(r"^(?:저장한\s*날짜|Date\s+Saved)\s*:\s*(?P<when>.+)$", re.IGNORECASE)
 TITLE_LINES = (
-    re.compile(r"^(?P<title>.+?)\s*님과\s*카카오톡\s*대화\s*$"),
-    re.compile(r"^(?P<title>.+?)(?:\s*\(\d+명\))?\s*(?:과|와)?\s*카카오톡\s*대화(?:-\d+)?(?:\.txt)?\s*$"),
+    # The lookaheads reject other lines at once: `.+?` before `\s*` was quadratic on long runs of spaces.
+    re.compile(r"^(?=.*카카오톡)(?P<title>.+?)\s*님과\s*카카오톡\s*대화\s*$"),
+    re.compile(
+        r"^(?=.*카카오톡)(?P<title>.+?)(?:\s*\(\d+명\))?\s*(?:과|와)?\s*카카오톡\s*대화(?:-\d+)?(?:\.txt)?\s*$"
+    ),
     re.compile(
         r"^KakaoTalk\s+Chats?\s+with\s+(?P<title>.+?)(?:\s*\(\d+(?:\s*people)?\))?(?:-\d+)?(?:\.txt)?\s*$",
         re.IGNORECASE,
     ),
-    re.compile(r"^(?P<title>.+?)\s+with\s+KakaoTalk\s+Chats?\s*$", re.IGNORECASE),
+    re.compile(r"^(?=.*KakaoTalk)(?P<title>.+?)\s+with\s+KakaoTalk\s+Chats?\s*$", re.IGNORECASE),
     re.compile(r"^Talk_[\d.]+\s+[\d_]+-\d+\s*$"),
 )
 # What KakaoTalk writes itself: people joining and leaving, moderation, the open-chat notice.

@@ -16,6 +16,7 @@ from .schema import LATEST_VERSION
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+_LIBRARY_TABLES = frozenset({"notebooks", "sources", "notes", "cells", "questions"})
 DAILY_REASON = "daily"
 
 
@@ -89,8 +90,13 @@ def restore_backup(library_path: Path, backup: Path) -> Path:
     try:
         version = source.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version > LATEST_VERSION or not {"notebooks", "notes", "questions"} <= tables:
+        if version > LATEST_VERSION or not tables >= _LIBRARY_TABLES:
             raise LibraryError(f"{backup}: is not a studynotes library this version can restore")
+        problems = [row[0] for row in source.execute("PRAGMA integrity_check(5)")]
+        if problems != ["ok"]:
+            raise LibraryError(
+                f"{backup}: the backup is damaged ({problems[0]}); the library was left as it was"
+            )
         target = sqlite3.connect(library_path, timeout=10)
         try:
             safety = backup_copy(target, library_path, reason="before-restore")
@@ -98,7 +104,9 @@ def restore_backup(library_path: Path, backup: Path) -> Path:
         finally:
             target.close()
     except sqlite3.DatabaseError as error:
-        raise LibraryError(f"{backup}: cannot be restored ({error})") from None
+        raise LibraryError(
+            f"{backup}: cannot be restored ({error}); the library was left as it was"
+        ) from None
     finally:
         source.close()
     return safety

@@ -13,6 +13,8 @@ from ..model import StudyNotesError
 from .schema import LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+APPLICATION_ID = 0x53744E74  # "StNt" in the file's header: this file is a studynotes library
+LIBRARY_TABLES = frozenset({"notebooks", "sources", "notes", "cells", "questions"})
 CACHE_KIB = 8 * 1024  # grows only as pages are read; more did not make search faster
 BUSY_TIMEOUT_MS = 10_000
 
@@ -49,6 +51,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         # With the default 2 MB cache a new search word rereads index pages (p95 2.7 ms, not 1.1 ms).
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        _check_is_a_library(conn, path)  # before anything (WAL, migrations) changes the file
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -61,8 +64,14 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
             if read_only:
                 raise LibraryError(f"{path}: the library needs an upgrade but is open read-only")
             _upgrade(conn, path, version)
+        if not read_only and conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except sqlite3.DatabaseError as error:
         conn.close()
+        from .damage import damaged, is_damage
+
+        if is_damage(error):
+            raise damaged(path, str(error)) from None
         raise LibraryError(f"{path}: is not a usable studynotes library ({error})") from None
     except BaseException:
         conn.close()
@@ -108,17 +117,41 @@ def needs_upgrade(path: Path) -> bool:
     except sqlite3.Error:
         return False
     try:
+        _check_is_a_library(conn, path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         return version < LATEST_VERSION and _holds_data(conn, version)
+    except LibraryError:
+        return False  # opening it gives the message
     except sqlite3.DatabaseError:
         return False  # opening it properly gives the message
     finally:
         conn.close()
 
 
+def _check_is_a_library(conn: sqlite3.Connection, path: Path) -> None:
+    """Only an empty file or a studynotes library is opened; another application's file is left as it is."""
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if application_id not in (0, APPLICATION_ID):
+        raise LibraryError(f"{path}: belongs to another application, not studynotes; it was left untouched")
+    if application_id == 0 and tables and not tables >= LIBRARY_TABLES:
+        raise LibraryError(
+            f"{path}: is another application's SQLite file, not a studynotes library; it was left untouched"
+        )
+    if 0 < version <= LATEST_VERSION and not tables >= LIBRARY_TABLES:
+        missing = ", ".join(sorted(LIBRARY_TABLES - tables))
+        raise LibraryError(
+            f"{path}: says it is a studynotes library (schema {version}) but has no {missing} table;"
+            " it was left untouched (restore a backup: `studynotes backups`)"
+        )
+
+
 def _check_is_sqlite(path: Path) -> None:
     if path.is_dir():
         raise LibraryError(f"{path}: is a folder, not a library file")
+    if not path.is_file():  # a pipe or device: opening it would wait forever
+        raise LibraryError(f"{path}: is not a regular file (a pipe, socket or device); it was not opened")
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -166,8 +199,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK TO nested")
-            conn.execute("RELEASE nested")
+            if conn.in_transaction:  # a full disk rolls back the whole transaction, savepoint and all
+                conn.execute("ROLLBACK TO nested")
+                conn.execute("RELEASE nested")
             raise
         conn.execute("RELEASE nested")
         return

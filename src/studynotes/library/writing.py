@@ -48,15 +48,25 @@ class LibraryWriter(LibraryReader):
             with transaction(self.conn) as conn:
                 yield conn
         except sqlite3.Error as error:
+            from .damage import damaged, is_damage
+
+            if isinstance(error, sqlite3.DatabaseError) and is_damage(error):
+                raise damaged(self.path, str(error)) from error
             raise LibraryError(
                 f"{self.path}: the change was not saved ({failure_reason(error)}); the library is as it was"
             ) from error
 
     def _backup_before_first_write_of_the_day(self) -> None:
-        """Every writing process (window or command line) copies the library first, once a day."""
+        """Every writing process (window or command line) checks the file's pages and copies
+        the library first, once a day."""
         today = dt.date.today()
         if self._backed_up_on == today:
             return
+        from .damage import damaged, quick_check
+
+        problem = quick_check(self.conn)
+        if problem is not None:  # writing on would spread the damage; a backup would copy it
+            raise damaged(self.path, problem)
         self._backed_up_on = today
         if self.conn.execute("SELECT 1 FROM notebooks LIMIT 1").fetchone() is None:
             return  # nothing to keep yet

@@ -71,7 +71,7 @@ _ANSWER_START = re.compile(
     r"|(?:\S{1,12}\s+)?답변?\s*\d*\s*[.:)]|대답\s*[.:)]|해답\s*[.:)])\s*",
     re.IGNORECASE,
 )
-_INLINE_ANSWER = re.compile(r"\s+(?:→|->|⇒|=>|➡️?)\s+")
+_INLINE_ANSWER = re.compile(r"(?<!\s)\s+(?:→|->|⇒|=>|➡️?)\s+")  # tried once per run of spaces
 
 
 def prose(text: str) -> str:

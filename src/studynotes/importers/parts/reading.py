@@ -60,9 +60,15 @@ def _decode(data: bytes, path: str) -> DecodedText:
             try:
                 return DecodedText(data.decode(encoding), encoding)
             except UnicodeDecodeError as error:
-                raise ImportFailure(
-                    path, f"the file starts as {encoding} but is not valid {encoding} ({error.reason})"
-                ) from None
+                # Zoom writes a BOM; one damaged byte must not lose the whole chat log.
+                line = data.count(b"\n", 0, error.start) + 1
+                warning = ImportWarning(
+                    f"some bytes are not valid {encoding}; they are shown as \ufffd", line
+                )
+                return DecodedText(data.decode(encoding, errors="replace"), encoding, [warning])
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise ImportFailure(path, "this is a binary file, not text (an image, PDF or archive?)")
     try:
@@ -91,6 +97,23 @@ def _decode(data: bytes, path: str) -> DecodedText:
 
 # Control characters that no text file holds (tab, newlines, form feed and escape are text).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _utf16_without_bom(data: bytes) -> DecodedText | None:
+    """UTF-16 with no BOM: its ASCII characters put a NUL in every other byte, all on one side."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd < len(head) // 8 or min(even, odd) > (even + odd) // 20:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if len(text) - len(text.translate(dict.fromkeys(_CONTROL_BYTES))) > len(text) // 20:
+        return None
+    return DecodedText(text, encoding)
 
 
 def _looks_binary(data: bytes) -> bool:
