@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--lecture", type=int)
     imp.add_argument("--date", type=_date, help="YYYY-MM-DD, for files that do not say")
     imp.add_argument("--format", dest="format_name", help="skip recognition and read as this format")
+    imp.add_argument(
+        "--map",
+        dest="columns",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="a Notion database column's field (question, status, asker, answer, week, lecture, page, "
+        "time, date, tags, title, property, ignore)",
+    )
     imp.add_argument("--json", action="store_true")
 
     tree = commands.add_parser("tree", help="notebooks, weeks, lectures and notes with open/total counts")
@@ -196,11 +205,17 @@ def _run(command: str, args: argparse.Namespace) -> int:
 
 
 def _import(library: Library, args: argparse.Namespace) -> int:
+    from .importers.notion_columns import parse_overrides
     from .importing import import_paths
 
     context = ImportContext(date=args.date, week=args.week, lecture=args.lecture)
     report = import_paths(
-        library, args.paths, notebook=args.notebook, context=context, format_name=args.format_name
+        library,
+        args.paths,
+        notebook=args.notebook,
+        context=context,
+        format_name=args.format_name,
+        columns=parse_overrides(args.columns),
     )
     if args.json:
         out.emit(out.report_json(report), as_json=True)
