@@ -11,7 +11,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from studynotes.cli_output import tree_json
+from studynotes.cli.output import tree_json
 from studynotes.importing import import_paths
 from studynotes.library import Library
 

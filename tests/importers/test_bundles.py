@@ -183,3 +183,17 @@ def test_a_repository_places_week_folders_and_links_its_files(library: Library, 
     )
     leak = library.note(by_title["Leak"].id)
     assert leak is not None and all(a.data is None for a in leak.attachments)
+
+
+def test_the_command_line_takes_map_and_names_a_wrong_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from studynotes.cli import main
+
+    library = str(tmp_path / "cli.sqlite3")
+    assert main(["--library", library, "import", str(NOTION), "--map", "작성자=property"]) == 0
+    assert "imported as notion into 'CS231n 스터디'" in capsys.readouterr().out
+    assert main(["--library", library, "import", str(NOTION), "--map", "작성자=writer"]) != 0
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("studynotes: --map '작성자=writer': the field must be one of question, title")
+    assert "\n" not in error

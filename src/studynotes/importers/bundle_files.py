@@ -17,8 +17,8 @@ from pathlib import Path
 from ..model import Attachment, ImportContext, ImportFailure, ImportWarning, ParsedDocument
 from . import ImportedFile, _apply_user_choices, _choose
 from .archive import FileSet
+from .parts.reading import decode_bytes
 from .place_names import Place
-from .reading import decode_bytes
 
 Progress = Callable[[int, int, str], None]
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from ..model import Attachment, Cell, Note, ParsedDocument, Question
-from .dates import parse_any_date
 from .notion_columns import ColumnMapping, Field, choose_mapping, is_answered
+from .parts.dates import parse_any_date
+from .parts.fields import media_time, slide_page
 
-_MEDIA_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _NUMBER = re.compile(r"\d+")
 
 
@@ -125,16 +125,18 @@ def _question(database: Database, row: Row) -> Question | None:
     status_column = mapping.column_for("status")
     answered = is_answered(row.cells.get(status_column, "")) if status_column is not None else bool(answer)
     time = _value(row, mapping, "time")
-    page = _number(_value(row, mapping, "page"))
+    page_text = _value(row, mapping, "page")
+    page = slide_page(page_text) or _number(page_text)
     lecture = _number(_value(row, mapping, "lecture"))
-    asked = parse_any_date(time) if time and not _MEDIA_TIME.match(time) else None
+    video = media_time(time)
+    asked = parse_any_date(time) if time and video is None else None
     return Question(
         text=text.strip(),
         answer=answer,
         status="answered" if answered else "open",
         asker=_value(row, mapping, "asker"),
         raw_sender=_value(row, mapping, "asker"),
-        media_time=time if _MEDIA_TIME.match(time) else None,
+        media_time=video,
         asked_at=asked.isoformat() if asked else None,
         slide_page=page,
         lecture_ref=lecture,

@@ -19,10 +19,10 @@ from ..model import ImportContext, ImportFailure, Lecture, ParsedDocument
 from . import ImportedFile
 from .archive import FileSet
 from .bundle_files import PageText, decoded_text, parse_page
-from .dates import parse_any_date
 from .note_links import rewrite_links
+from .parts.dates import parse_any_date
+from .parts.schedule import add_lectures, header, read_rows
 from .place_names import lecture_in, place_of_path, week_in
-from .schedule import add_lectures, header, read_rows
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".qmd", ".rmd")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
