@@ -150,9 +150,11 @@ def test_cancelling_a_bundle_import_saves_nothing(library: Library) -> None:
 def test_column_mapping_from_the_command_line_overrides_recognition(library: Library) -> None:
     from studynotes.importers.notion_columns import parse_overrides
 
-    import_paths(library, [NOTION], columns=parse_overrides(["작성자=property", "페이지=ignore"]))
+    import_paths(library, [NOTION], columns=parse_overrides(["질문 게시판/작성자=property", "페이지=ignore"]))
     rows = [q for q in library.questions() if q.note.startswith("질문")]
     assert rows and all(q.asker == "" and q.page is None for q in rows)
+    board = library.note(next(n.id for n in library.notes() if n.title == "질문 게시판 · Lecture 3"))
+    assert board is not None and board.properties["작성자"] == "혜지, 소현, 세연, 재용"  # kept, as a property
 
 
 def test_a_repository_places_week_folders_and_links_its_files(library: Library, tmp_path: Path) -> None:

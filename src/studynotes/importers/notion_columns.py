@@ -2,8 +2,9 @@
 
 Columns are recognised by name, in Korean and English (`질문`, `Question`,
 `해결`, `Answered`, `작성자`, `Created by`, `주차` …).  The user can correct
-any choice (`--map COLUMN=FIELD` on the command line, the import dialog in the
-window); `property` keeps a column as a property, `ignore` drops it.
+any choice (`--map COLUMN=FIELD` or `--map DATABASE/COLUMN=FIELD` on the command
+line, the import dialog in the window); `property` keeps a column as a property,
+`ignore` drops it.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def is_answered(value: str) -> bool:
 
 
 def parse_overrides(items: list[str]) -> dict[str, Field]:
-    """`--map 질문 내용=question --map Priority=ignore` → {column: field}."""
+    """`--map 질문 내용=question --map "회의록/작성자=property"` → {column: field}: a bare column
+    name means that column in every database, `DATABASE/COLUMN` the one database's."""
     overrides: dict[str, Field] = {}
     for item in items:
         column, sep, value = item.rpartition("=")
@@ -99,14 +101,15 @@ def choose_mapping(database: str, header: list[str], overrides: dict[str, Field]
     mapping = ColumnMapping(database)
     taken: set[Field] = set()
     for column in header:
-        guess = overrides.get(column) or field_of(column)
-        if guess not in ("property", "ignore") and guess in taken and column not in overrides:
+        chosen = overrides.get(f"{database}/{column}") or overrides.get(column)
+        guess = chosen or field_of(column)
+        if guess not in ("property", "ignore") and guess in taken and chosen is None:
             guess = "property"  # a second `Name`-like column stays a property
         mapping.columns[column] = guess
         taken.add(guess)
     if header and "question" not in taken and "title" not in taken:
         first = header[0]
-        if first not in overrides:
+        if first not in overrides and f"{database}/{first}" not in overrides:
             mapping.columns[first] = "title"  # Notion writes the title property first
     questions = (
         "question" in mapping.columns.values()
