@@ -99,14 +99,12 @@ def import_paths(
     cancelled: Callable[[], bool] = lambda: False,
     columns: dict[str, Field] | None = None,
 ) -> ImportReport:
+    context = context or ImportContext()
+    notebook_id = library.notebook_id(notebook) if notebook else None
+    if notebook_id is not None:  # the notebook's instructors and merged names, while reading the chats
+        context = library.chat_people(notebook_id).context(context)
     parsed, errors = parse_paths(
-        paths,
-        context or ImportContext(),
-        format_name,
-        progress,
-        cancelled,
-        columns=columns,
-        notebook=notebook,
+        paths, context, format_name, progress, cancelled, columns=columns, notebook=notebook
     )
     results = save_parsed(library, parsed, notebook, progress, cancelled)
     return ImportReport(by_bundle(parsed, results), errors)

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model import ImportContext
+from ..model import ImportContext, StudyNotesError
 from . import output as out
+from .people import add_people_options, chosen_people
 from .registry import Subcommands, iso_date, on_library
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def register(commands: Subcommands) -> None:
         "lecture, page, time, date, tags, title, property, ignore)",
     )
     imp.add_argument("--json", action="store_true")
+    add_people_options(imp)
     on_library(imp, import_files)
 
 
@@ -40,6 +42,13 @@ def import_files(library: Library, args: argparse.Namespace) -> int:
     from ..importers.notion_columns import parse_overrides
     from ..importing import import_paths
 
+    if args.instructors or args.same_person:
+        if not args.notebook:
+            raise StudyNotesError(
+                "--instructor and --same-person are notebook settings: name the notebook with --notebook"
+            )
+        notebook_id = library.ensure_notebook(args.notebook)
+        library.set_chat_people(notebook_id, library.chat_people(notebook_id).merged(chosen_people(args)))
     context = ImportContext(date=args.date, week=args.week, lecture=args.lecture)
     report = import_paths(
         library,

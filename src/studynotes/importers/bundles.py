@@ -19,6 +19,7 @@ from . import ImportedFile
 from .archive import FileSet, part_group, read_folder, read_zips
 from .notion_columns import ColumnMapping, Field
 from .notion_export import NotionPlan, looks_like_notion, parse_notion, plan_notion
+from .slack_bundle import is_export_folder, is_export_zip
 from .study_repo import RepoPlan, looks_like_repository, parse_repository, plan_repository
 
 BundleKind = Literal["notion", "repository"]
@@ -70,7 +71,9 @@ def split_paths(paths: Iterable[Path]) -> tuple[list[list[Path]], list[Path]]:
     groups: dict[str, list[Path]] = {}
     others: list[Path] = []
     for path in paths:
-        if path.is_file() and path.suffix.lower() == ".zip":
+        if is_export_zip(path) or (path.is_dir() and is_export_folder(path)):
+            others.append(path)  # a Slack export: one document of its own format
+        elif path.is_file() and path.suffix.lower() == ".zip":
             groups.setdefault(f"zip:{path.parent}/{part_group(path)}", []).append(path)
         elif is_bundle_path(path):
             groups[f"dir:{path}"] = [path]
