@@ -80,11 +80,17 @@ class ImportedFile:
     encoding: str
     document: ParsedDocument
     warnings: list[ImportWarning] = field(default_factory=list)
-    # Its path below the folder it was imported from: what names the source in the library.
-    source_key: str = ""
+    # Inside a Notion export or a repository: the name that finds this page again in a
+    # later import (its Notion id or its path), and the zip or folder it came from.
+    source_name: str = ""
+    bundle: str = ""
+    # A plain file's path below the folder it was imported from (`week1/notes.md`).
+    folder_path: str = ""
 
-    def __post_init__(self) -> None:
-        self.source_key = self.source_key or self.path.name
+    @property
+    def source_key(self) -> str:
+        """What names its source in the library: never the bare name of a file inside a folder."""
+        return self.source_name or self.folder_path or self.path.name
 
     @property
     def format(self) -> str:

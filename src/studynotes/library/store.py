@@ -142,7 +142,7 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits):
                 source_id=source_id,
                 notebook_id=notebook_id,
                 notes=document.notes,
-                source_name=imported.path.name,
+                source_name=imported.source_name or imported.path.name,
                 lectures=lectures,
                 new_id=new_id,
             )
