@@ -38,7 +38,16 @@ def latest_good_backup(library_path: Path) -> Path | None:
     return None
 
 
-def damaged(library_path: Path, detail: str) -> LibraryError:
+class DamagedLibrary(LibraryError):
+    """The library file has damaged pages; `backup` is the latest good copy, if any."""
+
+    def __init__(self, message: str, library_path: Path, backup: Path | None) -> None:
+        super().__init__(message)
+        self.library_path = library_path
+        self.backup = backup
+
+
+def damaged(library_path: Path, detail: str) -> DamagedLibrary:
     """The error to show: what is wrong, the latest good backup and how to restore it."""
     backup = latest_good_backup(library_path)
     if backup is None:
@@ -46,8 +55,10 @@ def damaged(library_path: Path, detail: str) -> LibraryError:
     else:
         when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         advice = f"the last good backup is from {when}: `studynotes restore {backup}`"
-    return LibraryError(
-        f"{library_path}: the library file is damaged ({detail}); nothing was changed; {advice}"
+    return DamagedLibrary(
+        f"{library_path}: the library file is damaged ({detail}); nothing was changed; {advice}",
+        library_path,
+        backup,
     )
 
 

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from ..model import StudyNotesError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..library import Library
     from ..render import Theme
 from ..paths import default_library_path, resources_dir
 
@@ -87,6 +90,19 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def _open_or_restore(open_library: Callable[[Path], Library], path: Path) -> Library | None:
+    """A damaged library offers its latest good backup; restored, the library opens from it."""
+    from ..library.damage import DamagedLibrary
+    from .damaged_library import offer_good_backup
+
+    try:
+        return open_library(path)
+    except DamagedLibrary as error:
+        if not offer_good_backup(error):
+            return None
+    return open_library(path)
+
+
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     """Anything that escapes a slot: a message box and the log, never a dead window."""
     from ..system.crash_log import log_crash
@@ -155,7 +171,10 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
             samples = DemoLibrary()
             library = samples.library
         else:
-            library = open_library(library_path or default_library_path())
+            opened = _open_or_restore(open_library, library_path or default_library_path())
+            if opened is None:
+                return 1  # the user saw what is wrong and chose not to restore
+            library = opened
     except StudyNotesError as error:
         QMessageBox.critical(None, "studynotes", str(error))
         return 1
