@@ -290,6 +290,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE cells ADD COLUMN import_key TEXT NOT NULL DEFAULT '';
         ALTER TABLE cells ADD COLUMN added_by_user INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE cells ADD COLUMN edited_by_user INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX sources_by_path ON sources (notebook_id, path);
         CREATE TABLE dismissed (
             source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
             import_key TEXT NOT NULL,
