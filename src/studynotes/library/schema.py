@@ -245,6 +245,44 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX questions_by_note ON questions (note_id, private, status);
         """,
     ),
+    (
+        # Sharing a notebook through git: who each note and cell is across
+        # libraries, which commit a notebook last matched, when a status last
+        # changed (the later change wins a merge), and edits both sides made.
+        "sync with a git repository",
+        """
+        CREATE TABLE sync_notebooks (
+            notebook_id INTEGER PRIMARY KEY REFERENCES notebooks(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL UNIQUE,
+            remote TEXT NOT NULL DEFAULT '',
+            branch TEXT NOT NULL DEFAULT 'main',
+            synced_commit TEXT NOT NULL DEFAULT '',
+            synced_at TEXT
+        );
+        CREATE TABLE sync_note_uids (
+            note_id INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL UNIQUE,
+            origin_id INTEGER NOT NULL
+        );
+        CREATE TABLE sync_cell_uids (
+            cell_id INTEGER PRIMARY KEY REFERENCES cells(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL UNIQUE,
+            origin_id INTEGER NOT NULL,
+            origin_question_id INTEGER
+        );
+        CREATE TABLE sync_conflicts (
+            cell_id INTEGER NOT NULL REFERENCES cells(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            theirs TEXT NOT NULL,
+            PRIMARY KEY (cell_id, field)
+        );
+        ALTER TABLE questions ADD COLUMN status_changed_at TEXT;
+        CREATE TRIGGER questions_status_time AFTER UPDATE OF status ON questions
+        WHEN old.status IS NOT new.status AND new.status_changed_at IS old.status_changed_at BEGIN
+            UPDATE questions SET status_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = new.id;
+        END;
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

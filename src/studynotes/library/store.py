@@ -19,6 +19,7 @@ from ..model import Cell, Note, StudyNotesError, nfc
 from . import placement, saving
 from .connection import LibraryError, backup_copy, connect, failure_reason, transaction, writable
 from .reader import LibraryReader
+from .sharing_ops import SharingOperations
 from .views import HistoryEntry, ImportResult, QuestionChange
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ _EDITABLE_QUESTION_FIELDS = frozenset(
 )
 
 
-class Library(LibraryReader):
+class Library(LibraryReader, SharingOperations):
     def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path

@@ -1,0 +1,241 @@
+"""The notebook's git working copy, through dulwich: no `git` program needed (Windows laptops).
+
+Trees are built from bytes in memory and compared by blob id, so a sync that
+changed nothing hashes the files but writes none; the working folder is
+brought up to date file by file from the difference of two trees.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from dulwich.objects import ObjectID
+
+from ..model import StudyNotesError
+
+FILE_MODE = 0o100644
+Entries = dict[str, tuple[bytes, int]]  # path → (blob id, mode)
+
+
+class RemoteUnreachable(StudyNotesError):
+    """The remote could not be reached; nothing was lost and the next sync sends it."""
+
+
+class PushRejected(Exception):
+    """Someone pushed since the fetch: fetch again, merge, retry."""
+
+
+class WorkingCopy:
+    def __init__(self, path: Path, branch: str) -> None:
+        from dulwich.repo import Repo
+
+        self.path = path
+        self.branch = branch
+        self.repo: Any
+        if (path / ".git").is_dir():
+            self.repo = Repo(str(path))
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            self.repo = Repo.init(str(path))
+        self._entries: dict[bytes, Entries] = {}
+
+    @property
+    def branch_ref(self) -> bytes:
+        return b"refs/heads/" + self.branch.encode()
+
+    def close(self) -> None:
+        self.repo.close()
+
+    # -- reading ----------------------------------------------------------------
+    def head(self) -> bytes | None:
+        try:
+            return bytes(self.repo.refs[self.branch_ref])
+        except KeyError:
+            return None
+
+    def tree_of(self, commit: bytes | None) -> bytes | None:
+        return None if commit is None else self.repo[commit].tree
+
+    def entries(self, commit: bytes | None) -> Entries:
+        """Every file of a commit, flattened; remembered, since one sync asks several times."""
+        if commit is None:
+            return {}
+        if commit not in self._entries:
+            from dulwich.object_store import iter_tree_contents
+
+            found: Entries = {}
+            tree = self.tree_of(commit)
+            for entry in iter_tree_contents(self.repo.object_store, ObjectID(tree) if tree else None):
+                if entry.path is not None and entry.sha is not None and entry.mode is not None:
+                    found[entry.path.decode("utf-8", "surrogateescape")] = (entry.sha, entry.mode)
+            self._entries[commit] = found
+        return self._entries[commit]
+
+    def blob(self, blob_id: bytes) -> bytes:
+        return bytes(self.repo.object_store[blob_id].as_raw_string())
+
+    def is_ancestor(self, ancestor: bytes, commit: bytes) -> bool:
+        from dulwich.graph import can_fast_forward
+
+        return ancestor == commit or bool(can_fast_forward(self.repo, ObjectID(ancestor), ObjectID(commit)))
+
+    def merge_base(self, one: bytes, other: bytes) -> bytes | None:
+        from dulwich.graph import find_merge_base
+
+        found = find_merge_base(self.repo, [ObjectID(one), ObjectID(other)])
+        return found[0] if found else None
+
+    # -- writing ------------------------------------------------------------------
+    def tree(self, files: Mapping[str, bytes], kept: Entries, known: set[bytes]) -> tuple[bytes, Entries]:
+        """Store `files` (new blobs only) beside the `kept` entries; returns the tree id and its entries."""
+        from dulwich.index import commit_tree
+        from dulwich.objects import Blob
+
+        entries: Entries = dict(kept)
+        new = []
+        store = self.repo.object_store
+        for path, data in files.items():
+            blob = Blob.from_string(data)
+            entries[path] = (blob.id, FILE_MODE)
+            if blob.id not in known and blob.id not in store:
+                new.append((blob, None))
+        if new:
+            store.add_objects(new)
+        tree_id = commit_tree(
+            store, [(p.encode(), ObjectID(sha), mode) for p, (sha, mode) in sorted(entries.items())]
+        )
+        return tree_id, entries
+
+    def commit(self, tree_id: bytes, parents: list[bytes], message: str) -> bytes:
+        from dulwich.objects import Commit
+
+        commit = Commit()
+        commit.tree = tree_id
+        commit.parents = [ObjectID(p) for p in parents]
+        commit.author = commit.committer = self._identity()
+        commit.commit_time = commit.author_time = int(time.time())
+        commit.commit_timezone = commit.author_timezone = (
+            -time.timezone if not time.daylight else -time.altzone
+        )
+        commit.encoding = b"UTF-8"
+        commit.message = message.encode("utf-8")
+        self.repo.object_store.add_object(commit)
+        return commit.id
+
+    def _identity(self) -> bytes:
+        config = self.repo.get_config_stack()
+        try:
+            name = config.get((b"user",), b"name")
+            email = config.get((b"user",), b"email")
+            return bytes(name) + b" <" + bytes(email) + b">"
+        except KeyError:
+            return b"studynotes <studynotes@localhost>"
+
+    # -- the remote -------------------------------------------------------------------
+    def fetch(self, remote: str) -> tuple[bytes | None, str | None]:
+        """The remote's head of our branch (None for an empty repository) and the branch its HEAD names."""
+        client, path = self._client(remote)
+        try:
+            result = client.fetch(path, self.repo)
+        except Exception as error:  # noqa: BLE001 (dulwich raises many kinds for one cause: no remote)
+            raise RemoteUnreachable(f"cannot reach {remote} ({_reason(error)})") from None
+        head_ref = result.symrefs.get(b"HEAD")
+        named = head_ref.decode().removeprefix("refs/heads/") if head_ref else None
+        head = result.refs.get(self.branch_ref)
+        if head is not None:
+            self.repo.refs[b"refs/remotes/origin/" + self.branch.encode()] = head
+        return head, named
+
+    def push(self, remote: str, commit: bytes, expected: bytes | None) -> None:
+        """Move the remote branch from `expected` to `commit`, or raise PushRejected."""
+        client, path = self._client(remote)
+        ref = self.branch_ref
+
+        def update_refs(refs: dict[bytes, bytes]) -> dict[bytes, bytes]:
+            if refs.get(ref) != expected:
+                raise PushRejected(remote)
+            return {ref: commit}
+
+        def pack_data(have: set[bytes], want: set[bytes], **kwargs: object) -> object:
+            return self.repo.generate_pack_data(have, want, progress=None, ofs_delta=True)
+
+        try:
+            result = client.send_pack(path, update_refs, pack_data)
+        except PushRejected:
+            raise
+        except Exception as error:  # noqa: BLE001
+            raise RemoteUnreachable(f"cannot send to {remote} ({_reason(error)})") from None
+        if result.ref_status and result.ref_status.get(ref):
+            raise PushRejected(str(result.ref_status[ref]))
+        self.repo.refs[b"refs/remotes/origin/" + self.branch.encode()] = commit
+
+    def _client(self, remote: str) -> tuple[Any, str]:
+        from dulwich.client import get_transport_and_path
+
+        if "://" not in remote and not remote.startswith("git@") and not Path(remote).exists():
+            raise RemoteUnreachable(f"cannot reach {remote} (no such folder)")
+        try:
+            return get_transport_and_path(remote)
+        except Exception as error:  # noqa: BLE001
+            raise RemoteUnreachable(f"cannot use {remote} as a remote ({_reason(error)})") from None
+
+    def remember_remote(self, remote: str) -> None:
+        """Write the remote into the working copy's config, so `git push` works there too."""
+        config = self.repo.get_config()
+        if config.get((b"remote", b"origin"), b"url") if config.has_section((b"remote", b"origin")) else None:
+            return
+        config.set((b"remote", b"origin"), b"url", remote.encode())
+        config.set((b"remote", b"origin"), b"fetch", b"+refs/heads/*:refs/remotes/origin/*")
+        config.write_to_path()
+
+    # -- the working folder ---------------------------------------------------------------
+    def check_out(self, commit: bytes, progress: Callable[[str], None] | None = None) -> None:
+        """Make the folder and the index hold `commit`, touching only files that differ, then move HEAD."""
+        from dulwich.index import index_entry_from_stat
+
+        old = self.entries(self.head())
+        new = self.entries(commit)
+        index = self.repo.open_index()
+        root = self.path
+        for path in old.keys() - new.keys():
+            target = root / path
+            if target.is_file():
+                target.unlink()
+            if path.encode() in index:
+                del index[path.encode()]
+            _remove_empty_parents(target.parent, root)
+        for path, (sha, mode) in new.items():
+            target = root / path
+            if old.get(path) == (sha, mode) and target.is_file() and path.encode() in index:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + ".studynotes-tmp")
+            tmp.write_bytes(self.blob(sha))
+            tmp.replace(target)
+            index[path.encode()] = index_entry_from_stat(os.lstat(target), sha, mode)
+        index.write()
+        self.repo.refs[self.branch_ref] = commit
+        self.repo.refs.set_symbolic_ref(b"HEAD", self.branch_ref)
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:200]
+
+
+def is_file_mode(mode: int) -> bool:
+    return stat.S_ISREG(mode)
