@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TypedDict, Unpack
 
 from ..model import Attachment, Cell, Note, Question
 from .search import fts_expression, like_pattern, parse_query, snippet
@@ -29,6 +30,18 @@ _COUNT = "count(q.id), coalesce(sum(q.status = 'open'), 0)"
 _QUESTION_COLUMNS = """q.id, q.note_id, n.title, b.title, w.number, l.number, q.asker, q.text, q.answer,
     q.status, q.slide_page, q.media_time, q.asked_at, q.answered_by, q.lecture_ref, q.edited_by_user,
     q.resolved_at"""
+
+
+class NoteFilters(TypedDict, total=False):
+    """The filters of `notes()`; every one given must hold."""
+
+    notebook_id: int | None
+    notebook: str | None
+    week_id: int | None
+    week: int | None
+    lecture_id: int | None
+    direct_only: bool
+    unsorted: bool
 
 
 class LibraryReader:
@@ -99,6 +112,13 @@ class LibraryReader:
         """Lectures of a week; `week_id=None` gives the unsorted ones."""
         where = "week_id IS NULL" if week_id is None else "week_id = ?"
         params: tuple[Any, ...] = (notebook_id,) if week_id is None else (notebook_id, week_id)
+        return self._lectures(notebook_id, where, params)
+
+    def all_lectures(self, notebook_id: int) -> list[LectureInfo]:
+        """Every lecture of a notebook, in number order, counted in one query."""
+        return self._lectures(notebook_id, "1 = 1", (notebook_id,))
+
+    def _lectures(self, notebook_id: int, where: str, params: tuple[Any, ...]) -> list[LectureInfo]:
         counts = self._grouped_counts("n.lecture_id", "n.notebook_id = ?", (notebook_id,))
         return [
             LectureInfo(
@@ -128,7 +148,15 @@ class LibraryReader:
             return None
         return next((lec for lec in self.lectures(row[0], row[1]) if lec.id == lecture_id), None)
 
-    def notes(
+    def notes(self, **filters: Unpack[NoteFilters]) -> list[NoteInfo]:
+        """Notes matching every filter given, in tree order.
+
+        `direct_only` keeps notes not under a lecture (a week's own notes);
+        `unsorted` keeps notes with no week.
+        """
+        return list(self.iter_notes(**filters))
+
+    def iter_notes(
         self,
         *,
         notebook_id: int | None = None,
@@ -138,12 +166,8 @@ class LibraryReader:
         lecture_id: int | None = None,
         direct_only: bool = False,
         unsorted: bool = False,
-    ) -> list[NoteInfo]:
-        """Notes matching every filter given, in tree order.
-
-        `direct_only` keeps notes not under a lecture (a week's own notes);
-        `unsorted` keeps notes with no week.
-        """
+    ) -> Iterator[NoteInfo]:
+        """`notes()` one row at a time, so that a whole library can be printed in flat memory."""
         clauses, params = [], []
         for clause, value in (
             ("n.notebook_id = ?", notebook_id),
@@ -169,8 +193,8 @@ class LibraryReader:
                 ORDER BY b.title, w.number IS NULL, w.number, l.number, n.date, n.source_id, n.position, n.id""",
             params,
         )
-        return [
-            NoteInfo(
+        for r in rows:
+            yield NoteInfo(
                 r[0],
                 r[1],
                 r[2],
@@ -183,8 +207,6 @@ class LibraryReader:
                 parse_date(r[9]),
                 counts.get(r[0], Counts()),
             )
-            for r in rows
-        ]
 
     def counts(
         self,
@@ -313,6 +335,12 @@ class LibraryReader:
     def questions(
         self, where: QuestionFilter | None = None, *, include_private: bool = False
     ) -> list[QuestionRow]:
+        return list(self.iter_questions(where, include_private=include_private))
+
+    def iter_questions(
+        self, where: QuestionFilter | None = None, *, include_private: bool = False
+    ) -> Iterator[QuestionRow]:
+        """`questions()` one row at a time: a million rows print in flat memory."""
         where = where or QuestionFilter()
         clauses = [] if include_private else ["q.private = 0"]
         params: list[Any] = []
@@ -338,7 +366,8 @@ class LibraryReader:
             LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
             WHERE {" AND ".join(clauses) or "1 = 1"}
             ORDER BY b.title, w.number IS NULL, w.number, l.number, n.date, n.source_id, n.position, n.id, c.position"""
-        return [self._question_row(r) for r in self.conn.execute(sql, params)]
+        for row in self.conn.execute(sql, params):
+            yield self._question_row(row)
 
     def question(self, question_id: int) -> QuestionRow | None:
         row = self.conn.execute(
