@@ -113,6 +113,10 @@ def read_note(path: str, read: Callable[[str], bytes | None], where: str) -> Not
         raise StudyNotesError(f"{where}/{path}: not a studynotes note ({error})") from None
 
 
+def is_published_folder(path: Path) -> bool:
+    return path.is_dir() and (path / METADATA).is_file()
+
+
 def import_folder(library: Library, source: Path, *, title: str | None = None) -> tuple[str, int]:
     """Recreate a published notebook, with its ids, statuses and answers; returns (title, notes)."""
 
