@@ -17,7 +17,9 @@ NOTEBOOK = "Study group"
 def seeded(tmp_path: Path, seeds: Path) -> Iterator[Library]:
     """A library holding every seed in one notebook."""
     library = Library.open(tmp_path / "seeded" / "library.sqlite3")
-    report = import_paths(library, sorted(p for p in seeds.iterdir() if p.name != "README.md"), notebook=NOTEBOOK)
+    report = import_paths(
+        library, sorted(p for p in seeds.iterdir() if p.name != "README.md"), notebook=NOTEBOOK
+    )
     assert not report.errors
     yield library
     library.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import NOTEBOOK
-
 from studynotes.cli import main
 from studynotes.importing import import_paths
 from studynotes.library import Library, QuestionFilter
@@ -18,7 +17,9 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_publish_writes_readable_folders_with_the_same_bytes_every_time(seeded: Library, tmp_path: Path) -> None:
+def test_publish_writes_readable_folders_with_the_same_bytes_every_time(
+    seeded: Library, tmp_path: Path
+) -> None:
     first = publish(seeded, NOTEBOOK, tmp_path / "one")
     again = publish(seeded, NOTEBOOK, tmp_path / "one")
     publish(seeded, NOTEBOOK, tmp_path / "two")
@@ -49,9 +50,8 @@ def test_a_published_folder_imports_with_the_same_ids_statuses_and_answers(
         assert import_folder(other, tmp_path / "folder") == (NOTEBOOK, len(seeded.notes(notebook=NOTEBOOK)))
         theirs = other.questions(QuestionFilter(notebook=NOTEBOOK), include_private=True)
         assert [(q.id, q.status, q.answer, q.text, q.asker, q.page) for q in theirs] == [
-            (q.id, q.status, q.answer, q.text, q.asker, q.page) for q in seeded.questions(
-                QuestionFilter(notebook=NOTEBOOK), include_private=True
-            )
+            (q.id, q.status, q.answer, q.text, q.asker, q.page)
+            for q in seeded.questions(QuestionFilter(notebook=NOTEBOOK), include_private=True)
         ]
         assert [(n.id, n.title, n.week, n.lecture) for n in other.notes(notebook=NOTEBOOK)] == [
             (n.id, n.title, n.week, n.lecture) for n in seeded.notes(notebook=NOTEBOOK)
@@ -64,7 +64,9 @@ def test_attachments_lie_beside_their_notes_and_come_back(tmp_path: Path) -> Non
     source = tmp_path / "notes"
     (source / "images").mkdir(parents=True)
     (source / "images" / "graph.png").write_bytes(PNG)
-    (source / "week.md").write_text("# Week notes\n\nThe loss curve:\n\n![curve](images/graph.png)\n", "utf-8")
+    (source / "week.md").write_text(
+        "# Week notes\n\nThe loss curve:\n\n![curve](images/graph.png)\n", "utf-8"
+    )
     with Library.open(tmp_path / "a" / "library.sqlite3") as library:
         assert not import_paths(library, [source / "week.md"], notebook="Pictures").errors
         publish(library, "Pictures", tmp_path / "out")
@@ -74,7 +76,9 @@ def test_attachments_lie_beside_their_notes_and_come_back(tmp_path: Path) -> Non
         import_folder(other, tmp_path / "out")
         notebook_id = other.notebook_id("Pictures")
         stored = other.note(other.notes(notebook_id=notebook_id)[0].id)
-        assert stored is not None and [(a.name, a.data) for a in stored.attachments] == [("images/graph.png", PNG)]
+        assert stored is not None and [(a.name, a.data) for a in stored.attachments] == [
+            ("images/graph.png", PNG)
+        ]
 
 
 def test_publish_leaves_files_it_did_not_write(seeded: Library, tmp_path: Path) -> None:
@@ -87,7 +91,9 @@ def test_publish_leaves_files_it_did_not_write(seeded: Library, tmp_path: Path) 
     assert (folder / "week-02" / "scan.txt").read_text("utf-8") == "by hand\n"
 
 
-def test_the_command_line_publishes_and_names_a_missing_notebook(seeded: Library, tmp_path: Path, capsys) -> None:
+def test_the_command_line_publishes_and_names_a_missing_notebook(
+    seeded: Library, tmp_path: Path, capsys
+) -> None:
     path = str(seeded.path)
     assert main(["--library", path, "publish", "--notebook", NOTEBOOK, str(tmp_path / "cli")]) == 0
     assert (tmp_path / "cli" / "README.md").is_file()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import NOTEBOOK
 
+from conftest import NOTEBOOK
 from studynotes.library import Library, QuestionFilter
 from studynotes.sharing.folder import METADATA
 from studynotes.sharing.repository import RemoteUnreachable
@@ -154,7 +156,9 @@ def test_a_cell_deleted_on_one_side_and_edited_on_the_other_is_kept(
     for library in (seeded, laptop):
         assert library.question(question).answer == "Still needed"  # type: ignore[union-attr]
         stored = library.note(row.note_id)
-        assert stored is not None and untouched not in [c.id for c in stored.cells]  # deleted, untouched there
+        assert stored is not None and untouched not in [
+            c.id for c in stored.cells
+        ]  # deleted, untouched there
     assert _state(seeded) == _state(laptop)
 
 
@@ -175,13 +179,12 @@ def test_a_note_moved_on_one_side_and_edited_on_the_other_gets_both(
         assert moved is not None and moved.week == 7 and moved.answer == "Edited while it moved"
     assert _state(seeded) == _state(laptop)
     copy = working_copy_path(laptop, laptop.notebook_id(NOTEBOOK) or 0)
-    holding = [p.relative_to(copy).parts[0] for p in copy.rglob("*.md") if f"[{row.note}]" in _readme_links(p)]
+    holding = [
+        p.relative_to(copy).parts[0]
+        for p in copy.rglob("*.md")
+        if p.read_text("utf-8").split("\n")[1:2] == [f"# {row.note}"]
+    ]
     assert holding == ["week-07"]  # the file moved with the note; no copy stays behind
-
-
-def _readme_links(path: Path) -> str:
-    text = path.read_text("utf-8")
-    return text.split("\n", 2)[1].replace("# ", "[", 1) + "]" if text.startswith("<!--") else ""
 
 
 def test_a_note_deleted_on_one_side_and_untouched_on_the_other_goes(
@@ -197,7 +200,9 @@ def test_a_note_deleted_on_one_side_and_untouched_on_the_other_goes(
     assert _state(seeded) == _state(laptop)
 
 
-def test_a_rejected_push_fetches_merges_and_retries(seeded: Library, remote: str, open_library: Opener) -> None:
+def test_a_rejected_push_fetches_merges_and_retries(
+    seeded: Library, remote: str, open_library: Opener
+) -> None:
     laptop, tablet = _share(seeded, remote, open_library, "laptop", "tablet")
     first, second = _question(seeded, 0), _question(seeded, 1)
     seeded.edit_question(first, answer="Desktop")
@@ -245,7 +250,11 @@ def test_files_the_app_did_not_write_are_kept_untouched(
     (laptop,) = _share(seeded, remote, open_library, "laptop")
     clone = tmp_path / "by-hand"
     porcelain.clone(remote, str(clone), checkout=True).close()
-    foreign = {"LICENSE": b"CC-BY 4.0\n", "week-02/scan-notes.txt": b"\xffbinary\x00bytes", "docs/howto.md": b"# How\n"}
+    foreign = {
+        "LICENSE": b"CC-BY 4.0\n",
+        "week-02/scan-notes.txt": b"\xffbinary\x00bytes",
+        "docs/howto.md": b"# How\n",
+    }
     for name, data in foreign.items():
         (clone / name).parent.mkdir(parents=True, exist_ok=True)
         (clone / name).write_bytes(data)
@@ -263,3 +272,24 @@ def test_files_the_app_did_not_write_are_kept_untouched(
         manifest = (copy / METADATA).read_text("utf-8")
         assert not [name for name in foreign if f'"{name}"' in manifest]
     assert laptop.question(_question(seeded, 0)).answer == "After the files came"  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="a cross-check with the git program, where installed")
+def test_git_itself_finds_the_repository_sound_and_the_working_copy_clean(
+    seeded: Library, remote: str, open_library: Opener
+) -> None:
+    (laptop,) = _share(seeded, remote, open_library, "laptop")
+    seeded.edit_question(_question(seeded, 0), answer="Desktop")
+    laptop.edit_question(_question(laptop, 1), answer="Laptop")
+    sync(seeded, NOTEBOOK)
+    sync(laptop, NOTEBOOK)
+    copy = working_copy_path(laptop, laptop.notebook_id(NOTEBOOK) or 0)
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    git("-C", remote, "fsck", "--strict")
+    assert git("-C", str(copy), "status", "--porcelain") == ""
+    assert len(git("-C", str(copy), "log", "--merges", "--format=%H").split()) == 1
