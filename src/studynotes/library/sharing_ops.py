@@ -63,6 +63,16 @@ class SharingOperations:
             raise StudyNotesError(f"no notebook {notebook_id}")
         return found
 
+    def shared_notebooks(self) -> list[str]:
+        """Titles of the notebooks that sync with a remote."""
+        return [
+            str(r[0])
+            for r in self.conn.execute(
+                """SELECT b.title FROM notebooks b JOIN sync_notebooks s ON s.notebook_id = b.id
+                   WHERE s.remote != '' ORDER BY b.title"""
+            )
+        ]
+
     def snapshot(self, notebook_id: int) -> Snapshot:
         """The whole notebook as shareable states (ids given first where missing)."""
         self.sync_settings(notebook_id)
