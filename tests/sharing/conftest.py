@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from sharing_notebook import NOTEBOOK
 from studynotes.importing import import_paths
 from studynotes.library import Library
-
-NOTEBOOK = "Study group"
 
 
 @pytest.fixture

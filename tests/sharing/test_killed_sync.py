@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import studynotes
-from conftest import NOTEBOOK
+from sharing_notebook import NOTEBOOK
 from studynotes.library import Library, QuestionFilter
 from studynotes.sharing.repository import WorkingCopy
 from studynotes.sharing.sync import sync, working_copy_path

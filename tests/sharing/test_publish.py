@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import NOTEBOOK
+from sharing_notebook import NOTEBOOK
 from studynotes.cli import main
 from studynotes.importing import import_paths
 from studynotes.library import Library, QuestionFilter

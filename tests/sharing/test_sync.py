@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOTEBOOK
+from sharing_notebook import NOTEBOOK
 from studynotes.library import Library, QuestionFilter
 from studynotes.sharing.folder import METADATA
 from studynotes.sharing.repository import RemoteUnreachable
@@ -60,7 +60,8 @@ def test_different_questions_changed_on_two_laptops_both_land(
     seeded: Library, remote: str, open_library: Opener
 ) -> None:
     (laptop,) = _share(seeded, remote, open_library, "laptop")
-    first, second = _question(seeded, 0), _question(seeded, 1)
+    first = _open_question(seeded)
+    second = next(q for q in (_question(seeded, 0), _question(seeded, 1)) if q != first)
     seeded.set_status(first, "answered")
     laptop.edit_question(second, answer="From the laptop")
     sync(seeded, NOTEBOOK)
@@ -192,8 +193,7 @@ def test_a_note_deleted_on_one_side_and_untouched_on_the_other_goes(
 ) -> None:
     (laptop,) = _share(seeded, remote, open_library, "laptop")
     note_id = seeded.notes(notebook=NOTEBOOK)[0].id
-    with seeded.batch():  # the library has no note deletion of its own yet: as another client would
-        seeded.conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+    seeded.delete_note(note_id)
     sync(seeded, NOTEBOOK)
     sync(laptop, NOTEBOOK)
     assert laptop.note(note_id) is None

@@ -6,25 +6,15 @@ write: one transaction each (or the caller's `batch()`), returning what changed.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from ..model import StudyNotesError, nfc
 from ..sharing.state import NotebookMeta, NoteState
 from . import sync_store
+from .changes import Change
 from .sync_store import SyncSettings
-
-
-@dataclass(frozen=True)
-class SyncChange:
-    """What applying others' changes touched: notes written or removed, here."""
-
-    notebook_id: int
-    written: tuple[int, ...] = ()
-    removed: tuple[int, ...] = ()
-    schedule_changed: bool = False
+from .writing import LibraryWriter
 
 
 @dataclass(frozen=True)
@@ -47,12 +37,7 @@ class Snapshot:
     week_labels: dict[int, str] = field(default_factory=dict)
 
 
-class SharingOperations:
-    conn: sqlite3.Connection
-
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by Library
-        raise NotImplementedError
-
+class SharingOperations(LibraryWriter):
     def sync_settings(self, notebook_id: int) -> SyncSettings:
         """The notebook's sync state, giving it and its notes shareable ids on first use."""
         if sync_store.missing_identity(self.conn, notebook_id):
@@ -89,14 +74,24 @@ class SharingOperations:
         meta: NotebookMeta | None,
         notes: list[NoteState],
         removed: list[str],
-    ) -> SyncChange:
-        """Make the notebook hold merged notes and settings (one transaction, or the caller's batch)."""
+    ) -> Change:
+        """Make the notebook hold merged notes and settings (one transaction, or the caller's batch).
+
+        Others' changes have no undo here: they are undone by changing them back and syncing."""
         with self._write() as conn:
             schedule = sync_store.apply_meta(conn, notebook_id, meta) if meta is not None else False
             gone = sync_store.delete_notes(conn, removed)
             written = [sync_store.write_note(conn, notebook_id, note) for note in notes]
             sync_store.place_notes(conn, notebook_id, written, schedule)
-        return SyncChange(notebook_id, tuple(written), tuple(gone), schedule)
+            counts = self._path_counts(written, [notebook_id])
+        return Change(
+            "Sync",
+            counts=counts,
+            notes=frozenset(written),
+            placement=frozenset({notebook_id}) if written or gone or schedule else frozenset(),
+            deleted=tuple(("note", i) for i in gone),
+            after={("note", i): {} for i in written},
+        )
 
     def record_sync(self, notebook_id: int, *, commit: str, remote: str, branch: str, at: str) -> None:
         with self._write() as conn:
@@ -133,7 +128,7 @@ class SharingOperations:
             )
         }
 
-    def resolve_conflict(self, cell_id: int, field_name: str, text: str) -> Conflict:
+    def resolve_conflict(self, cell_id: int, field_name: str, text: str) -> Change:
         """Settle a conflict with the text the user chose or merged; the other stays in the history."""
         found = next((c for c in self._cell_conflicts(cell_id) if c.field == field_name), None)
         if found is None:
@@ -155,7 +150,15 @@ class SharingOperations:
                     (text.strip(), cell_id),
                 )
             conn.execute("DELETE FROM sync_conflicts WHERE cell_id = ? AND field = ?", (cell_id, field_name))
-        return found
+            counts = self._path_counts([found.note_id])
+        record = ("question", found.question_id) if found.question_id is not None else ("cell", cell_id)
+        return Change(
+            "Settle conflict",
+            before={record: {field_name: found.ours}},
+            after={record: {field_name: text}},
+            counts=counts,
+            notes=frozenset({found.note_id}),
+        )
 
     def _cell_conflicts(self, cell_id: int) -> Iterator[Conflict]:
         row = self.conn.execute(

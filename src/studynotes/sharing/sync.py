@@ -192,8 +192,8 @@ class _Sync:
                 parents = [remote] if fast_forward or local is None else [local, remote]
                 commit = self.copy.commit(tree, parents, f"{self.report.notebook}: merged on {_host()}")
             self._record(commit)
-        self.report.received += len(change.written)
-        self.report.removed += len(change.removed)
+        self.report.received += len(change.notes)
+        self.report.removed += len(change.deleted)
         return commit
 
     def _notes(self, entries: Entries, paths: list[str], commit: bytes | None) -> dict[str, NoteState]:

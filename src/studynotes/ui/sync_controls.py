@@ -292,8 +292,8 @@ class ConflictsDialog(QDialog):
             "theirs": conflict.theirs,
             "both": f"{self.ours.toPlainText().rstrip()}\n\n{conflict.theirs.lstrip()}",
         }[choice]
-        self.controls.library.resolve_conflict(conflict.cell_id, conflict.field, text)
-        self.window_.events.noteChanged.emit(conflict.note_id)
+        change = self.controls.library.resolve_conflict(conflict.cell_id, conflict.field, text)
+        self.window_.events.changed.emit(change)
         self.refresh()
 
 
