@@ -38,7 +38,7 @@ def _library(out: Path, notes: int, questions: int, seed: int) -> Path:
         return path
     for old in out.glob(f"sync-{notes}-{questions}-*.sqlite3*"):
         old.unlink()
-    corpus = measure.ensure_corpus(out, notes, questions, seed)
+    corpus = _one_folder(measure.ensure_corpus(out, notes, questions, seed), out / f"sync-corpus-{notes}")
     started = time.monotonic()
     building = path.with_suffix(".building")
     building.unlink(missing_ok=True)
@@ -49,6 +49,20 @@ def _library(out: Path, notes: int, questions: int, seed: int) -> Path:
     building.rename(path)
     print(f"imported {notes:,} notes into one notebook in {time.monotonic() - started:.0f} s")
     return path
+
+
+def _one_folder(corpus: Path, target: Path) -> Path:
+    """The groups' files side by side, each name made unique (one notebook keeps one file per name)."""
+    if target.is_dir():
+        return target
+    building = target.with_name(target.name + ".building")
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir()
+    for number, group in enumerate(sorted(p for p in corpus.iterdir() if p.is_dir())):
+        for file in sorted(group.iterdir()):
+            shutil.copy(file, building / f"{number:02d}-{file.name}")
+    building.rename(target)
+    return target
 
 
 def _timed(action: Callable[[], object]) -> float:

@@ -293,3 +293,32 @@ def test_git_itself_finds_the_repository_sound_and_the_working_copy_clean(
     git("-C", remote, "fsck", "--strict")
     assert git("-C", str(copy), "status", "--porcelain") == ""
     assert len(git("-C", str(copy), "log", "--merges", "--format=%H").split()) == 1
+
+
+def test_the_working_copy_holds_what_a_fresh_publish_writes_after_edits_on_both_sides(
+    seeded: Library, remote: str, open_library: Opener, tmp_path: Path
+) -> None:
+    """Notes unchanged since their file was written are not written again: that must never go stale."""
+    from studynotes.sharing.publish import publish
+
+    (laptop,) = _share(seeded, remote, open_library, "laptop")
+    question = _open_question(seeded)
+    seeded.set_status(question, "answered")
+    sync(seeded, NOTEBOOK)
+    laptop.edit_question(_question(laptop, 1), answer="Laptop")
+    row = laptop.question(_question(laptop, 2))
+    assert row is not None
+    laptop.move_note(row.note_id, week=9, lecture=None)
+    sync(laptop, NOTEBOOK)
+    sync(seeded, NOTEBOOK)
+    for library in (seeded, laptop):
+        copy = working_copy_path(library, library.notebook_id(NOTEBOOK) or 0)
+        fresh = tmp_path / f"fresh-{library.path.parent.name}"
+        publish(library, NOTEBOOK, fresh)
+        published = {p.relative_to(fresh).as_posix(): p.read_bytes() for p in fresh.rglob("*") if p.is_file()}
+        in_copy = {
+            p.relative_to(copy).as_posix(): p.read_bytes()
+            for p in copy.rglob("*")
+            if p.is_file() and ".git" not in p.relative_to(copy).parts
+        }
+        assert in_copy == published

@@ -308,10 +308,78 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             theirs TEXT NOT NULL,
             PRIMARY KEY (cell_id, field)
         );
-        ALTER TABLE questions ADD COLUMN status_changed_at TEXT;
+        CREATE TABLE sync_status_times (
+            question_id INTEGER PRIMARY KEY REFERENCES questions(id) ON DELETE CASCADE,
+            changed_at TEXT NOT NULL
+        );
         CREATE TRIGGER questions_status_time AFTER UPDATE OF status ON questions
-        WHEN old.status IS NOT new.status AND new.status_changed_at IS old.status_changed_at BEGIN
-            UPDATE questions SET status_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = new.id;
+        WHEN old.status IS NOT new.status BEGIN
+            INSERT OR REPLACE INTO sync_status_times (question_id, changed_at)
+            VALUES (new.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+        END;
+        -- The blob each unchanged note's file had when last written: a sync renders only
+        -- the notes changed since (every write to a note, its cells, questions,
+        -- attachments or conflicts forgets its row).
+        CREATE TABLE sync_rendered (
+            note_id INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
+            blob TEXT NOT NULL
+        );
+        CREATE TRIGGER sync_rendered_note AFTER UPDATE ON notes BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.id;
+        END;
+        CREATE TRIGGER sync_rendered_cells_insert AFTER INSERT ON cells BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_questions_insert AFTER INSERT ON questions BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_attachments_insert AFTER INSERT ON attachments BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_cells_delete AFTER DELETE ON cells BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_questions_delete AFTER DELETE ON questions BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_attachments_delete AFTER DELETE ON attachments BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_cells_update AFTER UPDATE ON cells BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_cells_update1 AFTER UPDATE ON cells BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_questions_update AFTER UPDATE ON questions BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_questions_update1 AFTER UPDATE ON questions BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_attachments_update AFTER UPDATE ON attachments BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_attachments_update1 AFTER UPDATE ON attachments BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_conflict_insert AFTER INSERT ON sync_conflicts BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM cells WHERE id = new.cell_id);
+        END;
+        CREATE TRIGGER sync_rendered_conflict_delete AFTER DELETE ON sync_conflicts BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM cells WHERE id = old.cell_id);
+        END;
+        CREATE TRIGGER sync_rendered_cell_uid AFTER INSERT ON sync_cell_uids BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM cells WHERE id = new.cell_id);
+        END;
+        CREATE TRIGGER sync_rendered_status_time AFTER INSERT ON sync_status_times BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM questions WHERE id = new.question_id);
+        END;
+        CREATE TRIGGER sync_rendered_status_time_gone AFTER DELETE ON sync_status_times BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM questions WHERE id = old.question_id);
+        END;
+        CREATE TRIGGER sync_rendered_note_uid AFTER INSERT ON sync_note_uids BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
         END;
         """,
     ),

@@ -6,14 +6,14 @@ write: one transaction each (or the caller's `batch()`), returning what changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import StudyNotesError, nfc
 from ..sharing.state import NotebookMeta, NoteState
 from . import sync_store
 from .changes import Change
-from .sync_store import SyncSettings
+from .sync_store import NoteOutline, SyncSettings
 from .writing import LibraryWriter
 
 
@@ -32,7 +32,10 @@ class Conflict:
 
 @dataclass
 class Snapshot:
+    """The notebook's settings, every note's outline, and whole states of the notes to write."""
+
     meta: NotebookMeta
+    outline: list[NoteOutline]
     notes: list[NoteState]
     week_labels: dict[int, str] = field(default_factory=dict)
 
@@ -48,6 +51,13 @@ class SharingOperations(LibraryWriter):
             raise StudyNotesError(f"no notebook {notebook_id}")
         return found
 
+    def sync_state(self, notebook_id: int) -> SyncSettings:
+        """The notebook's sync state as it is (after `sync_settings` made it)."""
+        found = sync_store.settings(self.conn, notebook_id)
+        if found is None:
+            return self.sync_settings(notebook_id)
+        return found
+
     def shared_notebooks(self) -> list[str]:
         """Titles of the notebooks that sync with a remote."""
         return [
@@ -58,11 +68,20 @@ class SharingOperations(LibraryWriter):
             )
         ]
 
-    def snapshot(self, notebook_id: int) -> Snapshot:
-        """The whole notebook as shareable states (ids given first where missing)."""
+    def snapshot(self, notebook_id: int, reuse: Callable[[NoteOutline], bool] | None = None) -> Snapshot:
+        """The notebook as shareable states (ids given first where missing); notes `reuse` accepts
+        (their file is unchanged since it was last written) come as outlines only."""
         self.sync_settings(notebook_id)
         meta, labels = sync_store.read_meta(self.conn, notebook_id)
-        return Snapshot(meta, sync_store.read_notes(self.conn, notebook_id), labels)
+        outline = sync_store.read_outline(self.conn, notebook_id)
+        wanted = None if reuse is None else [o.id for o in outline if not reuse(o)]
+        return Snapshot(meta, outline, sync_store.read_notes(self.conn, notebook_id, wanted), labels)
+
+    def remember_rendered(self, blobs: list[tuple[int, str]]) -> None:
+        """The blob each note's file was written as, so the next sync need not write it again."""
+        if blobs:
+            with self._write() as conn:
+                sync_store.remember_rendered(conn, blobs)
 
     def adopt_notebook_uid(self, notebook_id: int, uid: str) -> None:
         with self._write() as conn:

@@ -20,6 +20,11 @@ from ..sharing.state import QUESTION_FIELDS, AttachmentState, CellState, Noteboo
 from . import placement
 from .saving import stable_key
 
+# The question's fields as a merge sees them; when its status last changed is kept beside it.
+_QUESTION_COLUMNS = ", ".join(
+    "t.changed_at" if f == "status_changed_at" else "q." + f for f in QUESTION_FIELDS
+)
+
 
 @dataclass(frozen=True)
 class SyncSettings:
@@ -98,17 +103,64 @@ def read_meta(conn: sqlite3.Connection, notebook_id: int) -> tuple[NotebookMeta,
     return meta, labels
 
 
-def read_notes(conn: sqlite3.Connection, notebook_id: int) -> list[NoteState]:
-    """Every note of the notebook, whole, in five queries."""
+@dataclass(frozen=True)
+class NoteOutline:
+    """What the folder's names and README need of a note, and its file's blob when unchanged."""
+
+    id: int
+    uid: str
+    title: str
+    date: str | None
+    week: int | None
+    lecture: int | None
+    questions: int
+    open: int
+    blob: str | None
+    attachments: bool
+
+
+def read_outline(conn: sqlite3.Connection, notebook_id: int) -> list[NoteOutline]:
+    return [
+        NoteOutline(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
+        for r in conn.execute(
+            """SELECT n.id, u.uid, n.title, n.date, w.number, l.number, n.questions_total, n.questions_open,
+                      r.blob, EXISTS (SELECT 1 FROM attachments a WHERE a.note_id = n.id)
+               FROM notes n JOIN sync_note_uids u ON u.note_id = n.id
+               LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
+               LEFT JOIN sync_rendered r ON r.note_id = n.id
+               WHERE n.notebook_id = ?""",
+            (notebook_id,),
+        )
+    ]
+
+
+def remember_rendered(conn: sqlite3.Connection, blobs: Iterable[tuple[int, str]]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO sync_rendered (note_id, blob) VALUES (?, ?)", blobs)
+
+
+def read_notes(
+    conn: sqlite3.Connection, notebook_id: int, note_ids: Iterable[int] | None = None
+) -> list[NoteState]:
+    """Notes of the notebook (all, or those given), whole: five queries, whatever their number."""
+    wanted = None if note_ids is None else sorted(set(note_ids))
+    if wanted is not None and not wanted:
+        return []
+    if wanted is None or len(wanted) > 500:
+        where, params = "n.notebook_id = ?", [notebook_id]
+    else:
+        where, params = f"n.id IN ({','.join('?' * len(wanted))})", list(wanted)
+    keep = None if wanted is None else set(wanted)
     notes: dict[int, NoteState] = {}
     for r in conn.execute(
-        """SELECT n.id, u.uid, u.origin_id, w.number, n.title, n.kind, n.date, n.day, n.week_number,
-                  n.placed_by_user, l.number, n.position, n.properties
-           FROM notes n JOIN sync_note_uids u ON u.note_id = n.id
-           LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
-           WHERE n.notebook_id = ?""",
-        (notebook_id,),
+        f"""SELECT n.id, u.uid, u.origin_id, w.number, n.title, n.kind, n.date, n.day, n.week_number,
+                   n.placed_by_user, l.number, n.position, n.properties
+            FROM notes n JOIN sync_note_uids u ON u.note_id = n.id
+            LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
+            WHERE {where}""",
+        params,
     ):
+        if keep is not None and r[0] not in keep:
+            continue
         fields = {
             "title": r[4],
             "kind": r[5],
@@ -124,24 +176,28 @@ def read_notes(conn: sqlite3.Connection, notebook_id: int) -> list[NoteState]:
     questions = {
         r[0]: r[1:]
         for r in conn.execute(
-            f"""SELECT q.cell_id, {", ".join("q." + f for f in QUESTION_FIELDS)}
-                FROM questions q JOIN notes n ON n.id = q.note_id WHERE n.notebook_id = ?""",
-            (notebook_id,),
+            f"""SELECT q.cell_id, {_QUESTION_COLUMNS}
+                FROM questions q JOIN notes n ON n.id = q.note_id
+                LEFT JOIN sync_status_times t ON t.question_id = q.id WHERE {where}""",
+            params,
         )
     }
     conflicts: dict[int, dict[str, str]] = defaultdict(dict)
     for cell_id, field, theirs in conn.execute(
-        """SELECT k.cell_id, k.field, k.theirs FROM sync_conflicts k JOIN cells c ON c.id = k.cell_id
-           JOIN notes n ON n.id = c.note_id WHERE n.notebook_id = ?""",
-        (notebook_id,),
+        f"""SELECT k.cell_id, k.field, k.theirs FROM sync_conflicts k JOIN cells c ON c.id = k.cell_id
+            JOIN notes n ON n.id = c.note_id WHERE {where}""",
+        params,
     ):
         conflicts[cell_id][field] = theirs
     for note_id, cell_id, kind, markdown, uid, origin, origin_question in conn.execute(
-        """SELECT c.note_id, c.id, c.kind, c.markdown, u.uid, u.origin_id, u.origin_question_id
-           FROM cells c JOIN notes n ON n.id = c.note_id JOIN sync_cell_uids u ON u.cell_id = c.id
-           WHERE n.notebook_id = ? ORDER BY c.note_id, c.position, c.id""",
-        (notebook_id,),
+        f"""SELECT c.note_id, c.id, c.kind, c.markdown, u.uid, u.origin_id, u.origin_question_id
+            FROM cells c JOIN notes n ON n.id = c.note_id JOIN sync_cell_uids u ON u.cell_id = c.id
+            WHERE {where} ORDER BY c.note_id, c.position, c.id""",
+        params,
     ):
+        note = notes.get(note_id)
+        if note is None:
+            continue
         row = questions.get(cell_id)
         if kind == "question" and row is not None:
             values = dict(zip(QUESTION_FIELDS, row, strict=True))
@@ -150,13 +206,14 @@ def read_notes(conn: sqlite3.Connection, notebook_id: int) -> list[NoteState]:
             cell = CellState(uid, "question", values, conflicts.get(cell_id, {}), origin, origin_question)
         else:
             cell = CellState(uid, "markdown", {"markdown": markdown}, conflicts.get(cell_id, {}), origin)
-        notes[note_id].cells.append(cell)
+        note.cells.append(cell)
     for note_id, name, mime_type, data in conn.execute(
-        """SELECT a.note_id, a.name, a.mime_type, a.data FROM attachments a JOIN notes n ON n.id = a.note_id
-           WHERE n.notebook_id = ? AND a.data IS NOT NULL ORDER BY a.id""",
-        (notebook_id,),
+        f"""SELECT a.note_id, a.name, a.mime_type, a.data FROM attachments a JOIN notes n ON n.id = a.note_id
+            WHERE {where} AND a.data IS NOT NULL ORDER BY a.id""",
+        params,
     ):
-        notes[note_id].attachments.append(AttachmentState(name, mime_type, bytes(data)))
+        if note_id in notes:
+            notes[note_id].attachments.append(AttachmentState(name, mime_type, bytes(data)))
     return list(notes.values())
 
 
@@ -302,6 +359,7 @@ def _insert_cell(conn: sqlite3.Connection, note_id: int, position: int, cell: Ce
     if cell.kind == "question":
         question_id = _free_id(conn, "questions", cell.question_id)
         values = _question_values(cell.values)
+        changed_at = values.pop("status_changed_at")
         key = stable_key(Question(text=str(values["text"]), asker=str(values["asker"])), "")
         names = ", ".join(values)
         conn.execute(
@@ -309,6 +367,7 @@ def _insert_cell(conn: sqlite3.Connection, note_id: int, position: int, cell: Ce
             f" VALUES (?, ?, ?, ?, {', '.join('?' * len(values))})",
             (question_id, cell_id, note_id, key, *values.values()),
         )
+        _set_status_time(conn, question_id, changed_at)
     conn.execute(
         "INSERT INTO sync_cell_uids (cell_id, uid, origin_id, origin_question_id) VALUES (?, ?, ?, ?)",
         (
@@ -323,13 +382,30 @@ def _insert_cell(conn: sqlite3.Connection, note_id: int, position: int, cell: Ce
 
 def _update_question(conn: sqlite3.Connection, cell_id: int, wanted: dict[str, Any]) -> None:
     values = _question_values(wanted)
+    changed_at = values.pop("status_changed_at")
     current = conn.execute(
-        f"SELECT {', '.join(values)} FROM questions WHERE cell_id = ?", (cell_id,)
+        f"SELECT id, {', '.join(values)} FROM questions WHERE cell_id = ?", (cell_id,)
     ).fetchone()
-    changed = {k: v for (k, v), old in zip(values.items(), current, strict=True) if v != old}
+    changed = {k: v for (k, v), old in zip(values.items(), current[1:], strict=True) if v != old}
     if changed:
         sets = ", ".join(f"{k} = ?" for k in changed)
         conn.execute(f"UPDATE questions SET {sets} WHERE cell_id = ?", (*changed.values(), cell_id))
+    _set_status_time(conn, current[0], changed_at)
+
+
+def _set_status_time(conn: sqlite3.Connection, question_id: int, changed_at: Any) -> None:
+    """The merged time of the last status change (the update's trigger stamped it `now`)."""
+    if changed_at:
+        row = conn.execute(
+            "SELECT changed_at FROM sync_status_times WHERE question_id = ?", (question_id,)
+        ).fetchone()
+        if row is None or row[0] != changed_at:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_status_times (question_id, changed_at) VALUES (?, ?)",
+                (question_id, changed_at),
+            )
+    else:
+        conn.execute("DELETE FROM sync_status_times WHERE question_id = ?", (question_id,))
 
 
 def _question_values(values: dict[str, Any]) -> dict[str, Any]:

@@ -13,9 +13,9 @@ import posixpath
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from .note_file import render_note
 from .state import NotebookMeta, NoteState
@@ -26,12 +26,37 @@ FOLDER_VERSION = 1
 _UNSAFE = re.compile(r'[\\/:*?"<>|#%\[\]\x00-\x1f\x7f]+')
 
 
+class Outline(Protocol):
+    """What names a note's file and counts it in the README (the library's `NoteOutline`)."""
+
+    @property
+    def uid(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def week(self) -> int | None: ...
+    @property
+    def lecture(self) -> int | None: ...
+    @property
+    def questions(self) -> int: ...
+    @property
+    def open(self) -> int: ...
+    @property
+    def blob(self) -> str | None: ...
+
+
 @dataclass
 class Folder:
-    """The files of a published notebook (path → bytes) and where each note went."""
+    """The files of a published notebook and where each note went.
+
+    `files` holds the bytes written now; `unchanged` names, by path, the blob of each note file
+    that is the same as when it was last written (a sync reuses it without writing it again)."""
 
     files: dict[str, bytes]
     note_paths: dict[str, str]  # note uid → path
+    unchanged: dict[str, str] = field(default_factory=dict)  # path → blob id (hex)
 
 
 def slug(title: str, limit: int = 60) -> str:
@@ -42,23 +67,19 @@ def slug(title: str, limit: int = 60) -> str:
     return text[:limit].rstrip("-") or "note"
 
 
-def note_folder(note: NoteState) -> str:
+def note_folder(note: Outline) -> str:
     if note.week is None:
         week = "unsorted"
     else:
         week = f"week-{note.week:02d}" if note.week >= 0 else f"week-minus-{-note.week:02d}"
-    lecture = note.fields.get("lecture")
-    return f"{week}/lecture-{lecture:02d}" if isinstance(lecture, int) else week
+    return f"{week}/lecture-{note.lecture:02d}" if note.lecture is not None else week
 
 
-def note_paths(notes: Iterable[NoteState]) -> dict[str, str]:
+def note_paths(notes: Iterable[Outline]) -> dict[str, str]:
     """uid → path; a name two notes of one folder share gets each one's uid as a suffix."""
-    wanted: dict[str, list[NoteState]] = defaultdict(list)
+    wanted: dict[str, list[Outline]] = defaultdict(list)
     for note in notes:
-        date = note.fields.get("date")
-        stem = (
-            f"{date}-{slug(str(note.fields.get('title', '')))}" if date else slug(str(note.fields["title"]))
-        )
+        stem = f"{note.date}-{slug(note.title)}" if note.date else slug(note.title)
         wanted[f"{note_folder(note)}/{stem}"].append(note)
     paths: dict[str, str] = {}
     for stem, holders in wanted.items():
@@ -68,22 +89,26 @@ def note_paths(notes: Iterable[NoteState]) -> dict[str, str]:
 
 
 def publish_folder(
-    meta: NotebookMeta, notes: list[NoteState], week_labels: dict[int, str], foreign: Iterable[str] = ()
+    meta: NotebookMeta,
+    outline: Sequence[Outline],
+    notes: list[NoteState],
+    week_labels: dict[int, str],
+    foreign: Iterable[str] = (),
 ) -> Folder:
-    """Every file of the notebook; `foreign` paths (files others put in the repository) are avoided."""
+    """Every file of the notebook: `notes` written out, the rest of `outline` named by its blob.
+
+    `foreign` paths (files others put in the repository) are never taken."""
     taken = set(foreign)
-    paths = note_paths(notes)
+    paths = note_paths(outline)
     files: dict[str, bytes] = {}
-    by_folder: dict[str, list[NoteState]] = defaultdict(list)
-    for note in notes:
-        by_folder[posixpath.dirname(paths[note.uid])].append(note)
-    for folder in sorted(by_folder):
-        for note in sorted(by_folder[folder], key=lambda n: paths[n.uid]):
-            names = _place_attachments(note, folder, files, taken)
-            files[paths[note.uid]] = render_note(note, names).encode("utf-8")
-    files[README] = readme(meta, notes, paths, week_labels).encode("utf-8")
-    files[METADATA] = metadata(meta, sorted([*files, METADATA])).encode("utf-8")
-    return Folder(files, paths)
+    written = {note.uid: note for note in notes}
+    unchanged = {paths[o.uid]: o.blob for o in outline if o.uid not in written and o.blob}
+    for note in sorted(notes, key=lambda n: paths[n.uid]):
+        names = _place_attachments(note, posixpath.dirname(paths[note.uid]), files, taken)
+        files[paths[note.uid]] = render_note(note, names).encode("utf-8")
+    files[README] = readme(meta, outline, paths, week_labels).encode("utf-8")
+    files[METADATA] = metadata(meta, sorted([*files, *unchanged, METADATA])).encode("utf-8")
+    return Folder(files, paths, unchanged)
 
 
 def _place_attachments(
@@ -105,18 +130,19 @@ def _place_attachments(
     return names
 
 
-def readme(meta: NotebookMeta, notes: list[NoteState], paths: dict[str, str], labels: dict[int, str]) -> str:
+def readme(
+    meta: NotebookMeta, notes: Sequence[Outline], paths: dict[str, str], labels: dict[int, str]
+) -> str:
     """The page GitHub shows first: weeks and lectures with open/total counts, linking each note."""
     out = [f"# {meta.title}", ""]
     if meta.description.strip():
         out += [meta.description.strip(), ""]
     total, open_ = _counts(notes)
     out += [f"{open_} open of {total} questions.", ""]
-    groups: dict[tuple[int, int], dict[int | None, list[NoteState]]] = defaultdict(lambda: defaultdict(list))
+    groups: dict[tuple[int, int], dict[int | None, list[Outline]]] = defaultdict(lambda: defaultdict(list))
     for note in notes:
         week_key = (0, note.week) if note.week is not None else (1, 0)
-        lecture = note.fields.get("lecture")
-        groups[week_key][lecture if isinstance(lecture, int) else None].append(note)
+        groups[week_key][note.lecture].append(note)
     for week_key in sorted(groups):
         lectures = groups[week_key]
         week_notes = [n for group in lectures.values() for n in group]
@@ -136,14 +162,17 @@ def readme(meta: NotebookMeta, notes: list[NoteState], paths: dict[str, str], la
                 total, open_ = _counts([note])
                 link = paths[note.uid].replace(" ", "%20")
                 counts = f" — {open_} open / {total}" if total else ""
-                out.append(f"- [{_escape(str(note.fields['title']))}]({link}){counts}")
+                out.append(f"- [{_escape(note.title)}]({link}){counts}")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
-def _counts(notes: Iterable[NoteState]) -> tuple[int, int]:
-    questions = [c for n in notes for c in n.cells if c.kind == "question" and not c.values.get("private")]
-    return len(questions), sum(1 for c in questions if c.values.get("status") != "answered")
+def _counts(notes: Iterable[Outline]) -> tuple[int, int]:
+    total = open_ = 0
+    for note in notes:
+        total += note.questions
+        open_ += note.open
+    return total, open_
 
 
 def _escape(text: str) -> str:

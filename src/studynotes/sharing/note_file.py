@@ -19,12 +19,15 @@ from ..model import ParsedDocument, nfc
 from .state import QUESTION_FIELDS, AttachmentState, CellState, NoteState
 
 NOTE_VERSION = 1
+_ENCODE = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True
+).encode  # made once: json.dumps makes one per call
 
 
 def comment(kind: str, data: dict[str, Any]) -> str:
     """The export's marker comment, with keys sorted so the bytes never depend on dict order."""
-    kept = {k: v for k, v in data.items() if v not in (None, "", {}, [])}
-    payload = json.dumps(kept, ensure_ascii=False, sort_keys=True).replace("--", "\\u002d\\u002d")
+    kept = {k: v for k, v in data.items() if v is not None and v != "" and v != {} and v != []}
+    payload = _ENCODE(kept).replace("--", "\\u002d\\u002d")
     return f"<!-- {MARKER}:{kind} {payload} -->"
 
 

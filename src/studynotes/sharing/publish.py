@@ -24,7 +24,9 @@ class PublishResult:
 
 def notebook_folder(library: Library, notebook_id: int, foreign: set[str] | None = None) -> Folder:
     snapshot = library.snapshot(notebook_id)
-    return publish_folder(snapshot.meta, snapshot.notes, snapshot.week_labels, foreign or set())
+    return publish_folder(
+        snapshot.meta, snapshot.outline, snapshot.notes, snapshot.week_labels, foreign or set()
+    )
 
 
 def find_notebook(library: Library, title: str) -> int:

@@ -7,6 +7,7 @@ brought up to date file by file from the difference of two trees.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import time
@@ -43,6 +44,7 @@ class WorkingCopy:
             path.mkdir(parents=True, exist_ok=True)
             self.repo = Repo.init(str(path))
         self._entries: dict[bytes, Entries] = {}
+        self._trees: dict[bytes, set[bytes]] = {}
 
     @property
     def branch_ref(self) -> bytes:
@@ -62,19 +64,68 @@ class WorkingCopy:
         return None if commit is None else self.repo[commit].tree
 
     def entries(self, commit: bytes | None) -> Entries:
-        """Every file of a commit, flattened; remembered, since one sync asks several times."""
+        """Every file of a commit, flattened; kept in memory and on disk, since reading a tree of
+        thousands of files object by object costs seconds and one sync asks several times."""
         if commit is None:
             return {}
         if commit not in self._entries:
-            from dulwich.object_store import iter_tree_contents
-
-            found: Entries = {}
-            tree = self.tree_of(commit)
-            for entry in iter_tree_contents(self.repo.object_store, ObjectID(tree) if tree else None):
-                if entry.path is not None and entry.sha is not None and entry.mode is not None:
-                    found[entry.path.decode("utf-8", "surrogateescape")] = (entry.sha, entry.mode)
+            found = self._cached_entries(commit)
+            if found is None:
+                found, trees = self._walk(commit)
+                self._save_entries(commit, found, trees)
             self._entries[commit] = found
         return self._entries[commit]
+
+    def tree_ids(self, commit: bytes | None) -> set[bytes]:
+        """The ids of every folder's tree in a commit (so an unchanged folder is not stored again)."""
+        if commit is None:
+            return set()
+        self.entries(commit)
+        return self._trees.get(commit, set())
+
+    def _walk(self, commit: bytes) -> tuple[Entries, set[bytes]]:
+        from dulwich.object_store import iter_tree_contents
+
+        found: Entries = {}
+        tree = self.tree_of(commit)
+        trees: set[bytes] = {tree} if tree else set()
+        for entry in iter_tree_contents(
+            self.repo.object_store, ObjectID(tree) if tree else None, include_trees=True
+        ):
+            if stat.S_ISDIR(entry.mode):
+                trees.add(entry.sha)
+            else:
+                found[entry.path.decode("utf-8", "surrogateescape")] = (entry.sha, entry.mode)
+        self._trees[commit] = trees
+        return found, trees
+
+    @property
+    def _entries_file(self) -> Path:
+        return self.path / ".git" / "studynotes-entries.json"
+
+    def _cached_entries(self, commit: bytes) -> Entries | None:
+        try:
+            data = json.loads(self._entries_file.read_text("utf-8"))
+            cached = data[commit.decode()]
+        except (OSError, ValueError, KeyError):
+            return None
+        self._trees[commit] = {t.encode() for t in cached["trees"]}
+        return {path: (sha.encode(), mode) for path, (sha, mode) in cached["files"].items()}
+
+    def _save_entries(self, commit: bytes, found: Entries, trees: set[bytes]) -> None:
+        """Keep the last few commits' listings (the base and the remote of the next sync)."""
+        try:
+            data = json.loads(self._entries_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        data = dict(list(data.items())[-3:])
+        data[commit.decode()] = {
+            "files": {path: [sha.decode(), mode] for path, (sha, mode) in found.items()},
+            "trees": sorted(t.decode() for t in trees),
+        }
+        tmp = self._entries_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data), "utf-8")
+        tmp.replace(self._entries_file)
 
     def blob(self, blob_id: bytes) -> bytes:
         return bytes(self.repo.object_store[blob_id].as_raw_string())
@@ -91,25 +142,46 @@ class WorkingCopy:
         return found[0] if found else None
 
     # -- writing ------------------------------------------------------------------
-    def tree(self, files: Mapping[str, bytes], kept: Entries, known: set[bytes]) -> tuple[bytes, Entries]:
-        """Store `files` (new blobs only) beside the `kept` entries; returns the tree id and its entries."""
-        from dulwich.index import commit_tree
-        from dulwich.objects import Blob
+    def tree(
+        self, files: Mapping[str, bytes], kept: Entries, known: set[bytes], known_trees: set[bytes]
+    ) -> tuple[bytes, Entries]:
+        """Store `files` (new blobs only) beside the `kept` entries; returns the tree id and its entries.
+
+        Folders are hashed bottom-up in memory; only trees and blobs not `known` are written."""
+        from dulwich.objects import Blob, Tree
 
         entries: Entries = dict(kept)
-        new = []
+        new: list[tuple[Any, None]] = []
         store = self.repo.object_store
         for path, data in files.items():
             blob = Blob.from_string(data)
             entries[path] = (blob.id, FILE_MODE)
             if blob.id not in known and blob.id not in store:
                 new.append((blob, None))
+        folders: dict[str, dict[bytes, tuple[int, bytes]]] = {"": {}}
+        for path, (sha, mode) in entries.items():
+            parent, _, name = path.rpartition("/")
+            folders.setdefault(parent, {})[name.encode()] = (mode, sha)
+            while parent:  # each folder named in its parent, up to the first one already named
+                above, _, folder_name = parent.rpartition("/")
+                siblings = folders.setdefault(above, {})
+                if folder_name.encode() in siblings:
+                    break
+                siblings[folder_name.encode()] = (stat.S_IFDIR, b"")
+                parent = above
+        tree_ids: dict[str, bytes] = {}
+        for folder in sorted(folders, key=lambda f: f.count("/") + (1 if f else 0), reverse=True):
+            tree = Tree()
+            for child, (child_mode, child_sha) in folders[folder].items():
+                if stat.S_ISDIR(child_mode):
+                    child_sha = tree_ids[f"{folder}/{child.decode()}" if folder else child.decode()]
+                tree.add(child, child_mode, ObjectID(child_sha))
+            tree_ids[folder] = tree.id
+            if tree.id not in known_trees:
+                new.append((tree, None))
         if new:
             store.add_objects(new)
-        tree_id = commit_tree(
-            store, [(p.encode(), ObjectID(sha), mode) for p, (sha, mode) in sorted(entries.items())]
-        )
-        return tree_id, entries
+        return tree_ids[""], entries
 
     def commit(self, tree_id: bytes, parents: list[bytes], message: str) -> bytes:
         from dulwich.objects import Commit
@@ -198,7 +270,10 @@ class WorkingCopy:
         """Make the folder and the index hold `commit`, touching only files that differ, then move HEAD."""
         from dulwich.index import index_entry_from_stat
 
-        old = self.entries(self.head())
+        head = self.head()
+        if head == commit and (self.path / ".git" / "index").exists():
+            return
+        old = self.entries(head)
         new = self.entries(commit)
         index = self.repo.open_index()
         root = self.path

@@ -21,7 +21,7 @@ from ..model import StudyNotesError
 from .folder import METADATA, parse_metadata, publish_folder
 from .merge import MergeNotes, merge_meta, merge_notes
 from .publish import find_notebook, is_note_path, read_note
-from .repository import Entries, PushRejected, RemoteUnreachable, WorkingCopy
+from .repository import FILE_MODE, Entries, PushRejected, RemoteUnreachable, WorkingCopy
 from .state import NotebookMeta, NoteState
 
 ATTEMPTS = 5
@@ -104,7 +104,7 @@ class _Sync:
         raise StudyNotesError(f"{self.remote}: the remote kept changing while syncing; try again")
 
     def _synced(self) -> bytes | None:
-        commit = self.library.sync_settings(self.notebook_id).synced_commit
+        commit = self.library.sync_state(self.notebook_id).synced_commit
         return commit.encode() if commit else None
 
     def _attempt(self) -> SyncReport:
@@ -148,10 +148,27 @@ class _Sync:
             raise StudyNotesError(f"{self.remote}: {METADATA} cannot be read ({error})") from None
 
     def _tree(self, foreign: Entries, base: bytes | None) -> tuple[bytes, int]:
-        snapshot = self.library.snapshot(self.notebook_id)
-        folder = publish_folder(snapshot.meta, snapshot.notes, snapshot.week_labels, foreign)
+        """The tree of the notebook as the library holds it now, beside `foreign` files; only notes
+        changed since their file was last written are read and written again."""
         known = {sha for sha, _ in self.copy.entries(base).values()}
-        tree, _ = self.copy.tree(folder.files, foreign, known)
+        known_hex = {sha.decode() for sha in known}
+        snapshot = self.library.snapshot(
+            self.notebook_id, reuse=lambda o: o.blob in known_hex and not o.attachments
+        )
+        folder = publish_folder(
+            snapshot.meta, snapshot.outline, snapshot.notes, snapshot.week_labels, foreign
+        )
+        kept = dict(foreign)
+        kept.update((path, (blob.encode(), FILE_MODE)) for path, blob in folder.unchanged.items())
+        tree, entries = self.copy.tree(folder.files, kept, known, self.copy.tree_ids(base))
+        plain = {o.uid: o.id for o in snapshot.outline if not o.attachments}
+        self.library.remember_rendered(
+            [
+                (plain[note.uid], entries[folder.note_paths[note.uid]][0].decode())
+                for note in snapshot.notes
+                if note.uid in plain
+            ]
+        )
         return tree, len(folder.note_paths)
 
     def _merge(self, base: bytes | None, local: bytes | None, remote: bytes) -> bytes:
