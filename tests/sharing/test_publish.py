@@ -99,3 +99,18 @@ def test_the_command_line_publishes_and_names_a_missing_notebook(
     assert (tmp_path / "cli" / "README.md").is_file()
     assert main(["--library", path, "publish", "--notebook", "Nope", str(tmp_path / "x")]) == 1
     assert "no notebook called 'Nope'" in capsys.readouterr().err
+
+
+def test_import_on_the_command_line_recognises_a_published_folder(
+    seeded: Library, tmp_path: Path, capsys
+) -> None:
+    publish(seeded, NOTEBOOK, tmp_path / "folder")
+    other = str(tmp_path / "other" / "library.sqlite3")
+    assert main(["--library", other, "import", str(tmp_path / "folder"), "--notebook", "Copy"]) == 0
+    assert "notebook 'Copy'" in capsys.readouterr().out
+    with Library.open(other) as library:
+        mine = seeded.questions(QuestionFilter(notebook=NOTEBOOK), include_private=True)
+        theirs = library.questions(QuestionFilter(notebook="Copy"), include_private=True)
+        assert [(q.id, q.status, q.answer) for q in theirs] == [(q.id, q.status, q.answer) for q in mine]
+    assert main(["--library", other, "import", str(tmp_path / "folder"), "--notebook", "Copy"]) == 1
+    assert "already exists" in capsys.readouterr().err
