@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -322,3 +323,24 @@ def test_the_working_copy_holds_what_a_fresh_publish_writes_after_edits_on_both_
             if p.is_file() and ".git" not in p.relative_to(copy).parts
         }
         assert in_copy == published
+
+
+def test_a_removed_working_copy_is_fetched_again_and_a_copied_library_syncs(
+    seeded: Library, remote: str, tmp_path: Path
+) -> None:
+    import shutil as files
+
+    sync(seeded, NOTEBOOK, remote)
+    copy = working_copy_path(seeded, seeded.notebook_id(NOTEBOOK) or 0)
+    files.rmtree(copy)
+    seeded.edit_question(_question(seeded, 0), answer="After the folder went")
+    assert sync(seeded, NOTEBOOK).pushed
+    (tmp_path / "copied").mkdir()
+    target = sqlite3.connect(tmp_path / "copied" / "library.sqlite3")
+    seeded.conn.backup(target)  # the whole file as another laptop would get it
+    target.close()
+    with Library.open(tmp_path / "copied" / "library.sqlite3") as copied:
+        copied.edit_question(_question(copied, 1), answer="On the copy")
+        assert sync(copied, NOTEBOOK).pushed
+    sync(seeded, NOTEBOOK)
+    assert seeded.question(_question(seeded, 1)).answer == "On the copy"  # type: ignore[union-attr]

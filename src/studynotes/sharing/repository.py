@@ -60,6 +60,9 @@ class WorkingCopy:
         except KeyError:
             return None
 
+    def has(self, commit: bytes) -> bool:
+        return bool(commit in self.repo.object_store)
+
     def tree_of(self, commit: bytes | None) -> bytes | None:
         return None if commit is None else self.repo[commit].tree
 

@@ -93,6 +93,13 @@ class _Sync:
 
     def run(self) -> SyncReport:
         synced = self._synced()
+        if synced is not None and not self.copy.has(synced):
+            self.copy.fetch(self.remote)  # a new working copy (the library was copied, or the folder removed)
+            if not self.copy.has(synced):
+                raise StudyNotesError(
+                    f"{self.remote}: the version this notebook last synced with is not there; "
+                    "was the repository replaced?"
+                )
         if synced is not None and self.copy.head() != synced:
             self.copy.check_out(synced)  # a sync stopped after the library moved on: catch up
         for attempt in range(1, ATTEMPTS + 1):
