@@ -1,6 +1,8 @@
 """The library: one SQLite file holding notebooks, weeks, lectures, notes and questions."""
 
 from .connection import LibraryError
+from .review_rows import CardState
+from .reviewing import DueCard, ReviewChange
 from .store import Library
 from .views import (
     Counts,
@@ -17,7 +19,9 @@ from .views import (
 )
 
 __all__ = [
+    "CardState",
     "Counts",
+    "DueCard",
     "HistoryEntry",
     "ImportResult",
     "LectureInfo",
@@ -28,6 +32,7 @@ __all__ = [
     "QuestionChange",
     "QuestionFilter",
     "QuestionRow",
+    "ReviewChange",
     "SearchHit",
     "WeekInfo",
 ]

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Cell, Note, StudyNotesError, nfc
-from . import placement, saving
+from . import placement, review_rows, saving
 from .connection import LibraryError, backup_copy, connect, failure_reason, transaction, writable
 from .reader import LibraryReader
+from .reviewing import ReviewOperations
 from .views import HistoryEntry, ImportResult, QuestionChange
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ _EDITABLE_QUESTION_FIELDS = frozenset(
 )
 
 
-class Library(LibraryReader):
+class Library(ReviewOperations, LibraryReader):
     def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
@@ -170,8 +171,10 @@ class Library(LibraryReader):
                     str(imported.path), document.format, title, 0, 0, warnings, unchanged=True
                 )
             user_state: dict[str, dict[str, Any]] = {}
+            schedules: dict[str, int] = {}
             if previous is not None:
                 user_state = saving.saved_user_state(conn, previous[0])
+                schedules = review_rows.schedules_of_source(conn, previous[0])
                 conn.execute("DELETE FROM notes WHERE source_id = ?", (previous[0],))
                 conn.execute("DELETE FROM sources WHERE id = ?", (previous[0],))
             source_id = conn.execute(
@@ -203,6 +206,7 @@ class Library(LibraryReader):
             saving.insert_batch(self.db, batch)
             note_ids = [row["id"] for row in batch.notes]
             kept = saving.restore_user_state(conn, note_ids, user_state)
+            review_rows.carry_schedules(conn, note_ids, schedules)
             dates = [n.date for n in document.notes if n.date] + [
                 lec.date for lec in document.lectures if lec.date
             ]

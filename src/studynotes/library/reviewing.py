@@ -1,0 +1,246 @@
+"""Reviewing answered questions with spaced repetition, scheduled by the `fsrs` package.
+
+Every answered question is a card.  A rating runs the package's scheduler on the
+stored card and saves the new card and a review line in one transaction; undo
+puts the card back as the review line remembers it.  Fuzzing is off so a rating
+gives the same schedule from the window, the command line and a test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ..model import StudyNotesError
+from .reader import filter_clauses
+from .review_rows import RATINGS, CardState, load_card, log_review, parse_stamp, stamp, store_card
+from .views import QuestionFilter
+
+if TYPE_CHECKING:
+    import fsrs
+
+DEFAULT_RETENTION = 0.9
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    """What one rating (or its undo) changed: enough to show it and to undo it."""
+
+    question_id: int
+    note_id: int
+    review_id: int
+    rating: int
+    before: CardState | None  # None: the question had never been reviewed
+    after: CardState | None  # None: after an undo, never reviewed again
+    undone: bool = False
+
+
+@dataclass(frozen=True)
+class DueCard:
+    """A question to review now; `card` is None for one never reviewed."""
+
+    question_id: int
+    note_id: int
+    notebook: str
+    week: int | None
+    text: str
+    answer: str
+    card: CardState | None
+
+
+def rating_number(rating: str | int) -> int:
+    if isinstance(rating, int) and rating in RATINGS.values():
+        return rating
+    number = RATINGS.get(str(rating).strip().lower())
+    if number is None:
+        raise StudyNotesError(f"a rating is again, hard, good or easy, not {rating!r}")
+    return number
+
+
+@cache
+def _scheduler(retention: float) -> fsrs.Scheduler:
+    import fsrs
+
+    return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
+
+
+def schedule(card: CardState | None, rating: int, now: dt.datetime, retention: float) -> CardState:
+    """The card after a rating, as the `fsrs` scheduler computes it."""
+    import fsrs
+
+    current = (
+        fsrs.Card(card_id=1, due=now)
+        if card is None
+        else fsrs.Card(
+            card_id=1,
+            state=fsrs.State(card.state),
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=card.due,
+            last_review=card.last_review,
+        )
+    )
+    after, _log = _scheduler(retention).review_card(current, fsrs.Rating(rating), now.astimezone(dt.UTC))
+    return CardState(
+        int(after.state), after.step, after.stability, after.difficulty, after.due, after.last_review
+    )
+
+
+def _utc(now: dt.datetime | None) -> dt.datetime:
+    if now is None:
+        return dt.datetime.now(dt.UTC)
+    return now.replace(tzinfo=dt.UTC) if now.tzinfo is None else now.astimezone(dt.UTC)
+
+
+_DUE_FROM = """FROM questions q JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
+    LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
+    LEFT JOIN review_cards c ON c.question_id = q.id"""
+
+
+def _scope(where: QuestionFilter) -> tuple[list[str], list[Any]]:
+    """The filter's conditions, for answered questions only (the ones that are cards)."""
+    return filter_clauses(replace(where, status="answered"))
+
+
+class ReviewOperations:
+    """The Library's review operations and queries (mixed into `Library`)."""
+
+    conn: sqlite3.Connection
+
+    if TYPE_CHECKING:
+
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    # -- writes ------------------------------------------------------------------
+    def rate(self, question_id: int, rating: str | int, now: dt.datetime | None = None) -> ReviewChange:
+        """Record a review of an answered question and schedule its next one."""
+        number = rating_number(rating)
+        moment = _utc(now)
+        with self._write() as conn:
+            row = conn.execute(
+                """SELECT q.note_id, q.status, b.desired_retention FROM questions q
+                   JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
+                   WHERE q.id = ?""",
+                (question_id,),
+            ).fetchone()
+            if row is None:
+                raise StudyNotesError(f"no question {question_id} (see `studynotes questions`)")
+            if row[1] != "answered":
+                raise StudyNotesError(f"question {question_id} is open: only answered questions are reviewed")
+            before = load_card(conn, question_id)
+            after = schedule(before, number, moment, float(row[2]))
+            store_card(conn, question_id, after)
+            review_id = log_review(conn, question_id, moment, number, before, after)
+        return ReviewChange(question_id, int(row[0]), review_id, number, before, after)
+
+    def undo_rating(self, review_id: int) -> ReviewChange:
+        """Take back a question's latest review: its card is as it was before it."""
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT question_id, rating, card_before FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                raise StudyNotesError(f"no review {review_id}")
+            question_id = int(row[0])
+            latest = conn.execute(
+                "SELECT max(id) FROM reviews WHERE question_id = ?", (question_id,)
+            ).fetchone()[0]
+            if latest != review_id:
+                raise StudyNotesError(f"review {review_id} is not question {question_id}'s latest")
+            after = load_card(conn, question_id)
+            before = CardState.from_json(row[2]) if row[2] else None
+            store_card(conn, question_id, before)
+            conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            note = conn.execute("SELECT note_id FROM questions WHERE id = ?", (question_id,)).fetchone()
+        return ReviewChange(
+            question_id, int(note[0]) if note else 0, review_id, int(row[1]), after, before, undone=True
+        )
+
+    def set_desired_retention(self, notebook_id: int, retention: float) -> float:
+        """The share of answers to recall when a review is due (0.7–0.99); returns the old value."""
+        if not 0.7 <= retention <= 0.99:
+            raise StudyNotesError("desired retention must be between 0.70 and 0.99")
+        with self._write() as conn:
+            old = conn.execute(
+                "SELECT desired_retention FROM notebooks WHERE id = ?", (notebook_id,)
+            ).fetchone()
+            if old is None:
+                raise StudyNotesError(f"no notebook {notebook_id}")
+            conn.execute("UPDATE notebooks SET desired_retention = ? WHERE id = ?", (retention, notebook_id))
+            return float(old[0])
+
+    # -- reads -------------------------------------------------------------------
+    def desired_retention(self, notebook_id: int) -> float:
+        row = self.conn.execute(
+            "SELECT desired_retention FROM notebooks WHERE id = ?", (notebook_id,)
+        ).fetchone()
+        return float(row[0]) if row else DEFAULT_RETENTION
+
+    def card(self, question_id: int) -> CardState | None:
+        return load_card(self.conn, question_id)
+
+    def due_cards(
+        self, where: QuestionFilter | None = None, now: dt.datetime | None = None, *, limit: int | None = None
+    ) -> list[DueCard]:
+        """Answered questions due now: the most overdue first, then those never reviewed, in note order."""
+        clauses, params = _scope(where or QuestionFilter())
+        clauses.append("(c.due IS NULL OR c.due <= ?)")
+        params.append(stamp(_utc(now)))
+        sql = f"""SELECT q.id, q.note_id, b.title, w.number, q.text, q.answer,
+                         c.state, c.step, c.stability, c.difficulty, c.due, c.last_review
+                  {_DUE_FROM} WHERE {" AND ".join(clauses)}
+                  ORDER BY c.due IS NULL, c.due, b.title, w.number IS NULL, w.number, l.number, n.position, q.id"""
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_due_card(row) for row in self.conn.execute(sql, params)]
+
+    def next_due(self, where: QuestionFilter | None = None, now: dt.datetime | None = None) -> DueCard | None:
+        found = self.due_cards(where, now, limit=1)
+        return found[0] if found else None
+
+    def due_count(self, where: QuestionFilter | None = None, now: dt.datetime | None = None) -> int:
+        clauses, params = _scope(where or QuestionFilter())
+        clauses.append("(c.due IS NULL OR c.due <= ?)")
+        params.append(stamp(_utc(now)))
+        row = self.conn.execute(
+            f"SELECT count(*) {_DUE_FROM} WHERE {' AND '.join(clauses)}", params
+        ).fetchone()
+        return int(row[0])
+
+    def due_counts_by(self, key: str, notebook_id: int, now: dt.datetime | None = None) -> dict[Any, int]:
+        """Due questions of a notebook grouped by `week`, `lecture` or `notebook` (the tree's counts)."""
+        column = {"week": "n.week_id", "lecture": "n.lecture_id", "notebook": "n.notebook_id"}[key]
+        rows = self.conn.execute(
+            f"""SELECT {column}, count(*) FROM questions q JOIN notes n ON n.id = q.note_id
+                LEFT JOIN review_cards c ON c.question_id = q.id
+                WHERE q.private = 0 AND q.status = 'answered' AND n.notebook_id = ?
+                  AND (c.due IS NULL OR c.due <= ?) GROUP BY {column}""",
+            (notebook_id, stamp(_utc(now))),
+        )
+        return {row[0]: int(row[1]) for row in rows}
+
+    def reviews_of(self, question_id: int) -> Iterator[tuple[int, dt.datetime, int, float]]:
+        """(review id, when, rating, interval in days) of a question, oldest first."""
+        for row in self.conn.execute(
+            "SELECT id, rated_at, rating, interval_days FROM reviews WHERE question_id = ? ORDER BY id",
+            (question_id,),
+        ):
+            yield int(row[0]), parse_stamp(row[1]), int(row[2]), float(row[3])
+
+
+def _due_card(row: tuple[Any, ...]) -> DueCard:
+    card = (
+        None
+        if row[10] is None
+        else CardState(
+            row[6], row[7], row[8], row[9], parse_stamp(row[10]), parse_stamp(row[11]) if row[11] else None
+        )
+    )
+    return DueCard(row[0], row[1], row[2], row[3], row[4], row[5], card)
