@@ -8,6 +8,7 @@ work identically on parsed and on stored notes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
@@ -23,6 +24,11 @@ NOTE_KINDS: tuple[NoteKind, ...] = ("chat", "board", "minutes", "programme", "lo
 def nfc(text: str) -> str:
     """Normalise to NFC: macOS exports write decomposed Hangul, search needs one form."""
     return unicodedata.normalize("NFC", text)
+
+
+# A formula in a note's text.  Pandoc's rule for `$`: no space just inside, no digit just after
+# (so "$5 and $10" is not math).  Plain-text rendering and search snippets both need it.
+MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)(.+?)(?<=\S)\$(?!\d)|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 
 
 @dataclass

@@ -184,7 +184,7 @@ def test_an_older_library_is_upgraded_with_a_line_on_stderr(
 def test_a_linux_desktop_without_qts_x11_libraries_is_told_what_to_install(
     capsys: pytest.CaptureFixture[str], lib: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from studynotes import window_libraries
+    from studynotes.system import x11_libraries as window_libraries
 
     def cdll(name: str, *args: object, **kwargs: object) -> object:
         """A computer with every X11 library but these two."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from studynotes.importers import daily_log
-from studynotes.importers.bare_links import link_bare_urls
 from studynotes.importers.chat_log import parse as parse_chat
+from studynotes.importers.parts.links import link_bare_urls
 from studynotes.model import ImportContext
 from studynotes.render import render_markdown
 

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studynotes.importers import sniff
-from studynotes.importers.board_fields import image_links, media_time, read_heading, slide_page
+from studynotes.importers.parts.fields import media_time, read_heading, slide_page
+from studynotes.importers.parts.links import image_links
 from studynotes.importers.question_board import parse, score
 from studynotes.model import ImportContext, ParsedDocument
 

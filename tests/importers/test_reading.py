@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from studynotes.importers import collect_files, import_file, registry, sniff
-from studynotes.importers.reading import MAX_FILE_BYTES, decode_bytes
+from studynotes.importers.parts.reading import MAX_FILE_BYTES, decode_bytes
 from studynotes.model import ImportFailure
 
 TEXT = "# 3주차 회의록\n\n## 손실함수를 왜 쓰나요?\n\n오차를 재기 위해서입니다.\n"

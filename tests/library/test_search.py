@@ -10,7 +10,7 @@ import pytest
 from studynotes.importers import import_file
 from studynotes.library import Library
 from studynotes.library.search import parse_query, snippet
-from studynotes.plain_text import MATH
+from studynotes.model import MATH
 
 NOTE = """# Week 3
 

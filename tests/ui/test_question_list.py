@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from studynotes.library import Library, QuestionFilter, QuestionRow
-from studynotes.plain_text import latex_to_unicode, plain_question
+from studynotes.render.plain_text import latex_to_unicode, plain_question
 from studynotes.ui.questions import MIN_SIDE_WIDTH, QUESTION_ID_ROLE, SIDE_COLUMNS, QuestionPanel
 
 

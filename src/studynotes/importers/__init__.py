@@ -21,13 +21,13 @@ from pathlib import Path
 
 from ..model import ImportContext, ImportFailure, ImportWarning, ParsedDocument
 from .base import Importer
-from .reading import MAX_FILE_BYTES, decode_bytes
+from .parts.reading import MAX_FILE_BYTES, decode_bytes
 
 log = logging.getLogger(__name__)
 
 IMPORTABLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".mdown", ""})
 FALLBACK_FORMAT = "markdown"
-_INFRASTRUCTURE = frozenset({"base", "reading"})
+_INFRASTRUCTURE = frozenset({"base", "parts"})
 _ZOOM_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ _]\d{2}\.\d{2}\.\d{2}")
 
 

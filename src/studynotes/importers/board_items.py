@@ -13,7 +13,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from .base import indent_width, looks_like_question
+from .parts.outline import width
+from .parts.questions import looks_like_question
 
 _CHECK_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+\[([ xX])\][ \t]+(\S.*)$")
 _BULLET_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(\S.*)$")
@@ -90,14 +91,14 @@ def read_item(lines: list[str], index: int) -> Block | None:
         match = _BULLET_ITEM.match(line)
         if match is None:
             return None
-    indent = indent_width(match.group(1))
+    indent = width(match.group(1))
     title = match.group(3) if checked is not None else match.group(2)
     end = index + 1
     last = end
     while end < len(lines):
         current = lines[end]
         if current.strip():
-            if indent_width(current[: len(current) - len(current.lstrip())]) <= indent:
+            if width(current[: len(current) - len(current.lstrip())]) <= indent:
                 break
             last = end + 1
         end += 1
@@ -106,7 +107,7 @@ def read_item(lines: list[str], index: int) -> Block | None:
 
 
 def _dedent(lines: list[str]) -> list[str]:
-    widths = [indent_width(line[: len(line) - len(line.lstrip())]) for line in lines if line.strip()]
+    widths = [width(line[: len(line) - len(line.lstrip())]) for line in lines if line.strip()]
     cut = min(widths, default=0)
     out = []
     for line in lines:

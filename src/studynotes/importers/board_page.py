@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Question
-from .base import looks_like_question, strip_notion_id
-from .board_fields import media_time, slide_page
-from .dates import parse_any_date
+from .parts.dates import parse_any_date
+from .parts.fields import media_time, slide_page
+from .parts.names import strip_notion_id
+from .parts.questions import looks_like_question
 
 _TITLE = re.compile(r"^#\s+(.*?)\s*#*\s*$")
 _PROPERTY = re.compile(r"^[^\w`]*\s*([^:：\t]{1,20}?)\s*(?:[:：]|\t)\s*(.*)$")

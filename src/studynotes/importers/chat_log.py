@@ -17,13 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import AnsweredBy, Cell, ImportContext, Note, ParsedDocument, Question
-from .base import (
-    QUESTION_LABEL,
-    Importer,
-    strip_notion_id,
-    title_from_file_name,
-    without_question_label,
-)
+from .base import Importer
 from .chat_messages import Message, match_header, merge_runs, read_messages
 from .chat_text import (
     asker_name,
@@ -34,6 +28,8 @@ from .chat_text import (
     is_small_talk,
     message_markdown,
 )
+from .parts.names import strip_notion_id, title_from_file_name
+from .parts.questions import QUESTION_LABEL, without_question_label
 
 PEER_WINDOW_SECONDS = 5 * 60  # a first answer from someone else, after the question
 FOLLOW_UP_SECONDS = 2 * 60  # a further answer, after the previous one

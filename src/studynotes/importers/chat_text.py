@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .bare_links import link_bare_urls
-from .base import looks_like_question
+from .parts.links import link_bare_urls
+from .parts.questions import looks_like_question
 
 # --- who wrote it ---------------------------------------------------------------------------
 

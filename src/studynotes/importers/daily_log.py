@@ -15,10 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Attachment, ImportContext, Note, ParsedDocument
-from .base import Importer, local_image_links, split_front_matter, title_from_file_name
-from .dates import parse_any_date
+from .base import Importer
 from .log_cells import log_cells
-from .outline import expand_display, latex_to_dollars, outline_to_markdown
+from .parts.dates import parse_any_date
+from .parts.front_matter import split_front_matter
+from .parts.links import local_image_links
+from .parts.names import title_from_file_name
+from .parts.outline import expand_display, latex_to_dollars, outline_to_markdown
 
 _DAY_CORE = (
     r"(?:\*\*)?\[?\s*(?:(?:Week|W)\s*(?P<week>\d{1,3})\s*[-–—,/·|]?\s*)?"

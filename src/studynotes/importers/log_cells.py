@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Cell, Question
-from .base import QUESTION_LABEL, looks_like_question, without_question_label
+from .parts.questions import QUESTION_LABEL, looks_like_question, without_question_label
 
 _ITEM = re.compile(r"^( *)(?:-|\d{1,3}\.) (.*)$")
 _HEADING = re.compile(r"^#{1,6}\s")

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Question
-from .base import Importer, local_image_links, split_front_matter, strip_notion_id, title_from_file_name
-from .dates import parse_any_date
+from .base import Importer
+from .parts.dates import parse_any_date
+from .parts.front_matter import split_front_matter
+from .parts.links import local_image_links
+from .parts.names import strip_notion_id, title_from_file_name
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET_QUESTION = re.compile(r"^(\s*)[-*+•]\s+(.+\?)\s*$")

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 
 from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Question
-from .base import Importer, local_image_links, looks_like_question, title_from_file_name
+from .base import Importer
 from .minutes_header import meeting_date, read_properties, read_title
+from .parts.links import local_image_links
+from .parts.names import title_from_file_name
+from .parts.questions import looks_like_question
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LECTURE_SECTION = re.compile(

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..model import ParsedDocument
-from .dates import parse_any_date
+from .parts.dates import parse_any_date
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TAB_PROPERTY = re.compile(r"^[^\w\t]*\s*([^\t]{1,40}?)\s*\t(.*)$")

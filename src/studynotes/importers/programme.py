@@ -13,10 +13,13 @@ import datetime as dt
 import re
 
 from ..model import Cell, ImportContext, Note, ParsedDocument, Question
-from .base import Importer, looks_like_question, split_front_matter, strip_notion_id, title_from_file_name
-from .dates import find_date_range
-from .outline import outline_to_markdown
-from .schedule import Table, add_lectures, as_markdown, header, read_rows, within
+from .base import Importer
+from .parts.dates import find_date_range
+from .parts.front_matter import split_front_matter
+from .parts.names import strip_notion_id, title_from_file_name
+from .parts.outline import outline_to_markdown
+from .parts.questions import looks_like_question
+from .parts.schedule import Table, add_lectures, as_markdown, header, read_rows, within
 
 _ITEM = re.compile(r"^([ \t]*)(?:(\d{1,3})[.)]|([•◦▪‣*+-]))[ \t]+(\S.*)$")
 _ANSWER_LINK = re.compile(

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Question
-from .base import Importer, looks_like_question, strip_notion_id, title_from_file_name
-from .board_fields import ANSWERED, OPEN_MARKS, image_links, is_known_field, read_heading, status_mark
+from .base import Importer
 from .board_items import (
     QUESTION_LABEL,
     Block,
@@ -27,6 +26,10 @@ from .board_items import (
     summary_text,
 )
 from .board_page import QuestionPage, read_question_page, status_from_body
+from .parts.fields import ANSWERED, OPEN_MARKS, is_known_field, read_heading, status_mark
+from .parts.links import image_links
+from .parts.names import strip_notion_id, title_from_file_name
+from .parts.questions import looks_like_question
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _WEEK = re.compile(r"(\d{1,3})\s*주\s*차|\bweek\s*(\d{1,3})\b", re.IGNORECASE)

@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from ..model import Attachment, Cell, ImportContext, Lecture, Note, ParsedDocument, Question, QuestionStatus
-from .base import Importer, local_image_links
+from .base import Importer
+from .parts.links import local_image_links
 
 _MARKER = re.compile(r"^<!-- studynotes:(\w+)(?: (\{.*\}))? -->$")
 

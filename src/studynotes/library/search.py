@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import nfc
-from ..plain_text import MATH
+from ..model import MATH, nfc
 
 TRIGRAM_MIN = 3
 _PARTICLES = sorted(

@@ -90,7 +90,7 @@ def dark_palette() -> QPalette:
 
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     """Anything that escapes a slot: a message box and the log, never a dead window."""
-    from ..cli_output import log_crash
+    from ..system.crash_log import log_crash
 
     where = log_crash(error.with_traceback(trace))
     QMessageBox.critical(None, "studynotes", f"Something went wrong: {error}\n\nThe details are in {where}.")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..library import HistoryEntry, Library
 from ..model import StudyNotesError
-from ..plain_text import plain_question
+from ..render.plain_text import plain_question
 from . import commands
 
 EXCERPT = 48  # characters of an earlier version shown in the list

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         except StudyNotesError as error:
             QMessageBox.warning(self, "studynotes", str(error))
         except Exception as error:  # noqa: BLE001 (the window keeps running; the details go to the log)
-            from ..cli_output import log_crash
+            from ..system.crash_log import log_crash
 
             where = log_crash(error)
             QMessageBox.critical(self, "studynotes", f"Something went wrong: {error}\n\nDetails: {where}")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import QuestionRow
-from ..plain_text import plain_question
+from ..render.plain_text import plain_question
 from .markdown_highlighter import dark_palette
 
 Index = QModelIndex | QPersistentModelIndex

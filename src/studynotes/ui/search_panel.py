@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from ..library import Library, SearchHit
 from ..library.search import parse_query
-from ..plain_text import plain_question
+from ..render.plain_text import plain_question
 from .keys import native
 
 DEBOUNCE_MS = 150

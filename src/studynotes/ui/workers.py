@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from ..importers import sniff
-from ..importers.reading import MAX_FILE_BYTES, decode_bytes
+from ..importers.parts.reading import MAX_FILE_BYTES, decode_bytes
 from ..importing import Cancelled, ImportReport
 from ..model import ImportContext, ImportFailure, StudyNotesError
 
@@ -49,7 +49,7 @@ def detect_one(path: Path) -> Detected:
 
 def crash_message(prefix: str, error: BaseException) -> str:
     """One readable line for an unexpected error; the traceback goes to the crash log."""
-    from ..cli_output import log_crash
+    from ..system.crash_log import log_crash
 
     return f"{prefix}: {error} (details in {log_crash(error)})"
 

@@ -1,4 +1,4 @@
-"""Addresses typed or pasted as plain text, made into links the preview can show.
+"""Links in imported text: addresses typed as plain text, and the local images a note shows.
 
 Chats, blog copies and outlines are plain text: a student pastes
 `https://…` and expects a link.  The preview follows CommonMark, which links
@@ -34,3 +34,30 @@ def link_bare_urls(line: str) -> str:
         pieces += [_BARE_URL.sub(autolink, line[last : span.start()]), span.group(0)]
         last = span.end()
     return "".join([*pieces, _BARE_URL.sub(autolink, line[last:])])
+
+
+_IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def local_image_links(markdown: str) -> list[str]:
+    """Targets of `![alt](path)` that name a local file (not http:, data:, …)."""
+    seen: dict[str, None] = {}
+    for match in _IMAGE_LINK.finditer(markdown):
+        target = match.group(1)
+        if not _REMOTE.match(target) and not target.startswith("#"):
+            seen.setdefault(target, None)
+    return list(seen)
+
+
+_ANGLE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<([^>\n]+)>\s*\)")
+
+
+def image_links(markdown: str) -> list[str]:
+    """Local image targets, including Notion's `![](<Page Name uuid/image.png>)` with spaces."""
+    found = dict.fromkeys(local_image_links(markdown))
+    for match in _ANGLE_IMAGE.finditer(markdown):
+        target = match.group(1).strip()
+        if target and not _REMOTE.match(target) and not target.startswith("#"):
+            found.setdefault(target, None)
+    return list(found)

@@ -1,4 +1,4 @@
-"""The parts of a question-board heading: status mark, backticked fields, text; and image links.
+"""The parts of a question-board heading: status mark, backticked fields, text.
 
 `✅ \\`소현\\` [\\`21:30\\`] \\`p20\\` 질문` → answered, asker 소현, media time 21:30,
 slide page 20.  Fields come in any order, at the start of the heading (and a
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Question
-from .base import local_image_links
+from ...model import Question
 
 ANSWERED = "✅"
 OPEN_MARKS = ("❓", "⬜", "☐", "🔲", "❔", "❗", "❕")
@@ -24,8 +23,6 @@ _PAGE = re.compile(
     r"^(?:p{1,2}\.?\s*(\d{1,4})|(\d{1,4})\s*(?:p|쪽|페이지)|slide\s*(\d{1,4}))$", re.IGNORECASE
 )
 _NOT_A_NAME = re.compile(r"[(){}\[\]=<>*/+\\^$;\"'`]|\d")
-_ANGLE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<([^>\n]+)>\s*\)")
-_REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def media_time(value: str) -> str | None:
@@ -109,13 +106,3 @@ def read_heading(title: str, *, unmarked_question: bool = False) -> Question | N
         return None  # a plain heading, or one that merely starts with code
     question.text = rest.strip()
     return question
-
-
-def image_links(markdown: str) -> list[str]:
-    """Local image targets, including Notion's `![](<Page Name uuid/image.png>)` with spaces."""
-    found = dict.fromkeys(local_image_links(markdown))
-    for match in _ANGLE_IMAGE.finditer(markdown):
-        target = match.group(1).strip()
-        if target and not _REMOTE.match(target) and not target.startswith("#"):
-            found.setdefault(target, None)
-    return list(found)

@@ -15,7 +15,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..model import Lecture, ParsedDocument
+from ...model import Lecture, ParsedDocument
 from .dates import parse_any_date
 
 _KEYS: dict[str, tuple[str, ...]] = {

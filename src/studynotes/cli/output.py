@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-import traceback
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .library import Counts, HistoryEntry, NoteInfo, QuestionRow, SearchHit
+from ..library import Counts, HistoryEntry, NoteInfo, QuestionRow, SearchHit
 
 if TYPE_CHECKING:
-    from .importing import ImportReport
-    from .library import Library
-    from .library.backups import BackupInfo
+    from ..importing import ImportReport
+    from ..library import Library
+    from ..library.backups import BackupInfo
 
 
 def emit(value: Any, *, as_json: bool) -> None:
@@ -216,21 +214,6 @@ def report_text(report: ImportReport) -> str:
         f"{len(report.errors)} error(s)"
     )
     return "\n".join(lines)
-
-
-def log_crash(error: BaseException) -> Path:
-    """Write the traceback where a bug report can find it; the user sees one line."""
-    from platformdirs import user_log_path
-
-    folder = user_log_path("studynotes", appauthor=False)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / "crash.log"
-        with target.open("a", encoding="utf-8") as handle:
-            handle.write("".join(traceback.format_exception(error)) + "\n")
-    except OSError:
-        return Path("(the log could not be written)")
-    return target
 
 
 def history_json(entry: HistoryEntry) -> dict[str, Any]:

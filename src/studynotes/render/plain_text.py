@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-# Pandoc's rule for `$`: no space just inside, no digit just after (so "$5 and $10" is not math).
-MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)(.+?)(?<=\S)\$(?!\d)|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
+from ..model import MATH
+
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)(.+?)\1")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")

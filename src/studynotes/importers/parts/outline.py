@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bare_links import link_bare_urls
+from .links import link_bare_urls
 
 _BULLET = re.compile(r"^([ \t]*)([•◦▪▫●○■□‣⁃∙·*+-])[ \t]+(\S.*)$")
 _ORDERED = re.compile(r"^([ \t]*)(\d{1,3}[.)])[ \t]+(\S.*)$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 
-from ..model import ImportFailure, ImportWarning, nfc
+from ...model import ImportFailure, ImportWarning, nfc
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _BOMS = (

@@ -1,0 +1,43 @@
+"""`import`: files and folders into the library, with a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import ImportContext
+from . import output as out
+from .registry import Subcommands, iso_date, on_library
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+
+def register(commands: Subcommands) -> None:
+    imp = commands.add_parser("import", help="import files or folders")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("--notebook", help="notebook title (default: from the document or the folder)")
+    imp.add_argument("--week", type=int)
+    imp.add_argument("--lecture", type=int)
+    imp.add_argument("--date", type=iso_date, help="YYYY-MM-DD, for files that do not say")
+    imp.add_argument("--format", dest="format_name", help="skip recognition and read as this format")
+    imp.add_argument("--json", action="store_true")
+    on_library(imp, import_files)
+
+
+def import_files(library: Library, args: argparse.Namespace) -> int:
+    from ..importing import import_paths
+
+    context = ImportContext(date=args.date, week=args.week, lecture=args.lecture)
+    report = import_paths(
+        library, args.paths, notebook=args.notebook, context=context, format_name=args.format_name
+    )
+    if args.json:
+        out.emit(out.report_json(report), as_json=True)
+    else:
+        print(out.report_text(report))
+    for error in report.errors:
+        print(f"studynotes: {error}", file=sys.stderr)
+    return 1 if report.errors else 0

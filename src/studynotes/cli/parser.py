@@ -1,0 +1,24 @@
+"""The argument parser: the global options, then every command group's own commands."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import backups, browse, export, history, importing, status, window
+from .registry import standalone
+
+# One line per command group; a new command is a new module and a line here.
+COMMAND_GROUPS = (window, importing, browse, status, export, history, backups)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="studynotes", description="A desktop notebook for study groups.")
+    parser.add_argument(
+        "--library", type=Path, help="the library file (default: $STUDYNOTES_LIBRARY or the user data folder)"
+    )
+    standalone(parser, window.open_window)  # no command: the window
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.register(commands)
+    return parser

@@ -1,0 +1,29 @@
+"""`gui` and `demo`: the window, after checking it can open here."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..model import StudyNotesError
+from ..system.display import has_display
+from ..system.x11_libraries import missing_libraries_message, missing_window_libraries
+from .registry import Subcommands, standalone
+
+
+def register(commands: Subcommands) -> None:
+    standalone(commands.add_parser("gui", help="open the window (the default)"), open_window)
+    demo = commands.add_parser("demo", help="open the window on a fresh library holding the sample notebooks")
+    standalone(demo, open_window)
+
+
+def open_window(args: argparse.Namespace) -> int:
+    if not has_display():
+        raise StudyNotesError(
+            "no display to open the window on; the command line works without one (studynotes --help)"
+        )
+    missing = missing_window_libraries()
+    if missing:
+        raise StudyNotesError(missing_libraries_message(missing))
+    from ..ui.app import run
+
+    return run(library_path=args.library, demo=args.command == "demo")
