@@ -182,6 +182,11 @@ class ReviewOperations:
         ).fetchone()
         return float(row[0]) if row else DEFAULT_RETENTION
 
+    def notebook_origin(self, title: str) -> str:
+        """When the notebook was made: with a question id, an id no other library's question has."""
+        row = self.conn.execute("SELECT created_at FROM notebooks WHERE title = ?", (title,)).fetchone()
+        return str(row[0]) if row else ""
+
     def card(self, question_id: int) -> CardState | None:
         return load_card(self.conn, question_id)
 
