@@ -62,8 +62,12 @@ def export_anki(
     notebook: str | None = None,
     week: int | None = None,
     open_only: bool = False,
+    timestamp: float | None = None,
 ) -> AnkiExport:
-    """Write the selected questions to `output` as an Anki package."""
+    """Write the selected questions to `output` as an Anki package.
+
+    Notes carry the export's time (`timestamp`, now by default) as their modification
+    time: Anki updates a note it already has when the package's copy is newer."""
     import genanki
 
     rows = library.questions(
@@ -102,7 +106,7 @@ def export_anki(
             )
         package = genanki.Package(list(decks.values()), media_files=media.paths())
         try:
-            package.write_to_file(str(output))
+            package.write_to_file(str(output), timestamp=timestamp)
         except OSError as error:
             raise StudyNotesError(f"{output}: cannot be written ({error.strerror})") from None
         return AnkiExport(len(rows), tuple(sorted(decks)), len(media.paths()))

@@ -12,6 +12,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 
+from studynotes.anki_export import export_anki
 from studynotes.cli import main
 from studynotes.library import Library
 
@@ -86,11 +87,12 @@ def collection(tmp_path: Path) -> Iterator[Collection]:
         col.close()
 
 
-def _import(col: Collection, package: Path) -> None:
-    options = ImportAnkiPackageOptions(
-        update_notes=ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS,
-        merge_notetypes=True,
-    )
+def _import(
+    col: Collection,
+    package: Path,
+    update: int = ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS,
+) -> None:
+    options = ImportAnkiPackageOptions(update_notes=update, merge_notetypes=True)
     col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
 
 
@@ -142,15 +144,24 @@ def test_exporting_again_updates_the_same_notes_in_anki(
     lib: str, tmp_path: Path, collection: Collection
 ) -> None:
     first, second = tmp_path / "first.apkg", tmp_path / "second.apkg"
-    assert main(["--library", lib, "anki", "-o", str(first)]) == 0
     with Library.open(lib) as library:
+        export_anki(library, first, timestamp=1_780_000_000)
         plateau = next(q for q in library.questions() if "plateau" in q.text)
         library.edit_question(plateau.id, answer="The learning rate is too small.")
-    assert main(["--library", lib, "anki", "-o", str(second)]) == 0
+        export_anki(library, second, timestamp=1_780_000_060)  # a minute later
 
-    _import(collection, first)
+    _import(
+        collection,
+        first,
+        update=ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+    )
     before = {n["guid"]: question for question, n in _notes(collection).items()}
-    _import(collection, second)
+    # Anki's own default: a note already there is updated when the package's copy is newer.
+    _import(
+        collection,
+        second,
+        update=ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+    )
     after = _notes(collection)
     assert {n["guid"] for n in after.values()} == set(before)  # same GUIDs: nothing duplicated
     plateau_note = next(n for q, n in after.items() if "plateau" in q)

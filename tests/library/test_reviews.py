@@ -185,5 +185,10 @@ def test_due_lists_new_and_overdue_answered_questions(library: Library, tmp_path
     next_card = library.next_due(QuestionFilter(notebook="ML"), later)
     assert next_card is not None and next_card.question_id == ids["What is a tensor?"]
     notebook_id = library.notebook_id("ML") or 0
-    assert library.due_counts_by("notebook", notebook_id, START) == {notebook_id: 1}
+    note_id = library.question(ids["Why normalise inputs?"]).note_id
+    assert library.due_by_node(notebook_id, START) == {
+        ("notebook", notebook_id): 1,
+        ("unsorted", notebook_id): 1,
+        ("note", note_id): 1,
+    }
     assert library.due_count(QuestionFilter(notebook="Other"), later) == 0

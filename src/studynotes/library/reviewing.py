@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -219,17 +220,23 @@ class ReviewOperations:
         ).fetchone()
         return int(row[0])
 
-    def due_counts_by(self, key: str, notebook_id: int, now: dt.datetime | None = None) -> dict[Any, int]:
-        """Due questions of a notebook grouped by `week`, `lecture` or `notebook` (the tree's counts)."""
-        column = {"week": "n.week_id", "lecture": "n.lecture_id", "notebook": "n.notebook_id"}[key]
+    def due_by_node(self, notebook_id: int, now: dt.datetime | None = None) -> dict[tuple[str, int], int]:
+        """Due questions of a notebook per tree node, keyed as the tree keys them (`("week", id)`…)."""
         rows = self.conn.execute(
-            f"""SELECT {column}, count(*) FROM questions q JOIN notes n ON n.id = q.note_id
-                LEFT JOIN review_cards c ON c.question_id = q.id
-                WHERE q.private = 0 AND q.status = 'answered' AND n.notebook_id = ?
-                  AND (c.due IS NULL OR c.due <= ?) GROUP BY {column}""",
+            """SELECT n.id, n.week_id, n.lecture_id, count(*) FROM questions q JOIN notes n ON n.id = q.note_id
+               LEFT JOIN review_cards c ON c.question_id = q.id
+               WHERE q.private = 0 AND q.status = 'answered' AND n.notebook_id = ?
+                 AND (c.due IS NULL OR c.due <= ?) GROUP BY n.id""",
             (notebook_id, stamp(_utc(now))),
         )
-        return {row[0]: int(row[1]) for row in rows}
+        found: Counter[tuple[str, int]] = Counter()
+        for note_id, week_id, lecture_id, count in rows:
+            found[("note", note_id)] += count
+            found[("notebook", notebook_id)] += count
+            found[("week", week_id) if week_id is not None else ("unsorted", notebook_id)] += count
+            if lecture_id is not None:
+                found[("lecture", lecture_id)] += count
+        return dict(found)
 
     def reviews_of(self, question_id: int) -> Iterator[tuple[int, dt.datetime, int, float]]:
         """(review id, when, rating, interval in days) of a question, oldest first."""
