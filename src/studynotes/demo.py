@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from .importing import ImportReport, import_paths
@@ -27,3 +28,21 @@ def fill_demo_library(library: Library, seeds: Path | None = None) -> ImportRepo
         report.files += part.files
         report.errors += part.errors
     return report
+
+
+class DemoLibrary:
+    """The samples in a library of their own, in a temporary folder removed when it closes:
+    looking at the samples never adds anything to the user's library."""
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="studynotes-demo-")
+        self.library = Library.open(Path(self._folder.name) / "samples.sqlite3")
+        try:
+            fill_demo_library(self.library)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        self.library.close()
+        self._folder.cleanup()

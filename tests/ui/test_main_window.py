@@ -9,7 +9,9 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 
 from studynotes.cli import main as cli_main
 from studynotes.export import gather_week, week_to_markdown
+from studynotes.importing import import_paths
 from studynotes.library import Library, QuestionFilter
+from studynotes.paths import seeds_dir
 
 
 def _find(window: Any, kind: str, title_start: str = "") -> QModelIndex:
@@ -129,8 +131,9 @@ def test_an_empty_library_opens_on_the_welcome_page(qtbot: Any, tmp_path: Path, 
         window = MainWindow(library, settings)
         qtbot.addWidget(window)
         assert window.preview.currentWidget() is window.welcome
-        window.welcome.samplesRequested.emit()
-        assert window.tree_model.rowCount() == len(library.notebooks()) == 4
+        import_paths(library, [seeds_dir() / "lecture-chat-log.txt"], notebook="ML")
+        window.reload()  # as after an import from the window
+        assert window.tree_model.rowCount() == len(library.notebooks()) == 1
         assert window.preview.currentWidget() is not window.welcome
 
 

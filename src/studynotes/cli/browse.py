@@ -39,31 +39,41 @@ def register(commands: Subcommands) -> None:
 
 
 def show_tree(library: Library, args: argparse.Namespace) -> int:
-    out.emit(out.tree_json(library) if args.json else out.tree_text(library), as_json=args.json)
+    if args.json:
+        out.emit_json_array(out.iter_tree_json(library))
+    else:
+        out.emit_lines(out.iter_tree_lines(library), out.TREE_EMPTY)
     return 0
 
 
 def list_notes(library: Library, args: argparse.Namespace) -> int:
-    infos = library.notes(notebook=args.notebook, week=args.week)
-    out.emit([out.note_json(n) for n in infos] if args.json else out.notes_text(infos), as_json=args.json)
+    notes = library.iter_notes(notebook=args.notebook, week=args.week)
+    if args.json:
+        out.emit_json_array(out.note_json(n) for n in notes)
+    else:
+        out.emit_lines((out.note_line(n) for n in notes), out.NOTES_EMPTY)
     return 0
 
 
 def list_questions(library: Library, args: argparse.Namespace) -> int:
     from ..library import QuestionFilter
 
-    rows = library.questions(
+    rows = library.iter_questions(
         QuestionFilter(
             status=args.status, notebook=args.notebook, week=args.week, lecture=args.lecture, asker=args.asker
         )
     )
-    out.emit(
-        [out.question_json(q) for q in rows] if args.json else out.questions_text(rows), as_json=args.json
-    )
+    if args.json:
+        out.emit_json_array(out.question_json(q) for q in rows)
+    else:
+        out.emit_lines((out.question_line(q) for q in rows), out.QUESTIONS_EMPTY)
     return 0
 
 
 def search_text(library: Library, args: argparse.Namespace) -> int:
     hits = library.search(args.query)
-    out.emit([out.hit_json(h) for h in hits] if args.json else out.hits_text(hits), as_json=args.json)
+    if args.json:
+        out.emit_json_array(out.hit_json(h) for h in hits)
+    else:
+        out.emit_lines((out.hit_line(h) for h in hits), out.HITS_EMPTY)
     return 0

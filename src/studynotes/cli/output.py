@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..library import Counts, HistoryEntry, NoteInfo, QuestionRow, SearchHit
@@ -21,6 +22,31 @@ def emit(value: Any, *, as_json: bool) -> None:
         sys.stdout.write(str(value).rstrip("\n") + "\n")
 
 
+def emit_json_array(items: Iterable[Any]) -> None:
+    """A JSON array written item by item: the same bytes as `emit(list(items))`, in flat memory.
+
+    A million questions as one list took 6.6 GB before the first byte was written.
+    """
+    write = sys.stdout.write
+    first = True
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        write(("[\n  " if first else ",\n  ") + body)
+        first = False
+    write("[]\n" if first else "\n]\n")
+
+
+def emit_lines(lines: Iterable[str], empty: str) -> None:
+    """Plain-text lines as they come; `empty` when there are none."""
+    write = sys.stdout.write
+    nothing = True
+    for line in lines:
+        write(line + "\n")
+        nothing = False
+    if nothing:
+        write(empty + "\n")
+
+
 def counts_text(counts: Counts) -> str:
     return f"{counts.open} open / {counts.questions}" if counts.questions else "no questions"
 
@@ -30,58 +56,74 @@ def counts_json(counts: Counts) -> dict[str, int]:
 
 
 def tree_json(library: Library) -> list[dict[str, Any]]:
-    result = []
+    return list(iter_tree_json(library))
+
+
+def iter_tree_json(library: Library) -> Iterator[dict[str, Any]]:
+    """Notebook by notebook, each read with one query for its notes (a query per week and lecture
+    took 10 s at a million questions)."""
     for notebook in library.notebooks():
-        weeks: list[dict[str, Any]] = []
-        for week in library.weeks(notebook.id):
-            weeks.append(
-                {
-                    "id": week.id,
-                    "number": week.number,
-                    "label": week.label,
-                    "first_day": week.first_day.isoformat() if week.first_day else None,
-                    **counts_json(week.counts),
-                    "notes": [note_json(n) for n in library.notes(week_id=week.id, direct_only=True)],
-                    "lectures": [
-                        _lecture_json(library, lec) for lec in library.lectures(notebook.id, week.id)
-                    ],
-                }
+        direct: dict[int | None, list[dict[str, Any]]] = {}
+        by_lecture: dict[int, list[dict[str, Any]]] = {}
+        for n in library.iter_notes(notebook_id=notebook.id):
+            if n.lecture_id is not None:
+                by_lecture.setdefault(n.lecture_id, []).append(note_json(n))
+            else:
+                direct.setdefault(n.week_id, []).append(note_json(n))
+        lectures_by_week: dict[int | None, list[dict[str, Any]]] = {}
+        for lecture in library.all_lectures(notebook.id):
+            lectures_by_week.setdefault(lecture.week_id, []).append(
+                _lecture_json(lecture, by_lecture.get(lecture.id, []))
             )
+        weeks = [
+            {
+                "id": week.id,
+                "number": week.number,
+                "label": week.label,
+                "first_day": week.first_day.isoformat() if week.first_day else None,
+                **counts_json(week.counts),
+                "notes": direct.get(week.id, []),
+                "lectures": lectures_by_week.get(week.id, []),
+            }
+            for week in library.weeks(notebook.id)
+        ]
         unsorted = {
-            "notes": [
-                note_json(n) for n in library.notes(notebook_id=notebook.id, unsorted=True, direct_only=True)
-            ],
-            "lectures": [_lecture_json(library, lec) for lec in library.lectures(notebook.id, None)],
+            "notes": direct.get(None, []),
+            "lectures": lectures_by_week.get(None, []),
             **counts_json(library.unsorted_counts(notebook.id)),
         }
-        result.append(
-            {
-                "id": notebook.id,
-                "title": notebook.title,
-                "start_date": notebook.start_date.isoformat() if notebook.start_date else None,
-                "days_per_week": notebook.days_per_week,
-                **counts_json(notebook.counts),
-                "weeks": weeks,
-                "unsorted": unsorted,
-            }
-        )
-    return result
+        yield {
+            "id": notebook.id,
+            "title": notebook.title,
+            "start_date": notebook.start_date.isoformat() if notebook.start_date else None,
+            "days_per_week": notebook.days_per_week,
+            **counts_json(notebook.counts),
+            "weeks": weeks,
+            "unsorted": unsorted,
+        }
 
 
-def _lecture_json(library: Library, lecture: Any) -> dict[str, Any]:
+def _lecture_json(lecture: Any, notes: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": lecture.id,
         "number": lecture.number,
         "title": lecture.title,
         "date": lecture.date.isoformat() if lecture.date else None,
         **counts_json(lecture.counts),
-        "notes": [note_json(n) for n in library.notes(lecture_id=lecture.id)],
+        "notes": notes,
     }
 
 
 def tree_text(library: Library) -> str:
-    lines: list[str] = []
-    for notebook in tree_json(library):
+    return "\n".join(iter_tree_lines(library)) or TREE_EMPTY
+
+
+TREE_EMPTY = "The library is empty. Import files with `studynotes import PATH`."
+
+
+def iter_tree_lines(library: Library) -> Iterator[str]:
+    for notebook in iter_tree_json(library):
+        lines: list[str] = []
         lines.append(f"{notebook['title']}  ({_counts(notebook)})")
         for week in notebook["weeks"]:
             lines.append(f"  {week['label']}  ({_counts(week)})")
@@ -90,7 +132,7 @@ def tree_text(library: Library) -> str:
         if unsorted["notes"] or unsorted["lectures"]:
             lines.append(f"  Unsorted  ({_counts(unsorted)})")
             lines += _branch(unsorted, "    ")
-    return "\n".join(lines) if lines else "The library is empty. Import files with `studynotes import PATH`."
+        yield from lines
 
 
 def _branch(node: dict[str, Any], indent: str) -> list[str]:
@@ -126,12 +168,16 @@ def note_json(note: NoteInfo) -> dict[str, Any]:
 
 
 def notes_text(notes: list[NoteInfo]) -> str:
-    if not notes:
-        return "No notes."
-    return "\n".join(
+    return "\n".join(note_line(n) for n in notes) or NOTES_EMPTY
+
+
+NOTES_EMPTY = "No notes."
+
+
+def note_line(n: NoteInfo) -> str:
+    return (
         f"[{n.id}] {n.notebook} · {'week ' + str(n.week) if n.week is not None else 'unsorted'}"
         f"{' · lecture ' + str(n.lecture) if n.lecture is not None else ''} · {n.title} ({counts_text(n.counts)})"
-        for n in notes
     )
 
 
@@ -155,15 +201,17 @@ def question_json(q: QuestionRow) -> dict[str, Any]:
 
 
 def questions_text(rows: list[QuestionRow]) -> str:
-    if not rows:
-        return "No questions."
-    lines = []
-    for q in rows:
-        mark = "✅" if q.status == "answered" else "☐"
-        where = " ".join(p for p in (f"p.{q.page}" if q.page else "", q.media_time or "") if p)
-        text = " ".join(q.text.split())
-        lines.append(f"[{q.id}] {mark} {q.asker or '?'}{' (' + where + ')' if where else ''}: {text[:100]}")
-    return "\n".join(lines)
+    return "\n".join(question_line(q) for q in rows) or QUESTIONS_EMPTY
+
+
+QUESTIONS_EMPTY = "No questions."
+
+
+def question_line(q: QuestionRow) -> str:
+    mark = "✅" if q.status == "answered" else "☐"
+    where = " ".join(p for p in (f"p.{q.page}" if q.page else "", q.media_time or "") if p)
+    text = " ".join(q.text.split())
+    return f"[{q.id}] {mark} {q.asker or '?'}{' (' + where + ')' if where else ''}: {text[:100]}"
 
 
 def hit_json(hit: SearchHit) -> dict[str, Any]:
@@ -171,9 +219,14 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
 
 
 def hits_text(hits: list[SearchHit]) -> str:
-    if not hits:
-        return "Nothing found."
-    return "\n".join(f"[{h.kind} {h.id}] {h.note}: {h.snippet}" for h in hits)
+    return "\n".join(hit_line(h) for h in hits) or HITS_EMPTY
+
+
+HITS_EMPTY = "Nothing found."
+
+
+def hit_line(h: SearchHit) -> str:
+    return f"[{h.kind} {h.id}] {h.note}: {h.snippet}"
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TypedDict, Unpack
 
 from ..model import Attachment, Cell, Note, Question
 from .search import fts_expression, like_pattern, parse_query, snippet
@@ -25,7 +26,7 @@ from .views import (
 )
 from .weeks import parse_date
 
-_COUNT = "count(q.id), coalesce(sum(q.status = 'open'), 0)"
+_NOTE_COUNTS = "coalesce(sum(n.questions_total), 0), coalesce(sum(n.questions_open), 0)"
 _QUESTION_COLUMNS = """q.id, q.note_id, n.title, b.title, w.number, l.number, q.asker, q.text, q.answer,
     q.status, q.slide_page, q.media_time, q.asked_at, q.answered_by, q.lecture_ref, q.edited_by_user,
     q.resolved_at"""
@@ -52,6 +53,18 @@ def filter_clauses(where: QuestionFilter, *, include_private: bool = False) -> t
     if where.unsorted:
         clauses.append("n.week_id IS NULL")
     return clauses, params
+
+
+class NoteFilters(TypedDict, total=False):
+    """The filters of `notes()`; every one given must hold."""
+
+    notebook_id: int | None
+    notebook: str | None
+    week_id: int | None
+    week: int | None
+    lecture_id: int | None
+    direct_only: bool
+    unsorted: bool
 
 
 class LibraryReader:
@@ -122,6 +135,13 @@ class LibraryReader:
         """Lectures of a week; `week_id=None` gives the unsorted ones."""
         where = "week_id IS NULL" if week_id is None else "week_id = ?"
         params: tuple[Any, ...] = (notebook_id,) if week_id is None else (notebook_id, week_id)
+        return self._lectures(notebook_id, where, params)
+
+    def all_lectures(self, notebook_id: int) -> list[LectureInfo]:
+        """Every lecture of a notebook, in number order, counted in one query."""
+        return self._lectures(notebook_id, "1 = 1", (notebook_id,))
+
+    def _lectures(self, notebook_id: int, where: str, params: tuple[Any, ...]) -> list[LectureInfo]:
         counts = self._grouped_counts("n.lecture_id", "n.notebook_id = ?", (notebook_id,))
         return [
             LectureInfo(
@@ -151,7 +171,15 @@ class LibraryReader:
             return None
         return next((lec for lec in self.lectures(row[0], row[1]) if lec.id == lecture_id), None)
 
-    def notes(
+    def notes(self, **filters: Unpack[NoteFilters]) -> list[NoteInfo]:
+        """Notes matching every filter given, in tree order.
+
+        `direct_only` keeps notes not under a lecture (a week's own notes);
+        `unsorted` keeps notes with no week.
+        """
+        return list(self.iter_notes(**filters))
+
+    def iter_notes(
         self,
         *,
         notebook_id: int | None = None,
@@ -161,12 +189,8 @@ class LibraryReader:
         lecture_id: int | None = None,
         direct_only: bool = False,
         unsorted: bool = False,
-    ) -> list[NoteInfo]:
-        """Notes matching every filter given, in tree order.
-
-        `direct_only` keeps notes not under a lecture (a week's own notes);
-        `unsorted` keeps notes with no week.
-        """
+    ) -> Iterator[NoteInfo]:
+        """`notes()` one row at a time, so that a whole library can be printed in flat memory."""
         clauses, params = [], []
         for clause, value in (
             ("n.notebook_id = ?", notebook_id),
@@ -192,8 +216,8 @@ class LibraryReader:
                 ORDER BY b.title, w.number IS NULL, w.number, l.number, n.date, n.source_id, n.position, n.id""",
             params,
         )
-        return [
-            NoteInfo(
+        for r in rows:
+            yield NoteInfo(
                 r[0],
                 r[1],
                 r[2],
@@ -206,8 +230,6 @@ class LibraryReader:
                 parse_date(r[9]),
                 counts.get(r[0], Counts()),
             )
-            for r in rows
-        ]
 
     def counts(
         self,
@@ -224,7 +246,7 @@ class LibraryReader:
             ("n.notebook_id = ?", notebook_id),
             ("n.week_id = ?", week_id),
             ("n.lecture_id = ?", lecture_id),
-            ("q.note_id = ?", note_id),
+            ("n.id = ?", note_id),
         ):
             if value is not None:
                 clauses.append(clause)
@@ -232,10 +254,7 @@ class LibraryReader:
         if unsorted:
             clauses.append("n.week_id IS NULL")
         where = " AND ".join(clauses) or "1 = 1"
-        row = self.conn.execute(
-            f"SELECT {_COUNT} FROM questions q JOIN notes n ON n.id = q.note_id WHERE q.private = 0 AND {where}",
-            params,
-        ).fetchone()
+        row = self.conn.execute(f"SELECT {_NOTE_COUNTS} FROM notes n WHERE {where}", params).fetchone()
         return Counts(row[0], row[1])
 
     def note_place(self, note_id: int) -> tuple[int, int | None, int | None] | None:
@@ -254,6 +273,7 @@ class LibraryReader:
     def _grouped_counts(
         self, key: str, where: str, params: tuple[Any, ...], *, joins: bool = False
     ) -> dict[Any, Counts]:
+        """Sums of the counts each note keeps (schema migration 7): no question is read."""
         extra = (
             " JOIN notebooks b ON b.id = n.notebook_id LEFT JOIN weeks w ON w.id = n.week_id"
             " LEFT JOIN lectures l ON l.id = n.lecture_id"
@@ -261,11 +281,21 @@ class LibraryReader:
             else ""
         )
         rows = self.conn.execute(
-            f"""SELECT {key}, {_COUNT} FROM questions q JOIN notes n ON n.id = q.note_id{extra}
-                WHERE q.private = 0 AND {where} GROUP BY {key}""",
+            f"""SELECT {key}, {_NOTE_COUNTS} FROM notes n{extra}
+                WHERE n.questions_total > 0 AND {where} GROUP BY {key}""",
             params,
         )
         return {row[0]: Counts(row[1], row[2]) for row in rows}
+
+    def recounted_mismatches(self) -> list[int]:
+        """Notes whose kept counts differ from a count of their questions (empty when all is well)."""
+        rows = self.conn.execute(
+            """SELECT n.id FROM notes n LEFT JOIN (
+                   SELECT note_id, count(*) AS total, sum(status = 'open') AS open
+                   FROM questions WHERE private = 0 GROUP BY note_id) q ON q.note_id = n.id
+               WHERE n.questions_total != coalesce(q.total, 0) OR n.questions_open != coalesce(q.open, 0)"""
+        )
+        return [row[0] for row in rows]
 
     # -- one note, whole ---------------------------------------------------
     def note(self, note_id: int) -> Note | None:
@@ -336,6 +366,12 @@ class LibraryReader:
     def questions(
         self, where: QuestionFilter | None = None, *, include_private: bool = False
     ) -> list[QuestionRow]:
+        return list(self.iter_questions(where, include_private=include_private))
+
+    def iter_questions(
+        self, where: QuestionFilter | None = None, *, include_private: bool = False
+    ) -> Iterator[QuestionRow]:
+        """`questions()` one row at a time: a million rows print in flat memory."""
         clauses, params = filter_clauses(where or QuestionFilter(), include_private=include_private)
         sql = f"""SELECT {_QUESTION_COLUMNS}
             FROM questions q JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
@@ -343,7 +379,8 @@ class LibraryReader:
             LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
             WHERE {" AND ".join(clauses) or "1 = 1"}
             ORDER BY b.title, w.number IS NULL, w.number, l.number, n.date, n.source_id, n.position, n.id, c.position"""
-        return [self._question_row(r) for r in self.conn.execute(sql, params)]
+        for row in self.conn.execute(sql, params):
+            yield self._question_row(row)
 
     def question(self, question_id: int) -> QuestionRow | None:
         row = self.conn.execute(

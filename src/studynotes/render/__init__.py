@@ -113,7 +113,8 @@ def render_notes(notes: list[Note], *, title: str, theme: Theme = "light", font_
 
 def _document(title: str, body: str, theme: Theme, font_size: int) -> str:
     return (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        # The scheme on the root element: the page's scrollbars and form controls follow the theme.
+        f'<!DOCTYPE html>\n<html style="color-scheme:{theme}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         f"<title>{html.escape(title)}</title><style>{stylesheet(theme)}"
         f"body{{font-size:{int(font_size)}px}}</style></head>"

@@ -64,6 +64,11 @@ def build_menus(window: MainWindow) -> None:
     notebook_menu.addAction(act("&Schedule (start date, days per week)…", window.edit_schedule))
 
     view_menu = bar.addMenu("&View")
+    view_menu.addAction(
+        act("&Back", window.go_back, QKeySequence.StandardKey.Back, "The selection before this one")
+    )
+    view_menu.addAction(act("&Forward", window.go_forward, QKeySequence.StandardKey.Forward))
+    view_menu.addSeparator()
     view_menu.addAction(act("&Larger text", lambda: window.set_font_size(1), QKeySequence.StandardKey.ZoomIn))
     view_menu.addAction(
         act("&Smaller text", lambda: window.set_font_size(-1), QKeySequence.StandardKey.ZoomOut)

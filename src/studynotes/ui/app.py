@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
@@ -138,16 +137,15 @@ def run(library_path: Path | None = None, *, demo: bool = False) -> int:
     sys.excepthook = _show_unexpected
     from .library_open import open_library
 
-    temporary = None
-    if demo:
-        temporary = tempfile.TemporaryDirectory(prefix="studynotes-demo-")
-        library_path = Path(temporary.name) / "demo.sqlite3"
+    samples = None
     try:
-        library = open_library(library_path or default_library_path())
         if demo:
-            from ..demo import fill_demo_library
+            from ..demo import DemoLibrary
 
-            fill_demo_library(library)
+            samples = DemoLibrary()
+            library = samples.library
+        else:
+            library = open_library(library_path or default_library_path())
     except StudyNotesError as error:
         QMessageBox.critical(None, "studynotes", str(error))
         return 1
@@ -160,9 +158,10 @@ def run(library_path: Path | None = None, *, demo: bool = False) -> int:
     # The web view (and its few hundred MB) comes after the first paint.
     QTimer.singleShot(0, lambda: window.guarded(_after_first_paint, window))
     code = app.exec()
-    library.close()
-    if temporary is not None:
-        temporary.cleanup()
+    if samples is not None:
+        samples.close()
+    else:
+        library.close()
     return int(code)
 
 

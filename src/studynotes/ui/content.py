@@ -88,9 +88,10 @@ def property_items(properties: dict[str, str]) -> str:
 def plain_page(title: str, body: str, theme: str) -> str:
     """A page of the app's own (an overview, an empty week): no script, no outside resource."""
     dark = theme == "dark"
-    return f"""<!doctype html><html><head><meta charset="utf-8">
+    return f"""<!doctype html><html style="color-scheme:{theme}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>body{{font-family:"Noto Sans CJK KR","Malgun Gothic","Apple SD Gothic Neo",sans-serif;margin:2em;
+<style>body{{font-family:"Noto Sans CJK KR","Malgun Gothic","Apple SD Gothic Neo",sans-serif,
+"Noto Color Emoji","Apple Color Emoji","Segoe UI Emoji";margin:2em;
 background:{"#1e1f22" if dark else "#fff"};color:{"#ddd" if dark else "#222"}}}
 td{{padding:.3em 1.2em .3em 0}} .hint{{color:{"#999" if dark else "#666"}}}</style></head><body>
 <h1>{html.escape(title)}</h1>

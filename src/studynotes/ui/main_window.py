@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QMouseEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -36,6 +44,7 @@ from .empty_page import empty_page
 from .preview_host import PreviewHost, render_job
 from .questions import QuestionPanel
 from .search_panel import SearchPanel
+from .selection_history import BackForwardButtons, SelectionHistory
 from .tree_model import LibraryTreeModel, Node
 from .welcome import WelcomePage
 
@@ -52,6 +61,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"studynotes — {library.path.name}")
         self.setAcceptDrops(True)
         self._content: NodeContent | None = None
+        self.selection_history = SelectionHistory()
+        self._demo_windows: list[QMainWindow] = []
+        self._on_close: list[Any] = []  # what to let go of after the window closes (a demo's library)
         self._editor_window: Any = None
         self.import_action: QAction
         self.export_action: QAction
@@ -88,6 +100,10 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setSizes([300, 620, 380])
         self.setCentralWidget(self.splitter)
+        # The mouse's back/forward buttons walk the selection history, over the preview too.
+        self.mouse_buttons = BackForwardButtons(self.go_back, self.go_forward, self)
+        for widget in (self.tree.viewport(), self.questions.table.viewport(), self.search.results.viewport()):
+            self.mouse_buttons.watch(widget)
         self._build_actions()
         self._connect()
         self._restore_settings()
@@ -108,6 +124,8 @@ class MainWindow(QMainWindow):
         self.questions.toggleRequested.connect(self.toggle_question)
         self.questions.questionActivated.connect(self._question_activated)
         self.preview.toggleRequested.connect(self.toggle_question)
+        self.preview.menuRequested.connect(self._preview_menu)
+        self.preview.viewCreated.connect(self.mouse_buttons.watch_tree)
         self.search.hitChosen.connect(self._hit_chosen)
         self.search.resultsShown.connect(self._make_room_for_results)
         self.events.questionChanged.connect(self._question_changed)
@@ -158,7 +176,28 @@ class MainWindow(QMainWindow):
         self.questions.set_rows(self._content.questions)
         self._render_current(scroll_to=scroll_to, find=find)
         self._show_counts()
+        self.selection_history.visit(node.key)
         self.settings.setValue("last_selection", f"{node.kind}:{node.id}")
+
+    def go_back(self) -> None:
+        """Show the selection before this one (the window's history, not the preview's)."""
+        self._walk_history(self.selection_history.back)
+
+    def go_forward(self) -> None:
+        self._walk_history(self.selection_history.forward)
+
+    def _walk_history(self, step: Any) -> None:
+        while (key := step()) is not None:
+            index = self.tree_model.find(key)
+            if index.isValid():  # a node deleted since is skipped
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+                return
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """The back/forward buttons over any part of the window nobody else handled."""
+        if not self.mouse_buttons.handle(event):
+            super().mousePressEvent(event)
 
     def _show_counts(self) -> None:
         """The selection's open/total questions in the status bar, as the tree shows them."""
@@ -281,6 +320,11 @@ class MainWindow(QMainWindow):
 
             self.toggle_question(int(index.data(QUESTION_ID_ROLE)))
 
+    def _preview_menu(self, where: Any, question_id: int, selected: str) -> None:
+        from .context_menus import show_preview_menu
+
+        self.guarded(show_preview_menu, self, where, question_id, selected)
+
     def _question_activated(self, question_id: int, note_id: int) -> None:
         self.preview.scroll_to(f"question-{question_id}")
 
@@ -304,7 +348,7 @@ class MainWindow(QMainWindow):
             self.select_note(hit.note_id, scroll_to=f"question-{hit.id}", find=term or None)
             self.questions.select_question(hit.id)
         else:
-            self.select_note(hit.note_id, find=term or None)
+            self.select_note(hit.note_id, scroll_to=f"cell-{hit.id}", find=term or None)
 
     def _make_room_for_results(self, shown: bool) -> None:
         """Search results take half the left column while there are any; the tree gets it back after."""
@@ -315,8 +359,8 @@ class MainWindow(QMainWindow):
             self.left.setSizes([field, total - field])
 
         QTimer.singleShot(0, resize)
-        if not self.search.field.text() and self.preview.pane is not None:
-            self.preview.pane.findText("")  # the search is over: no marks left in the note
+        if not self.search.field.text():
+            self.preview.clear_marks()
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:
@@ -354,13 +398,11 @@ class MainWindow(QMainWindow):
             self.import_files([Path(folder)])
 
     def open_samples(self) -> None:
-        from ..demo import fill_demo_library
+        """The samples in a window and library of their own; this library is left as it is."""
+        from .demo_window import open_demo_window
 
-        report = fill_demo_library(self.library)
-        self.reload()
-        self.statusBar().showMessage(
-            f"Added the sample notebooks: {report.notes} notes, {report.questions} questions"
-        )
+        self._demo_windows = [w for w in self._demo_windows if w.isVisible()]
+        self._demo_windows.append(open_demo_window(self.settings))
 
     def export_week(self) -> None:
         node = self.current_node()
@@ -486,5 +528,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("question_sort", self.questions.sort_state())
         self.search.stop()
         self._watch.stop()
+
         self.preview.wait_for_render()
         super().closeEvent(event)
+        for release in self._on_close:
+            release()
+        self._on_close.clear()

@@ -67,6 +67,18 @@ def dark_palette() -> bool:
     return app.palette().window().color().lightness() < 128
 
 
+def utf16_positions(text: str) -> list[int] | None:
+    """Each Python index's position in UTF-16 units (one past the end too); None when they agree."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return None
+    positions, at = [], 0
+    for char in text:
+        positions.append(at)
+        at += 2 if ord(char) >= 0x10000 else 1
+    positions.append(at)
+    return positions
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Highlights the Markdown a study note uses, including `$...$` formulas."""
 
@@ -74,6 +86,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, *, dark: bool | None = None) -> None:
         super().__init__(document)
+        self._units: list[int] | None = None
         colors = DARK if (dark_palette() if dark is None else dark) else LIGHT
         self.fence_format = _format(colors["fence"], mono=True)
         self.math_format = _format(colors["math"])
@@ -89,6 +102,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         ]
 
     def highlightBlock(self, text: str) -> None:
+        self._units = utf16_positions(text)
         state = self.previousBlockState()
         if state == self.IN_FENCE or (state != self.IN_MATH and FENCE.match(text)):
             self._fence_line(text, state == self.IN_FENCE)
@@ -107,6 +121,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         for pattern, fmt in self.rules:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), fmt)
+
+    def setFormat(self, start: int, count: int, fmt: QTextCharFormat) -> None:  # type: ignore[override]
+        """Python indices in, UTF-16 units to Qt: an emoji is one character here, two units there."""
+        units = self._units
+        if units is None:
+            super().setFormat(start, count, fmt)
+        else:
+            super().setFormat(units[start], units[start + count] - units[start], fmt)
 
     def _fence_line(self, text: str, inside: bool) -> None:
         self.setFormat(0, len(text), self.fence_format)

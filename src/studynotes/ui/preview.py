@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -81,7 +81,10 @@ class PreviewPage(QWebEnginePage):
             if ident.isdigit():
                 self.toggleRequested.emit(int(ident))
             return False
-        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+        navigation = QWebEnginePage.NavigationType
+        if kind in (navigation.NavigationTypeBackForward, navigation.NavigationTypeReload):
+            return False  # the preview has no history of its own: the window's selection has
+        if kind == navigation.NavigationTypeLinkClicked:
             if url.scheme() in ("http", "https", "mailto"):
                 QDesktopServices.openUrl(url)
             return False
@@ -89,7 +92,8 @@ class PreviewPage(QWebEnginePage):
 
 
 class PreviewPane(QWebEngineView):
-    """Loads the first page of a theme and text size; later notes replace only its body.
+    """Not a browser: no history, no Back/Reload/Save/View source menu; it only shows what the
+    window selects.  Loads the first page of a theme and text size; later notes replace only its body.
 
     A page load costs about 40 ms and leaves a history entry and a document
     behind in the web engine; swapping the body in place costs a few
@@ -103,6 +107,8 @@ class PreviewPane(QWebEngineView):
 
     toggleRequested = Signal(int)
     shown = Signal(bool)  # a page is in the DOM: loaded, or its body swapped in
+    # A right click: where (global), the question card under it (0 for none), the selected text.
+    menuRequested = Signal(QPoint, int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +132,9 @@ class PreviewPane(QWebEngineView):
         settings.setAttribute(attribute.AutoLoadImages, True)
         settings.setAttribute(attribute.DnsPrefetchEnabled, False)
         self.setAcceptDrops(False)
+        # The window builds the menu (copy, and a card's actions), never the browser's own.
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self._frame: str | None = None  # the head and body tag of the document in the view
         self._loading = False
         self._restore_ratio: float | None = None  # how far down the last page was, for the next load
@@ -171,6 +180,7 @@ class PreviewPane(QWebEngineView):
             # load, but the page in the view is still ours and nothing new is in the DOM.
             return
         self._loading = False
+        self.history().clear()  # nothing to go back to: moving between notes is the window's
         if not ok:
             self._frame = None  # whatever is in the view now, it is not the frame we asked for
         elif self._restore_ratio:
@@ -196,6 +206,40 @@ class PreviewPane(QWebEngineView):
             f"if(e){{e.scrollIntoView({{block:'{block}'}});}}}})()"
         )
 
-    def findText(self, text: str) -> None:  # type: ignore[override]
-        """Highlight a search term in the page (QWebEngineView's own find, without callbacks)."""
-        self.page().findText(text)
+    def _context_menu(self, position: QPoint) -> None:
+        request = self.lastContextMenuRequest()
+        selected = request.selectedText() if request is not None else ""
+        where = self.mapToGlobal(position)
+        zoom = self.zoomFactor() or 1.0
+        self.run_script(
+            f"(function(){{var e=document.elementFromPoint({position.x() / zoom:.1f},{position.y() / zoom:.1f});"
+            "var c=e&&e.closest('section.question');"
+            "return c?parseInt(c.id.replace('question-',''),10)||0:0;})()",
+            lambda ident: self.menuRequested.emit(where, int(ident or 0), selected),
+        )
+
+    def mark(self, element_id: str | None, term: str) -> None:
+        """Mark the term where it occurs in the element (the whole page when None) and bring it
+        into view; an empty term removes the marks."""
+        self.run_script(mark_script(element_id, term))
+
+
+# Our own script (isolated world): unwrap earlier marks, then wrap the first occurrence of the
+# term inside the chosen element, case-insensitively, in <mark class="find-mark">.
+_MARK_SCRIPT = """(function(scopeId, term){
+var old=document.querySelectorAll('mark.find-mark');
+for(var i=0;i<old.length;i++){var m=old[i],p=m.parentNode;while(m.firstChild)p.insertBefore(m.firstChild,m);p.removeChild(m);p.normalize();}
+if(!term)return 0;
+var scope=(scopeId&&document.getElementById(scopeId))||document.body;
+var needle=term.toLocaleLowerCase(),walker=document.createTreeWalker(scope,NodeFilter.SHOW_TEXT),node;
+while((node=walker.nextNode())){
+ var at=node.data.toLocaleLowerCase().indexOf(needle);
+ if(at<0)continue;
+ var range=document.createRange();range.setStart(node,at);range.setEnd(node,at+term.length);
+ var mark=document.createElement('mark');mark.className='find-mark';range.surroundContents(mark);
+ mark.scrollIntoView({block:'center'});return 1;}
+return 0;})"""
+
+
+def mark_script(element_id: str | None, term: str) -> str:
+    return f"{_MARK_SCRIPT}({json.dumps(element_id)},{json.dumps(term)})"

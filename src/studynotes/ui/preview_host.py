@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from ..model import Note
@@ -64,6 +64,8 @@ class PreviewHost(QStackedWidget):
     """Shows HTML; forwards status clicks; scrolls to an element once the page is in."""
 
     toggleRequested = Signal(int)
+    menuRequested = Signal(QPoint, int, str)  # see PreviewPane.menuRequested
+    viewCreated = Signal(QWidget)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,7 @@ class PreviewHost(QStackedWidget):
         self._pending_html: str | None = None
         self._pending_scroll: str | None = None
         self._pending_find: str | None = None
+        self._pending_mark_scope: str | None = None
         # A change to what is shown (a status, an edit) keeps the reader's place in the page.
         self._keep_place = False
         self._signals = _Signals(self)
@@ -94,9 +97,12 @@ class PreviewHost(QStackedWidget):
 
         self.pane = PreviewPane(self)
         self.pane.toggleRequested.connect(self.toggleRequested)
+        self.pane.menuRequested.connect(self.menuRequested)
         self.pane.shown.connect(self._loaded)
         self.addWidget(self.pane)
-        self.setCurrentWidget(self.pane)
+        if self.currentWidget() is self._placeholder:  # not over the welcome page of an empty library
+            self.setCurrentWidget(self.pane)
+        self.viewCreated.emit(self.pane)
         if self._pending_html is not None:
             self._show(self._pending_html)
 
@@ -139,6 +145,11 @@ class PreviewHost(QStackedWidget):
         if self.pane is not None:
             self.pane.scroll_to(element_id)
 
+    def clear_marks(self) -> None:
+        """The search is over: no marks left in the page."""
+        if self.pane is not None:
+            self.pane.mark(None, "")
+
     def wait_for_render(self) -> None:
         """For tests and shutdown: let the worker finish."""
         self._pool.waitForDone()
@@ -160,10 +171,11 @@ class PreviewHost(QStackedWidget):
         self.pane.set_html(page, keep_scroll=self._keep_place)
 
     def _loaded(self, ok: bool) -> None:
+        self._pending_mark_scope = self._pending_scroll
         if self._pending_scroll:
             # Shown at the reader's place: scroll only if the element is out of view.
             self.pane.scroll_to(self._pending_scroll, nearest=self._keep_place)
             self._pending_scroll = None
-        if self._pending_find:
-            self.pane.findText(self._pending_find)
+        if self._pending_find:  # the term marked where the chosen result is, not its first place
+            self.pane.mark(self._pending_mark_scope, self._pending_find)
             self._pending_find = None
