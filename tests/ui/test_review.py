@@ -151,6 +151,10 @@ def test_prepare_answers_open_questions_on_the_spot(qtbot: Any, demo_library: Li
     assert row.status == "open" and row.answer == first.answer
 
     second = dialog.current
+    dialog.view.toggleRequested.emit(second.id)  # its card's status clicked in the note
+    assert demo_library.question(second.id).status == "answered" and dialog.current is second
+    undo_stack.undo()
+    assert demo_library.question(second.id).status == "open"
     dialog.mark_answered()
     assert demo_library.question(second.id).status == "answered"
     while dialog.current is not None:

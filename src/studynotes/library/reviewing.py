@@ -238,6 +238,18 @@ class ReviewOperations:
                 found[("lecture", lecture_id)] += count
         return dict(found)
 
+    def reviews_since(
+        self, notebook_id: int, since: dt.datetime
+    ) -> list[tuple[dt.datetime, int, int | None]]:
+        """(when, rating, state before) of a notebook's reviews since a moment, oldest first."""
+        rows = self.conn.execute(
+            """SELECT r.rated_at, r.rating, r.state_before FROM reviews r
+               JOIN questions q ON q.id = r.question_id JOIN notes n ON n.id = q.note_id
+               WHERE n.notebook_id = ? AND r.rated_at >= ? ORDER BY r.rated_at""",
+            (notebook_id, stamp(_utc(since))),
+        )
+        return [(parse_stamp(row[0]), int(row[1]), row[2]) for row in rows]
+
     def reviews_of(self, question_id: int) -> Iterator[tuple[int, dt.datetime, int, float]]:
         """(review id, when, rating, interval in days) of a question, oldest first."""
         for row in self.conn.execute(

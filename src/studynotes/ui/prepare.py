@@ -55,6 +55,7 @@ class PrepareDialog(QDialog):
 
         self.progress = QLabel()
         self.view = PageView(web_view, self)
+        self.view.toggleRequested.connect(self.toggle)
         self.answer = QPlainTextEdit()
         self.answer.setPlaceholderText("Your answer (Markdown, $formulas$)…")
         self.save_button = QPushButton("Save answer, mark answered (Ctrl+Enter)")
@@ -129,6 +130,13 @@ class PrepareDialog(QDialog):
             command = commands.toggle_status(self._library, self._events, row.id)
             if command is not None:
                 self._undo_stack.push(command)
+
+    def toggle(self, question_id: int) -> None:
+        """A card's status clicked in the note: answered ↔ open, undoable as in the window."""
+        command = commands.toggle_status(self._library, self._events, question_id)
+        if command is not None:
+            self._undo_stack.push(command)
+            self._show()
 
     def skip(self) -> None:
         if self.current is not None:

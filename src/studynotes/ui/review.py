@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..library import DueCard, Library, QuestionFilter, ReviewChange
+from ..library.review_rows import STATE_NAMES
 from ..library.reviewing import schedule
 from ..model import StudyNotesError
 from ..render import Theme
@@ -187,7 +188,8 @@ class ReviewDialog(QDialog):
             return
         self.progress.setText(
             f"{self._title}: {self.position + 1} of {len(self.queue)}"
-            + (" · again" if card.card is not None and card.card.state != 2 else "")
+            + (f" · {STATE_NAMES[card.card.state]}" if card.card is not None and card.card.state != 2 else "")
+            + (" · new" if card.card is None else "")
             + ("" if self.revealed else " · Space shows the answer")
         )
         if self.revealed:

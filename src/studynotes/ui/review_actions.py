@@ -68,8 +68,10 @@ class ReviewActions:
 
     # -- counts ----------------------------------------------------------------------
     def refresh_due(self) -> None:
-        """Due counts for the tree's loaded notebooks and for the selection."""
+        """Due counts for the tree's loaded notebooks and for the selection (of a shown window only)."""
         window = self.window
+        if not window.isVisible():
+            return
         due: dict[tuple[str, int], int] = {}
         for row in range(window.tree_model.rowCount()):
             notebook = window.tree_model.node(window.tree_model.index(row, 0))

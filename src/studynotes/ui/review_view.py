@@ -6,11 +6,14 @@ web engine); `html` always holds what was last shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 
 class PageView(QWidget):
+    toggleRequested = Signal(int)  # a card's status link was clicked
+
     def __init__(self, web_view: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.html = ""
@@ -24,6 +27,7 @@ class PageView(QWidget):
             # Keys belong to the dialog (Space reveals, 1–4 rate), not to the page's scrolling.
             self.pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.pane.shown.connect(self._scroll_when_shown)
+            self.pane.toggleRequested.connect(self.toggleRequested)
             layout.addWidget(self.pane)
         else:
             layout.addWidget(QLabel("(page)"))
@@ -35,5 +39,14 @@ class PageView(QWidget):
             self.pane.set_html(page)
 
     def _scroll_when_shown(self, ok: bool) -> None:
-        if ok and self._pending_scroll and self.pane is not None:
+        if ok:
+            self._scroll()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A page loaded before the dialog was shown is scrolled again once it has its size."""
+        super().resizeEvent(event)
+        self._scroll()
+
+    def _scroll(self) -> None:
+        if self._pending_scroll and self.pane is not None:
             self.pane.scroll_to(self._pending_scroll)
