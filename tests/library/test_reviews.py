@@ -9,7 +9,7 @@ import fsrs
 import pytest
 
 from studynotes.importers import import_file
-from studynotes.library import Library, QuestionFilter
+from studynotes.library import Library, Operation, QuestionFilter, card_after, review_of
 from studynotes.model import StudyNotesError
 
 BOARD = """# Week 1
@@ -73,7 +73,8 @@ def test_a_sequence_of_ratings_gives_the_fsrs_packages_own_schedule(
     notebook_id = library.notebook_id("ML")
     assert notebook_id is not None and library.desired_retention(notebook_id) == 0.9
     if retention != 0.9:
-        assert library.set_desired_retention(notebook_id, retention) == 0.9
+        change = library.set_desired_retention(notebook_id, retention)
+        assert change.before == {("notebook", notebook_id): {"desired_retention": 0.9}}
     question = _ids(library)["What is a tensor?"]
     for name, offset in SEQUENCE:
         library.rate(question, name, START + offset)
@@ -129,7 +130,7 @@ def test_editing_a_question_keeps_its_schedule(library: Library, tmp_path: Path)
     question = _ids(library)["What is a tensor?"]
     change = library.rate(question, "good", START)
     library.edit_question(question, text="What is a tensor, really?", answer="An array with axes.")
-    assert library.card(question) == change.after
+    assert library.card(question) == card_after(change, question) is not None
 
 
 def test_undo_puts_the_card_back_as_it_was(library: Library, tmp_path: Path) -> None:
@@ -137,19 +138,28 @@ def test_undo_puts_the_card_back_as_it_was(library: Library, tmp_path: Path) -> 
     question = _ids(library)["What is a tensor?"]
     first = library.rate(question, "good", START)
     second = library.rate(question, "again", START + dt.timedelta(days=2))
-    assert first.before is None and second.before == first.after
+    first_card = card_after(first, question)
+    assert first.before == {("question", question): {"card": None}}
+    assert second.before == {("question", question): {"card": first_card}}
+    assert first.inverse == Operation.of("undo_rating", review_id=review_of(first))
 
     with pytest.raises(StudyNotesError, match="latest"):
-        library.undo_rating(first.review_id)
-    undone = library.undo_rating(second.review_id)
-    assert undone.undone and undone.after == first.after
-    assert library.card(question) == first.after
-    assert [r[0] for r in library.reviews_of(question)] == [first.review_id]
-    library.undo_rating(first.review_id)
+        library.undo_rating(review_of(first))
+    undone = library.apply(second.inverse)  # as the window's undo does
+    assert card_after(undone, question) == first_card == library.card(question)
+    assert [r[0] for r in library.reviews_of(question)] == [review_of(first)]
+
+    redone = library.apply(undone.inverse)  # redo: the same review, the same card
+    assert review_of(redone) == review_of(second)
+    assert library.card(question) == card_after(second, question)
+    assert [r[2] for r in library.reviews_of(question)] == [3, 1]
+
+    library.undo_rating(review_of(second))
+    library.undo_rating(review_of(first))
     assert library.card(question) is None
     assert list(library.reviews_of(question)) == []
     with pytest.raises(StudyNotesError, match="no review"):
-        library.undo_rating(first.review_id)
+        library.undo_rating(review_of(first))
 
 
 def test_only_answered_questions_are_rated_and_ratings_are_named(library: Library, tmp_path: Path) -> None:
@@ -174,9 +184,10 @@ def test_due_lists_new_and_overdue_answered_questions(library: Library, tmp_path
     assert all(d.card is None for d in due)
 
     change = library.rate(ids["What is a tensor?"], "good", START)
-    assert change.after is not None
+    after = card_after(change, ids["What is a tensor?"])
+    assert after is not None
     assert [d.question_id for d in library.due_cards(now=START)] == [ids["Why normalise inputs?"]]
-    later = change.after.due + dt.timedelta(seconds=1)
+    later = after.due + dt.timedelta(seconds=1)
     assert [d.question_id for d in library.due_cards(now=later)] == [
         ids["What is a tensor?"],  # reviewed and due comes before never reviewed
         ids["Why normalise inputs?"],

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from studynotes.library import Library, QuestionFilter
-from studynotes.ui.commands import LibraryEvents
+from studynotes.ui.commands import Commands, LibraryEvents
 
 NOW = dt.datetime(2026, 5, 4, 10, 0, tzinfo=dt.UTC)
 
@@ -115,15 +115,14 @@ def test_prepare_answers_open_questions_on_the_spot(qtbot: Any, demo_library: Li
     notebook = _notebook(demo_library)
     scope = QuestionFilter(notebook_id=notebook.id)
     undo_stack = QUndoStack()
-    changed: list[int] = []
+    changed: list[frozenset[int]] = []
     events = LibraryEvents()
-    events.questionChanged.connect(lambda question_id, _note: changed.append(question_id))
+    events.changed.connect(lambda change: changed.append(change.ids("question")))
     dialog = PrepareDialog(
         demo_library,
         scope,
         "Sample",
-        events=events,
-        undo_stack=undo_stack,
+        commands=Commands(demo_library, events, undo_stack),
         theme="dark",
         font_size=15,
         web_view=False,
@@ -144,7 +143,7 @@ def test_prepare_answers_open_questions_on_the_spot(qtbot: Any, demo_library: Li
     qtbot.keyClick(dialog.answer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     row = demo_library.question(first.id)
     assert row.status == "answered" and row.answer == "Because $x^2$ grows faster."
-    assert first.id in changed and dialog.position == 1
+    assert frozenset({first.id}) in changed and dialog.position == 1
 
     undo_stack.undo()  # one step takes back both the answer and the status
     row = demo_library.question(first.id)

@@ -75,8 +75,10 @@ def due_text(cards: list[DueCard]) -> str:
 
 
 def rate_question(library: Library, args: argparse.Namespace) -> int:
+    from ..library import card_after
+
     change = library.rate(args.question_id, args.rating)
-    after = change.after
+    after = card_after(change, args.question_id)
     if after is None:  # a rating always leaves a card
         raise StudyNotesError(f"question {args.question_id} was not scheduled")
     print(

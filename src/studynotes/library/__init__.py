@@ -1,8 +1,15 @@
-"""The library: one SQLite file holding notebooks, weeks, lectures, notes and questions."""
+"""The library: one SQLite file holding notebooks, weeks, lectures, notes and questions.
 
-from .connection import LibraryError
-from .review_rows import CardState
-from .reviewing import DueCard, ReviewChange
+This package's names are its public face: the window and the command line import from here,
+never from its modules.
+"""
+
+from .changes import QUESTION_FIELDS, Change, NodeKey, Operation
+from .connection import LibraryError, needs_upgrade
+from .question_edits import KEEP, Keep
+from .review_rows import STATE_NAMES, CardState
+from .reviewing import DueCard, card_after, review_of, schedule
+from .search import parse_query
 from .store import Library
 from .views import (
     Counts,
@@ -11,7 +18,6 @@ from .views import (
     LectureInfo,
     NotebookInfo,
     NoteInfo,
-    QuestionChange,
     QuestionFilter,
     QuestionRow,
     SearchHit,
@@ -19,20 +25,30 @@ from .views import (
 )
 
 __all__ = [
+    "KEEP",
+    "QUESTION_FIELDS",
+    "STATE_NAMES",
     "CardState",
+    "Change",
     "Counts",
     "DueCard",
     "HistoryEntry",
     "ImportResult",
+    "Keep",
     "LectureInfo",
     "Library",
     "LibraryError",
+    "NodeKey",
     "NoteInfo",
     "NotebookInfo",
-    "QuestionChange",
+    "Operation",
     "QuestionFilter",
     "QuestionRow",
-    "ReviewChange",
     "SearchHit",
     "WeekInfo",
+    "card_after",
+    "needs_upgrade",
+    "parse_query",
+    "review_of",
+    "schedule",
 ]

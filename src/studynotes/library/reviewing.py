@@ -9,36 +9,32 @@ gives the same schedule from the window, the command line and a test.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import StudyNotesError
+from .changes import Change, Operation
 from .reader import filter_clauses
-from .review_rows import RATINGS, CardState, load_card, log_review, parse_stamp, stamp, store_card
+from .review_rows import (
+    RATING_NAMES,
+    RATINGS,
+    CardState,
+    load_card,
+    log_review,
+    parse_stamp,
+    stamp,
+    store_card,
+)
 from .views import QuestionFilter
+from .writing import LibraryWriter
 
 if TYPE_CHECKING:
     import fsrs
 
 DEFAULT_RETENTION = 0.9
-
-
-@dataclass(frozen=True)
-class ReviewChange:
-    """What one rating (or its undo) changed: enough to show it and to undo it."""
-
-    question_id: int
-    note_id: int
-    review_id: int
-    rating: int
-    before: CardState | None  # None: the question had never been reviewed
-    after: CardState | None  # None: after an undo, never reviewed again
-    undone: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,18 +105,18 @@ def _scope(where: QuestionFilter) -> tuple[list[str], list[Any]]:
     return filter_clauses(replace(where, status="answered"))
 
 
-class ReviewOperations:
+class ReviewOperations(LibraryWriter):
     """The Library's review operations and queries (mixed into `Library`)."""
 
-    conn: sqlite3.Connection
-
-    if TYPE_CHECKING:
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+    # The operations `apply` may run (undo and redo of a rating included).
+    REVIEW_OPERATIONS = frozenset({"rate", "undo_rating", "_restore_rating", "set_desired_retention"})
 
     # -- writes ------------------------------------------------------------------
-    def rate(self, question_id: int, rating: str | int, now: dt.datetime | None = None) -> ReviewChange:
-        """Record a review of an answered question and schedule its next one."""
+    def rate(self, question_id: int, rating: str | int, now: dt.datetime | None = None) -> Change:
+        """Record a review of an answered question and schedule its next one.
+
+        The Change holds the card before and after (`card`, by question) and creates
+        the review (`("review", id)`); its inverse takes the rating back."""
         number = rating_number(rating)
         moment = _utc(now)
         with self._write() as conn:
@@ -138,33 +134,57 @@ class ReviewOperations:
             after = schedule(before, number, moment, float(row[2]))
             store_card(conn, question_id, after)
             review_id = log_review(conn, question_id, moment, number, before, after)
-        return ReviewChange(question_id, int(row[0]), review_id, number, before, after)
+        return Change(
+            f"Rate {RATING_NAMES[number]}",
+            inverse=Operation.of("undo_rating", review_id=review_id),
+            before={("question", question_id): {"card": before}},
+            after={("question", question_id): {"card": after}},
+            created=(("review", review_id),),
+        )
 
-    def undo_rating(self, review_id: int) -> ReviewChange:
+    def undo_rating(self, review_id: int) -> Change:
         """Take back a question's latest review: its card is as it was before it."""
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT question_id, rating, card_before FROM reviews WHERE id = ?", (review_id,)
-            ).fetchone()
-            if row is None:
+            saved = self._rows("reviews", "id = ?", (review_id,))
+            if not saved:
                 raise StudyNotesError(f"no review {review_id}")
-            question_id = int(row[0])
+            review = saved[0]
+            question_id = int(review["question_id"])
             latest = conn.execute(
                 "SELECT max(id) FROM reviews WHERE question_id = ?", (question_id,)
             ).fetchone()[0]
             if latest != review_id:
                 raise StudyNotesError(f"review {review_id} is not question {question_id}'s latest")
             after = load_card(conn, question_id)
-            before = CardState.from_json(row[2]) if row[2] else None
+            before = CardState.from_json(review["card_before"]) if review["card_before"] else None
             store_card(conn, question_id, before)
             conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            note = conn.execute("SELECT note_id FROM questions WHERE id = ?", (question_id,)).fetchone()
-        return ReviewChange(
-            question_id, int(note[0]) if note else 0, review_id, int(row[1]), after, before, undone=True
+        return Change(
+            "Undo rating",
+            inverse=Operation.of("_restore_rating", review=review, card=after.as_json() if after else None),
+            before={("question", question_id): {"card": after}},
+            after={("question", question_id): {"card": before}},
+            deleted=(("review", review_id),),
         )
 
-    def set_desired_retention(self, notebook_id: int, retention: float) -> float:
-        """The share of answers to recall when a review is due (0.7–0.99); returns the old value."""
+    def _restore_rating(self, review: dict[str, Any], card: str | None) -> Change:
+        """Put back a rating taken back (redo): the same review line, the same card."""
+        question_id = int(review["question_id"])
+        with self._write() as conn:
+            before = load_card(conn, question_id)
+            after = CardState.from_json(card) if card else None
+            store_card(conn, question_id, after)
+            self._insert_rows("reviews", [review])
+        return Change(
+            f"Rate {RATING_NAMES.get(int(review['rating']), '')}".strip(),
+            inverse=Operation.of("undo_rating", review_id=int(review["id"])),
+            before={("question", question_id): {"card": before}},
+            after={("question", question_id): {"card": after}},
+            created=(("review", int(review["id"])),),
+        )
+
+    def set_desired_retention(self, notebook_id: int, retention: float) -> Change:
+        """The share of answers to recall when a review falls due (0.70–0.99)."""
         if not 0.7 <= retention <= 0.99:
             raise StudyNotesError("desired retention must be between 0.70 and 0.99")
         with self._write() as conn:
@@ -174,7 +194,12 @@ class ReviewOperations:
             if old is None:
                 raise StudyNotesError(f"no notebook {notebook_id}")
             conn.execute("UPDATE notebooks SET desired_retention = ? WHERE id = ?", (retention, notebook_id))
-            return float(old[0])
+        return Change(
+            "Set desired retention",
+            inverse=Operation.of("set_desired_retention", notebook_id=notebook_id, retention=float(old[0])),
+            before={("notebook", notebook_id): {"desired_retention": float(old[0])}},
+            after={("notebook", notebook_id): {"desired_retention": retention}},
+        )
 
     # -- reads -------------------------------------------------------------------
     def desired_retention(self, notebook_id: int) -> float:
@@ -268,3 +293,14 @@ def _due_card(row: tuple[Any, ...]) -> DueCard:
         )
     )
     return DueCard(row[0], row[1], row[2], row[3], row[4], row[5], card)
+
+
+def review_of(change: Change) -> int:
+    """The id of the review a rating's Change created (0 if it created none)."""
+    return next((ident for kind, ident in change.created if kind == "review"), 0)
+
+
+def card_after(change: Change, question_id: int) -> CardState | None:
+    """A question's card after a rating's (or an undo's) Change."""
+    card = change.after.get(("question", question_id), {}).get("card")
+    return card if isinstance(card, CardState) else None

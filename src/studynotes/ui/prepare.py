@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..library import Library, QuestionFilter, QuestionRow
 from ..render import Theme
-from . import commands
-from .commands import LibraryEvents
+from .commands import Commands
 from .review_page import context_page, plural, summary_page
 from .review_view import PageView
 
@@ -37,8 +36,7 @@ class PrepareDialog(QDialog):
         scope: QuestionFilter,
         title: str,
         *,
-        events: LibraryEvents,
-        undo_stack: QUndoStack,
+        commands: Commands,
         theme: Theme,
         font_size: int,
         parent: QWidget | None = None,
@@ -48,7 +46,7 @@ class PrepareDialog(QDialog):
         self.setWindowTitle(f"Prepare for the meeting — {title}")
         self.resize(900, 700)
         self._library, self._scope, self._title = library, scope, title
-        self._events, self._undo_stack = events, undo_stack
+        self._commands = commands
         self._theme, self._font_size = theme, font_size
         self.queue: list[QuestionRow] = library.questions(_open(scope))
         self.position = 0
@@ -110,12 +108,13 @@ class PrepareDialog(QDialog):
         if not text:
             self.progress.setText("Write an answer first, or use Mark answered")
             return
-        self._undo_stack.beginMacro("Answer question")
+        stack = self._commands.undo_stack
+        stack.beginMacro("Answer question")
         try:
-            self._undo_stack.push(commands.edit_question(self._library, self._events, row.id, answer=text))
-            self._mark(row)
+            self._commands.edit_question(row.id, answer=text)
+            self._commands.set_status(row.id, "answered")
         finally:
-            self._undo_stack.endMacro()
+            stack.endMacro()
         self._next()
 
     def mark_answered(self) -> None:
@@ -125,18 +124,12 @@ class PrepareDialog(QDialog):
             self._next()
 
     def _mark(self, row: QuestionRow) -> None:
-        fresh = self._library.question(row.id)
-        if fresh is not None and fresh.status == "open":
-            command = commands.toggle_status(self._library, self._events, row.id)
-            if command is not None:
-                self._undo_stack.push(command)
+        self._commands.set_status(row.id, "answered")
 
     def toggle(self, question_id: int) -> None:
         """A card's status clicked in the note: answered ↔ open, undoable as in the window."""
-        command = commands.toggle_status(self._library, self._events, question_id)
-        if command is not None:
-            self._undo_stack.push(command)
-            self._show()
+        self._commands.toggle_status(question_id)
+        self._show()
 
     def skip(self) -> None:
         if self.current is not None:

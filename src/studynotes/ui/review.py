@@ -17,9 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..library import DueCard, Library, QuestionFilter, ReviewChange
-from ..library.review_rows import STATE_NAMES
-from ..library.reviewing import schedule
+from ..library import STATE_NAMES, Change, DueCard, Library, QuestionFilter, card_after, review_of, schedule
 from ..model import StudyNotesError
 from ..render import Theme
 from .review_page import RATING_LABELS, interval_text, plural, question_page, summary_page
@@ -37,14 +35,15 @@ class _Step:
     """One rating given in this session, so Ctrl+Z can take it back."""
 
     position: int
-    change: ReviewChange
+    rating: int
+    review_id: int
     requeued: bool
 
 
 class ReviewDialog(QDialog):
-    """One question at a time; `rated` tells the window which question's schedule changed."""
+    """One question at a time; `rated` hands on each rating's (or undo's) Change."""
 
-    rated = Signal(int, int)  # question id, note id
+    rated = Signal(object)
 
     def __init__(
         self,
@@ -132,24 +131,19 @@ class ReviewDialog(QDialog):
         except StudyNotesError as error:
             self.progress.setText(str(error))
             return
-        requeued = change.after is not None and change.after.due - now <= AGAIN_SOON
-        if requeued and change.after is not None:
+        after = card_after(change, card.question_id)
+        requeued = after is not None and after.due - now <= AGAIN_SOON
+        if requeued:
             self.queue.append(
                 DueCard(
-                    card.question_id,
-                    card.note_id,
-                    card.notebook,
-                    card.week,
-                    card.text,
-                    card.answer,
-                    change.after,
+                    card.question_id, card.note_id, card.notebook, card.week, card.text, card.answer, after
                 )
             )
-        self._steps.append(_Step(self.position, change, requeued))
+        self._steps.append(_Step(self.position, rating, review_of(change), requeued))
         self.ratings[rating] += 1
         self.position += 1
         self.revealed = False
-        self.rated.emit(change.question_id, change.note_id)
+        self.rated.emit(change)
         self._show()
 
     def undo(self) -> None:
@@ -157,13 +151,13 @@ class ReviewDialog(QDialog):
         if not self._steps:
             return
         step = self._steps.pop()
-        self._library.undo_rating(step.change.review_id)
+        change: Change = self._library.undo_rating(step.review_id)
         if step.requeued:
             self.queue.pop()
-        self.ratings[step.change.rating] -= 1
+        self.ratings[step.rating] -= 1
         self.position = step.position
         self.revealed = True
-        self.rated.emit(step.change.question_id, step.change.note_id)
+        self.rated.emit(change)
         self._show()
 
     # -- showing -------------------------------------------------------------------

@@ -60,7 +60,7 @@ class ReviewActions:
         # A status change can make a question a card or stop it being one; many in a row count once.
         self._soon = QTimer(window, singleShot=True, interval=300)
         self._soon.timeout.connect(self.refresh_due)
-        window.events.questionChanged.connect(lambda *_: self._soon.start())
+        window.events.changed.connect(lambda _change: self._soon.start())
         self._timer = QTimer(window, interval=DUE_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_due)
         self._timer.start()
@@ -105,7 +105,7 @@ class ReviewActions:
             font_size=self.window.font_size(),
             parent=self.window,
         )
-        dialog.rated.connect(lambda *_: self.refresh_due())
+        dialog.rated.connect(lambda _change: self.refresh_due())
         dialog.exec()
         dialog.deleteLater()  # with its web page, now rather than with the window
         self.refresh_due()
@@ -118,8 +118,7 @@ class ReviewActions:
             self.window.library,
             filter_for(node),
             node.title,
-            events=self.window.events,
-            undo_stack=self.window.undo_stack,
+            commands=self.window.commands,
             theme=self.window.theme(),
             font_size=self.window.font_size(),
             parent=self.window,
