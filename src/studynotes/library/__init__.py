@@ -6,6 +6,7 @@ never from its modules.
 
 from .changes import QUESTION_FIELDS, Change, NodeKey, Operation
 from .connection import LibraryError, needs_upgrade
+from .people import ChatPeople
 from .question_edits import KEEP, Keep
 from .review_rows import STATE_NAMES, CardState
 from .reviewing import DueCard, card_after, review_of, schedule
@@ -30,6 +31,7 @@ __all__ = [
     "STATE_NAMES",
     "CardState",
     "Change",
+    "ChatPeople",
     "Counts",
     "DueCard",
     "HistoryEntry",

@@ -21,6 +21,7 @@ from .cell_edits import CellEdits
 from .changes import Change
 from .connection import backup_copy, connect, writable
 from .note_edits import NoteEdits
+from .people import PeopleEdits, apply_to_questions, people_of
 from .question_edits import QuestionEdits
 from .reviewing import ReviewOperations
 from .views import HistoryEntry, ImportResult
@@ -29,33 +30,32 @@ if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, CellEdits, NoteEdits, ReviewOperations):
-    OPERATIONS = (
-        frozenset(
-            {
-                "set_status",
-                "toggle_status",
-                "edit_question",
-                "_restore_question",
-                "add_cell",
-                "edit_cell",
-                "delete_cell",
-                "move_cell",
-                "_restore_cell",
-                "add_note",
-                "rename_note",
-                "move_note",
-                "delete_note",
-                "_restore_placement",
-                "_restore_note",
-                "rename_notebook",
-                "set_schedule",
-                "_restore_schedule",
-                "restore_version",
-            }
-        )
-        | ReviewOperations.REVIEW_OPERATIONS
-    )
+class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations):
+    OPERATIONS = frozenset(
+        {
+            "set_status",
+            "toggle_status",
+            "edit_question",
+            "_restore_question",
+            "add_cell",
+            "edit_cell",
+            "delete_cell",
+            "move_cell",
+            "_restore_cell",
+            "add_note",
+            "rename_note",
+            "move_note",
+            "delete_note",
+            "_restore_placement",
+            "_restore_note",
+            "rename_notebook",
+            "set_schedule",
+            "_restore_schedule",
+            "restore_version",
+            "set_chat_people",
+            "_restore_people",
+        }
+    ) | (ReviewOperations.REVIEW_OPERATIONS)
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
@@ -125,6 +125,7 @@ class Library(QuestionEdits, CellEdits, NoteEdits, ReviewOperations):
         warnings = [str(w) for w in imported.warnings]
         with self._write() as conn:
             notebook_id = self._notebook_for_import(conn, nfc(title).strip() or "Notebook", document)
+            apply_to_questions(people_of(conn, notebook_id), document.questions)
             previous = (
                 conn.execute(
                     "SELECT id, sha256 FROM sources WHERE notebook_id = ? AND sha256 = ?",
