@@ -203,3 +203,43 @@ def test_due_lists_new_and_overdue_answered_questions(library: Library, tmp_path
         ("note", note_id): 1,
     }
     assert library.due_count(QuestionFilter(notebook="Other"), later) == 0
+
+
+def test_due_counts_agree_with_the_due_list_in_every_scope(tmp_path: Path, seeds: Path) -> None:
+    from studynotes.demo import fill_demo_library
+
+    with Library.open(tmp_path / "demo.sqlite3") as library:
+        fill_demo_library(library)
+        answered = library.questions(QuestionFilter(status="answered"))
+        for index, question in enumerate(answered[::2]):  # half reviewed, at different times
+            library.rate(question.id, 1 + index % 4, START - dt.timedelta(days=index % 9))
+        library.set_status(answered[0].id, "open")  # reviewed, then reopened: no longer a card
+        now = START + dt.timedelta(days=2)
+        scopes = [QuestionFilter()]
+        for notebook in library.notebooks():
+            scopes += [QuestionFilter(notebook_id=notebook.id), QuestionFilter(notebook=notebook.title)]
+            scopes += [QuestionFilter(notebook_id=notebook.id, unsorted=True)]
+            scopes += [QuestionFilter(week_id=w.id) for w in library.weeks(notebook.id)]
+            scopes += [QuestionFilter(note_id=n.id) for n in library.notes(notebook_id=notebook.id)]
+            by_node = library.due_by_node(notebook.id, now)
+            assert by_node.get(("notebook", notebook.id), 0) == library.due_count(
+                QuestionFilter(notebook_id=notebook.id), now
+            )
+            for note in library.notes(notebook_id=notebook.id):
+                assert by_node.get(("note", note.id), 0) == library.due_count(
+                    QuestionFilter(note_id=note.id), now
+                )
+        scopes.append(QuestionFilter(asker=answered[1].asker))
+        for scope in scopes:
+            listed = library.due_cards(scope, now)
+            assert library.due_count(scope, now) == len(listed), scope
+            assert answered[0].id not in {d.question_id for d in listed}
+            reviewed = [d for d in listed if d.card is not None]
+            assert listed[: len(reviewed)] == reviewed  # reviewed ones first, most overdue first
+            assert [d.card.due for d in reviewed if d.card] == sorted(d.card.due for d in reviewed if d.card)
+            assert library.due_cards(scope, now, limit=3) == listed[:3]
+        assert (
+            sum(library.due_count(QuestionFilter(notebook_id=n.id), now) for n in library.notebooks())
+            == (library.due_count(QuestionFilter(), now))
+            > 0
+        )

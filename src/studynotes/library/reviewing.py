@@ -95,9 +95,12 @@ def _utc(now: dt.datetime | None) -> dt.datetime:
     return now.replace(tzinfo=dt.UTC) if now.tzinfo is None else now.astimezone(dt.UTC)
 
 
-_DUE_FROM = """FROM questions q JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
-    LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
-    LEFT JOIN review_cards c ON c.question_id = q.id"""
+# What a question's scope (`filter_clauses`) refers to: its note, notebook, week and lecture.
+_NOTE_JOINS = """JOIN notebooks b ON b.id = n.notebook_id
+    LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id"""
+_SCOPE_JOINS = f"JOIN notes n ON n.id = q.note_id {_NOTE_JOINS}"
+_DUE_COLUMNS = """q.id, q.note_id, b.title, w.number, q.text, q.answer,
+    c.state, c.step, c.stability, c.difficulty, c.due, c.last_review"""
 
 
 def _scope(where: QuestionFilter) -> tuple[list[str], list[Any]]:
@@ -219,43 +222,85 @@ class ReviewOperations(LibraryWriter):
     def due_cards(
         self, where: QuestionFilter | None = None, now: dt.datetime | None = None, *, limit: int | None = None
     ) -> list[DueCard]:
-        """Answered questions due now: the most overdue first, then those never reviewed, in note order."""
+        """Answered questions due now: the most overdue first, then those never reviewed, oldest first.
+
+        Two queries, each walking an index in its own order (the cards by due time, the
+        questions by id), so the first page costs the same at 100 questions or 100,000."""
         clauses, params = _scope(where or QuestionFilter())
-        clauses.append("(c.due IS NULL OR c.due <= ?)")
-        params.append(stamp(_utc(now)))
-        sql = f"""SELECT q.id, q.note_id, b.title, w.number, q.text, q.answer,
-                         c.state, c.step, c.stability, c.difficulty, c.due, c.last_review
-                  {_DUE_FROM} WHERE {" AND ".join(clauses)}
-                  ORDER BY c.due IS NULL, c.due, b.title, w.number IS NULL, w.number, l.number, n.position, q.id"""
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [_due_card(row) for row in self.conn.execute(sql, params)]
+        moment = stamp(_utc(now))
+        bound = -1 if limit is None else limit
+        reviewed = self.conn.execute(
+            f"""SELECT {_DUE_COLUMNS} FROM review_cards c JOIN questions q ON q.id = c.question_id {_SCOPE_JOINS}
+                WHERE c.due <= ? AND {" AND ".join(clauses)} ORDER BY c.due LIMIT ?""",
+            [moment, *params, bound],
+        ).fetchall()
+        if limit is not None and len(reviewed) >= limit:
+            return [_due_card(row) for row in reviewed]
+        fresh = self.conn.execute(
+            f"""SELECT {_DUE_COLUMNS} FROM questions q {_SCOPE_JOINS} LEFT JOIN review_cards c ON c.question_id = q.id
+                WHERE c.question_id IS NULL AND {" AND ".join(clauses)} ORDER BY q.id LIMIT ?""",
+            [*params, -1 if limit is None else limit - len(reviewed)],
+        ).fetchall()
+        return [_due_card(row) for row in [*reviewed, *fresh]]
 
     def next_due(self, where: QuestionFilter | None = None, now: dt.datetime | None = None) -> DueCard | None:
         found = self.due_cards(where, now, limit=1)
         return found[0] if found else None
 
     def due_count(self, where: QuestionFilter | None = None, now: dt.datetime | None = None) -> int:
-        clauses, params = _scope(where or QuestionFilter())
-        clauses.append("(c.due IS NULL OR c.due <= ?)")
-        params.append(stamp(_utc(now)))
-        row = self.conn.execute(
-            f"SELECT count(*) {_DUE_FROM} WHERE {' AND '.join(clauses)}", params
-        ).fetchone()
-        return int(row[0])
+        """How many answered questions are due: the answered ones (from the notes' kept counts)
+        less those whose next review is still ahead."""
+        where = where or QuestionFilter()
+        clauses, params = _scope(where)
+        if where.asker is not None or where.lecture is not None:  # not kept on notes: count them
+            row = self.conn.execute(
+                f"""SELECT count(*) FROM questions q {_SCOPE_JOINS} LEFT JOIN review_cards c ON c.question_id = q.id
+                    WHERE (c.due IS NULL OR c.due <= ?) AND {" AND ".join(clauses)}""",
+                [stamp(_utc(now)), *params],
+            ).fetchone()
+            return int(row[0])
+        # The same scope over notes alone (its only question clause, `q.private = 0`, takes no value).
+        note_clauses, note_params = filter_clauses(replace(where, note_id=None, status=None))
+        note_clauses = [c for c in note_clauses if not c.startswith("q.")]
+        if where.note_id is not None:
+            note_clauses.append("n.id = ?")
+            note_params.append(where.note_id)
+        answered = self.conn.execute(
+            f"""SELECT coalesce(sum(n.questions_total - n.questions_open), 0) FROM notes n
+                {_NOTE_JOINS}
+                WHERE {" AND ".join(note_clauses) or "1 = 1"}""",
+            note_params,
+        ).fetchone()[0]
+        ahead = self.conn.execute(
+            f"""SELECT count(*) FROM review_cards c JOIN questions q ON q.id = c.question_id {_SCOPE_JOINS}
+                WHERE c.due > ? AND {" AND ".join(clauses)}""",
+            [stamp(_utc(now)), *params],
+        ).fetchone()[0]
+        return int(answered) - int(ahead)
 
     def due_by_node(self, notebook_id: int, now: dt.datetime | None = None) -> dict[tuple[str, int], int]:
         """Due questions of a notebook per tree node, keyed as the tree keys them (`("week", id)`…)."""
-        rows = self.conn.execute(
-            """SELECT n.id, n.week_id, n.lecture_id, count(*) FROM questions q JOIN notes n ON n.id = q.note_id
-               LEFT JOIN review_cards c ON c.question_id = q.id
-               WHERE q.private = 0 AND q.status = 'answered' AND n.notebook_id = ?
-                 AND (c.due IS NULL OR c.due <= ?) GROUP BY n.id""",
-            (notebook_id, stamp(_utc(now))),
-        )
+        per_note = {
+            row[0]: [row[1], row[2], int(row[3])]
+            for row in self.conn.execute(
+                """SELECT id, week_id, lecture_id, questions_total - questions_open FROM notes
+                   WHERE notebook_id = ? AND questions_total > questions_open""",
+                (notebook_id,),
+            )
+        }
+        for note_id, ahead in self.conn.execute(
+            """SELECT q.note_id, count(*) FROM review_cards c JOIN questions q ON q.id = c.question_id
+               JOIN notes n ON n.id = q.note_id
+               WHERE c.due > ? AND q.status = 'answered' AND q.private = 0 AND n.notebook_id = ?
+               GROUP BY q.note_id""",
+            (stamp(_utc(now)), notebook_id),
+        ):
+            if note_id in per_note:
+                per_note[note_id][2] -= int(ahead)
         found: Counter[tuple[str, int]] = Counter()
-        for note_id, week_id, lecture_id, count in rows:
+        for note_id, (week_id, lecture_id, count) in per_note.items():
+            if count <= 0:
+                continue
             found[("note", note_id)] += count
             found[("notebook", notebook_id)] += count
             found[("week", week_id) if week_id is not None else ("unsorted", notebook_id)] += count
