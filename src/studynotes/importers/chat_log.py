@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import AnsweredBy, Cell, ImportContext, Note, ParsedDocument, Question
 from .base import Importer
 from .chat_messages import Message, match_header, merge_runs, read_messages
+from .chat_people import Aliases, instructor_names
 from .chat_text import (
     asker_name,
     asks,
@@ -39,6 +40,7 @@ CONTENT_WINDOW_SECONDS = 10 * 60  # a reply sharing the question's words, after 
 ADDRESSED_WINDOW_SECONDS = 5 * 60  # the person a question was addressed to, replying
 AFFIRM_WINDOW_SECONDS = 2 * 60  # `yes!` soon after a yes-or-no question
 IMMEDIATE_SECONDS = 70  # the first reply, this soon after a question, is to it
+MINUTE_CLOCK_SLACK = 2 * 60  # chats that stamp whole minutes (KakaoTalk) say `3:21` for 3:21:59
 _TO_EVERYONE = re.compile(
     r"\b(?:any\s*one|every\s*one|all of you|just joined|여러분|다들|모두)\b", re.IGNORECASE
 )
@@ -104,9 +106,33 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
         note.cells.append(Cell.text(preamble))
     if not log.messages:
         document.warn("no chat messages found (lines like `10:37:21 From Name : text`)")
-    _Threads(note).build(merge_runs(log.messages))
-    document.notes.append(note)
+    aliases = Aliases(context)
+    for said in log.messages if aliases else []:
+        said.sender = aliases.person(said.sender)
+    days = _by_day(log.messages) if context.date is None else []
+    if len(days) < 2:
+        _Threads(note, instructor_names(context)).build(merge_runs(log.messages))
+        document.notes.append(note)
+        return document
+    for index, (day, messages) in enumerate(days):  # a continuous chat of several days: a note per day
+        day_note = replace(
+            note, title=f"{title} · {day.isoformat()}", date=day, cells=[] if index else note.cells
+        )
+        _Threads(day_note, instructor_names(context)).build(merge_runs(messages))
+        document.notes.append(day_note)
     return document
+
+
+def _by_day(messages: list[Message]) -> list[tuple[dt.date, list[Message]]]:
+    """Messages by the date their headers carry (a header without one stays on the day before)."""
+    days: dict[dt.date, list[Message]] = {}
+    day: dt.date | None = None
+    for message in messages:
+        day = message.date or day
+        if day is None:
+            return []
+        days.setdefault(day, []).append(message)
+    return list(days.items())
 
 
 def _split_preamble(lines: list[str]) -> tuple[str, str]:
@@ -177,8 +203,9 @@ _ELSEWHERE = object()  # a reply addressed to someone who asked nothing here
 class _Threads:
     """Turns messages into question cells (answers folded in) and chat text cells."""
 
-    def __init__(self, note: Note) -> None:
+    def __init__(self, note: Note, instructors: frozenset[str] = frozenset()) -> None:
         self.note = note
+        self.instructors = instructors  # casefolded names the notebook says are its instructors
         self.chatter: list[str] = []
         self.latest: _Thread | None = None  # the latest public question, for peer answers
         self.threads: list[_Thread] = []
@@ -200,7 +227,12 @@ class _Threads:
         text, inline = _split_inline(message.text)
         instructor = "\n".join(part for part in [inline, "\n".join(message.answers)] if part.strip())
         asking = bool(text) and asks(text)
-        if asking and not instructor and is_instructor(message.sender) and not QUESTION_LABEL.match(text):
+        if (
+            asking
+            and not instructor
+            and self.is_instructor(message.sender)
+            and not QUESTION_LABEL.match(text)
+        ):
             self._chat(message)  # `질문 있나요?`, `이제 들리나요?`: asked of the class; a `Q:` quiz stays
             return
         small = is_small_talk(text)
@@ -218,6 +250,10 @@ class _Threads:
             self._question(message, text, instructor)
         else:
             self._chat(message)
+
+    def is_instructor(self, sender: str) -> bool:
+        """Named so (`교수`, `TA`) or named as the notebook's instructor or mentor."""
+        return is_instructor(sender) or asker_name(sender).casefold() in self.instructors
 
     def _addressed(self, message: Message, text: str) -> _Thread | object | None:
         """The question a reply is addressed to: a quoted thread, `@Name` or `Name님`."""
@@ -282,10 +318,10 @@ class _Threads:
             ):
                 return latest
             if latest.answered_at is None and _GOOD_QUESTION.match(text):
-                late = LATE_ANSWER_SECONDS if is_instructor(message.sender) else CONTENT_WINDOW_SECONDS
+                late = LATE_ANSWER_SECONDS if self.is_instructor(message.sender) else CONTENT_WINDOW_SECONDS
                 return latest if waited <= late else None
             yes_no = asks_yes_or_no(latest.plain) and latest.answered_at is None
-            if yes_no and affirms(text) and waited <= AFFIRM_WINDOW_SECONDS:
+            if yes_no and affirms(text) and waited <= AFFIRM_WINDOW_SECONDS + _slack(latest.seconds, now):
                 return latest
             if latest.replies == 0 and is_code(text) and waited <= ADDRESSED_WINDOW_SECONDS:
                 return latest
@@ -309,7 +345,11 @@ class _Threads:
         talking = self.last_said.get(message.sender)  # still on what they were saying just before
         if talking is not None and _elapsed(talking, latest.seconds) <= IMMEDIATE_SECONDS:
             return None
-        return latest if _elapsed(latest.seconds, now) <= IMMEDIATE_SECONDS else None
+        return (
+            latest
+            if _elapsed(latest.seconds, now) <= IMMEDIATE_SECONDS + _slack(latest.seconds, now)
+            else None
+        )
 
     def _count_reply(self, message: Message) -> None:
         for thread in self.threads[-20:]:
@@ -340,7 +380,7 @@ class _Threads:
         return thread
 
     def _answer(self, thread: _Thread, message: Message, text: str) -> None:
-        by: AnsweredBy = "instructor" if is_instructor(message.sender) else "peer"
+        by: AnsweredBy = "instructor" if self.is_instructor(message.sender) else "peer"
         _add_answer(thread.question, f"**{asker_name(message.sender)}**: {message_markdown(text)}", by)
         thread.answered_at = message.seconds
         if by == "instructor":
@@ -389,6 +429,11 @@ def _add_answer(question: Question, text: str, by: AnsweredBy) -> None:
     question.answer = f"{question.answer}\n\n{text}" if question.answer else text
     question.status = "answered"
     question.answered_by = "peer" if "peer" in (by, question.answered_by) else by
+
+
+def _slack(since: int, now: int) -> int:
+    """Extra time allowed when both times are whole minutes: the clock says less than it knows."""
+    return MINUTE_CLOCK_SLACK if since % 60 == 0 and now % 60 == 0 else 0
 
 
 def _elapsed(since: int, now: int) -> int:
