@@ -340,7 +340,14 @@ class _Threads:
         shared = next((t for score, t in scored if score == 1 and t.replies < FIRST_REPLIES), None)
         if shared is not None:
             return shared
-        if latest is None or latest not in recent or latest.replies or _TO_EVERYONE.search(text):
+        if latest is None or latest not in recent or _TO_EVERYONE.search(text):
+            return None
+        # Someone spoke first: only the instructor's reply still meets the question, or in a chat
+        # stamped in whole minutes (where two replies share a minute) the second reply.
+        allowed = 1 if _slack(latest.seconds, now) else 0
+        if latest.replies > allowed and not (
+            self.is_instructor(message.sender) and latest.answered_at is None
+        ):
             return None
         talking = self.last_said.get(message.sender)  # still on what they were saying just before
         if talking is not None and _elapsed(talking, latest.seconds) <= IMMEDIATE_SECONDS:
