@@ -78,10 +78,11 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=100000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--library", type=Path, help="use this library (holding a notebook called Bench)")
     args = parser.parse_args()
     out = BENCH / "out"
     out.mkdir(exist_ok=True)
-    source = _library(out, args.notes, args.questions, args.seed)
+    source = args.library or _library(out, args.notes, args.questions, args.seed)
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         (work / "desktop").mkdir()

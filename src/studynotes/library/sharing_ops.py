@@ -68,10 +68,18 @@ class SharingOperations(LibraryWriter):
             )
         ]
 
-    def snapshot(self, notebook_id: int, reuse: Callable[[NoteOutline], bool] | None = None) -> Snapshot:
+    def snapshot(
+        self,
+        notebook_id: int,
+        reuse: Callable[[NoteOutline], bool] | None = None,
+        *,
+        ensure_ids: bool = True,
+    ) -> Snapshot:
         """The notebook as shareable states (ids given first where missing); notes `reuse` accepts
-        (their file is unchanged since it was last written) come as outlines only."""
-        self.sync_settings(notebook_id)
+        (their file is unchanged since it was last written) come as outlines only.  A caller that
+        has just given every note its ids (a sync) skips checking them again."""
+        if ensure_ids:
+            self.sync_settings(notebook_id)
         meta, labels = sync_store.read_meta(self.conn, notebook_id)
         outline = sync_store.read_outline(self.conn, notebook_id)
         wanted = None if reuse is None else [o.id for o in outline if not reuse(o)]

@@ -45,6 +45,7 @@ class WorkingCopy:
             self.repo = Repo.init(str(path))
         self._entries: dict[bytes, Entries] = {}
         self._trees: dict[bytes, set[bytes]] = {}
+        self._built: dict[bytes, tuple[Entries, set[bytes]]] = {}  # tree id → listing
 
     @property
     def branch_ref(self) -> bytes:
@@ -184,6 +185,7 @@ class WorkingCopy:
                 new.append((tree, None))
         if new:
             store.add_objects(new)
+        self._built[tree_ids[""]] = (entries, set(tree_ids.values()))
         return tree_ids[""], entries
 
     def commit(self, tree_id: bytes, parents: list[bytes], message: str) -> bytes:
@@ -200,6 +202,11 @@ class WorkingCopy:
         commit.encoding = b"UTF-8"
         commit.message = message.encode("utf-8")
         self.repo.object_store.add_object(commit)
+        built = self._built.get(tree_id)
+        if built is not None:  # its listing is known: never walk it object by object
+            self._entries[commit.id] = built[0]
+            self._trees[commit.id] = built[1]
+            self._save_entries(commit.id, *built)
         return commit.id
 
     def _identity(self) -> bytes:

@@ -160,7 +160,7 @@ class _Sync:
         known = {sha for sha, _ in self.copy.entries(base).values()}
         known_hex = {sha.decode() for sha in known}
         snapshot = self.library.snapshot(
-            self.notebook_id, reuse=lambda o: o.blob in known_hex and not o.attachments
+            self.notebook_id, reuse=lambda o: o.blob in known_hex and not o.attachments, ensure_ids=False
         )
         folder = publish_folder(
             snapshot.meta, snapshot.outline, snapshot.notes, snapshot.week_labels, foreign
