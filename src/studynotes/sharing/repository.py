@@ -44,8 +44,8 @@ class WorkingCopy:
             path.mkdir(parents=True, exist_ok=True)
             self.repo = Repo.init(str(path))
         self._entries: dict[bytes, Entries] = {}
-        self._trees: dict[bytes, set[bytes]] = {}
-        self._built: dict[bytes, tuple[Entries, set[bytes]]] = {}  # tree id → listing
+        self._trees: dict[bytes, dict[str, bytes]] = {}  # commit → folder → tree id
+        self._built: dict[bytes, tuple[Entries, dict[str, bytes]]] = {}  # tree id → listing
 
     @property
     def branch_ref(self) -> bytes:
@@ -67,15 +67,19 @@ class WorkingCopy:
     def tree_of(self, commit: bytes | None) -> bytes | None:
         return None if commit is None else self.repo[commit].tree
 
-    def entries(self, commit: bytes | None) -> Entries:
+    def entries(self, commit: bytes | None, like: bytes | None = None) -> Entries:
         """Every file of a commit, flattened; kept in memory and on disk, since reading a tree of
-        thousands of files object by object costs seconds and one sync asks several times."""
+        thousands of files object by object costs seconds and one sync asks several times.
+        `like`: a commit already listed that shares most folders (only the others are read)."""
         if commit is None:
             return {}
         if commit not in self._entries:
             found = self._cached_entries(commit)
             if found is None:
-                found, trees = self._walk(commit)
+                if like is not None:
+                    self.entries(like)
+                found, trees = self._walk(commit, like if like in self._trees else None)
+                self._trees[commit] = trees
                 self._save_entries(commit, found, trees)
             self._entries[commit] = found
         return self._entries[commit]
@@ -85,22 +89,45 @@ class WorkingCopy:
         if commit is None:
             return set()
         self.entries(commit)
-        return self._trees.get(commit, set())
+        return set(self._trees.get(commit, {}).values())
 
-    def _walk(self, commit: bytes) -> tuple[Entries, set[bytes]]:
-        from dulwich.object_store import iter_tree_contents
-
+    def _walk(self, commit: bytes, like: bytes | None) -> tuple[Entries, dict[str, bytes]]:
+        """Read a commit's trees, taking each folder whose tree id `like` has from `like`'s listing."""
+        same = {tree: folder for folder, tree in self._trees[like].items()} if like is not None else {}
+        like_files: dict[str, list[tuple[str, tuple[bytes, int]]]] = {}
+        like_folders: dict[str, list[str]] = {}
+        if like is not None:
+            for path, entry in self._entries[like].items():
+                like_files.setdefault(path.rpartition("/")[0], []).append((path, entry))
+            for folder in self._trees[like]:
+                if folder:
+                    like_folders.setdefault(folder.rpartition("/")[0], []).append(folder)
         found: Entries = {}
-        tree = self.tree_of(commit)
-        trees: set[bytes] = {tree} if tree else set()
-        for entry in iter_tree_contents(
-            self.repo.object_store, ObjectID(tree) if tree else None, include_trees=True
-        ):
-            if stat.S_ISDIR(entry.mode):
-                trees.add(entry.sha)
-            else:
-                found[entry.path.decode("utf-8", "surrogateescape")] = (entry.sha, entry.mode)
-        self._trees[commit] = trees
+        trees: dict[str, bytes] = {}
+
+        def copy(folder: str, as_folder: str) -> None:
+            trees[as_folder] = self._trees[like][folder] if like is not None else b""
+            for path, entry in like_files.get(folder, []):
+                found[as_folder + path[len(folder) :]] = entry
+            for sub in like_folders.get(folder, []):
+                copy(sub, as_folder + sub[len(folder) :])
+
+        def visit(folder: str, tree_id: bytes) -> None:
+            if tree_id in same:
+                copy(same[tree_id], folder)
+                return
+            trees[folder] = tree_id
+            for item in self.repo.object_store[tree_id].iteritems():
+                name = item.path.decode("utf-8", "surrogateescape")
+                path = f"{folder}/{name}" if folder else name
+                if stat.S_ISDIR(item.mode):
+                    visit(path, item.sha)
+                else:
+                    found[path] = (item.sha, item.mode)
+
+        root = self.tree_of(commit)
+        if root is not None:
+            visit("", root)
         return found, trees
 
     @property
@@ -113,10 +140,10 @@ class WorkingCopy:
             cached = data[commit.decode()]
         except (OSError, ValueError, KeyError):
             return None
-        self._trees[commit] = {t.encode() for t in cached["trees"]}
+        self._trees[commit] = {folder: tree.encode() for folder, tree in cached["trees"].items()}
         return {path: (sha.encode(), mode) for path, (sha, mode) in cached["files"].items()}
 
-    def _save_entries(self, commit: bytes, found: Entries, trees: set[bytes]) -> None:
+    def _save_entries(self, commit: bytes, found: Entries, trees: dict[str, bytes]) -> None:
         """Keep the last few commits' listings (the base and the remote of the next sync)."""
         try:
             data = json.loads(self._entries_file.read_text("utf-8"))
@@ -125,7 +152,7 @@ class WorkingCopy:
         data = dict(list(data.items())[-3:])
         data[commit.decode()] = {
             "files": {path: [sha.decode(), mode] for path, (sha, mode) in found.items()},
-            "trees": sorted(t.decode() for t in trees),
+            "trees": {folder: tree.decode() for folder, tree in sorted(trees.items())},
         }
         tmp = self._entries_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(data), "utf-8")
@@ -185,7 +212,7 @@ class WorkingCopy:
                 new.append((tree, None))
         if new:
             store.add_objects(new)
-        self._built[tree_ids[""]] = (entries, set(tree_ids.values()))
+        self._built[tree_ids[""]] = (entries, dict(tree_ids))
         return tree_ids[""], entries
 
     def commit(self, tree_id: bytes, parents: list[bytes], message: str) -> bytes:

@@ -182,7 +182,7 @@ class _Sync:
         """Apply to the library what the remote changed since the common version; commit the result."""
         common = self.copy.merge_base(local, remote) if local is not None else None
         commits = (common, local, remote)
-        versions = [self.copy.entries(c) for c in commits]
+        versions = [self.copy.entries(c, like=local or base) for c in commits]
         listed = [{p for p in self._manifest(v) if is_note_path(p)} for v in versions]
         changed = sorted(
             p
