@@ -60,7 +60,6 @@ _STATUS_FIELDS = ("status", "answered_by", "resolved_at")
 
 def update_source(
     conn: sqlite3.Connection,
-    db: Any,
     *,
     source_id: int,
     notebook_id: int,
@@ -91,7 +90,7 @@ def update_source(
             conn.execute("DELETE FROM attachments WHERE note_id = ?", (old_id,))
         note_ids.append(int(row["id"]))
         saving.add_attachment_rows(batch, note, int(row["id"]), new_id)
-    saving.insert_batch(db, saving.Batch(notes=batch.notes))  # kept cells may move into new notes
+    saving.insert_batch(conn, saving.Batch(notes=batch.notes))  # kept cells may move into new notes
 
     old_cells = _old_cells(conn, [row[0] for row in old_notes])
     dismissed = {
@@ -124,12 +123,16 @@ def update_source(
         row["position"] = positions[row["id"]]
     new_cells = {row["id"] for row in batch.cells}
     _place_cells(conn, order, skip=new_cells)
-    saving.insert_batch(db, saving.Batch(cells=batch.cells, questions=batch.questions))
-    saving.insert_batch(db, saving.Batch(attachments=batch.attachments))
+    saving.insert_batch(conn, saving.Batch(cells=batch.cells, questions=batch.questions))
+    saving.insert_batch(conn, saving.Batch(attachments=batch.attachments))
     for note_id, *_rest in old_notes:
         if note_id not in order:
             conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
     _delete_cells(conn, [c.id for c in old_cells if c.id not in positions and c.note_id in order])
+    staying = {c.question_id for c in old_cells if c.question_id is not None and c.id in positions}
+    gone = [c.question_id for c in old_cells if c.question_id is not None and c.question_id not in staying]
+    for chunk in _chunks(gone, 500):  # a review schedule leaves with its question
+        conn.execute(f"DELETE FROM review_cards WHERE question_id IN ({','.join('?' * len(chunk))})", chunk)
     # The file's own changes are not the user's versions: history keeps edits only.
     conn.execute("DELETE FROM history WHERE id > ?", (last_version,))
     questions = sum(1 for n in notes for c in n.cells if c.question is not None and not c.question.private)

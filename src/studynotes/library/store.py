@@ -23,13 +23,15 @@ from .connection import backup_copy, connect, writable
 from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
 from .question_edits import QuestionEdits
+from .reviewing import ReviewOperations
+from .sharing_ops import SharingOperations
 from .views import HistoryEntry, ImportResult
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits):
+class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations):
     OPERATIONS = frozenset(
         {
             "set_status",
@@ -54,7 +56,7 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits):
             "set_chat_people",
             "_restore_people",
         }
-    )
+    ) | (ReviewOperations.REVIEW_OPERATIONS)
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
@@ -135,10 +137,9 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits):
             lectures, lecture_rows = saving.lecture_ids(
                 conn, notebook_id, document.lectures, document.notes, new_id
             )
-            saving.insert_batch(self.db, saving.Batch(lectures=lecture_rows))
+            saving.insert_batch(conn, saving.Batch(lectures=lecture_rows))
             outcome = reimport.update_source(
                 conn,
-                self.db,
                 source_id=source_id,
                 notebook_id=notebook_id,
                 notes=document.notes,
