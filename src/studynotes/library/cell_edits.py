@@ -11,22 +11,28 @@ from .writing import LibraryWriter
 
 
 class CellEdits(LibraryWriter):
-    def edit_cell(self, cell_id: int, markdown: str) -> Change:
-        """Replace a cell's Markdown (the old text stays in the note's history)."""
+    def edit_cell(self, cell_id: int, markdown: str, *, edited_by_user: bool = True) -> Change:
+        """Replace a cell's Markdown (the old text stays in the note's history).
+
+        The cell is marked as the user's words, which a re-import keeps; undo clears the mark again.
+        """
         markdown = nfc(markdown)
         with self._write() as conn:
-            row = conn.execute("SELECT note_id, markdown FROM cells WHERE id = ?", (cell_id,)).fetchone()
+            row = conn.execute(
+                "SELECT note_id, markdown, edited_by_user FROM cells WHERE id = ?", (cell_id,)
+            ).fetchone()
             if row is None:
                 raise StudyNotesError(f"no cell {cell_id}")
             if row[1] == markdown:
                 return Change("Edit text")
             conn.execute(
-                "UPDATE cells SET markdown = ?, edited_by_user = 1 WHERE id = ?", (markdown, cell_id)
+                "UPDATE cells SET markdown = ?, edited_by_user = ? WHERE id = ?",
+                (markdown, int(edited_by_user), cell_id),
             )
         key = ("cell", cell_id)
         return Change(
             "Edit text",
-            inverse=Operation.of("edit_cell", cell_id=cell_id, markdown=row[1]),
+            inverse=Operation.of("edit_cell", cell_id=cell_id, markdown=row[1], edited_by_user=bool(row[2])),
             before={key: {"markdown": row[1]}},
             after={key: {"markdown": markdown}},
             notes=frozenset({int(row[0])}),

@@ -20,6 +20,8 @@ from .writing import LibraryWriter
 COLUMNS = {"note_id": "note_id", **QUESTION_FIELDS}
 # A field the user changed is their decision: every re-import of the file keeps it.
 _DECIDED_BY_USER = {"status": "status_by_user", "text": "text_by_user", "answer": "answer_by_user"}
+_FLAGS = frozenset(_DECIDED_BY_USER.values())
+COLUMNS |= {flag: flag for flag in _FLAGS}
 _MEDIA_TIME = re.compile(r"(\d{1,2}:)?\d{1,2}:\d{2}")
 
 
@@ -114,12 +116,14 @@ class QuestionEdits(LibraryWriter):
         changed = {n: v for n, v in values.items() if current[n] != v}
         if not changed:
             return Change(label)
+        decided = [_DECIDED_BY_USER[n] for n in changed if n in _DECIDED_BY_USER]
+        if decided := [flag for flag in decided if flag not in values]:  # undo passes them back itself
+            current |= self._question_values(conn, question_id, decided)
+            changed |= {flag: 1 for flag in decided if current[flag] != 1}
         sets = ", ".join(f"{COLUMNS[n]} = ?" for n in changed)
         conn.execute(f"UPDATE questions SET {sets} WHERE id = ?", [*changed.values(), question_id])
-        if flags := [_DECIDED_BY_USER[n] for n in changed if n in _DECIDED_BY_USER]:
-            conn.execute(f"UPDATE questions SET {' = 1, '.join(flags)} = 1 WHERE id = ?", (question_id,))
-        before = {n: current[n] for n in changed}
-        after = dict(changed)
+        before = {n: current[n] for n in changed if n not in _FLAGS}
+        after = {n: v for n, v in changed.items() if n not in _FLAGS}
         if "lecture_ref" in changed:  # the list shows the note's lecture, else the question's own
             shown = conn.execute(
                 "SELECT l.number FROM notes n LEFT JOIN lectures l ON l.id = n.lecture_id WHERE n.id = ?",
