@@ -116,13 +116,15 @@ def test_a_reimport_keeps_each_schedule_with_its_question(library: Library, tmp_
     )
     library.save_import(import_file(source), notebook="ML")
     now = _ids(library)
-    assert "What is a tensor?" not in now
+    # The user wrote an answer to it, so it stays (a re-import loses no one's words), with its schedule.
+    assert now["What is a tensor?"] == ids["What is a tensor?"]
+    assert library.card(now["What is a tensor?"]) is not None
     kept = library.card(now["Why normalise inputs?"])
     assert kept is not None and kept.last_review == START
     assert [r[2] for r in library.reviews_of(now["Why normalise inputs?"])] == [1]
     assert library.card(now["What does ReLU do?"]) is None
     assert list(library.reviews_of(now["What does ReLU do?"])) == []
-    assert library.conn.execute("SELECT count(*) FROM review_cards").fetchone()[0] == 1
+    assert library.conn.execute("SELECT count(*) FROM review_cards").fetchone()[0] == 2
 
 
 def test_editing_a_question_keeps_its_schedule(library: Library, tmp_path: Path) -> None:
