@@ -45,6 +45,7 @@ from .preview_host import PreviewHost, render_job
 from .questions import QuestionPanel
 from .search_panel import SearchPanel
 from .selection_history import BackForwardButtons, SelectionHistory
+from .tree_delegate import CountsDelegate
 from .tree_model import LibraryTreeModel, Node
 from .welcome import WelcomePage
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(CountsDelegate(self.tree))  # titles elide, counts stay whole
         self.tree.setAccessibleName("Notebooks")
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
         # A narrower window takes width from all three, most from the preview, never all from it.
         for pane, stretch in ((0, 1), (1, 3), (2, 1)):
             self.splitter.setStretchFactor(pane, stretch)
-        self.splitter.setSizes([300, 620, 380])
+        self.splitter.setSizes([280, 600, 440])  # the question list gets room for its text
         self.setCentralWidget(self.splitter)
         # The mouse's back/forward buttons walk the selection history, over the preview too.
         self.mouse_buttons = BackForwardButtons(self.go_back, self.go_forward, self)
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
         self._render_current(scroll_to=scroll_to, find=find)
         self._show_counts()
         self.selection_history.visit(node.key)
-        self.settings.setValue("last_selection", f"{node.kind}:{node.id}")
+        self.settings.setValue(self._selection_key(), f"{node.kind}:{node.id}")
 
     def go_back(self) -> None:
         """Show the selection before this one (the window's history, not the preview's)."""
@@ -387,8 +389,18 @@ class MainWindow(QMainWindow):
             self,
             default_notebook=default,
         )
-        dialog.imported.connect(lambda _report: self.reload())
-        dialog.exec()
+        dialog.imported.connect(lambda _report: self._reload_after_own_import())
+        self._watch.stop()  # what the dialog saves is this window's own change
+        try:
+            dialog.exec()
+        finally:
+            self.library.changed_elsewhere()
+            self._watch.start()
+
+    def _reload_after_own_import(self) -> None:
+        """The import ran on its own connection: it is this window's change, not another's."""
+        self.library.changed_elsewhere()  # take note of it, so the watch does not announce it
+        self.reload()
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -415,7 +427,7 @@ class MainWindow(QMainWindow):
         if notebook is None:
             return
         export = gather_week(self.library, notebook.title, node.week_number)
-        open_only = ask_export_scope(self, export.week.label)
+        open_only = ask_export_scope(self, notebook.title, export.week.label)
         if open_only is None:
             return
         suggested = Path(str(self.settings.value("last_export_folder", str(Path.home())))) / (
@@ -509,7 +521,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
         self.questions.restore_sort(str(self.settings.value("question_sort", "-1,0")))
-        last = str(self.settings.value("last_selection", ""))
+        last = str(self.settings.value(self._selection_key(), ""))
         kind, _, ident = last.partition(":")
         if kind and ident.isdigit():
             index = self.tree_model.find((kind, int(ident)))
@@ -521,6 +533,13 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.tree.expand(first)
             self.tree.setCurrentIndex(first)
+
+    def _selection_key(self) -> str:
+        """The last selection is kept per library: ids mean nothing in another file."""
+        import hashlib
+
+        where = hashlib.sha1(str(self.library.path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+        return f"last_selection_{where[:16]}"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

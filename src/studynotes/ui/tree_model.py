@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtWidgets import QApplication, QStyle, QTreeView
 
 from ..library import Counts, Library
+from .tree_delegate import COUNTS_ROLE, TITLE_ROLE
 
 NOTE_MIME = "application/x-studynotes-note"
 Index = QModelIndex | QPersistentModelIndex
@@ -43,6 +44,30 @@ class Node:
     def row(self) -> int:
         siblings = self.parent.children if self.parent and self.parent.children is not None else []
         return siblings.index(self) if self in siblings else 0
+
+
+def front_pages(library: Library, notebook_id: int) -> list[Any]:
+    """A notebook's programme pages with no week: they define its schedule, so they head the
+    notebook instead of waiting under Unsorted."""
+    return [
+        n
+        for n in library.notes(notebook_id=notebook_id, unsorted=True, direct_only=True)
+        if n.kind == "programme"
+    ]
+
+
+def unsorted_beyond(library: Library, notebook_id: int, fronts: int) -> bool:
+    """Unsorted has something besides the front pages shown at the notebook's top."""
+    direct = library.notes(notebook_id=notebook_id, unsorted=True, direct_only=True)
+    return len(direct) > fronts or bool(library.lectures(notebook_id, None))
+
+
+def unsorted_counts(library: Library, notebook_id: int) -> Counts:
+    """Unsorted's open/total questions, the front pages' left out (they are counted at the top)."""
+    counts = library.unsorted_counts(notebook_id)
+    for page in front_pages(library, notebook_id):
+        counts = Counts(counts.questions - page.counts.questions, counts.open - page.counts.open)
+    return counts
 
 
 class LibraryTreeModel(QAbstractItemModel):
@@ -91,14 +116,16 @@ class LibraryTreeModel(QAbstractItemModel):
                 )
                 for w in lib.weeks(node.id)
             ]
-            if lib.has_unsorted(node.id):
+            fronts = front_pages(lib, node.id)
+            kids[:0] = [self._note_node(n, node) for n in fronts]
+            if lib.has_unsorted(node.id) and unsorted_beyond(lib, node.id, len(fronts)):
                 kids.append(
                     Node(
                         "unsorted",
                         node.id,
                         node.id,
                         "Unsorted",
-                        lib.unsorted_counts(node.id),
+                        unsorted_counts(lib, node.id),
                         parent=node,
                         tooltip="Notes with no week yet: drag them onto a week",
                     )
@@ -180,7 +207,7 @@ class LibraryTreeModel(QAbstractItemModel):
                 if node.kind == "week":
                     node.counts = weeks.get(node.id, Counts())
                 elif node.kind == "unsorted":
-                    node.counts = lib.unsorted_counts(notebook.id)
+                    node.counts = unsorted_counts(lib, notebook.id)
                 elif node.kind == "lecture":
                     node.counts = lecture_counts.get(node.id, Counts())
                 elif node.kind == "note":
@@ -217,7 +244,7 @@ class LibraryTreeModel(QAbstractItemModel):
         if week_id is not None:
             wanted[("week", week_id)] = lib.counts(week_id=week_id)
         else:
-            wanted[("unsorted", notebook_id)] = lib.counts(notebook_id=notebook_id, unsorted=True)
+            wanted[("unsorted", notebook_id)] = unsorted_counts(lib, notebook_id)
         notebook = next((n for n in self._root.children or [] if n.id == notebook_id), None)
         if notebook is None:
             return
@@ -328,6 +355,10 @@ class LibraryTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if node.counts.questions:
                 return f"{node.title} · {node.counts.open} open / {node.counts.questions}"
+            return node.title
+        if role == COUNTS_ROLE:
+            return f"{node.counts.open} open / {node.counts.questions}" if node.counts.questions else None
+        if role == TITLE_ROLE:
             return node.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip or node.title
