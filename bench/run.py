@@ -172,7 +172,7 @@ def window_rows(library: Path, out: Path, runs: int) -> list[Row]:
             budget=20.0,
             floor=floors.status_update(out / "window" / "library.sqlite3", int(str(plan["question"])), runs),
             floor_name="bare UPDATE + COMMIT",
-            note=f"Library.set_status + refresh_path; p95 {p95(toggle):.1f} ms",
+            note=f"Library.set_status + apply_change; p95 {p95(toggle):.1f} ms",
         ),
         Row(
             "… the same through the window's toggle (undo stack, question list)", median(toggle_window), "ms"

@@ -11,7 +11,7 @@ names the notes to click and the question to toggle.  Writes OUT.json:
 - `select_ms`: clicking a note in the tree until its preview page has loaded,
   each note visited once before (formulas cached); `sethtml_ms`: the same
   pages handed straight to the web view (the floor);
-- `toggle_ms`: Library.set_status + LibraryTreeModel.refresh_path until the
+- `toggle_ms`: Library.set_status + LibraryTreeModel.apply_change until the
   tree's text shows the new count; `toggle_window_ms`: the window's own toggle
   (undo command, tree, question list, re-render queued);
 - `rss_mb` / `pss_mb`: memory of this process and its QtWebEngine children.
@@ -172,7 +172,7 @@ class Probe:
             expected = before + (1 if status == "open" else -1)
             started = time.perf_counter()
             change = library.set_status(question, status)
-            model.refresh_path(change.note_id)
+            model.apply_change(change)
             shown = str(model.data(note_index))
             elapsed = (time.perf_counter() - started) * 1000
             if f"· {expected} open /" not in shown:

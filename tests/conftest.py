@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import socket
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,6 +54,27 @@ def seeds() -> Path:
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     return tmp_path / "library.sqlite3"
+
+
+@pytest.fixture
+def library_with(tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """A library holding these files: `library_with(seeds / "x.md", ..., notebook="N")`, closed after."""
+    from studynotes.importers import import_file
+    from studynotes.library import Library
+
+    opened: list[Library] = []
+
+    def make(*paths: Path, notebook: str | None = None, name: str = "holding.sqlite3") -> Library:
+        library = Library.open(tmp_path / name)
+        opened.append(library)
+        with library.batch():
+            for path in paths:
+                library.save_import(import_file(path), notebook=notebook)
+        return library
+
+    yield make
+    for library in opened:
+        library.close()
 
 
 @pytest.fixture

@@ -30,8 +30,8 @@ def test_edits_keep_earlier_versions_and_one_can_be_restored(note_library: Libra
     text_cell = next(c for c in full.cells if c.kind == "markdown")
     question = full.questions[0]
     assert text_cell.id is not None and question.id is not None
-    note_library.update_cell(text_cell.id, "Second draft.")
-    note_library.update_cell(text_cell.id, "Third draft.")
+    note_library.edit_cell(text_cell.id, "Second draft.")
+    note_library.edit_cell(text_cell.id, "Third draft.")
     note_library.edit_question(question.id, answer="Because of X.")
     history = note_library.history(note.id)
     assert [(h.field, h.old_value) for h in history] == [

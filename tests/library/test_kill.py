@@ -19,6 +19,7 @@ from pathlib import Path
 from studynotes.importing import import_paths
 from studynotes.library import Library
 library = Library.open(sys.argv[1])
+print("open", flush=True)
 for round_ in range(1000):
     import_paths(library, [Path(sys.argv[2])], notebook=f"Round {round_}")
     print("imported", round_, flush=True)
@@ -28,6 +29,7 @@ EDIT_WORKER = """
 import sys
 from studynotes.library import Library
 library = Library.open(sys.argv[1])
+print("open", flush=True)
 ids = sorted(q.id for q in library.questions())
 for step in range(100000):
     library.set_status(ids[step % len(ids)], "answered" if (step // len(ids)) % 2 else "open")
@@ -46,8 +48,16 @@ def _corpus(folder: Path, seeds: Path) -> Path:
 
 
 def _kill_after(command: list[str], seconds: float) -> list[str]:
-    """Run, kill, and return the complete lines it printed (a cut-off last line is dropped)."""
+    """Run until the worker has opened the library, kill `seconds` later, and return the complete
+    lines it printed after "open" (a cut-off last line is dropped).
+
+    The clock starts once the library is open, so a slow start on a loaded machine still kills
+    the worker mid-write rather than before it wrote anything.
+    """
     worker = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert worker.stdout is not None
+    first = worker.stdout.readline()
+    assert first == b"open\n", first + worker.stderr.read() if worker.stderr else first
     time.sleep(seconds)
     worker.send_signal(signal.SIGKILL)
     out, _ = worker.communicate(timeout=60)

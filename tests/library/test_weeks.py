@@ -45,8 +45,8 @@ def test_dated_notes_get_a_start_date_and_move_when_the_schedule_changes(
         (2, "Meeting 2021-08-12"),
         (3, "Meeting 2021-08-20"),
     ]
-    old = library.set_schedule(notebook_id, dt.date(2021, 8, 9), 5)
-    assert old == (dt.date(2021, 8, 2), 5)
+    change = library.set_schedule(notebook_id, dt.date(2021, 8, 9), 5)
+    assert change.before[("notebook", notebook_id)] == {"start_date": "2021-08-02", "days_per_week": 5}
     assert [n.week for n in library.notes(notebook="Study")] == [0, 1, 2]
     assert [w.label for w in library.weeks(notebook_id)][1] == "Week 1 (Aug 9–15)"
 
@@ -60,7 +60,8 @@ def test_notes_without_a_week_are_unsorted_until_moved(library: Library, tmp_pat
     note_id = result.note_ids[0]
     assert [n.id for n in library.notes(notebook_id=notebook_id, unsorted=True)] == [note_id]
     assert library.unsorted_counts(notebook_id).open == 1
-    assert library.move_note(note_id, week=3, lecture=5) == (None, None)
+    change = library.move_note(note_id, week=3, lecture=5)
+    assert change.before[("note", note_id)] == {"week": None, "lecture": None}
     assert library.notes(notebook_id=notebook_id, unsorted=True) == []
     info = library.note_info(note_id)
     assert info is not None and (info.week, info.lecture) == (3, 5)

@@ -314,12 +314,12 @@ def test_a_change_the_library_refuses_is_reported_in_the_editor(
     library, note_id = day_log
     editor = _open(qtbot, library, note_id)
 
-    def disk_full(*_args: object) -> str:
+    def disk_full(*_args: object, **_kwargs: object) -> str:
         raise LibraryError(
             f"{library.path}: the change was not saved (the disk is full); the library is as it was"
         )
 
-    monkeypatch.setattr(library, "update_cell", disk_full)
+    monkeypatch.setattr(library, "edit_cell", disk_full)
     cell = _first(editor)
     cell.text.setPlainText("꽉 찬 디스크")
     editor.save()

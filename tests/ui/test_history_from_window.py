@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from studynotes.library import Library
-from studynotes.ui import commands
 from studynotes.ui.history_dialog import HistoryDialog
 
 MINUTES_NOTE = 4
@@ -19,9 +18,7 @@ def test_restoring_a_question_shows_in_the_question_list(
     window.tree.setCurrentIndex(window.tree_model.note_index(MINUTES_NOTE))
     model = window.questions.model
     formula = next(row for row in model.rows() if row.text.startswith("$\\log L"))
-    window.undo_stack.push(
-        commands.edit_question(demo_library, window.events, formula.id, text="Rewritten question", answer="")
-    )
+    window.commands.edit_question(formula.id, text="Rewritten question", answer="")
     position = model.position_of(formula.id)
     assert model.row_at(position).text == "Rewritten question"
 
@@ -61,12 +58,8 @@ def test_restoring_a_cell_is_undone_with_one_undo(
     cell = next(c for c in note.cells if c.question is None and c.id is not None)
     assert cell.id is not None
     original = cell.markdown
-    window.undo_stack.push(
-        commands.EditCellCommand(demo_library, window.events, MINUTES_NOTE, cell.id, "first")
-    )
-    window.undo_stack.push(
-        commands.EditCellCommand(demo_library, window.events, MINUTES_NOTE, cell.id, "second")
-    )
+    window.commands.edit_cell(cell.id, "first")
+    window.commands.edit_cell(cell.id, "second")
 
     def restore_the_original(dialog: HistoryDialog) -> int:
         dialog.versions.setCurrentRow(dialog.versions.count() - 1)  # the oldest: the text before any edit

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from studynotes.library import Library
+from studynotes.library import Change, Library
 
 MINUTES_NOTE = 4  # the meeting minutes: a long note with fifteen question cards
 FORMULA_QUESTION = 45  # the minutes' second question, halfway down the page
@@ -102,7 +102,7 @@ def test_an_edit_saved_from_the_editor_keeps_the_place(
     pane.run_script("window.scrollTo(0, 900)")
     qtbot.waitUntil(lambda: _evaluate(qtbot, pane, "window.scrollY") == 900, timeout=5_000)
     with qtbot.waitSignal(pane.shown, timeout=20_000):
-        window.events.noteChanged.emit(MINUTES_NOTE)
+        window.events.changed.emit(Change("Edit text", notes=frozenset({MINUTES_NOTE})))
     qtbot.wait(100)
     assert _evaluate(qtbot, pane, "window.scrollY") == 900
 

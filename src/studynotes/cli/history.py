@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..model import StudyNotesError
 from . import output as out
 from .registry import Subcommands, on_library
 
@@ -32,6 +33,9 @@ def show_history(library: Library, args: argparse.Namespace) -> int:
 
 
 def restore_version(library: Library, args: argparse.Namespace) -> int:
-    entry = library.restore_version(args.version_id)
+    entry = library.version(args.version_id)
+    if entry is None:
+        raise StudyNotesError(f"no version {args.version_id} (see `studynotes history NOTE_ID`)")
+    library.restore_version(entry.id)
     print(f"restored version {entry.id} of note {entry.note_id} ({entry.field})")
     return 0

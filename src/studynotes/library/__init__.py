@@ -1,6 +1,13 @@
-"""The library: one SQLite file holding notebooks, weeks, lectures, notes and questions."""
+"""The library: one SQLite file holding notebooks, weeks, lectures, notes and questions.
 
-from .connection import LibraryError
+This package's names are its public face: the window and the command line import from here,
+never from its modules.
+"""
+
+from .changes import QUESTION_FIELDS, Change, NodeKey, Operation
+from .connection import LibraryError, needs_upgrade
+from .question_edits import KEEP, Keep
+from .search import parse_query
 from .store import Library
 from .views import (
     Counts,
@@ -9,7 +16,6 @@ from .views import (
     LectureInfo,
     NotebookInfo,
     NoteInfo,
-    QuestionChange,
     QuestionFilter,
     QuestionRow,
     SearchHit,
@@ -17,17 +23,24 @@ from .views import (
 )
 
 __all__ = [
+    "KEEP",
+    "QUESTION_FIELDS",
+    "Change",
     "Counts",
     "HistoryEntry",
     "ImportResult",
+    "Keep",
     "LectureInfo",
     "Library",
     "LibraryError",
+    "NodeKey",
     "NoteInfo",
     "NotebookInfo",
-    "QuestionChange",
+    "Operation",
     "QuestionFilter",
     "QuestionRow",
     "SearchHit",
     "WeekInfo",
+    "needs_upgrade",
+    "parse_query",
 ]

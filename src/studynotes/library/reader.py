@@ -26,7 +26,7 @@ from .views import (
 )
 from .weeks import parse_date
 
-_COUNT = "count(q.id), coalesce(sum(q.status = 'open'), 0)"
+_NOTE_COUNTS = "coalesce(sum(n.questions_total), 0), coalesce(sum(n.questions_open), 0)"
 _QUESTION_COLUMNS = """q.id, q.note_id, n.title, b.title, w.number, l.number, q.asker, q.text, q.answer,
     q.status, q.slide_page, q.media_time, q.asked_at, q.answered_by, q.lecture_ref, q.edited_by_user,
     q.resolved_at"""
@@ -223,7 +223,7 @@ class LibraryReader:
             ("n.notebook_id = ?", notebook_id),
             ("n.week_id = ?", week_id),
             ("n.lecture_id = ?", lecture_id),
-            ("q.note_id = ?", note_id),
+            ("n.id = ?", note_id),
         ):
             if value is not None:
                 clauses.append(clause)
@@ -231,10 +231,7 @@ class LibraryReader:
         if unsorted:
             clauses.append("n.week_id IS NULL")
         where = " AND ".join(clauses) or "1 = 1"
-        row = self.conn.execute(
-            f"SELECT {_COUNT} FROM questions q JOIN notes n ON n.id = q.note_id WHERE q.private = 0 AND {where}",
-            params,
-        ).fetchone()
+        row = self.conn.execute(f"SELECT {_NOTE_COUNTS} FROM notes n WHERE {where}", params).fetchone()
         return Counts(row[0], row[1])
 
     def note_place(self, note_id: int) -> tuple[int, int | None, int | None] | None:
@@ -253,6 +250,7 @@ class LibraryReader:
     def _grouped_counts(
         self, key: str, where: str, params: tuple[Any, ...], *, joins: bool = False
     ) -> dict[Any, Counts]:
+        """Sums of the counts each note keeps (schema migration 7): no question is read."""
         extra = (
             " JOIN notebooks b ON b.id = n.notebook_id LEFT JOIN weeks w ON w.id = n.week_id"
             " LEFT JOIN lectures l ON l.id = n.lecture_id"
@@ -260,11 +258,21 @@ class LibraryReader:
             else ""
         )
         rows = self.conn.execute(
-            f"""SELECT {key}, {_COUNT} FROM questions q JOIN notes n ON n.id = q.note_id{extra}
-                WHERE q.private = 0 AND {where} GROUP BY {key}""",
+            f"""SELECT {key}, {_NOTE_COUNTS} FROM notes n{extra}
+                WHERE n.questions_total > 0 AND {where} GROUP BY {key}""",
             params,
         )
         return {row[0]: Counts(row[1], row[2]) for row in rows}
+
+    def recounted_mismatches(self) -> list[int]:
+        """Notes whose kept counts differ from a count of their questions (empty when all is well)."""
+        rows = self.conn.execute(
+            """SELECT n.id FROM notes n LEFT JOIN (
+                   SELECT note_id, count(*) AS total, sum(status = 'open') AS open
+                   FROM questions WHERE private = 0 GROUP BY note_id) q ON q.note_id = n.id
+               WHERE n.questions_total != coalesce(q.total, 0) OR n.questions_open != coalesce(q.open, 0)"""
+        )
+        return [row[0] for row in rows]
 
     # -- one note, whole ---------------------------------------------------
     def note(self, note_id: int) -> Note | None:

@@ -245,6 +245,38 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX questions_by_note ON questions (note_id, private, status);
         """,
     ),
+    (
+        # Each note keeps its own open/total counts, kept right by triggers on
+        # every write (the CLI's too), so the tree sums notes instead of counting
+        # every question: a million questions no longer cost a count at start.
+        "question counts kept on notes",
+        """
+        ALTER TABLE notes ADD COLUMN questions_total INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE notes ADD COLUMN questions_open INTEGER NOT NULL DEFAULT 0;
+        UPDATE notes SET
+            questions_total = (SELECT count(*) FROM questions q WHERE q.note_id = notes.id AND q.private = 0),
+            questions_open = (SELECT count(*) FROM questions q
+                              WHERE q.note_id = notes.id AND q.private = 0 AND q.status = 'open');
+        CREATE TRIGGER questions_count_ai AFTER INSERT ON questions WHEN new.private = 0 BEGIN
+            UPDATE notes SET questions_total = questions_total + 1,
+                             questions_open = questions_open + (new.status = 'open')
+            WHERE id = new.note_id;
+        END;
+        CREATE TRIGGER questions_count_ad AFTER DELETE ON questions WHEN old.private = 0 BEGIN
+            UPDATE notes SET questions_total = questions_total - 1,
+                             questions_open = questions_open - (old.status = 'open')
+            WHERE id = old.note_id;
+        END;
+        CREATE TRIGGER questions_count_au AFTER UPDATE OF status, private, note_id ON questions BEGIN
+            UPDATE notes SET questions_total = questions_total - (old.private = 0),
+                             questions_open = questions_open - (old.private = 0 AND old.status = 'open')
+            WHERE id = old.note_id;
+            UPDATE notes SET questions_total = questions_total + (new.private = 0),
+                             questions_open = questions_open + (new.private = 0 AND new.status = 'open')
+            WHERE id = new.note_id;
+        END;
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

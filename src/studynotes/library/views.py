@@ -118,16 +118,6 @@ class ImportResult:
 
 
 @dataclass(frozen=True)
-class QuestionChange:
-    """A user's change to a question: enough to redo and to undo it."""
-
-    question_id: int
-    note_id: int
-    before: dict[str, object]
-    after: dict[str, object]
-
-
-@dataclass(frozen=True)
 class QuestionFilter:
     status: str | None = None
     notebook: str | None = None

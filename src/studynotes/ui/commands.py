@@ -1,247 +1,157 @@
-"""Every change a user makes, as an undoable command over the Library.
+"""Every change a user makes in the window: a Library operation on the undo stack.
 
-Commands call the Library (the only writer) and announce what changed on
-`LibraryEvents`; views refresh just that.  Undo applies the `before` values
-the Library returned, so redo/undo never guess.
+There is one command: it runs an operation, keeps the `Change` the Library returns, and undoes
+by applying that Change's inverse (redo applies the inverse of the undo, so ids stay the same).
+Views update from the Change announced on `LibraryEvents.changed`; nothing here knows a rule of
+its own, so the window and the command line do exactly the same thing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..library import HistoryEntry, Library, QuestionChange
-from ..model import Cell, StudyNotesError
+from ..library import KEEP, Change, Keep, Library, Operation
+from ..model import Cell
 
 
 class LibraryEvents(QObject):
-    """What changed, for whoever shows it."""
+    """What changed, for whoever shows it: a `Change`, after redo and after undo alike."""
 
-    questionChanged = Signal(int, int)  # question id, note id
-    noteChanged = Signal(int)  # note id (its cells or text changed)
-    structureChanged = Signal()  # notebooks, weeks, lectures or placements changed
+    changed = Signal(object)
 
 
-class QuestionCommand(QUndoCommand):
-    """Set fields of one question (status, text, answer)."""
-
-    def __init__(
-        self, library: Library, events: LibraryEvents, question_id: int, label: str, **values: object
-    ) -> None:
-        super().__init__(label)
-        self._library, self._events = library, events
-        self._question_id = question_id
-        self._after = values
-        self._change: QuestionChange | None = None
-
-    def redo(self) -> None:
-        self._change = self._library.update_question(self._question_id, **self._after)
-        self._events.questionChanged.emit(self._question_id, self._change.note_id)
-
-    def undo(self) -> None:
-        if self._change is not None:
-            self._library.update_question(self._question_id, **self._change.before)
-            self._events.questionChanged.emit(self._question_id, self._change.note_id)
-
-
-def toggle_status(library: Library, events: LibraryEvents, question_id: int) -> QuestionCommand | None:
-    row = library.question(question_id)
-    if row is None:
-        return None
-    if row.status == "open":
-        from ..library.saving import now_iso
-
-        return QuestionCommand(
-            library,
-            events,
-            question_id,
-            "Mark answered",
-            status="answered",
-            resolved_at=now_iso(),
-            answered_by=row.answered_by or "self",
-        )
-    return QuestionCommand(library, events, question_id, "Mark open", status="open", resolved_at=None)
-
-
-def edit_question(
-    library: Library,
-    events: LibraryEvents,
-    question_id: int,
-    *,
-    text: str | None = None,
-    answer: str | None = None,
-) -> QuestionCommand:
-    values: dict[str, object] = {"edited_by_user": 1}
-    if text is not None:
-        values["text"] = text.strip()
-    if answer is not None:
-        values["answer"] = answer.strip()
-    return QuestionCommand(library, events, question_id, "Edit question", **values)
-
-
-class EditCellCommand(QUndoCommand):
-    """Replace a text cell's Markdown; consecutive edits of one cell merge into one undo step."""
+class OperationCommand(QUndoCommand):
+    """One Library operation as one undo step."""
 
     MERGE_ID = 1001
 
     def __init__(
-        self, library: Library, events: LibraryEvents, note_id: int, cell_id: int, markdown: str
+        self, library: Library, events: LibraryEvents, change: Change, *, merge_key: object = None
     ) -> None:
-        super().__init__("Edit text")
+        super().__init__(change.label)
         self._library, self._events = library, events
-        self.note_id, self.cell_id = note_id, cell_id
-        self._after = markdown
-        self._before: str | None = None
+        self._undo_op = change.inverse
+        self._redo_op: Operation | None = None
+        self._applied: Change | None = (
+            change  # pushed after the operation ran: the first redo only announces it
+        )
+        self.merge_key = merge_key
 
     def id(self) -> int:
-        return self.MERGE_ID
+        return self.MERGE_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditCellCommand) or other.cell_id != self.cell_id:
+        """Typing into one cell or question is one undo step: keep the first undo, the last redo."""
+        if not isinstance(other, OperationCommand) or other.merge_key != self.merge_key:
             return False
-        self._after = other._after
+        first, later = self._undo_op, other._undo_op
+        if first is not None and later is not None and first.name == later.name == "_restore_question":
+            values = {**later.kwargs()["values"], **first.kwargs()["values"]}
+            self._undo_op = Operation.of(
+                "_restore_question", question_id=first.kwargs()["question_id"], values=values
+            )
         return True
 
     def redo(self) -> None:
-        before = self._library.update_cell(self.cell_id, self._after)
-        if self._before is None:
-            self._before = before
-        self._events.noteChanged.emit(self.note_id)
+        change, self._applied = self._applied, None
+        if change is None and self._redo_op is not None:
+            change = self._library.apply(self._redo_op)
+        if change is not None:
+            self._events.changed.emit(change)
 
     def undo(self) -> None:
-        if self._before is not None:
-            self._library.update_cell(self.cell_id, self._before)
-            self._events.noteChanged.emit(self.note_id)
+        if self._undo_op is None:
+            return
+        change = self._library.apply(self._undo_op)
+        self._redo_op = change.inverse
+        self._events.changed.emit(change)
 
 
-class AddCellCommand(QUndoCommand):
-    def __init__(
-        self, library: Library, events: LibraryEvents, note_id: int, cell: Cell, position: int | None
-    ) -> None:
-        super().__init__("Add question" if cell.kind == "question" else "Add text")
-        self._library, self._events = library, events
-        self.note_id, self._cell, self._position = note_id, cell, position
-        self.cell_id: int | None = None
+class Commands:
+    """The window's actions: each runs one Library operation and puts it on the undo stack.
 
-    def redo(self) -> None:
-        self.cell_id = self._library.add_cell(self.note_id, self._cell, self._position)
-        self._events.noteChanged.emit(self.note_id)
-        self._events.structureChanged.emit()
+    The operation runs before the push, so a refused change (read-only, disk full, a rule)
+    raises here and leaves the stack as it was.
+    """
 
-    def undo(self) -> None:
-        if self.cell_id is not None:
-            self._library.delete_cell(self.cell_id)
-            self._events.noteChanged.emit(self.note_id)
-            self._events.structureChanged.emit()
+    def __init__(self, library: Library, events: LibraryEvents, undo_stack: QUndoStack) -> None:
+        self.library, self.events, self.undo_stack = library, events, undo_stack
 
+    def run(self, operation: Operation, *, merge_key: object = None, label: str | None = None) -> Change:
+        change = self.library.apply(operation)
+        if not change.empty:
+            command = OperationCommand(self.library, self.events, change, merge_key=merge_key)
+            if label:
+                command.setText(label)
+            self.undo_stack.push(command)
+        return change
 
-class DeleteCellCommand(QUndoCommand):
-    def __init__(self, library: Library, events: LibraryEvents, cell_id: int) -> None:
-        super().__init__("Delete")
-        self._library, self._events = library, events
-        self.cell_id = cell_id
-        self._saved: tuple[int, int, Cell] | None = None
+    def toggle_status(self, question_id: int) -> Change:
+        return self.run(Operation.of("toggle_status", question_id=question_id))
 
-    def redo(self) -> None:
-        self._saved = self._library.delete_cell(self.cell_id)
-        self._events.noteChanged.emit(self._saved[0])
-        self._events.structureChanged.emit()
+    def set_status(self, question_id: int, status: str) -> Change:
+        return self.run(Operation.of("set_status", question_id=question_id, status=status))
 
-    def undo(self) -> None:
-        if self._saved is not None:
-            note_id, position, cell = self._saved
-            self.cell_id = self._library.add_cell(note_id, cell, position)
-            self._events.noteChanged.emit(note_id)
-            self._events.structureChanged.emit()
-
-
-class MoveNoteCommand(QUndoCommand):
-    def __init__(
-        self, library: Library, events: LibraryEvents, note_id: int, week: int | None, lecture: int | None
-    ) -> None:
-        super().__init__("Move note")
-        self._library, self._events = library, events
-        self._note_id, self._to = note_id, (week, lecture)
-        self._from: tuple[int | None, int | None] | None = None
-
-    def redo(self) -> None:
-        self._from = self._library.move_note(self._note_id, week=self._to[0], lecture=self._to[1])
-        self._events.structureChanged.emit()
-
-    def undo(self) -> None:
-        if self._from is not None:
-            self._library.move_note(self._note_id, week=self._from[0], lecture=self._from[1])
-            self._events.structureChanged.emit()
-
-
-class RenameNotebookCommand(QUndoCommand):
-    def __init__(self, library: Library, events: LibraryEvents, notebook_id: int, title: str) -> None:
-        super().__init__("Rename notebook")
-        self._library, self._events = library, events
-        self._notebook_id, self._title = notebook_id, title
-        self._old: str | None = None
-
-    def redo(self) -> None:
-        self._old = self._library.rename_notebook(self._notebook_id, self._title)
-        self._events.structureChanged.emit()
-
-    def undo(self) -> None:
-        if self._old is not None:
-            self._library.rename_notebook(self._notebook_id, self._old)
-            self._events.structureChanged.emit()
-
-
-class ScheduleCommand(QUndoCommand):
-    """Change a notebook's start date and days per week; weeks are recomputed."""
-
-    def __init__(
+    def edit_question(
         self,
-        library: Library,
-        events: LibraryEvents,
-        notebook_id: int,
-        start: dt.date | None,
-        days_per_week: int,
-    ) -> None:
-        super().__init__("Change schedule")
-        self._library, self._events = library, events
-        self._notebook_id, self._new = notebook_id, (start, days_per_week)
-        self._old: tuple[dt.date | None, int] | None = None
+        question_id: int,
+        *,
+        text: str | None = None,
+        answer: str | None = None,
+        asker: str | None = None,
+        lecture: int | Keep | None = KEEP,
+        page: int | Keep | None = KEEP,
+        time: str | Keep | None = KEEP,
+        typing: bool = False,
+    ) -> Change:
+        """`typing`: a run of edits of one question's boxes undoes as one step."""
+        fields: dict[str, Any] = {"text": text, "answer": answer, "asker": asker}
+        fields |= {k: v for k, v in (("lecture", lecture), ("page", page), ("time", time)) if v is not KEEP}
+        operation = Operation.of("edit_question", question_id=question_id, **fields)
+        return self.run(operation, merge_key=("question", question_id) if typing else None)
 
-    def redo(self) -> None:
-        self._old = self._library.set_schedule(self._notebook_id, *self._new)
-        self._events.structureChanged.emit()
+    def edit_cell(self, cell_id: int, markdown: str, *, typing: bool = True) -> Change:
+        operation = Operation.of("edit_cell", cell_id=cell_id, markdown=markdown)
+        return self.run(operation, merge_key=("cell", cell_id) if typing else None)
 
-    def undo(self) -> None:
-        if self._old is not None:
-            self._library.set_schedule(self._notebook_id, *self._old)
-            self._events.structureChanged.emit()
+    def add_cell(self, note_id: int, cell: Cell, position: int | None = None) -> Change:
+        return self.run(Operation.of("add_cell", note_id=note_id, cell=cell, position=position))
 
+    def delete_cell(self, cell_id: int) -> Change:
+        return self.run(Operation.of("delete_cell", cell_id=cell_id))
 
-class RestoreCellCommand(EditCellCommand):
-    """An earlier version of a cell put back: its own undo step, never merged with typing."""
+    def move_cell(self, cell_id: int, position: int) -> Change:
+        return self.run(Operation.of("move_cell", cell_id=cell_id, position=position))
 
-    def id(self) -> int:
-        return -1
+    def add_note(
+        self, notebook_id: int, title: str, *, week: int | None = None, lecture: int | None = None
+    ) -> Change:
+        return self.run(
+            Operation.of("add_note", notebook_id=notebook_id, title=title, week=week, lecture=lecture)
+        )
 
+    def rename_note(self, note_id: int, title: str) -> Change:
+        return self.run(Operation.of("rename_note", note_id=note_id, title=title))
 
-def restore_version(library: Library, events: LibraryEvents, entry: HistoryEntry) -> QUndoCommand:
-    """The history's restore as an undoable step; refuses a version whose cell or question is gone."""
-    label = "Restore an earlier version"
-    if entry.field == "markdown" and entry.cell_id is not None:
-        if not any(cell.id == entry.cell_id for cell in _cells(library, entry.note_id)):
-            raise StudyNotesError("The cell of this version was deleted; copy its text from the history")
-        command = RestoreCellCommand(library, events, entry.note_id, entry.cell_id, entry.old_value)
-        command.setText(label)
-        return command
-    if entry.question_id is None or library.question(entry.question_id) is None:
-        raise StudyNotesError("The question of this version was deleted; copy its text from the history")
-    return QuestionCommand(
-        library, events, entry.question_id, label, **{entry.field: entry.old_value, "edited_by_user": 1}
-    )
+    def move_note(self, note_id: int, week: int | None, lecture: int | None) -> Change:
+        return self.run(Operation.of("move_note", note_id=note_id, week=week, lecture=lecture))
 
+    def delete_note(self, note_id: int) -> Change:
+        return self.run(Operation.of("delete_note", note_id=note_id))
 
-def _cells(library: Library, note_id: int) -> list[Cell]:
-    note = library.note(note_id)
-    return note.cells if note is not None else []
+    def rename_notebook(self, notebook_id: int, title: str) -> Change:
+        return self.run(Operation.of("rename_notebook", notebook_id=notebook_id, title=title))
+
+    def set_schedule(self, notebook_id: int, start: dt.date | None, days_per_week: int) -> Change:
+        operation = Operation.of(
+            "set_schedule", notebook_id=notebook_id, start=start, days_per_week=days_per_week
+        )
+        return self.run(operation)
+
+    def restore_version(self, history_id: int) -> Change:
+        """An earlier version put back: its own undo step, never merged with typing."""
+        return self.run(Operation.of("restore_version", history_id=history_id))

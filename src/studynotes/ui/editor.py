@@ -8,12 +8,12 @@ to forget; a live preview renders off the GUI thread beside the editor.
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..library import Library
+from ..library import Change, Library
 from ..model import Cell, Note, Question, QuestionStatus, StudyNotesError
-from . import commands
-from .commands import LibraryEvents
-from .editor_cells import Box, CellEditor, QuestionEdit, history_key, plain_error
+from .commands import Commands, LibraryEvents
+from .editor_cells import Box, CellEditor, history_key, plain_error
 from .keys import native
 from .preview_host import PreviewHost, render_job
 
@@ -59,6 +58,7 @@ class NoteEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self._library, self._undo, self._events = library, undo_stack, events
+        self._commands = Commands(library, events, undo_stack)
         self.note_id: int | None = None
         self.editors: list[CellEditor] = []
         self._current: CellEditor | None = None
@@ -125,8 +125,7 @@ class NoteEditor(QWidget):
         splitter.setSizes([520, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        events.noteChanged.connect(self._note_changed)
-        events.questionChanged.connect(lambda _question_id, note_id: self._note_changed(note_id))
+        events.changed.connect(self._library_changed)
 
     # -- opening and reloading ------------------------------------------------------------
     def open_note(self, note_id: int) -> None:
@@ -216,8 +215,8 @@ class NoteEditor(QWidget):
         scroll = self.cells_scroll.verticalScrollBar()
         QTimer.singleShot(0, lambda: scroll.setValue(place.scroll))  # after the new cells are laid out
 
-    def _note_changed(self, note_id: int) -> None:
-        if note_id == self.note_id and not self._saving:
+    def _library_changed(self, change: Change) -> None:
+        if self.note_id in change.notes and not self._saving:
             self._load(self._place())  # an undo, a redo, or a change made elsewhere
 
     # -- typing and saving ------------------------------------------------------------------
@@ -244,10 +243,7 @@ class NoteEditor(QWidget):
         self._saving = True
         try:
             waiting = self._save_edited(self.note_id)
-        except (
-            StudyNotesError,
-            sqlite3.Error,
-        ) as error:  # read-only, disk full, closed: say so, keep the text
+        except StudyNotesError as error:  # read-only, disk full, closed: say so, keep the text
             self.state.setText(f"Not saved: {plain_error(error)}")
             return
         finally:
@@ -263,9 +259,7 @@ class NoteEditor(QWidget):
                 waiting |= not self._save_question(editor, cell.question)
             elif cell.id is not None and editor.text.toPlainText() != cell.markdown:
                 markdown = editor.text.toPlainText()
-                self._undo.push(
-                    commands.EditCellCommand(self._library, self._events, note_id, cell.id, markdown)
-                )
+                self._commands.edit_cell(cell.id, markdown)
                 cell.markdown = markdown
             self._dirty.discard(editor)
         return waiting
@@ -278,7 +272,7 @@ class NoteEditor(QWidget):
             return True
         if not text:
             return False
-        self._undo.push(QuestionEdit.of(self._library, self._events, question.id, text=text, answer=answer))
+        self._commands.edit_question(question.id, text=text, answer=answer, typing=True)
         question.text, question.answer = text, answer
         return True
 
@@ -291,7 +285,8 @@ class NoteEditor(QWidget):
             return
         self._saving = True  # the box already shows it: no reload
         try:
-            done = self._push(commands.toggle_status(self._library, self._events, question.id))
+            question_id = question.id
+            done = self._push(lambda: self._commands.set_status(question_id, wanted))
         finally:
             self._saving = False
         if done:
@@ -300,15 +295,15 @@ class NoteEditor(QWidget):
     def _toggle_from_preview(self, question_id: int) -> None:
         """A click on a status in the preview: same command as the Answered box."""
         self.save()
-        self._push(commands.toggle_status(self._library, self._events, question_id))
+        self._push(lambda: self._commands.toggle_status(question_id))
 
-    def _push(self, command: QUndoCommand | None) -> bool:
+    def _push(self, action: Callable[[], Change]) -> bool:
         """Run a change through the undo stack; a change the library refuses is reported, not raised."""
-        if command is None or self._library.read_only:
+        if self._library.read_only:
             return False
         try:
-            self._undo.push(command)
-        except (StudyNotesError, sqlite3.Error) as error:
+            action()
+        except StudyNotesError as error:
             self.state.setText(f"Not saved: {plain_error(error)}")
             return False
         return True
@@ -321,7 +316,8 @@ class NoteEditor(QWidget):
         self.save()
         position = self.editors.index(self._current) + 1 if self._current in self.editors else None
         cell = Cell.asking(Question(text=NEW_QUESTION)) if kind == "question" else Cell.text("")
-        if self._push(commands.AddCellCommand(self._library, self._events, self.note_id, cell, position)):
+        note_id = self.note_id
+        if self._push(lambda: self._commands.add_cell(note_id, cell, position)):
             self._select_cell(len(self.editors) - 1 if position is None else position, select_all=True)
 
     def delete_current(self) -> None:
@@ -331,10 +327,8 @@ class NoteEditor(QWidget):
             return
         self.save()
         index = self.editors.index(current)
-        if (
-            self._push(commands.DeleteCellCommand(self._library, self._events, current.cell.id))
-            and self.editors
-        ):
+        cell_id = current.cell.id
+        if self._push(lambda: self._commands.delete_cell(cell_id)) and self.editors:
             self._select_cell(min(index, len(self.editors) - 1))
 
     def _select_cell(self, index: int, *, select_all: bool = False) -> None:
@@ -409,10 +403,9 @@ class NoteEditor(QWidget):
         return note
 
     def _render(self) -> None:
-        try:
-            note = self.typed_note()
-        except sqlite3.ProgrammingError:  # the library was closed: the window is going away
+        if self._library.closed:  # the window is going away
             return
+        note = self.typed_note()
         if note is not None:
             theme, size = self._style()
             self.preview.render(render_job([note], note.title, theme, size))

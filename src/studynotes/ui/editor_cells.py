@@ -1,4 +1,4 @@
-"""The pieces of the note editor: one cell's fields, and question edits that undo as one step.
+"""The pieces of the note editor: one cell's fields, and the keys that undo.
 
 A cell's text box keeps its own fine-grained undo while it has some; once it
 has none (just opened, or reloaded after an undo), Ctrl+Z goes to the
@@ -9,38 +9,13 @@ too.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ..library import Library
 from ..model import Cell
-from .commands import LibraryEvents, QuestionCommand, edit_question
 from .markdown_highlighter import MarkdownHighlighter
 
 Box = str  # "text" or "answer": which field of a cell
-
-
-class QuestionEdit(QuestionCommand):
-    """A question's text and answer edit; a run of them on one question undoes as one step."""
-
-    MERGE_ID = 1002
-
-    @classmethod
-    def of(
-        cls, library: Library, events: LibraryEvents, question_id: int, *, text: str, answer: str
-    ) -> QuestionEdit:
-        """The same change `edit_question` makes, able to merge with the next one."""
-        step = edit_question(library, events, question_id, text=text, answer=answer)
-        return cls(library, events, question_id, step.text(), **step._after)
-
-    def id(self) -> int:
-        return self.MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, QuestionEdit) or other._question_id != self._question_id:
-            return False
-        self._after = {**self._after, **other._after}  # undo still restores what was there first
-        return True
 
 
 def history_key(event: QEvent) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..library import HistoryEntry, Library
 from ..model import StudyNotesError
 from ..render.plain_text import plain_question
-from . import commands
+from .commands import Commands
 
 EXCERPT = 48  # characters of an earlier version shown in the list
 FIELD_NAMES = {"markdown": "text", "text": "question", "answer": "answer"}
@@ -35,12 +34,11 @@ class HistoryDialog(QDialog):
         title: str,
         parent: QWidget | None = None,
         *,
-        undo_stack: QUndoStack | None = None,
-        events: commands.LibraryEvents | None = None,
+        commands: Commands | None = None,
     ) -> None:
         super().__init__(parent)
-        # With the window's undo stack a restore is one Ctrl+Z away from undone.
-        self._undo_stack, self._events = undo_stack, events
+        # Through the window's commands a restore is one Ctrl+Z away from undone.
+        self._commands = commands
         self._entries: dict[int, HistoryEntry] = {}
         self.setWindowTitle(f"History of {title}")
         self.resize(820, 520)
@@ -94,9 +92,8 @@ class HistoryDialog(QDialog):
             return
         history_id = int(item.data(Qt.ItemDataRole.UserRole))
         try:
-            if self._undo_stack is not None and self._events is not None:
-                entry = self._entries[history_id]
-                self._undo_stack.push(commands.restore_version(self._library, self._events, entry))
+            if self._commands is not None:
+                self._commands.restore_version(history_id)
             else:
                 self._library.restore_version(history_id)
         except StudyNotesError as error:

@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..library import Library
+from ..library import Change, Library
 from ..model import StudyNotesError
 
 if TYPE_CHECKING:
     from ..render import Theme
-from . import commands
-from .commands import LibraryEvents
+from .commands import Commands, LibraryEvents
 from .content import NodeContent, content_of, notebook_overview
 from .empty_page import empty_page
+from .note_cache import NoteCache
 from .preview_host import PreviewHost, render_job
 from .questions import QuestionPanel
 from .search_panel import SearchPanel
@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.events = LibraryEvents(self)
         self.undo_stack = QUndoStack(self)
+        self.commands = Commands(library, self.events, self.undo_stack)
+        self.note_cache = NoteCache(library)
         self.setWindowTitle(f"studynotes — {library.path.name}")
         self.setAcceptDrops(True)
         self._content: NodeContent | None = None
@@ -130,9 +132,7 @@ class MainWindow(QMainWindow):
         self.preview.viewCreated.connect(self.mouse_buttons.watch_tree)
         self.search.hitChosen.connect(self._hit_chosen)
         self.search.resultsShown.connect(self._make_room_for_results)
-        self.events.questionChanged.connect(self._question_changed)
-        self.events.noteChanged.connect(self._note_changed)
-        self.events.structureChanged.connect(self.reload)
+        self.events.changed.connect(lambda change: self.guarded(self._library_changed, change))
         self.welcome.importRequested.connect(self.import_files)
         self.welcome.samplesRequested.connect(self.open_samples)
 
@@ -220,13 +220,13 @@ class MainWindow(QMainWindow):
         if self._content.node.kind == "notebook":
             self.preview.show_html(notebook_overview(self.library, self._content.node.id, self.theme()))
             return
-        notes = [n for n in (self.library.note(i) for i in self._content.note_ids) if n is not None]
+        notes = self.note_cache.notes(self._content.note_ids)
         if not notes:
             self.preview.show_html(empty_page(self.library, self._content.node, self.theme()))
             return
         key = (tuple(self._content.note_ids), str(self.theme()), self.font_size())
         self.preview.render(
-            render_job(notes, self._content.node.title, self.theme(), self.font_size()),
+            render_job(notes, self._content.node.title, self.theme(), self.font_size(), through=scroll_to),
             scroll_to=scroll_to,
             find=find,
             key=key,
@@ -260,34 +260,31 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Empty library · {self.library.path}")
 
     # -- reacting to changes -----------------------------------------------------------
-    def _question_changed(self, question_id: int, note_id: int) -> None:
-        self.preview.forget(note_id)
-        self.tree_model.refresh_path(note_id)
-        row = self.library.question(question_id)
-        if row is not None:
-            self.questions.update_row(row)
-            self._show_counts()
-        self._render_current(scroll_to=f"question-{question_id}", keep_place=True)
-
-    def _note_changed(self, note_id: int) -> None:
-        self.preview.forget(note_id)
-        if self._content is not None and note_id in self._content.note_ids:
-            self._refresh_questions_of(note_id)
-            self._render_current(keep_place=True)
-
-    def _refresh_questions_of(self, note_id: int) -> None:
-        """A restored version or an edit can change a question's text, answer or status: show it."""
-        for row in self.questions.model.rows():
-            if row.note_id == note_id:
-                fresh = self.library.question(row.id)
-                if fresh is not None and fresh != row:
-                    self.questions.update_row(fresh)
-        self.tree_model.refresh_path(note_id)
+    def _library_changed(self, change: Change) -> None:
+        """Every view takes what changed from the Change: no re-reading of what it says."""
+        self.note_cache.apply(change)
+        for note_id in change.notes:
+            self.preview.forget(note_id)
+        if change.placement:
+            self.reload()  # notes or weeks came, went or moved: the branches are read again
+            return
+        self.tree_model.apply_change(change)
+        shown = self._content is not None and bool(change.notes & set(self._content.note_ids))
+        if shown and self._content is not None and (change.created or change.deleted):
+            self._content.questions = content_of(self.library, self._content.node).questions
+            self.questions.set_rows(self._content.questions)
+        else:
+            self.questions.apply_change(change)
         self._show_counts()
+        if shown:
+            touched = sorted(change.ids("question"))
+            scroll = f"question-{touched[0]}" if len(touched) == 1 and not change.deleted else None
+            self._render_current(scroll_to=scroll, keep_place=True)
 
     def reload(self) -> None:
         """After an import or a move: re-read the tree, keeping expansion and selection."""
         self.preview.forget()
+        self.note_cache.clear()
         expanded = self.tree_model.expanded_keys(self.tree)
         current = self.current_node()
         key = current.key if current else None
@@ -311,9 +308,7 @@ class MainWindow(QMainWindow):
 
     # -- user actions --------------------------------------------------------------------
     def toggle_question(self, question_id: int) -> None:
-        command = commands.toggle_status(self.library, self.events, question_id)
-        if command is not None:
-            self.guarded(self.undo_stack.push, command)
+        self.guarded(self.commands.toggle_status, question_id)
 
     def toggle_selected_question(self) -> None:
         index = self.questions.table.currentIndex()
@@ -331,9 +326,7 @@ class MainWindow(QMainWindow):
         self.preview.scroll_to(f"question-{question_id}")
 
     def _move_note(self, note_id: int, week: int | None, lecture: int | None) -> None:
-        self.guarded(
-            self.undo_stack.push, commands.MoveNoteCommand(self.library, self.events, note_id, week, lecture)
-        )
+        self.guarded(self.commands.move_note, note_id, week, lecture)
 
     def select_note(self, note_id: int, *, scroll_to: str | None = None, find: str | None = None) -> None:
         index = self.tree_model.note_index(note_id)
@@ -456,9 +449,7 @@ class MainWindow(QMainWindow):
             return
         title, ok = QInputDialog.getText(self, "Rename notebook", "Title:", text=notebook.title)
         if ok and title.strip() and title != notebook.title:
-            self.undo_stack.push(
-                commands.RenameNotebookCommand(self.library, self.events, notebook.id, title)
-            )
+            self.commands.rename_notebook(notebook.id, title)
 
     def edit_schedule(self) -> None:
         node = self.current_node()
@@ -472,9 +463,7 @@ class MainWindow(QMainWindow):
         dialog = ScheduleDialog(notebook.title, notebook.start_date, notebook.days_per_week, self)
         if dialog.exec():
             start, days = dialog.values()
-            self.undo_stack.push(
-                commands.ScheduleCommand(self.library, self.events, notebook.id, start, days)
-            )
+            self.commands.set_schedule(notebook.id, start, days)
 
     def edit_note(self) -> None:
         node = self.current_node()
@@ -492,11 +481,7 @@ class MainWindow(QMainWindow):
             raise StudyNotesError("Select a note to see its history")
         from .history_dialog import HistoryDialog
 
-        dialog = HistoryDialog(
-            self.library, node.id, node.title, self, undo_stack=self.undo_stack, events=self.events
-        )
-        dialog.restored.connect(self.events.noteChanged)
-        dialog.exec()
+        HistoryDialog(self.library, node.id, node.title, self, commands=self.commands).exec()
 
     # -- drag files in ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

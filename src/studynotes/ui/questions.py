@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..library import QuestionRow
+from ..library import Change, QuestionRow
 from ..render.plain_text import plain_question
 from .markdown_highlighter import dark_palette
 
@@ -64,6 +64,13 @@ class QuestionTableModel(QAbstractTableModel):
         self._rows[position] = row
         self._plain[position] = None
         self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
+
+    def apply_change(self, change: Change) -> None:
+        """Rows take the values a Change reports (a toggle: one row, no read of the question)."""
+        for kind, question_id in change.after:
+            position = self._row_of.get(question_id) if kind == "question" else None
+            if position is not None:
+                self.update_row(change.updated_row(self._rows[position]))
 
     def rows(self) -> list[QuestionRow]:
         return list(self._rows)
@@ -343,6 +350,12 @@ class QuestionPanel(QWidget):
         self.model.update_row(row)
         self.proxy.invalidate()
         self._update_summary()
+
+    def apply_change(self, change: Change) -> None:
+        if any(kind == "question" for kind, _ in change.after):
+            self.model.apply_change(change)
+            self.proxy.invalidate()
+            self._update_summary()
 
     def select_question(self, question_id: int) -> None:
         position = self.model.position_of(question_id)

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QTreeView
 
-from ..library import Counts, Library
+from ..library import Change, Counts, Library
 from .tree_delegate import COUNTS_ROLE, TITLE_ROLE
 
 NOTE_MIME = "application/x-studynotes-note"
@@ -227,31 +227,26 @@ class LibraryTreeModel(QAbstractItemModel):
                     stack.append(index)
         return keys
 
-    def refresh_path(self, note_id: int) -> None:
-        """Re-read the counts on one note's path (note, lecture, week, notebook): a toggle's cost
-        stays the same however much of the tree is open."""
-        place = self._library.note_place(note_id)
-        if place is None:
-            return
-        notebook_id, week_id, lecture_id = place
-        lib = self._library
-        wanted = {
-            ("note", note_id): lib.counts(note_id=note_id),
-            ("notebook", notebook_id): lib.counts(notebook_id=notebook_id),
+    def apply_change(self, change: Change) -> None:
+        """Take the counts and titles a Change reports onto the loaded nodes it names (no reads)."""
+        notebooks = {nb for kind, nb in change.counts if kind == "notebook"}
+        notebooks |= {i for kind, i in change.after if kind == "notebook"}
+        titles = {
+            ("note", i): v["title"]
+            for (kind, i), v in change.after.items()
+            if kind == "note" and "title" in v
         }
-        if lecture_id is not None:
-            wanted[("lecture", lecture_id)] = lib.counts(lecture_id=lecture_id)
-        if week_id is not None:
-            wanted[("week", week_id)] = lib.counts(week_id=week_id)
-        else:
-            wanted[("unsorted", notebook_id)] = unsorted_counts(lib, notebook_id)
-        notebook = next((n for n in self._root.children or [] if n.id == notebook_id), None)
-        if notebook is None:
-            return
-        for node in [notebook, *self._walk(notebook)]:
-            counts = wanted.get(node.key)
-            if counts is not None:
-                node.counts = counts
+        for notebook in self._root.children or []:
+            if notebook.id not in notebooks and not titles:
+                continue
+            for node in [notebook, *self._walk(notebook)]:
+                counts, title = change.counts.get(node.key), titles.get(node.key)
+                if counts is None and title is None:
+                    continue
+                node.counts = counts if counts is not None else node.counts
+                if node.kind == "unsorted" and counts is not None:  # its front pages head the notebook
+                    node.counts = unsorted_counts(self._library, notebook.id)
+                node.title = title if title is not None else node.title
                 index = self.index_of(node)
                 self.dataChanged.emit(index, index)
 

@@ -1,0 +1,95 @@
+"""What every write shares: one transaction, errors as one readable line, counts for the tree.
+
+The operations (`question_edits`, `cell_edits`, `note_edits`) build on this; the `Library`
+combines them.  Nothing outside the library calls these helpers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..model import StudyNotesError
+from .changes import Change, NodeKey, Operation
+from .connection import LibraryError, failure_reason, transaction
+from .reader import LibraryReader
+from .views import Counts
+
+
+class LibraryWriter(LibraryReader):
+    path: Path
+    read_only: bool
+    # The operations `apply` may run: the public ones and the private inverses undo uses.
+    OPERATIONS: frozenset[str] = frozenset()
+
+    @cached_property
+    def db(self) -> Any:
+        """The same connection through sqlite-utils (loaded on first write, not at start-up)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise LibraryError(f"{self.path}: the library is open read-only")
+        try:
+            with transaction(self.conn) as conn:
+                yield conn
+        except sqlite3.Error as error:
+            raise LibraryError(
+                f"{self.path}: the change was not saved ({failure_reason(error)}); the library is as it was"
+            ) from error
+
+    def apply(self, operation: Operation) -> Change:
+        """Run an operation by name: how undo applies a Change's inverse, and redo the inverse's."""
+        if operation.name not in self.OPERATIONS:
+            raise StudyNotesError(f"no operation {operation.name!r}")
+        change: Change = getattr(self, operation.name)(**operation.kwargs())
+        return change
+
+    def _path_counts(
+        self, note_ids: Iterable[int], notebook_ids: Iterable[int] = ()
+    ) -> dict[NodeKey, Counts]:
+        """Open/total questions of every node on the notes' paths (note, lecture, week, notebook)."""
+        wanted: set[NodeKey] = {("notebook", i) for i in notebook_ids}
+        for note_id in note_ids:
+            row = self.conn.execute(
+                "SELECT notebook_id, week_id, lecture_id FROM notes WHERE id = ?", (note_id,)
+            ).fetchone()
+            if row is None:
+                continue
+            wanted |= {("note", note_id), ("notebook", row[0])}
+            wanted.add(("week", row[1]) if row[1] is not None else ("unsorted", row[0]))
+            if row[2] is not None:
+                wanted.add(("lecture", row[2]))
+        counts: dict[NodeKey, Counts] = {}
+        for kind, node_id in wanted:
+            if kind == "unsorted":
+                counts[(kind, node_id)] = self.counts(notebook_id=node_id, unsorted=True)
+            elif kind == "notebook":
+                counts[(kind, node_id)] = self.counts(notebook_id=node_id)
+            elif kind == "week":
+                counts[(kind, node_id)] = self.counts(week_id=node_id)
+            elif kind == "lecture":
+                counts[(kind, node_id)] = self.counts(lecture_id=node_id)
+            else:
+                counts[(kind, node_id)] = self.counts(note_id=node_id)
+        return counts
+
+    def _rows(self, table: str, where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+        """Whole rows, column by column, to put back exactly on undo."""
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE {where}", params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            names = ", ".join(row)
+            self.conn.execute(
+                f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+            )
