@@ -50,6 +50,7 @@ from .tree_model import LibraryTreeModel, Node
 from .welcome import WelcomePage
 
 WATCH_INTERVAL_MS = 1500
+DEFAULT_FONT_SIZE = 15
 
 
 class MainWindow(QMainWindow):
@@ -110,7 +111,14 @@ class MainWindow(QMainWindow):
             self.mouse_buttons.watch(widget)
         self._build_actions()
         self._connect()
+        from . import context_menus
+
+        context_menus.install(self)
         self._restore_settings()
+        self.zoom_label = QLabel()
+        self.zoom_label.setToolTip(self.tr("The preview's text size (Ctrl+0 resets it)"))
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self._show_zoom()
         self._show_welcome_if_empty()
         if library.read_only:
             banner = QLabel("Read-only: this library file cannot be changed here")
@@ -239,13 +247,23 @@ class MainWindow(QMainWindow):
         return effective_theme(self.settings)
 
     def font_size(self) -> int:
-        value = self.settings.value("preview_font_size", 15)
-        return int(value) if isinstance(value, int | str) and str(value).isdigit() else 15
+        value = self.settings.value("preview_font_size", DEFAULT_FONT_SIZE)
+        return int(value) if isinstance(value, int | str) and str(value).isdigit() else DEFAULT_FONT_SIZE
 
     def set_font_size(self, delta: int) -> None:
         size = max(10, min(28, self.font_size() + delta))
         self.settings.setValue("preview_font_size", size)
+        self._show_zoom()
         self._render_current(keep_place=True)
+
+    def reset_font_size(self) -> None:
+        """Ctrl+0: the preview's text back to its usual size."""
+        self.set_font_size(DEFAULT_FONT_SIZE - self.font_size())
+
+    def _show_zoom(self) -> None:
+        """The text size beside the status, as a percentage, only while it is not the usual one."""
+        percent = round(100 * self.font_size() / DEFAULT_FONT_SIZE)
+        self.zoom_label.setText(self.tr("Text {percent}%").format(percent=percent) if percent != 100 else "")
 
     def set_theme(self, choice: str) -> None:
         from .app import apply_theme
@@ -337,6 +355,20 @@ class MainWindow(QMainWindow):
         self.tree.scrollTo(index)
         self.tree.blockSignals(False)
         self.show_node(self.tree_model.node(index), scroll_to=scroll_to, find=find)
+
+    def edit_question_details(self, question_id: int) -> None:
+        """Asker, lecture, page and time of one question, corrected by hand (one undo step)."""
+        from .question_dialog import QuestionDetailsDialog
+
+        row = self.library.question(question_id)
+        if row is None:
+            return
+        dialog = QuestionDetailsDialog(row, self)
+        if dialog.exec():
+            self.commands.edit_question(question_id, **dialog.values())  # type: ignore[arg-type]
+
+    def open_hit(self, hit: Any, term: str) -> None:
+        self._hit_chosen(hit, term)
 
     def _hit_chosen(self, hit: Any, term: str) -> None:
         if hit.kind == "question":

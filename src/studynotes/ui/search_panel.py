@@ -182,4 +182,8 @@ class SearchPanel(QWidget):
 
     def _open(self, item: QListWidgetItem) -> None:
         hit = item.data(HIT_ROLE)
-        self.hitChosen.emit(hit, term_to_find(hit.snippet, parse_query(self.field.text()).all))
+        self.hitChosen.emit(hit, self.term_for(hit))
+
+    def term_for(self, hit: SearchHit) -> str:
+        """The word to mark in the hit's note."""
+        return term_to_find(hit.snippet, parse_query(self.field.text()).all)
