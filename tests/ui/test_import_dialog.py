@@ -83,7 +83,7 @@ def test_the_seeds_import_through_the_dialog_with_the_seed_counts(
     assert {p.name: f for p, f in dialog.jobs()} == SEED_FORMATS
     notes = _notes_column(dialog)
     assert notes["slide-photo.txt"] == "this is a binary file, not text (an image, PDF or archive?)"
-    assert notes["slides.pdf"] == "not a Markdown or text file (.pdf), skipped"
+    assert notes["slides.pdf"] == "not a note or chat export (.pdf), skipped"
     assert notes[".draft.md"] == "hidden, skipped"
     assert _cell(dialog, dialog.table.rowCount() - 1, 2).foreground().color().name() == "#cf222e"
     assert dialog.status.text() == "5 file(s) to import; 3 skipped (each row says why)"

@@ -107,6 +107,7 @@ class PreviewHost(QStackedWidget):
         self._signals.done.connect(self._rendered)
         self._signals.piece.connect(self._piece_rendered)
         self._rest: Iterator[str] | None = None  # pieces of the long page in view, still to show
+        self._shown_generation = 0  # the request whose page was last handed to the web view
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.last_html = ""
@@ -206,6 +207,7 @@ class PreviewHost(QStackedWidget):
 
     def _show(self, page: str) -> None:
         self.last_html = page
+        self._shown_generation = self._generation
         if self.pane is None:
             self._pending_html = page
             return
@@ -213,6 +215,10 @@ class PreviewHost(QStackedWidget):
         self.pane.set_html(page, keep_scroll=self._keep_place)
 
     def _loaded(self, ok: bool) -> None:
+        if self._shown_generation != self._generation:
+            # An earlier page finished loading while the page asked for since is still being
+            # rendered: the scroll and the mark wait for that one.
+            return
         self._pending_mark_scope = self._pending_scroll
         if self._pending_scroll:
             # Shown at the reader's place: scroll only if the element is out of view.
