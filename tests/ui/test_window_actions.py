@@ -169,16 +169,51 @@ def test_the_view_menu_has_a_theme_heading(window: Any) -> None:
     assert headings == ["Theme"]
 
 
-def test_the_editor_fits_the_screen_and_closes_with_escape(qtbot: Any, window: Any) -> None:
-    window.tree.setCurrentIndex(window.tree_model.note_index(MINUTES))
-    window.edit_note()
-    editor = window._editor_window
-    screen = editor.screen().availableGeometry()
-    assert editor.width() <= screen.width() and editor.height() <= screen.height()
+def test_the_editor_opens_beside_the_preview_and_closes_with_escape(qtbot: Any, window: Any) -> None:
     from PySide6.QtGui import QKeySequence, QShortcut
 
-    bound = {s.key().toString(): s for s in editor.findChildren(QShortcut)}
+    window.resize(1024, 700)
+    window.tree.setCurrentIndex(window.tree_model.note_index(MINUTES))
+    window.edit_note()
+    pane = window.editor_pane
+    assert pane.isVisible() and pane.window() is window  # in the main window, not a window of its own
+    assert not window.questions.isVisible() and window.preview.isVisible()
+    assert pane.width() > 200 and window.preview.width() > 200
+    assert not pane.editor.preview.isVisible()  # one preview: the window's
+    bound = {s.key().toString(): s for s in pane.findChildren(QShortcut) if s.parent() is pane}
     assert {"Esc", QKeySequence(QKeySequence.StandardKey.Close).toString()} <= set(bound)
-    qtbot.waitUntil(editor.isVisible)
     bound["Esc"].activated.emit()  # offscreen windows are not active: the shortcut's own signal
-    assert not editor.isVisible()
+    assert not pane.isVisible() and window.questions.isVisible()
+
+
+def test_the_editor_follows_the_cursor_and_shows_what_is_typed_in_the_main_preview(
+    qtbot: Any, window: Any
+) -> None:
+    window.tree.setCurrentIndex(window.tree_model.note_index(MINUTES))
+    window.edit_note()
+    editor = window.editor_pane.editor
+    question_cell = next(e for e in editor.editors if e.cell.question is not None)
+    with qtbot.waitSignal(editor.cellFocused) as focused:
+        editor._focus(question_cell, "text")
+    assert focused.args == [f"question-{question_cell.cell.question.id}"]
+    text_cell = next(e for e in editor.editors if e.cell.question is None)
+    text_cell.text.setPlainText("방금 쓴 문장 😀")
+    window.preview.wait_for_render()
+    qtbot.waitUntil(lambda: "방금 쓴 문장 😀" in window.preview.last_html, timeout=5_000)
+    window.tree.setCurrentIndex(window.tree_model.note_index(5))  # the editor follows the selection
+    assert editor.note_id == 5
+
+
+def test_a_long_cell_grows_instead_of_scrolling_inside_the_editor(qtbot: Any) -> None:
+    from studynotes.model import Cell
+    from studynotes.ui.editor_cells import CellEditor
+
+    text = "\n".join(f"{n}. 긴 목록의 한 줄 😀" for n in range(1, 31))
+    editor = CellEditor(Cell.text(text))
+    qtbot.addWidget(editor)
+    editor.resize(500, 200)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.text.fit_height()
+    assert editor.text.height() >= 30 * editor.text.fontMetrics().lineSpacing()
+    assert editor.text.verticalScrollBar().maximum() == 0  # all of it shows: nothing to scroll

@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.selection_history = SelectionHistory()
         self._demo_windows: list[QMainWindow] = []
         self._on_close: list[Any] = []  # what to let go of after the window closes (a demo's library)
-        self._editor_window: Any = None
+        self.editor_pane: Any = None  # made on the first Ctrl+E
         self.import_action: QAction
         self.export_action: QAction
         self.edit_action: QAction
@@ -182,6 +182,11 @@ class MainWindow(QMainWindow):
     def show_node(self, node: Node | None, *, scroll_to: str | None = None, find: str | None = None) -> None:
         if node is None:
             return
+        if self.editor_pane is not None and self.editor_pane.isVisible():
+            if node.kind == "note":  # the editor follows the selection
+                self.editor_pane.open_note(node.id, node.title)
+            else:
+                self.editor_pane.close_pane()
         self._content = content_of(self.library, node)
         self.questions.set_rows(self._content.questions)
         self._render_current(scroll_to=scroll_to, find=find)
@@ -498,14 +503,10 @@ class MainWindow(QMainWindow):
             self.commands.set_schedule(notebook.id, start, days)
 
     def edit_note(self) -> None:
-        node = self.current_node()
-        if node is None or node.kind != "note":
-            raise StudyNotesError("Select a note to edit")
-        from .editor_window import EditorWindow
+        """Ctrl+E: the note's cells beside the preview, in place of the question list."""
+        from .editor_pane import edit_selected_note
 
-        if self._editor_window is None:
-            self._editor_window = EditorWindow(self.library, self.undo_stack, self.events, self)
-        self._editor_window.open_note(node.id, node.title)
+        edit_selected_note(self)
 
     def show_history(self) -> None:
         node = self.current_node()
