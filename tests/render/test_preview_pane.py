@@ -140,3 +140,13 @@ def test_schedule_cells_wrap_only_at_spaces_even_in_a_narrow_pane(qtbot: Any, pa
         "var q=document.createRange();q.setStart(t,i);q.setEnd(t,i+12);w=Math.max(w,q.getClientRects().length);}});return w;})()",
     )
     assert widest_word == 1  # "Introduction" is never cut into two lines
+
+
+def test_clicking_a_link_between_imported_pages_asks_for_that_note(qtbot: Any, pane: Any) -> None:
+    with qtbot.waitSignal(pane.noteLinkRequested, timeout=5_000) as asked:
+        pane.page().acceptNavigationRequest(
+            "studynotes://note/notion%2F437237b78bd8031e466c887e04acdaad",
+            pane.page().NavigationType.NavigationTypeLinkClicked,
+            True,
+        )
+    assert asked.args == ["notion/437237b78bd8031e466c887e04acdaad"]

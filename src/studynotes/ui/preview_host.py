@@ -87,6 +87,7 @@ class PreviewHost(QStackedWidget):
     """Shows HTML; forwards status clicks; scrolls to an element once the page is in."""
 
     toggleRequested = Signal(int)
+    noteLinkRequested = Signal(str)  # see PreviewPage.noteLinkRequested
     menuRequested = Signal(QPoint, int, str)  # see PreviewPane.menuRequested
     viewCreated = Signal(QWidget)
 
@@ -123,6 +124,7 @@ class PreviewHost(QStackedWidget):
 
         self.pane = PreviewPane(self)
         self.pane.toggleRequested.connect(self.toggleRequested)
+        self.pane.noteLinkRequested.connect(self.noteLinkRequested)
         self.pane.menuRequested.connect(self.menuRequested)
         self.pane.shown.connect(self._loaded)
         self.addWidget(self.pane)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from ..importers import bundle_format, sniff
+from ..importers.notion_columns import Field
 from ..importers.parts.reading import MAX_FILE_BYTES, decode_bytes
 from ..importing import Cancelled, ImportReport
 from ..model import ImportContext, ImportFailure, StudyNotesError
@@ -94,9 +95,13 @@ class ImportWorker(QObject):
         jobs: list[tuple[Path, str]],
         notebook: str | None,
         context: ImportContext,
+        *,
+        bundles: list[list[Path]] | None = None,
+        columns: dict[str, Field] | None = None,
     ) -> None:
         super().__init__()
         self._library_path, self._jobs, self._notebook, self._context = library_path, jobs, notebook, context
+        self._bundles, self._columns = bundles or [], columns or {}  # Notion exports and repositories
         self.cancelled = False
 
     def run(self) -> None:
@@ -110,18 +115,27 @@ class ImportWorker(QObject):
             self.failed.emit(crash_message("The import failed", error))
 
     def _import(self) -> ImportReport:
-        from ..importers import ImportedFile, import_file
-        from ..importing import save_parsed
+        from ..importers import import_file
+        from ..importing import by_bundle, parse_bundles, save_parsed
         from ..library import Library
 
         report = ImportReport()
-        parsed: list[ImportedFile] = []
+        parsed, report.errors = parse_bundles(
+            self._bundles,
+            self._context,
+            None,
+            lambda done, pages, name: self.progress.emit(
+                done, pages, f"Reading {name} ({done + 1} of {pages})"
+            ),
+            lambda: self.cancelled,
+            self._columns,
+            self._notebook,
+        )
         count = len(self._jobs)
-        total = count * 2
         for index, (path, format_name) in enumerate(self._jobs):
             if self.cancelled:
                 raise Cancelled
-            self.progress.emit(index, total, f"Reading {path.name} ({index + 1} of {count})")
+            self.progress.emit(index, count, f"Reading {path.name} ({index + 1} of {count})")
             try:
                 parsed.append(import_file(path, self._context, format_name))
             except ImportFailure as failure:
@@ -129,16 +143,17 @@ class ImportWorker(QObject):
         if self.cancelled:
             raise Cancelled
         with Library.open(self._library_path) as library:
-            report.files = save_parsed(
+            results = save_parsed(
                 library,
                 parsed,
                 self._notebook,
                 lambda done, saving, name: self.progress.emit(
-                    count + done, total, f"Saving {name} ({done + 1} of {saving})"
+                    done, saving, f"Saving {name} ({done + 1} of {saving})"
                 ),
                 lambda: self.cancelled,
             )
-        self.progress.emit(total, total, "Done")
+        report.files = by_bundle(parsed, results)
+        self.progress.emit(1, 1, "Done")
         return report
 
 
