@@ -44,6 +44,15 @@ def test_an_export_previews_its_tree_and_imports_with_the_chosen_columns(qtbot: 
     with Library.open(library_path) as library:
         assert library.notebooks() == []  # the preview saved nothing
 
+    dialog.notebook.setCurrentText("CS231n 2021")  # the preview follows the notebook chosen
+    dialog.bundle_panel.preview()
+    qtbot.waitUntil(
+        lambda: (
+            dialog.bundle_panel.tree.topLevelItemCount() == 1
+            and dialog.bundle_panel.tree.topLevelItem(0).text(0).startswith("CS231n 2021")
+        ),
+        timeout=60_000,
+    )
     _chooser(dialog, "작성자").setCurrentText("property")
     with qtbot.waitSignal(dialog.imported, timeout=120_000) as done:
         dialog.start()

@@ -170,7 +170,7 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits):
                 new_id=new_id,
             )
             batch.lectures = lecture_rows
-            saving.insert_batch(self.db, batch)
+            saving.insert_batch(conn, batch)
             note_ids = [row["id"] for row in batch.notes]
             kept = saving.restore_user_state(conn, note_ids, user_state)
             dates = [n.date for n in document.notes if n.date] + [
