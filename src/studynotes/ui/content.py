@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..library import Counts, Library, QuestionFilter, QuestionRow
+from .study_charts import study_charts
 from .tree_model import Node, front_pages, unsorted_beyond, unsorted_counts
 
 _DECLARED_DATE = re.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b")
@@ -92,7 +93,7 @@ def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     body = f"""<p>{html.escape(notebook.description)}</p><ul>{property_items(notebook.properties)}</ul>
 <p>Starts {start} · {notebook.days_per_week} study days a week ·
 {notebook.counts.open} open of {notebook.counts.questions} questions</p>
-<table>{rows}</table>"""
+<table>{rows}</table>{study_charts(library, notebook_id, theme)}"""
     return plain_page(notebook.title, body, theme)
 
 

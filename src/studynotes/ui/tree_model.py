@@ -79,6 +79,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._root = Node("root", 0, 0, "")
         self._root.children = []
         self._icons: dict[str, Any] = {}
+        self._due: dict[NodeKey, int] = {}  # answered questions due for review, per node
         self.reload()
 
     # -- loading -------------------------------------------------------------
@@ -214,6 +215,12 @@ class LibraryTreeModel(QAbstractItemModel):
                     node.counts = note_counts.get(node.id, Counts())
         self._emit_all_changed(self._root)
 
+    def set_due(self, due: dict[NodeKey, int]) -> None:
+        """Show how many questions each node has due for review (beside open/total)."""
+        if due != self._due:
+            self._due = due
+            self._emit_all_changed(self._root)
+
     def expanded_keys(self, view: QTreeView) -> list[tuple[str, int]]:
         """The nodes open in a view, to open again after a reload."""
         keys = []
@@ -348,11 +355,17 @@ class LibraryTreeModel(QAbstractItemModel):
             return None
         node = self.node(index)
         if role == Qt.ItemDataRole.DisplayRole:
+            due = self._due.get(node.key)
             if node.counts.questions:
-                return f"{node.title} · {node.counts.open} open / {node.counts.questions}"
+                return f"{node.title} · {node.counts.open} open / {node.counts.questions}" + (
+                    f" · {due} due" if due else ""
+                )
             return node.title
-        if role == COUNTS_ROLE:
-            return f"{node.counts.open} open / {node.counts.questions}" if node.counts.questions else None
+        if role == COUNTS_ROLE:  # painted whole at the right of the row, the title elided before it
+            if not node.counts.questions:
+                return None
+            due = self._due.get(node.key)
+            return f"{node.counts.open} open / {node.counts.questions}" + (f" · {due} due" if due else "")
         if role == TITLE_ROLE:
             return node.title
         if role == Qt.ItemDataRole.ToolTipRole:
