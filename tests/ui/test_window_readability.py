@@ -60,6 +60,8 @@ def test_tree_rows_give_title_and_counts_apart_so_counts_never_elide(window: Any
     model = window.tree_model
     assert model.data(index, TITLE_ROLE) == PROGRAMME
     assert model.data(index, COUNTS_ROLE) == "29 open / 29"
+    model.set_due({model.node(index).key: 3})
+    assert model.data(index, COUNTS_ROLE) == "29 open / 29 · 3 due"  # review's count stays whole too
     window.tree.resize(160, 400)  # far too narrow for the title: painting must not fail
     window.tree.grab()
 
