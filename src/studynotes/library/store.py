@@ -24,13 +24,14 @@ from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
 from .question_edits import QuestionEdits
 from .reviewing import ReviewOperations
+from .sharing_ops import SharingOperations
 from .views import HistoryEntry, ImportResult
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations):
+class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations):
     OPERATIONS = frozenset(
         {
             "set_status",
