@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import backups, browse, desktop, export, history, importing, people, status, window
+from . import backups, browse, decisions, desktop, export, history, importing, people, status, window
 from .registry import standalone
 
 # One line per command group; a new command is a new module and a line here.
-COMMAND_GROUPS = (window, importing, people, browse, status, export, history, backups, desktop)
+COMMAND_GROUPS = (window, importing, people, browse, status, decisions, export, history, backups, desktop)
 
 
 def build_parser() -> argparse.ArgumentParser:
