@@ -62,3 +62,17 @@ def test_an_export_previews_its_tree_and_imports_with_the_chosen_columns(qtbot: 
         rows = [q for q in library.questions() if q.note.startswith("질문")]
         assert len(rows) == 8 and all(q.asker == "" for q in rows)
     dialog.wait()
+
+
+def test_cancelling_an_export_import_saves_nothing(qtbot: Any, tmp_path: Path) -> None:
+    library_path = tmp_path / "library.sqlite3"
+    Library.open(library_path).close()
+    dialog = ImportDialog(library_path, [NOTION], [])
+    qtbot.addWidget(dialog)
+    dialog.start()
+    dialog.cancel()  # the worker sees it before its first page
+    dialog.wait()
+    assert dialog.report is None
+    assert dialog.status.text() == "Import cancelled: nothing was saved."
+    with Library.open(library_path) as library:
+        assert library.notebooks() == []

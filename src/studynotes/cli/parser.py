@@ -5,11 +5,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import backups, browse, decisions, desktop, export, history, importing, people, status, window
+from . import backups, browse, decisions, desktop, export, history, importing, people, review, status, window
 from .registry import standalone
 
 # One line per command group; a new command is a new module and a line here.
-COMMAND_GROUPS = (window, importing, people, browse, status, decisions, export, history, backups, desktop)
+COMMAND_GROUPS = (
+    window,
+    importing,
+    people,
+    browse,
+    status,
+    decisions,
+    export,
+    history,
+    backups,
+    desktop,
+    review,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
