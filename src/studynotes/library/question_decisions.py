@@ -100,11 +100,14 @@ class QuestionDecisions(LibraryWriter):
 
     def decisions(self, notebook_id: int, source_name: str) -> list[Decision]:
         """The user's decisions for one imported file of a notebook."""
-        rows = self.conn.execute(
-            "SELECT decision, stable_key, text FROM question_decisions"
-            " WHERE notebook_id = ? AND source_name = ? ORDER BY id",
-            (notebook_id, source_name),
-        ).fetchall()
+        try:
+            rows = self.conn.execute(
+                "SELECT decision, stable_key, text FROM question_decisions"
+                " WHERE notebook_id = ? AND source_name = ? ORDER BY id",
+                (notebook_id, source_name),
+            ).fetchall()
+        except sqlite3.OperationalError:  # a library held at an older schema (opened read-only to upgrade)
+            return []
         return [Decision(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     # --- helpers -------------------------------------------------------------------------
