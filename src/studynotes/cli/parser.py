@@ -5,7 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import backups, browse, decisions, desktop, export, history, importing, people, review, status, window
+from . import (
+    backups,
+    browse,
+    decisions,
+    desktop,
+    export,
+    history,
+    importing,
+    people,
+    review,
+    sharing,
+    status,
+    window,
+)
 from .registry import standalone
 
 # One line per command group; a new command is a new module and a line here.
@@ -21,6 +34,7 @@ COMMAND_GROUPS = (
     backups,
     desktop,
     review,
+    sharing,
 )
 
 

@@ -26,13 +26,16 @@ from .people import PeopleEdits, apply_to_questions, people_of
 from .question_decisions import QuestionDecisions
 from .question_edits import QuestionEdits
 from .reviewing import ReviewOperations
+from .sharing_ops import SharingOperations
 from .views import HistoryEntry, ImportResult
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, QuestionDecisions, CellEdits, NoteEdits, PeopleEdits, ReviewOperations):
+class Library(
+    QuestionEdits, QuestionDecisions, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations
+):
     OPERATIONS = frozenset(
         {
             "set_status",
