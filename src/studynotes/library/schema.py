@@ -419,6 +419,21 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (
+        "the user's decisions on what is a question, kept across re-imports",
+        """
+        CREATE TABLE question_decisions (
+            id INTEGER PRIMARY KEY,
+            notebook_id INTEGER NOT NULL REFERENCES notebooks(id) ON DELETE CASCADE,
+            source_name TEXT NOT NULL DEFAULT '',
+            stable_key TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('question', 'not_question')),
+            text TEXT NOT NULL DEFAULT '',
+            made_at TEXT,
+            UNIQUE (notebook_id, source_name, stable_key)
+        );
+        """,
+    ),
+    (
         # A re-import updates rows in place: each cell remembers what the file
         # said (`import_key`), what the user did to it, and which of the file's
         # cells the user deleted, so every decision outlives the next import.

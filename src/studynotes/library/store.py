@@ -20,8 +20,10 @@ from . import placement, reimport, saving, sources
 from .cell_edits import CellEdits
 from .changes import Change
 from .connection import backup_copy, connect, writable
+from .decisions import apply_decisions
 from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
+from .question_decisions import QuestionDecisions
 from .question_edits import QuestionEdits
 from .reviewing import ReviewOperations
 from .sharing_ops import SharingOperations
@@ -31,7 +33,9 @@ if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations):
+class Library(
+    QuestionEdits, QuestionDecisions, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations
+):
     OPERATIONS = frozenset(
         {
             "set_status",
@@ -55,6 +59,9 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations
             "restore_version",
             "set_chat_people",
             "_restore_people",
+            "make_question",
+            "dismiss_question",
+            "_restore_decided",
         }
     ) | (ReviewOperations.REVIEW_OPERATIONS)
 
@@ -133,6 +140,8 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations
                     str(imported.path), document.format, title, 0, 0, warnings, unchanged=True
                 )
             source_id = sources.save(conn, notebook_id, imported, previous[0] if previous else None)
+            file_name = imported.source_name or imported.path.name  # what stable keys are made from
+            apply_decisions(document, self.decisions(notebook_id, file_name), file_name)
             new_id = saving.IdAllocator(conn)
             lectures, lecture_rows = saving.lecture_ids(
                 conn, notebook_id, document.lectures, document.notes, new_id
@@ -143,7 +152,7 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations
                 source_id=source_id,
                 notebook_id=notebook_id,
                 notes=document.notes,
-                source_name=imported.source_name or imported.path.name,
+                source_name=file_name,
                 lectures=lectures,
                 new_id=new_id,
             )
