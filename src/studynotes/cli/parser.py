@@ -5,11 +5,22 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import backups, browse, export, history, importing, status, window
+from . import backups, browse, cells, export, history, importing, note_edits, question_edits, status, window
 from .registry import standalone
 
 # One line per command group; a new command is a new module and a line here.
-COMMAND_GROUPS = (window, importing, browse, status, export, history, backups)
+COMMAND_GROUPS = (
+    window,
+    importing,
+    browse,
+    status,
+    question_edits,
+    cells,
+    note_edits,
+    export,
+    history,
+    backups,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
