@@ -5,7 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import backups, browse, cells, export, history, importing, note_edits, question_edits, status, window
+from . import (
+    backups,
+    browse,
+    cells,
+    desktop,
+    export,
+    history,
+    importing,
+    note_edits,
+    question_edits,
+    status,
+    window,
+)
 from .registry import standalone
 
 # One line per command group; a new command is a new module and a line here.
@@ -20,6 +32,7 @@ COMMAND_GROUPS = (
     export,
     history,
     backups,
+    desktop,
 )
 
 

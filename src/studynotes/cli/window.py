@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..model import StudyNotesError
 from ..system.display import has_display
@@ -11,7 +12,11 @@ from .registry import Subcommands, standalone
 
 
 def register(commands: Subcommands) -> None:
-    standalone(commands.add_parser("gui", help="open the window (the default)"), open_window)
+    gui = commands.add_parser("gui", help="open the window (the default); files given are offered for import")
+    gui.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="files to import (a launcher's Open with)"
+    )
+    standalone(gui, open_window)
     demo = commands.add_parser("demo", help="open the window on a fresh library holding the sample notebooks")
     standalone(demo, open_window)
 
@@ -26,4 +31,4 @@ def open_window(args: argparse.Namespace) -> int:
         raise StudyNotesError(missing_libraries_message(missing))
     from ..ui.app import run
 
-    return run(library_path=args.library, demo=args.command == "demo")
+    return run(library_path=args.library, demo=args.command == "demo", files=getattr(args, "files", None))

@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 import re
 import threading
+from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
-from ..model import Attachment, Note
+from ..model import Attachment, Cell, Note
 from .cards import question_card
 from .markdown_setup import github_slug, make_markdown
 from .math import formula_html
@@ -60,17 +61,21 @@ def _note_body(note: Note) -> str:
     def render(text: str) -> str:
         return render_markdown(text, note.attachments)
 
-    parts = []
-    for position, cell in enumerate(note.cells):
-        if cell.question is not None:
-            parts.append(question_card(cell.question, position, render))
-        elif cell.markdown.strip():
-            cell_id = f' id="cell-{cell.id}"' if cell.id is not None else ""
-            parts.append(f'<div class="cell"{cell_id}>{render(cell.markdown)}</div>')
-    return "\n".join(parts)
+    parts = [cell_html(cell, position, render) for position, cell in enumerate(note.cells)]
+    return "\n".join(part for part in parts if part)
 
 
-def _note_header(note: Note, level: int) -> str:
+def cell_html(cell: Cell, position: int, render: Callable[[str], str]) -> str:
+    """One cell: a question card, a text cell, or nothing for an empty cell."""
+    if cell.question is not None:
+        return question_card(cell.question, position, render)
+    if cell.markdown.strip():
+        cell_id = f' id="cell-{cell.id}"' if cell.id is not None else ""
+        return f'<div class="cell"{cell_id}>{render(cell.markdown)}</div>'
+    return ""
+
+
+def note_header(note: Note, level: int) -> str:
     details = [
         note.date.isoformat() if note.date else "",
         *(f"{k}: {v}" for k, v in note.properties.items() if v),
@@ -83,21 +88,21 @@ def _note_header(note: Note, level: int) -> str:
 
 
 def render_note(note: Note, *, theme: Theme = "light", font_size: int = 15) -> str:
-    body = f'<article class="note" id="note-{note.id}">{_note_header(note, 1)}{_note_body(note)}</article>'
-    return _document(note.title, body, theme, font_size)
+    body = f'<article class="note" id="note-{note.id}">{note_header(note, 1)}{_note_body(note)}</article>'
+    return document(note.title, body, theme, font_size)
 
 
 def render_notes(notes: list[Note], *, title: str, theme: Theme = "light", font_size: int = 15) -> str:
     """A week or a lecture: every note in order, each its own article."""
     articles = [
-        f'<article class="note" id="note-{note.id}">{_note_header(note, 2)}{_note_body(note)}</article>'
+        f'<article class="note" id="note-{note.id}">{note_header(note, 2)}{_note_body(note)}</article>'
         for note in notes
     ]
     body = f"<h1>{html.escape(title)}</h1>" + "\n".join(articles)
-    return _document(title, body, theme, font_size)
+    return document(title, body, theme, font_size)
 
 
-def _document(title: str, body: str, theme: Theme, font_size: int) -> str:
+def document(title: str, body: str, theme: Theme, font_size: int) -> str:
     return (
         # The scheme on the root element: the page's scrollbars and form controls follow the theme.
         f'<!DOCTYPE html>\n<html style="color-scheme:{theme}"><head><meta charset="utf-8">'

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from ..model import StudyNotesError
 
@@ -129,9 +129,19 @@ def _lean_web_engine() -> None:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([flags, *extra]).strip()
 
 
-def run(library_path: Path | None = None, *, demo: bool = False) -> int:
+def run(library_path: Path | None = None, *, demo: bool = False, files: list[Path] | None = None) -> int:
+    """The window on a library; `files` are offered for import (a launcher's "Open with").
+
+    A window already showing the library is given the files and brought forward instead.
+    """
     started = time.perf_counter()
     app = create_application()
+    files = list(files or [])
+    if not demo:
+        from .single_instance import hand_off
+
+        if hand_off(library_path or default_library_path(), files):
+            return 0
     settings = QSettings()
     apply_theme(settings)
     sys.excepthook = _show_unexpected
@@ -152,17 +162,33 @@ def run(library_path: Path | None = None, *, demo: bool = False) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(library, settings)
+    if not demo:
+        from .single_instance import serve
+
+        serve(library.path, lambda sent: window.guarded(bring_forward, window, sent), window)
     window.show()
     if "--startup-time" in sys.argv or _env_flag("STUDYNOTES_STARTUP_TIME"):
         print(f"window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr)
     # The web view (and its few hundred MB) comes after the first paint.
     QTimer.singleShot(0, lambda: window.guarded(_after_first_paint, window))
+    if files:
+        QTimer.singleShot(0, lambda: window.guarded(bring_forward, window, files))
     code = app.exec()
     if samples is not None:
         samples.close()
     else:
         library.close()
     return int(code)
+
+
+def bring_forward(window: QMainWindow, files: list[Path]) -> None:
+    """Another start of the app (a launcher, "Open with") asked for this window and these files."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if files:
+        window.import_files(files)  # type: ignore[attr-defined]
 
 
 def _after_first_paint(window: object) -> None:

@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             return
         key = (tuple(self._content.note_ids), str(self.theme()), self.font_size())
         self.preview.render(
-            render_job(notes, self._content.node.title, self.theme(), self.font_size()),
+            render_job(notes, self._content.node.title, self.theme(), self.font_size(), through=scroll_to),
             scroll_to=scroll_to,
             find=find,
             key=key,

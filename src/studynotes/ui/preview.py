@@ -31,6 +31,8 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..render.paged import REST_ID
+
 IDLE_COLLECT_MS = 1_500  # after the user stops moving between notes
 SET_HTML_LIMIT = 1_500_000  # QWebEnginePage.setHtml refuses documents over 2 MB
 ALLOWED_SCHEMES = frozenset({"data", "about", "blob"})
@@ -197,6 +199,17 @@ class PreviewPane(QWebEngineView):
             self.page().runJavaScript(script, world)
         else:
             self.page().runJavaScript(script, world, callback)
+
+    def append_piece(self, piece: str) -> None:
+        """Add a piece of a long page where the rest goes (the same sanitised HTML a load shows)."""
+        self.run_script(
+            f"(function(){{var r=document.getElementById('{REST_ID}');"
+            f"if(r){{r.insertAdjacentHTML('beforebegin',{json.dumps(piece)});}}}})()"
+        )
+
+    def finish_pieces(self) -> None:
+        """The whole page is in: the note that the rest is coming goes."""
+        self.run_script(f"(function(){{var r=document.getElementById('{REST_ID}');if(r){{r.remove();}}}})()")
 
     def scroll_to(self, element_id: str, *, nearest: bool = False) -> None:
         """Centre the element, or (nearest) scroll only as far as needed to bring it into view."""

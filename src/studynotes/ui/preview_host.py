@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, Signal
@@ -20,14 +20,16 @@ from ..model import Note
 
 if TYPE_CHECKING:
     from ..render import Theme
+    from ..render.paged import PagedPage
 
-RenderJob = Callable[[], str]
+RenderJob = Callable[[], "str | PagedPage"]
 PageKey = tuple[tuple[int, ...], str, int]
 PAGE_CACHE_SIZE = 24
 
 
 class _Signals(QObject):
-    done = Signal(int, str)
+    done = Signal(int, str, object)  # generation, page, the pieces still to come (or None)
+    piece = Signal(int, object)  # generation, the next piece of a long page (None: no more)
 
 
 class _RenderTask(QRunnable):
@@ -36,26 +38,47 @@ class _RenderTask(QRunnable):
         self._generation, self._job, self._signals = generation, job, signals
 
     def run(self) -> None:
+        rest: Iterator[str] | None = None
         try:
-            page = self._job()
+            result = self._job()
+            if isinstance(result, str):
+                page = result
+            else:
+                page, rest = result.first, (result.rest if result.cut else None)
         except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
             page = error_page(f"This note could not be shown: {error}")
-        self._signals.done.emit(self._generation, page)
+        self._signals.done.emit(self._generation, page, rest)
+
+
+class _PieceTask(QRunnable):
+    """Renders the next piece of a long page (pieces are rendered in order, one at a time)."""
+
+    def __init__(self, generation: int, rest: Iterator[str], signals: _Signals) -> None:
+        super().__init__()
+        self._generation, self._rest, self._signals = generation, rest, signals
+
+    def run(self) -> None:
+        try:
+            piece = next(self._rest, None)
+        except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
+            piece = f"<p>The rest of this page could not be shown: {html.escape(str(error))}</p>"
+        self._signals.piece.emit(self._generation, piece)
 
 
 def error_page(message: str) -> str:
     return f"<!doctype html><meta charset='utf-8'><body style='font-family:sans-serif'><p>{html.escape(message)}</p>"
 
 
-def render_job(notes: list[Note], title: str, theme: Theme, font_size: int) -> RenderJob:
-    """A closure the worker can run: render one note or several, falling back to plain text."""
+def render_job(
+    notes: list[Note], title: str, theme: Theme, font_size: int, *, through: str | None = None
+) -> RenderJob:
+    """A closure the worker can run: one note or several; a long page comes as its first screen
+    (holding the element `through`) and pieces of the rest."""
 
-    def job() -> str:
-        from ..render import render_note, render_notes
+    def job() -> PagedPage:
+        from ..render.paged import render_paged
 
-        if len(notes) == 1:
-            return str(render_note(notes[0], theme=theme, font_size=font_size))
-        return str(render_notes(notes, title=title, theme=theme, font_size=font_size))
+        return render_paged(notes, title=title, theme=theme, font_size=font_size, through=through)
 
     return job
 
@@ -82,6 +105,8 @@ class PreviewHost(QStackedWidget):
         self._keep_place = False
         self._signals = _Signals(self)
         self._signals.done.connect(self._rendered)
+        self._signals.piece.connect(self._piece_rendered)
+        self._rest: Iterator[str] | None = None  # pieces of the long page in view, still to show
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.last_html = ""
@@ -121,6 +146,7 @@ class PreviewHost(QStackedWidget):
     ) -> None:
         """Show a rendered page; keep_place keeps the scroll and brings scroll_to just into view."""
         self._generation += 1
+        self._rest = None  # the pieces of the page before, if any, are not shown now
         self._pending_scroll, self._pending_find = scroll_to, find
         self._keep_place = keep_place
         if key is not None and key in self._cache:
@@ -137,6 +163,7 @@ class PreviewHost(QStackedWidget):
 
     def show_html(self, page: str, *, scroll_to: str | None = None) -> None:
         self._generation += 1
+        self._rest = None  # the pieces of the page before, if any, are not shown now
         self._pending_scroll = scroll_to
         self._keep_place = False
         self._show(page)
@@ -154,13 +181,28 @@ class PreviewHost(QStackedWidget):
         """For tests and shutdown: let the worker finish."""
         self._pool.waitForDone()
 
-    def _rendered(self, generation: int, page: str) -> None:
+    def _rendered(self, generation: int, page: str, rest: Iterator[str] | None) -> None:
         if generation == self._generation:
-            if self._pending_key is not None:
+            if self._pending_key is not None and rest is None:  # a long page is never kept whole
                 self._cache[self._pending_key] = page
                 while len(self._cache) > PAGE_CACHE_SIZE:
                     self._cache.popitem(last=False)
+            self._rest = rest
             self._show(page)
+
+    def _next_piece(self) -> None:
+        if self._rest is not None:
+            self._pool.start(_PieceTask(self._generation, self._rest, self._signals))
+
+    def _piece_rendered(self, generation: int, piece: str | None) -> None:
+        if generation != self._generation or self.pane is None:
+            return  # the user moved on: the rest of that page is never rendered
+        if piece is None:
+            self._rest = None
+            self.pane.finish_pieces()
+            return
+        self.pane.append_piece(piece)
+        self._next_piece()
 
     def _show(self, page: str) -> None:
         self.last_html = page
@@ -179,3 +221,4 @@ class PreviewHost(QStackedWidget):
         if self._pending_find:  # the term marked where the chosen result is, not its first place
             self.pane.mark(self._pending_mark_scope, self._pending_find)
             self._pending_find = None
+        self._next_piece()

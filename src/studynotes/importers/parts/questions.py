@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import re
 
-QUESTION_LABEL = re.compile(r"^(?:Q\d*\s*[.:)]|질문\s*\d*\s*[.:)])\s*", re.IGNORECASE)
+QUESTION_LABEL = re.compile(r"^(?:Q(?:uestion)?\s*\d*\s*[.:)]|질문\s*\d*\s*[.:)])\s*", re.IGNORECASE)
+# A label alone on its line (`질문1`, `Q2`): the question is written on the next line.
+BARE_LABEL = re.compile(r"^(?:Q|Question|질문)\s*\d+\s*[.:)]?$", re.IGNORECASE)
+_EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 
 # Addresses, code and formulas: a `?` inside them asks nothing.
 _NOT_PROSE = re.compile(
     r"(`+)[^`]*?\1"  # code spans
     r"|<[a-z][a-z0-9+.-]*:[^>\s]*>"  # autolinks
-    r"|\]\([^)\s]*\)"  # link targets
+    r"|!?\[[^\]\n]*\]\([^)\s]*\)"  # links: a page titled as a question is a reference, not a question
     r"|(?:https?|ftp)://\S+|www\.\S+"  # bare addresses
     r"|\$\$.+?\$\$|\$[^$\n]+\$"  # formulas
     r"|\\\(.+?\\\)",
@@ -38,8 +41,15 @@ _AFTER_MARK = r"[\s\\)\]}\"'”’」』*_~!！?？.…\u200d\ufe0f\U0001F000-\U
 _ENDS_ASKING = re.compile(r"[?？]" + _AFTER_MARK + r"$")
 
 _KOREAN_ENDING = re.compile(
-    r"(?:나요|까요|인가요|인가여|가요|을까|ㄹ까|일까|는지|은지|인지|뭘까|뭔가요|뭐죠|[^하]죠|니까|나여|까여|"
-    r"습니까|는가|은가|인가|냐|니|는건지|할지|될지|걸까|는걸까|건가요|건가|던가)"
+    r"(?:나요|(?<!니)까요|인가요|인가여|가요|을까|ㄹ까|일까|뭘까|뭔가요|뭐죠|나여|까여|"
+    r"습니까|는가|은가|인가|냐|걸까|는걸까|건가요|건가|던가)"
+    r"(?:요)?" + _AFTER_MARK + r"$"
+)
+# Endings that ask only where the document says questions are listed (`### 질문`):
+# elsewhere `…어떻게 제공하는지`, `…때문이니까`, `…잘 모르겠다` are a topic or a remark.
+_WEAK_ENDING = re.compile(
+    r"(?:는지|은지|인지|는건지|할지|될지|을지|[^하]죠|니까|니|"
+    r"(?:모르겠|헷갈리|이해가\s*안\s*되)(?:습니다|어요|네요|다|음|ㅠ))"
     r"(?:요)?" + _AFTER_MARK + r"$"
 )
 _KOREAN_ENDING_LOOSE = re.compile(
@@ -48,7 +58,9 @@ _KOREAN_ENDING_LOOSE = re.compile(
 _KOREAN_REQUEST = re.compile(
     r"(?:궁금(?:합니다|해요|하네요|한데요|했어요|했습니다|하다|함|증|한\s*점|한\s*것|하군요)"
     r"|(?:설명|알려|말씀|공유|답변|조언)\s*(?:해\s*)?주(?:세요|실\s*수|시면|실래요|시겠어요|십시오)"
-    r"|(?:모르겠|헷갈리|이해가\s*안\s*되)(?:습니다|어요|네요|다|음|ㅠ)"
+    r"|설명\s*(?:하시오|하세요|하라|해\s*보세요|해\s*봅시다)"
+    r"|에\s*대해(?:서)?\s*(?:\S+\s+)?설명"
+    r"|인지\s*의문(?:이다|입니다|임)?"
     r"|알고\s*싶(?:습니다|어요|네요|다))" + _AFTER_MARK + r"$"
 )
 
@@ -56,7 +68,7 @@ _ANSWER_START = re.compile(
     r"^\s*(?:[-*+]\s+)?"
     r"(?:→|->|⇒|=>|➡️?|↳"
     r"|A\d*\s*[.:)](?=\s)|Ans(?:wer)?\s*\d*\s*[.:)]"
-    r"|답변?\s*\d*\s*[.:)]|대답\s*[.:)]|해답\s*[.:)])\s*",
+    r"|(?:\S{1,12}\s+)?답변?\s*\d*\s*[.:)]|대답\s*[.:)]|해답\s*[.:)])\s*",
     re.IGNORECASE,
 )
 _INLINE_ANSWER = re.compile(r"\s+(?:→|->|⇒|=>|➡️?)\s+")
@@ -92,15 +104,28 @@ def looks_like_question(text: str) -> bool:
     return bool(_KOREAN_ENDING_LOOSE.search(last_line))
 
 
-def asks(text: str) -> bool:
+def unwrap(text: str) -> str:
+    """`*질문 1. 왜…?*` → `질문 1. 왜…?`; `**Answer )** 네` → `Answer ) 네`: emphasis around a
+    whole line or around its leading label says nothing about what the words are."""
+    stripped = text.strip()
+    whole = _WHOLE_EMPHASIS.match(stripped)
+    if whole:
+        stripped = whole.group(2).strip()
+    return _LEADING_EMPHASIS.sub(r"\1 ", stripped, count=1).strip()
+
+
+def asks(text: str, *, listed: bool = False) -> bool:
     """Do these words ask?  The strict test for a line, list item or paragraph.
 
     A `question_label`, a `?` that ends the prose (hard breaks, brackets, quotes,
     emoji and `??` may follow it), or a Korean question or request ending
-    (`…인가요`, `…일까`, `…궁금합니다`, `…알려주세요`).  Only the words count:
-    a `?` in an address, code or formula is not a question mark.
+    (`…인가요`, `…일까`, `…궁금합니다`, `…알려주세요`, `…설명하시오`).  Only the words
+    count: a `?` in an address, code, formula or a link's title is not a question mark,
+    and one inside a closing aside (`…사항 (회사, 과정? )`) does not make the rest ask.
+    `listed` says the text stands where the document lists questions, so indirect
+    endings (`…갱신하는지`, `…좋을지`) ask too.
     """
-    stripped = text.strip()
+    stripped = unwrap(text)
     if not stripped:
         return False
     label = QUESTION_LABEL.match(stripped)
@@ -109,13 +134,34 @@ def asks(text: str) -> bool:
     words = prose(split_inline_answer(stripped)[0]).strip()
     if not words:
         return False
-    last_line = words.splitlines()[-1].strip()
+    last_line = _without_closing_aside(words.splitlines()[-1].strip())
     return bool(
         _ENDS_ASKING.search(last_line)
         or _KOREAN_ENDING.search(last_line)
         or _KOREAN_REQUEST.search(last_line)
         or _ends_in_l_kka(last_line)
+        or (listed and _WEAK_ENDING.search(last_line))
     )
+
+
+def wonders(text: str) -> bool:
+    """A sentence anywhere in a paragraph that says the writer wonders or asks to be told
+    (`…이유가 궁금하다.`, `…알려주세요.`): paragraphs in logs ask in their middle, then go on."""
+    return any(_KOREAN_REQUEST.search(s.strip()) for s in _SENTENCE_END.split(prose(text)) if s.strip())
+
+
+_WHOLE_EMPHASIS = re.compile(r"^([*_]{1,3})([^*_\n]+)\1$")
+_LEADING_EMPHASIS = re.compile(r"^[*_]{1,3}([^*_\n]{1,20}?)[*_]{1,3}(?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+")
+_CLOSING_ASIDE = re.compile(r"^(.*\S)\s*\(([^()]*[?？][^()]*)\)\W*$")
+
+
+def _without_closing_aside(text: str) -> str:
+    """`기타 필요사항 (target company, 과정? )` → `기타 필요사항`; `이유(?)` stays as it is."""
+    match = _CLOSING_ASIDE.match(text)
+    if match is None or not re.search(r"\w", match.group(2)):
+        return text
+    return match.group(1)
 
 
 _KKA_END = re.compile(r"([가-힣])까(?:요)?" + _AFTER_MARK + r"$")
@@ -129,6 +175,7 @@ def _ends_in_l_kka(text: str) -> bool:
 
 def answer_start(text: str) -> str | None:
     """The answer a line starts with an answer mark (`→`, `=>`, `A:`, `답변1:`, `답:`), or None."""
+    text = unwrap(text)
     match = _ANSWER_START.match(text)
     if match is None:
         return None
@@ -148,3 +195,20 @@ def split_inline_answer(text: str) -> tuple[str, str | None]:
     if not right or not (_ENDS_ASKING.search(left_words) or _KOREAN_ENDING.search(left_words)):
         return text, None
     return left, right
+
+
+_MID_MARK = re.compile(r"[?？]+(?:\s*[:：]\s*|\s+)(?=\S)")
+
+
+def split_after_mark(text: str) -> tuple[str, str | None]:
+    """`PCA란? 큰 그룹을 나누는 방법` → (`PCA란?`, `큰 그룹을 나누는 방법`): notes write a
+    question and its answer on one line.  The rest must be a phrase of three words or
+    more that does not ask again (`공분산이란? covariance는?` is one question)."""
+    words = prose(text)
+    if len(words) != len(text):
+        return text, None  # code or links: positions differ; keep the line whole
+    for match in _MID_MARK.finditer(text):
+        rest = text[match.end() :].strip()
+        if len(rest.split()) >= 3 and not asks(rest) and re.search(r"[^\W\d_]{2}", rest):
+            return text[: match.start() + 1].strip(), rest
+    return text, None

@@ -1,0 +1,82 @@
+"""One window per library: a second start gives its files to the window already open."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studynotes.ui.single_instance import InstanceServer, hand_off, server_name
+
+
+def test_a_second_start_hands_its_files_to_the_first(qtbot: Any, tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite3"
+    server = InstanceServer(library)
+    assert server.listening
+    files = [tmp_path / "채팅 로그.txt", tmp_path / "week 2" / "board.md"]
+    with qtbot.waitSignal(server.received, timeout=5_000) as got:
+        assert hand_off(library, files)
+    assert got.args == [[f.resolve() for f in files]]
+    server.close()
+
+
+def test_another_library_is_another_window(qtbot: Any, tmp_path: Path) -> None:
+    server = InstanceServer(tmp_path / "mine.sqlite3")
+    assert server_name(tmp_path / "mine.sqlite3") != server_name(tmp_path / "theirs.sqlite3")
+    assert not hand_off(tmp_path / "theirs.sqlite3", [])
+    server.close()
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="a left-over socket file is a Unix matter")
+def test_a_socket_left_by_a_killed_window_is_taken_over(qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDir
+
+    library = tmp_path / "library.sqlite3"
+    stale = Path(QDir.tempPath()) / server_name(library)
+    left = socket.socket(socket.AF_UNIX)
+    left.bind(str(stale))  # a window killed while listening leaves this behind
+    left.close()
+    assert stale.exists()
+    server = InstanceServer(library)
+    assert server.listening
+    with qtbot.waitSignal(server.received, timeout=5_000):
+        assert hand_off(library, [])
+    server.close()
+
+
+def test_the_window_comes_forward_and_offers_the_files(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from studynotes.ui.app import bring_forward
+    from studynotes.ui.single_instance import serve
+
+    offered: list[list[Path]] = []
+    window.import_files = offered.append  # the import dialog itself is tested on its own
+    serve(window.library.path, lambda files: bring_forward(window, files), window)
+    window.showMinimized()
+    note = tmp_path / "notes.md"
+    note.write_text("# 질문?\n", encoding="utf-8")
+    assert hand_off(window.library.path, [note])
+    qtbot.waitUntil(lambda: offered == [[note.resolve()]], timeout=5_000)
+    assert not window.isMinimized()
+
+
+def test_a_stranger_on_the_socket_is_ignored(qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    library = tmp_path / "library.sqlite3"
+    server = InstanceServer(library)
+    received: list[object] = []
+    server.received.connect(received.append)
+    for junk in (b"not json\n", b'["a list"]\n', b'{"files": "a.md"}\n'):
+        client = QLocalSocket()
+        client.connectToServer(server_name(library))
+        assert client.waitForConnected(2_000)
+        client.write(junk)
+        client.waitForBytesWritten(2_000)
+        qtbot.wait(100)
+        client.disconnectFromServer()
+    with qtbot.waitSignal(server.received, timeout=5_000):
+        assert hand_off(library, [])
+    assert received == [[]]
+    server.close()
