@@ -35,10 +35,24 @@ def golden_cases() -> list[tuple[str, Path, Path]]:
     cases = [(fmt, SEEDS / name, DATA / "seeds" / (name + ".json")) for name, fmt in SEED_FORMATS.items()]
     folders = sorted(p for p in DATA.iterdir() if p.is_dir() and p.name != "seeds") if DATA.is_dir() else []
     for folder in folders:
-        for source in sorted(folder.iterdir()):
-            if source.is_file() and source.suffix != ".json" and not source.name.startswith("."):
-                cases.append((folder.name, source, source.with_name(source.name + ".json")))
+        for source in golden_inputs(folder):
+            cases.append((folder.name, source, source.with_name(source.name + ".json")))
     return cases
+
+
+def golden_inputs(folder: Path) -> list[Path]:
+    """The inputs of a format's folder: every file or export folder that is not another's `NAME.json`.
+
+    A JSON export is an input too (`day.json`, expected in `day.json.json`).
+    """
+    inputs = []
+    for source in sorted(folder.iterdir()):
+        if source.name.startswith(".") or source.name == "SOURCES.md":
+            continue
+        if source.suffix == ".json" and source.with_suffix("").exists():
+            continue  # the expected result of the input beside it
+        inputs.append(source)
+    return inputs
 
 
 def parsed_as_json(source: Path) -> dict[str, Any]:

@@ -89,6 +89,10 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportReport:
-    parsed, errors = parse_paths(paths, context or ImportContext(), format_name, progress, cancelled)
+    context = context or ImportContext()
+    notebook_id = library.notebook_id(notebook) if notebook else None
+    if notebook_id is not None:  # the notebook's instructors and merged names, while reading the chats
+        context = library.chat_people(notebook_id).context(context)
+    parsed, errors = parse_paths(paths, context, format_name, progress, cancelled)
     results = save_parsed(library, parsed, notebook, progress, cancelled)
     return ImportReport(results, errors)

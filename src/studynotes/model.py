@@ -164,6 +164,10 @@ class ImportContext:
     date: dt.date | None = None  # chosen by the user; wins over the document
     week: int | None = None
     lecture: int | None = None
+    # The notebook's chat settings: whose answers are the instructor's, and which
+    # display names are one person ((name as written, the person's name) pairs).
+    instructors: tuple[str, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()
 
 
 class StudyNotesError(Exception):

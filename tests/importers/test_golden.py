@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from golden import DATA, dump, golden_cases, parsed_as_json
+from golden import DATA, dump, golden_cases, golden_inputs, parsed_as_json
 from studynotes.importers import registry
 
 CASES = golden_cases()
@@ -27,5 +27,5 @@ def test_parse_matches_golden(format_name: str, source: Path, expected: Path) ->
 def test_every_format_has_golden_inputs() -> None:
     for name in registry():
         folder = DATA / name
-        inputs = [p for p in folder.glob("*") if p.suffix != ".json"] if folder.is_dir() else []
+        inputs = golden_inputs(folder) if folder.is_dir() else []
         assert len(inputs) >= 3, f"{name} needs at least three golden inputs in {folder}"

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model import ImportContext
+from ..model import ImportContext, StudyNotesError
 from . import output as out
+from .people import add_people_options, chosen_people
 from .registry import Subcommands, iso_date, on_library
 
 if TYPE_CHECKING:
@@ -24,12 +25,20 @@ def register(commands: Subcommands) -> None:
     imp.add_argument("--date", type=iso_date, help="YYYY-MM-DD, for files that do not say")
     imp.add_argument("--format", dest="format_name", help="skip recognition and read as this format")
     imp.add_argument("--json", action="store_true")
+    add_people_options(imp)
     on_library(imp, import_files)
 
 
 def import_files(library: Library, args: argparse.Namespace) -> int:
     from ..importing import import_paths
 
+    if args.instructors or args.same_person:
+        if not args.notebook:
+            raise StudyNotesError(
+                "--instructor and --same-person are notebook settings: name the notebook with --notebook"
+            )
+        notebook_id = library.ensure_notebook(args.notebook)
+        library.set_chat_people(notebook_id, library.chat_people(notebook_id).merged(chosen_people(args)))
     context = ImportContext(date=args.date, week=args.week, lecture=args.lecture)
     report = import_paths(
         library, args.paths, notebook=args.notebook, context=context, format_name=args.format_name

@@ -14,6 +14,7 @@ from . import (
     history,
     importing,
     note_edits,
+    people,
     question_edits,
     status,
     window,
@@ -24,6 +25,7 @@ from .registry import standalone
 COMMAND_GROUPS = (
     window,
     importing,
+    people,
     browse,
     status,
     question_edits,

@@ -21,13 +21,14 @@ from pathlib import Path
 
 from ..model import ImportContext, ImportFailure, ImportWarning, ParsedDocument
 from .base import Importer
-from .parts.reading import MAX_FILE_BYTES, decode_bytes
+from .parts.reading import MAX_FILE_BYTES, DecodedText, decode_bytes
+from .slack_bundle import bundle_text, is_export_folder, is_export_zip
 
 log = logging.getLogger(__name__)
 
 IMPORTABLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".mdown", ""})
 FALLBACK_FORMAT = "markdown"
-_INFRASTRUCTURE = frozenset({"base", "parts"})
+_INFRASTRUCTURE = frozenset({"base", "parts", "slack_bundle"})
 _ZOOM_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ _]\d{2}\.\d{2}\.\d{2}")
 
 
@@ -88,6 +89,11 @@ def import_file(
 ) -> ImportedFile:
     """Read, decode, recognise and parse one file; raise ImportFailure with a reason."""
     display = str(path)
+    if bundle_format(path):  # a Slack export: its files read as one document
+        text = bundle_text(path)
+        return _parse_decoded(
+            path, text.encode("utf-8"), DecodedText(text, "utf-8"), context, format_name or "slack"
+        )
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -101,7 +107,13 @@ def import_file(
         data = path.read_bytes()
     except OSError as error:
         raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
-    decoded = decode_bytes(data, display)
+    return _parse_decoded(path, data, decode_bytes(data, display), context, format_name)
+
+
+def _parse_decoded(
+    path: Path, data: bytes, decoded: DecodedText, context: ImportContext | None, format_name: str | None
+) -> ImportedFile:
+    display = str(path)
     context = _complete_context(context or ImportContext(), path)
     importer = _choose(decoded.text, format_name, display)
     try:
@@ -140,7 +152,9 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportFailure
     files: list[Path] = []
     errors: list[ImportFailure] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and is_export_folder(path):
+            files.append(path)
+        elif path.is_dir():
             found = sorted(_walk(path))
             if not found:
                 errors.append(ImportFailure(str(path), "the folder holds no Markdown or text files"))
@@ -159,9 +173,38 @@ def _walk(folder: Path) -> Iterator[Path]:
         if child.is_symlink() and not _inside(child.resolve(), folder.resolve()):
             continue
         if child.is_dir():
-            yield from _walk(child)
-        elif child.suffix.lower() in IMPORTABLE_SUFFIXES and child.is_file():
+            if is_export_folder(child):
+                yield child
+            else:
+                yield from _walk(child)
+        elif (
+            (child.suffix.lower() in IMPORTABLE_SUFFIXES and child.is_file())
+            or is_export_zip(child)
+            or _is_chat_data(child)
+        ):
             yield child
+
+
+_CHAT_DATA_SUFFIXES = frozenset({".json", ".csv"})
+_CHAT_FORMATS = ("kakaotalk", "discord", "slack")
+
+
+def _is_chat_data(path: Path) -> bool:
+    """A `.json` or `.csv` in a folder is imported only when it is a chat export (not a Notion table)."""
+    if path.suffix.lower() not in _CHAT_DATA_SUFFIXES or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192).decode("utf-8", errors="ignore")
+    except OSError:
+        return False
+    importers = registry()
+    return any(importers[name].score(head) >= 0.9 for name in _CHAT_FORMATS if name in importers)
+
+
+def bundle_format(path: Path) -> str | None:
+    """`slack` for an export folder or zip (read as one document); None for an ordinary file."""
+    return "slack" if path.is_dir() or is_export_zip(path) else None
 
 
 def _choose(text: str, format_name: str | None, display: str) -> Importer:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import AnsweredBy, Cell, ImportContext, Note, ParsedDocument, Question
 from .base import Importer
 from .chat_messages import Message, match_header, merge_runs, read_messages
+from .chat_people import Aliases, instructor_names
 from .chat_text import (
     asker_name,
     asks,
@@ -88,9 +89,33 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
         note.cells.append(Cell.text(preamble))
     if not log.messages:
         document.warn("no chat messages found (lines like `10:37:21 From Name : text`)")
-    _Threads(note).build(merge_runs(log.messages))
-    document.notes.append(note)
+    aliases = Aliases(context)
+    for said in log.messages if aliases else []:
+        said.sender = aliases.person(said.sender)
+    days = _by_day(log.messages) if context.date is None else []
+    if len(days) < 2:
+        _Threads(note, instructor_names(context)).build(merge_runs(log.messages))
+        document.notes.append(note)
+        return document
+    for index, (day, messages) in enumerate(days):  # a continuous chat of several days: a note per day
+        day_note = replace(
+            note, title=f"{title} · {day.isoformat()}", date=day, cells=[] if index else note.cells
+        )
+        _Threads(day_note, instructor_names(context)).build(merge_runs(messages))
+        document.notes.append(day_note)
     return document
+
+
+def _by_day(messages: list[Message]) -> list[tuple[dt.date, list[Message]]]:
+    """Messages by the date their headers carry (a header without one stays on the day before)."""
+    days: dict[dt.date, list[Message]] = {}
+    day: dt.date | None = None
+    for message in messages:
+        day = message.date or day
+        if day is None:
+            return []
+        days.setdefault(day, []).append(message)
+    return list(days.items())
 
 
 def _split_preamble(lines: list[str]) -> tuple[str, str]:
@@ -159,8 +184,9 @@ _ELSEWHERE = object()  # a reply addressed to someone who asked nothing here
 class _Threads:
     """Turns messages into question cells (answers folded in) and chat text cells."""
 
-    def __init__(self, note: Note) -> None:
+    def __init__(self, note: Note, instructors: frozenset[str] = frozenset()) -> None:
         self.note = note
+        self.instructors = instructors  # casefolded names the notebook says are its instructors
         self.chatter: list[str] = []
         self.latest: _Thread | None = None  # the latest public question, for peer answers
         self.threads: list[_Thread] = []
@@ -179,7 +205,12 @@ class _Threads:
         text, inline = _split_inline(message.text)
         instructor = "\n".join(part for part in [inline, "\n".join(message.answers)] if part.strip())
         asking = bool(text) and asks(text)
-        if asking and not instructor and is_instructor(message.sender) and not QUESTION_LABEL.match(text):
+        if (
+            asking
+            and not instructor
+            and self.is_instructor(message.sender)
+            and not QUESTION_LABEL.match(text)
+        ):
             self._chat(message)  # `질문 있나요?`, `이제 들리나요?`: asked of the class; a `Q:` quiz stays
             return
         small = is_small_talk(text)
@@ -196,6 +227,10 @@ class _Threads:
             self._question(message, text, instructor)
         else:
             self._chat(message)
+
+    def is_instructor(self, sender: str) -> bool:
+        """Named so (`교수`, `TA`) or named as the notebook's instructor or mentor."""
+        return is_instructor(sender) or asker_name(sender).casefold() in self.instructors
 
     def _addressed(self, message: Message, text: str) -> _Thread | object | None:
         """The question a reply is addressed to: a quoted thread, `@Name` or `Name님`."""
@@ -236,7 +271,7 @@ class _Threads:
         if (
             thread.answered_at is None
             and _GOOD_QUESTION.match(message.text)
-            and is_instructor(message.sender)
+            and self.is_instructor(message.sender)
         ):
             return thread if _elapsed(thread.seconds, message.seconds) <= LATE_ANSWER_SECONDS else None
         if thread.answered_at is not None:
@@ -266,7 +301,7 @@ class _Threads:
         return thread
 
     def _answer(self, thread: _Thread, message: Message, text: str) -> None:
-        by: AnsweredBy = "instructor" if is_instructor(message.sender) else "peer"
+        by: AnsweredBy = "instructor" if self.is_instructor(message.sender) else "peer"
         _add_answer(thread.question, f"**{asker_name(message.sender)}**: {message_markdown(text)}", by)
         thread.answered_at = message.seconds
         if by == "instructor":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .chat_text import asks, is_fragment
@@ -102,8 +103,14 @@ class Message:
 
     @property
     def seconds(self) -> int:
-        hours, minutes, seconds = (int(p) for p in self.time.split(":"))
-        return hours * 3600 + minutes * 60 + seconds
+        return _clock_seconds(self.time)
+
+
+@lru_cache(maxsize=4096)
+def _clock_seconds(time: str) -> int:
+    """`HH:MM:SS` → seconds; asked for every message several times while pairing answers."""
+    hours, minutes, seconds = (int(p) for p in time.split(":"))
+    return hours * 3600 + minutes * 60 + seconds
 
 
 @dataclass

@@ -9,6 +9,7 @@ into clean fields and Markdown that renders as the sender meant it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .parts.links import link_bare_urls
 from .parts.questions import looks_like_question
@@ -24,6 +25,7 @@ _INSTRUCTOR = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a chat has few senders and many messages
 def asker_name(sender: str) -> str:
     """`20175499 이성준`, `심상민 (20203347)`, `김진호_20203162` → the name without the student number."""
     name = _BARE_NUMBER.sub(" ", _BRACKETED_NUMBER.sub(" ", sender))
@@ -31,6 +33,7 @@ def asker_name(sender: str) -> str:
     return name or sender.strip()
 
 
+@lru_cache(maxsize=4096)
 def is_instructor(sender: str) -> bool:
     """Professors and TAs often answer in the chat under a name that says so."""
     return bool(_INSTRUCTOR.search(sender))
@@ -64,6 +67,7 @@ _ME_TOO = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # a message is asked about several times in a row while pairing answers
 def asks(text: str) -> bool:
     """A question: a `?`, `Q:`, a Korean, Chinese or Japanese question ending, or an English question opening."""
     stripped = text.strip()
@@ -102,8 +106,16 @@ _SMALL_TALK_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_WORDS = re.compile(r"[\W_]+")
+_FIRST_WORD_CHAR = re.compile(r"[^\W_]")
+# Every small-talk word starts with one of these: a text whose first letter is none of them
+# holds a word the list does not cover, and the costly removal below is skipped.
+_SMALL_TALK_FIRST = frozenset(
+    {alternative[0].casefold() for alternative in _SMALL_TALK_WORDS.pattern.split("|") if alternative}
+    | set("ㅎㅋㅠㅜ")
+)
 
 
+@lru_cache(maxsize=1024)
 def is_small_talk(text: str) -> bool:
     """Thanks, greetings, `ok`, `ㅋㅋ`, emoji: said in reply, but never an answer."""
     stripped = text.strip()
@@ -111,7 +123,11 @@ def is_small_talk(text: str) -> bool:
         return False
     if _ME_TOO.match(stripped):
         return True
-    rest = _SMALL_TALK_WORDS.sub(" ", stripped.casefold())
+    folded = stripped.casefold()
+    first = _FIRST_WORD_CHAR.search(folded)
+    if first is not None and first.group() not in _SMALL_TALK_FIRST:
+        return False
+    rest = _SMALL_TALK_WORDS.sub(" ", folded)
     return not _NOT_WORDS.sub("", rest)
 
 

@@ -6,6 +6,7 @@ never from its modules.
 
 from .changes import QUESTION_FIELDS, Change, NodeKey, Operation
 from .connection import LibraryError, needs_upgrade
+from .people import ChatPeople
 from .question_edits import KEEP, Keep
 from .search import parse_query
 from .store import Library
@@ -26,6 +27,7 @@ __all__ = [
     "KEEP",
     "QUESTION_FIELDS",
     "Change",
+    "ChatPeople",
     "Counts",
     "HistoryEntry",
     "ImportResult",

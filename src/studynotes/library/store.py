@@ -21,6 +21,7 @@ from .cell_edits import CellEdits
 from .changes import Change
 from .connection import backup_copy, connect, writable
 from .note_edits import NoteEdits
+from .people import PeopleEdits, apply_to_questions, people_of
 from .question_edits import QuestionEdits
 from .views import HistoryEntry, ImportResult
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, CellEdits, NoteEdits):
+class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits):
     OPERATIONS = frozenset(
         {
             "set_status",
@@ -50,6 +51,8 @@ class Library(QuestionEdits, CellEdits, NoteEdits):
             "set_schedule",
             "_restore_schedule",
             "restore_version",
+            "set_chat_people",
+            "_restore_people",
         }
     )
 
@@ -121,6 +124,7 @@ class Library(QuestionEdits, CellEdits, NoteEdits):
         warnings = [str(w) for w in imported.warnings]
         with self._write() as conn:
             notebook_id = self._notebook_for_import(conn, nfc(title).strip() or "Notebook", document)
+            apply_to_questions(people_of(conn, notebook_id), document.questions)
             previous = (
                 conn.execute(
                     "SELECT id, sha256 FROM sources WHERE notebook_id = ? AND sha256 = ?",

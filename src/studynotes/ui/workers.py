@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from ..importers import sniff
+from ..importers import bundle_format, sniff
 from ..importers.parts.reading import MAX_FILE_BYTES, decode_bytes
 from ..importing import Cancelled, ImportReport
 from ..model import ImportContext, ImportFailure, StudyNotesError
@@ -24,6 +24,8 @@ Detected = tuple[Path, str | None, str | None]  # path, format name, or the reas
 
 def detect(path: Path) -> str:
     """The format a file would be read as, or raise ImportFailure with the reason."""
+    if (bundled := bundle_format(path)) is not None:
+        return bundled
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
