@@ -1,8 +1,11 @@
-"""Importing many files as one operation, shared by the command line and the window.
+"""Importing many files as one operation, shared by the command line and the import dialog.
 
-Files are parsed first (no database), then saved in one transaction: a
-cancelled or failed save leaves the library exactly as it was.  A file that
-cannot be read is reported and skipped; the others still import.
+`detect(paths)` expands folders, reads and decodes each file once, recognises its format and
+parses it, so a plan can show each file's format, notebook and weeks before anything is saved.
+`import_plan(library, plan)` saves the plan's files in one transaction, parsing a file again only
+when the user chose another format or week for it (from the text already read, never the disk):
+a cancelled or failed save leaves the library exactly as it was.  A file that cannot be read is
+reported and skipped; the others still import.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .importers import ImportedFile, collect_files, import_file
+from .importers import ImportedFile, collect_files, parse_file, read_source
+from .importers.parts.reading import ReadFile
 from .library import ImportResult, Library
 from .model import ImportContext, ImportFailure
 
@@ -38,27 +42,6 @@ class ImportReport:
     @property
     def warnings(self) -> int:
         return sum(len(f.warnings) for f in self.files)
-
-
-def parse_paths(
-    paths: Sequence[Path],
-    context: ImportContext,
-    format_name: str | None = None,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> tuple[list[ImportedFile], list[ImportFailure]]:
-    files, errors = collect_files(paths)
-    parsed: list[ImportedFile] = []
-    for index, path in enumerate(files):
-        if cancelled():
-            raise Cancelled
-        if progress:
-            progress(index, len(files), path.name)
-        try:
-            parsed.append(import_file(path, context, format_name))
-        except ImportFailure as failure:
-            errors.append(failure)
-    return parsed, errors
 
 
 def save_parsed(
@@ -89,10 +72,136 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportReport:
-    context = context or ImportContext()
+    """Detect and import in one go (the command line, the sample notebooks, scripts)."""
+    context = with_people(library, notebook, context or ImportContext())
+    plan = detect(paths, context, format_name, progress, cancelled)
+    return import_plan(library, plan, notebook=notebook, progress=progress, cancelled=cancelled)
+
+
+def with_people(library: Library, notebook: str | None, context: ImportContext) -> ImportContext:
+    """The notebook's instructors and merged names added to the context, for reading its chats."""
     notebook_id = library.notebook_id(notebook) if notebook else None
-    if notebook_id is not None:  # the notebook's instructors and merged names, while reading the chats
-        context = library.chat_people(notebook_id).context(context)
-    parsed, errors = parse_paths(paths, context, format_name, progress, cancelled)
-    results = save_parsed(library, parsed, notebook, progress, cancelled)
-    return ImportReport(results, errors)
+    return library.chat_people(notebook_id).context(context) if notebook_id is not None else context
+
+
+@dataclass
+class PlannedFile:
+    """One file of a plan: what it was recognised as, or why it cannot be imported."""
+
+    path: Path
+    read: ReadFile | None = None
+    parsed: ImportedFile | None = None
+    problem: str | None = None
+    format: str | None = None  # what it will be read as: the recognised format unless the user chose another
+
+    @property
+    def detected(self) -> str | None:
+        return self.parsed.format if self.parsed is not None else None
+
+    @property
+    def notebook(self) -> str | None:
+        """The notebook the document names, else its folder's name (the import's default)."""
+        if self.parsed is None:
+            return None
+        return self.parsed.document.notebook_title or self.path.parent.name or None
+
+    @property
+    def weeks(self) -> list[int]:
+        """The weeks its notes state (before the notebook's schedule places the others)."""
+        if self.parsed is None:
+            return []
+        return sorted({n.week for n in self.parsed.document.notes if n.week is not None})
+
+
+@dataclass
+class ImportPlan:
+    files: list[PlannedFile] = field(default_factory=list)
+    context: ImportContext = field(default_factory=ImportContext)
+
+    @property
+    def readable(self) -> list[PlannedFile]:
+        return [f for f in self.files if f.parsed is not None]
+
+
+def detect_file(
+    path: Path, context: ImportContext | None = None, format_name: str | None = None
+) -> PlannedFile:
+    """A file read, recognised and parsed; never raises (a problem is the file's message)."""
+    planned = PlannedFile(path)
+    try:
+        planned.read = read_source(path)
+        planned.parsed = parse_file(planned.read, context, format_name)
+        planned.format = planned.parsed.format
+    except ImportFailure as failure:
+        planned.problem = failure.reason
+    except Exception as error:  # noqa: BLE001 (a scorer or parser bug shows on its row, not as a traceback)
+        planned.problem = f"its format could not be recognised ({error})"
+    return planned
+
+
+def detect(
+    paths: Sequence[Path],
+    context: ImportContext | None = None,
+    format_name: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ImportPlan:
+    """Every file under `paths`, each read once and recognised (as `format_name` when given)."""
+    context = context or ImportContext()
+    files, errors = collect_files(paths)
+    plan = ImportPlan([PlannedFile(Path(e.path), problem=e.reason) for e in errors], context)
+    for index, path in enumerate(dict.fromkeys(files)):
+        if cancelled():
+            raise Cancelled
+        if progress:
+            progress(index, len(files), path.name)
+        plan.files.append(detect_file(path, context, format_name))
+    return plan
+
+
+def import_plan(
+    library: Library,
+    plan: ImportPlan,
+    *,
+    notebook: str | None = None,
+    context: ImportContext | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ImportReport:
+    """Save the plan's readable files in one transaction; a cancel or a failure saves nothing.
+
+    `context`: the user's week, lecture and date when they differ from the plan's.
+    """
+    context = with_people(library, notebook, context or plan.context)
+    report = ImportReport(errors=[ImportFailure(str(f.path), f.problem) for f in plan.files if f.problem])
+    ready: list[ImportedFile] = []
+    readable = plan.readable
+    total = len(readable) * 2
+    for index, planned in enumerate(readable):
+        if cancelled():
+            raise Cancelled
+        if progress:
+            progress(index, total, f"Reading {planned.path.name} ({index + 1} of {len(readable)})")
+        try:
+            ready.append(_parsed_as_chosen(planned, context, plan.context))
+        except ImportFailure as failure:
+            report.errors.append(failure)
+
+    def saving(done: int, count: int, name: str) -> None:
+        if progress:
+            progress(len(readable) + done, total, f"Saving {name} ({done + 1} of {count})")
+
+    report.files = save_parsed(library, ready, notebook, saving, cancelled)
+    if progress:
+        progress(total, total, "Done")
+    return report
+
+
+def _parsed_as_chosen(
+    planned: PlannedFile, context: ImportContext, detected_with: ImportContext
+) -> ImportedFile:
+    """The file as parsed at detection, or parsed again from its text for another format or context."""
+    assert planned.parsed is not None and planned.read is not None
+    if planned.format in (None, planned.parsed.format) and context == detected_with:
+        return planned.parsed
+    return parse_file(planned.read, context, planned.format)

@@ -23,19 +23,23 @@ from .connection import backup_copy, connect, writable
 from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
 from .question_edits import QuestionEdits
+from .question_marks import QuestionMarks
 from .views import HistoryEntry, ImportResult
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits):
+class Library(QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits):
     OPERATIONS = frozenset(
         {
             "set_status",
             "toggle_status",
             "edit_question",
             "_restore_question",
+            "dismiss_question",
+            "make_question",
+            "_restore_marks",
             "add_cell",
             "edit_cell",
             "delete_cell",
