@@ -341,7 +341,7 @@ def test_the_dialog_reads_each_file_once_and_imports_what_it_read(
     dialog.week.setValue(3)  # a choice that makes the import parse again, from the text already read
     report = _run(dialog)
     assert report.errors == [] and len(report.files) == len(SEED_FORMATS)
-    assert sorted(reads) == sorted(SEED_FORMATS)
+    assert sorted(r for r in reads if r in SEED_FORMATS) == sorted(SEED_FORMATS)  # (images are the notes')
 
 
 def test_a_big_file_is_recognised_in_a_thread(qtbot: Any, tmp_path: Path, seeds: Path) -> None:
