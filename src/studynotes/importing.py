@@ -11,10 +11,12 @@ reported and skipped; the others still import.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .importers import ImportedFile, collect_files, parse_file, read_source
+from .importers.bundles import open_bundle, parse_bundle, split_paths
+from .importers.notion_columns import Field
 from .importers.parts.reading import ReadFile
 from .library import ImportResult, Library
 from .model import ImportContext, ImportFailure
@@ -71,10 +73,14 @@ def import_paths(
     format_name: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    columns: dict[str, Field] | None = None,
 ) -> ImportReport:
-    """Detect and import in one go (the command line, the sample notebooks, scripts)."""
+    """Detect and import in one go (the command line, the sample notebooks, scripts).
+
+    `columns` corrects the fields Notion database columns were recognised as."""
     context = with_people(library, notebook, context or ImportContext())
     plan = detect(paths, context, format_name, progress, cancelled)
+    plan.columns = columns or {}
     return import_plan(library, plan, notebook=notebook, progress=progress, cancelled=cancelled)
 
 
@@ -117,6 +123,11 @@ class PlannedFile:
 class ImportPlan:
     files: list[PlannedFile] = field(default_factory=list)
     context: ImportContext = field(default_factory=ImportContext)
+    # Whole Notion exports and repositories (each a list of parts), read page by page at import,
+    # and the fields their database columns are read as where the user corrected them.
+    bundles: list[list[Path]] = field(default_factory=list)
+    columns: dict[str, Field] = field(default_factory=dict)
+    format_name: str | None = None  # the format every file is read as, when the user named one
 
     @property
     def readable(self) -> list[PlannedFile]:
@@ -148,8 +159,10 @@ def detect(
 ) -> ImportPlan:
     """Every file under `paths`, each read once and recognised (as `format_name` when given)."""
     context = context or ImportContext()
-    files, errors = collect_files(paths)
-    plan = ImportPlan([PlannedFile(Path(e.path), problem=e.reason) for e in errors], context)
+    bundles, others = split_paths(paths)
+    files, errors = collect_files(others)
+    plan = ImportPlan([PlannedFile(Path(e.path), problem=e.reason) for e in errors], context, bundles)
+    plan.format_name = format_name
     for index, path in enumerate(dict.fromkeys(files)):
         if cancelled():
             raise Cancelled
@@ -173,8 +186,11 @@ def import_plan(
     `context`: the user's week, lecture and date when they differ from the plan's.
     """
     context = with_people(library, notebook, context or plan.context)
+    ready, errors = parse_bundles(
+        plan.bundles, context, plan.format_name, progress, cancelled, plan.columns, notebook
+    )
     report = ImportReport(errors=[ImportFailure(str(f.path), f.problem) for f in plan.files if f.problem])
-    ready: list[ImportedFile] = []
+    report.errors += errors
     readable = plan.readable
     total = len(readable) * 2
     for index, planned in enumerate(readable):
@@ -191,7 +207,7 @@ def import_plan(
         if progress:
             progress(len(readable) + done, total, f"Saving {name} ({done + 1} of {count})")
 
-    report.files = save_parsed(library, ready, notebook, saving, cancelled)
+    report.files = by_bundle(ready, save_parsed(library, ready, notebook, saving, cancelled))
     if progress:
         progress(total, total, "Done")
     return report
@@ -205,3 +221,54 @@ def _parsed_as_chosen(
     if planned.format in (None, planned.parsed.format) and context == detected_with:
         return planned.parsed
     return parse_file(planned.read, context, planned.format)
+
+
+def parse_bundles(
+    bundles: list[list[Path]],
+    context: ImportContext,
+    format_name: str | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool],
+    columns: dict[str, Field] | None,
+    notebook: str | None,
+) -> tuple[list[ImportedFile], list[ImportFailure]]:
+    parsed: list[ImportedFile] = []
+    errors: list[ImportFailure] = []
+    for parts in bundles:
+        try:
+            bundle = open_bundle(parts, columns or {}, notebook)
+        except ImportFailure as failure:
+            errors.append(failure)
+            continue
+        got, failed = parse_bundle(bundle, context, format_name, progress, cancelled)
+        parsed += got
+        errors += failed
+    return parsed, errors
+
+
+def by_bundle(parsed: Sequence[ImportedFile], results: list[ImportResult]) -> list[ImportResult]:
+    """The pages of one export or repository reported as one result, named by the bundle."""
+    merged: list[ImportResult] = []
+    groups: dict[str, int] = {}
+    for imported, result in zip(parsed, results, strict=True):
+        if not imported.bundle:
+            merged.append(result)
+            continue
+        at = groups.get(imported.bundle)
+        if at is None:
+            groups[imported.bundle] = len(merged)
+            kind = "notion" if imported.source_name.startswith("notion/") else "repository"
+            merged.append(replace(result, path=imported.bundle, format=kind))
+            continue
+        total = merged[at]
+        merged[at] = replace(
+            total,
+            notes=total.notes + result.notes,
+            questions=total.questions + result.questions,
+            warnings=total.warnings + result.warnings,
+            unchanged=total.unchanged and result.unchanged,
+            updated=total.updated or result.updated,
+            kept_user_changes=total.kept_user_changes + result.kept_user_changes,
+            note_ids=total.note_ids + result.note_ids,
+        )
+    return merged

@@ -46,6 +46,7 @@ class Question:
     lecture_ref: int | None = None  # the lecture the question is about
     answered_by: AnsweredBy | None = None
     private: bool = False  # a direct message: kept in the note, never a shared question
+    origin_key: str = ""  # an id the source gives it (a Notion row): matches it across re-imports
     # Set by the library for stored questions.
     id: int | None = None
     resolved_at: str | None = None

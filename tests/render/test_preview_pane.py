@@ -114,3 +114,13 @@ def test_another_theme_loads_a_whole_page(qtbot: Any, pane: Any) -> None:
     with qtbot.waitSignal(pane.loadFinished, timeout=20_000):
         pane.set_html(_page("Dark", "hello", theme="dark"))
     assert _evaluate(qtbot, pane, "document.body.className") == "theme-dark"
+
+
+def test_clicking_a_link_between_imported_pages_asks_for_that_note(qtbot: Any, pane: Any) -> None:
+    with qtbot.waitSignal(pane.noteLinkRequested, timeout=5_000) as asked:
+        pane.page().acceptNavigationRequest(
+            "studynotes://note/notion%2F437237b78bd8031e466c887e04acdaad",
+            pane.page().NavigationType.NavigationTypeLinkClicked,
+            True,
+        )
+    assert asked.args == ["notion/437237b78bd8031e466c887e04acdaad"]

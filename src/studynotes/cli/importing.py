@@ -24,12 +24,22 @@ def register(commands: Subcommands) -> None:
     imp.add_argument("--lecture", type=int)
     imp.add_argument("--date", type=iso_date, help="YYYY-MM-DD, for files that do not say")
     imp.add_argument("--format", dest="format_name", help="skip recognition and read as this format")
+    imp.add_argument(
+        "--map",
+        dest="columns",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="the field a Notion database column holds (question, status, asker, answer, week, "
+        "lecture, page, time, date, tags, title, property, ignore)",
+    )
     imp.add_argument("--json", action="store_true")
     add_people_options(imp)
     on_library(imp, import_files)
 
 
 def import_files(library: Library, args: argparse.Namespace) -> int:
+    from ..importers.notion_columns import parse_overrides
     from ..importing import import_paths
 
     if args.instructors or args.same_person:
@@ -41,7 +51,12 @@ def import_files(library: Library, args: argparse.Namespace) -> int:
         library.set_chat_people(notebook_id, library.chat_people(notebook_id).merged(chosen_people(args)))
     context = ImportContext(date=args.date, week=args.week, lecture=args.lecture)
     report = import_paths(
-        library, args.paths, notebook=args.notebook, context=context, format_name=args.format_name
+        library,
+        args.paths,
+        notebook=args.notebook,
+        context=context,
+        format_name=args.format_name,
+        columns=parse_overrides(args.columns),
     )
     if args.json:
         out.emit(out.report_json(report), as_json=True)

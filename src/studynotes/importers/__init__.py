@@ -78,6 +78,10 @@ class ImportedFile:
     encoding: str
     document: ParsedDocument
     warnings: list[ImportWarning] = field(default_factory=list)
+    # Inside a Notion export or a repository: the name that finds this page again in a
+    # later import (its Notion id or its path), and the zip or folder it came from.
+    source_name: str = ""
+    bundle: str = ""
 
     @property
     def format(self) -> str:

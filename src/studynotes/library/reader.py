@@ -241,6 +241,16 @@ class LibraryReader:
         ).fetchone()
         return (int(row[0]), row[1], row[2]) if row else None
 
+    def note_for_link(self, key: str, notebook_id: int | None = None) -> int | None:
+        """The note a `studynotes://note/KEY` link names: the first note of the file imported
+        under that name (a Notion id, a path in a repository), in the linking notebook first."""
+        row = self.conn.execute(
+            """SELECT n.id FROM notes n JOIN sources s ON s.id = n.source_id WHERE s.file_name = ?
+               ORDER BY s.notebook_id = ? DESC, n.position, n.id LIMIT 1""",
+            (key, notebook_id or 0),
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def note_info(self, note_id: int) -> NoteInfo | None:
         row = self.conn.execute("SELECT notebook_id FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:

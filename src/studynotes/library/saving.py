@@ -20,7 +20,11 @@ USER_STATE_COLUMNS = ("status", "answer", "answered_by", "resolved_at", "edited_
 
 
 def stable_key(question: Question, source_name: str) -> str:
-    """Identity of a question across re-imports: its words, who asked, which file."""
+    """Identity of a question across re-imports: its words, who asked, which file
+    (or the id its source gives it, with the file)."""
+    if question.origin_key:  # the source names it: edits of its words keep it the same question
+        raw = "\x1f".join(("origin", question.origin_key, source_name))
+        return hashlib.sha1(raw.encode("utf-8")).hexdigest()
     words = re.sub(r"\s+", " ", nfc(question.text)).strip().casefold()
     raw = "\x1f".join((words, nfc(question.asker).casefold(), source_name))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()

@@ -124,7 +124,7 @@ class Library(QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits):
         """
         document = imported.document
         title = notebook or document.notebook_title or imported.path.parent.name or "Notebook"
-        file_name = imported.path.name
+        file_name = imported.source_name or imported.path.name
         warnings = [str(w) for w in imported.warnings]
         with self._write() as conn:
             notebook_id = self._notebook_for_import(conn, nfc(title).strip() or "Notebook", document)

@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..importers import collect_files, format_names
+from ..importers.bundles import BUNDLE_FORMATS, open_bundle, split_paths
 from ..importing import ImportPlan, ImportReport, PlannedFile, detect_file
 from ..library import ImportResult
-from ..model import ImportContext
+from ..model import ImportContext, ImportFailure
+from .bundle_panel import BundlePanel
 from .workers import DetectWorker, ImportWorker, crash_message, start_in_thread
 
 FROM_DOCUMENT = "(from the document)"
@@ -122,8 +124,10 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
+        self.bundle_panel = BundlePanel()  # Notion exports and repositories: columns and the tree to come
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.bundle_panel, 3)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -139,6 +143,9 @@ class ImportDialog(QDialog):
         if self.detecting():
             self._queued += paths
             return
+        bundles, paths = split_paths(paths)
+        for parts in bundles:
+            self._add_bundle(parts)
         files, errors = collect_files(paths)
         known = {self._path_at(r) for r in range(self.table.rowCount())}
         new = [path for path in dict.fromkeys(files) if str(path) not in known]
@@ -211,6 +218,32 @@ class ImportDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem("—"))
             self.table.setItem(row, 2, message)
 
+    def _add_bundle(self, parts: list[Path]) -> None:
+        """A Notion export or a repository: one row, its columns and its tree in the panel below."""
+        if any(str(parts[0]) == self._path_at(r) for r in range(self.table.rowCount())):
+            return
+        try:
+            bundle = open_bundle(parts, {}, self.notebook_title())
+        except ImportFailure as failure:
+            self._add_row(PlannedFile(parts[0], problem=failure.reason))
+            return
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        name = QTableWidgetItem(parts[0].name if len(parts) == 1 else f"{parts[0].name} (+{len(parts) - 1})")
+        name.setData(Qt.ItemDataRole.UserRole, str(parts[0]))
+        name.setToolTip("\n".join(str(p) for p in parts))
+        self.table.setItem(row, 0, name)
+        self.table.setItem(row, 1, QTableWidgetItem(BUNDLE_FORMATS[bundle.kind]))
+        note = f"{bundle.plan.total} page(s) into {bundle.plan.notebook!r}"
+        if bundle.warnings:
+            note += f"; {len(bundle.warnings)} skipped"
+        item = QTableWidgetItem(note)
+        item.setToolTip("\n".join(str(w) for w in bundle.warnings) or note)
+        self.table.setItem(row, 2, item)
+        self.bundle_panel.context = self.context()
+        self.bundle_panel.notebook = self.notebook_title()
+        self.bundle_panel.add(bundle)
+
     def _apply_format_for_all(self, choice: str) -> None:
         for chooser in self._choosers():
             chooser.setCurrentText(str(chooser.property("detected")) if choice == AS_DETECTED else choice)
@@ -224,7 +257,7 @@ class ImportDialog(QDialog):
         return found
 
     def _update_counts(self) -> None:
-        readable = len(self._choosers())
+        readable = len(self._choosers()) + len(self.bundle_panel.bundles)
         unreadable = self.table.rowCount() - readable
         text = f"{readable} file(s) to import"
         if unreadable:
@@ -276,7 +309,8 @@ class ImportDialog(QDialog):
             self.status.setText("Importing as soon as every format is recognised…")
             return
         plan = self.plan()
-        if not plan.readable:
+        bundles = [bundle.paths for bundle in self.bundle_panel.bundles]
+        if not plan.readable and not bundles:
             return
         self.report = None
         self.summary.setVisible(False)
@@ -285,9 +319,10 @@ class ImportDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, len(plan.readable) * 2)
         self.progress.setValue(0)
+        self.bundle_panel.stop()
         try:
             # Unreadable files stay on their rows with the reason; the import takes the others.
-            ready = ImportPlan(plan.readable)
+            ready = ImportPlan(plan.readable, bundles=bundles, columns=self.bundle_panel.overrides())
             worker = ImportWorker(self._library_path, ready, self.notebook_title(), self.context())
         except Exception as error:  # noqa: BLE001 (shown in the dialog)
             self._failed(crash_message("The import could not start", error))
@@ -331,6 +366,7 @@ class ImportDialog(QDialog):
         if self._detector is not None:
             self._detector.cancelled = True
         self._start_when_detected = False
+        self.bundle_panel.stop()
         self.wait()
         super().reject()
 
@@ -352,7 +388,7 @@ class ImportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.status.setText(message)
         self.progress.setVisible(False)
-        self.import_button.setEnabled(bool(self.jobs()))
+        self.import_button.setEnabled(bool(self.jobs() or self.bundle_panel.bundles))
         self.cancel_button.setText("Close")
 
     def _show_results(self, report: ImportReport) -> None:

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.questions.toggleRequested.connect(self.toggle_question)
         self.questions.questionActivated.connect(self._question_activated)
         self.preview.toggleRequested.connect(self.toggle_question)
+        self.preview.noteLinkRequested.connect(self.open_note_link)
         self.preview.menuRequested.connect(self._preview_menu)
         self.preview.viewCreated.connect(self.mouse_buttons.watch_tree)
         self.search.hitChosen.connect(self._hit_chosen)
@@ -336,6 +337,15 @@ class MainWindow(QMainWindow):
         self.tree.blockSignals(False)
         self.show_node(self.tree_model.node(index), scroll_to=scroll_to, find=find)
 
+    def open_note_link(self, key: str) -> None:
+        """A link between imported pages: open the note it names, in this notebook first."""
+        node = self.current_node()
+        target = self.library.note_for_link(key, node.notebook_id if node is not None else None)
+        if target is None:
+            self.statusBar().showMessage("The linked page is not in the library (it was not imported)", 5000)
+            return
+        self.select_note(target)
+
     def _hit_chosen(self, hit: Any, term: str) -> None:
         if hit.kind == "question":
             self.select_note(hit.note_id, scroll_to=f"question-{hit.id}", find=term or None)
@@ -361,7 +371,7 @@ class MainWindow(QMainWindow):
                 self,
                 "Import files",
                 str(self.settings.value("last_import_folder", str(Path.home()))),
-                "Notes (*.md *.markdown *.txt *.text);;All files (*)",
+                "Notes (*.md *.markdown *.txt *.text);;Notion exports (*.zip);;All files (*)",
             )
             paths = [Path(n) for n in names]
         if not paths:

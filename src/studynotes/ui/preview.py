@@ -2,7 +2,8 @@
 
 No script runs in the page, no request leaves the machine: every URL that
 is not the page itself or a data: image is refused, clicked web links open in
-the system browser, and `studynotes://toggle/<id>` links toggle a question.
+the system browser, `studynotes://toggle/<id>` links toggle a question, and
+`studynotes://note/<key>` links (between imported pages) ask the window to open that note.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..importers.note_links import key_of_note_link
 from ..render.paged import REST_ID
 
 IDLE_COLLECT_MS = 1_500  # after the user stops moving between notes
@@ -73,11 +75,17 @@ class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
 
 class PreviewPage(QWebEnginePage):
     toggleRequested = Signal(int)
+    noteLinkRequested = Signal(str)  # the key of a `studynotes://note/…` link between imported pages
 
     def acceptNavigationRequest(
         self, url: QUrl | str, kind: QWebEnginePage.NavigationType, main_frame: bool
     ) -> bool:
         url = QUrl(url)
+        if url.scheme() == "studynotes" and url.host() == "note":
+            key = key_of_note_link(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+            if key:
+                self.noteLinkRequested.emit(key)
+            return False
         if url.scheme() == "studynotes":
             ident = url.path().strip("/").rsplit("/", 1)[-1]
             if ident.isdigit():
@@ -108,6 +116,7 @@ class PreviewPane(QWebEngineView):
     """
 
     toggleRequested = Signal(int)
+    noteLinkRequested = Signal(str)
     shown = Signal(bool)  # a page is in the DOM: loaded, or its body swapped in
     # A right click: where (global), the question card under it (0 for none), the selected text.
     menuRequested = Signal(QPoint, int, str)
@@ -124,6 +133,7 @@ class PreviewPane(QWebEngineView):
         self.profile.setUrlRequestInterceptor(self.interceptor)
         page = PreviewPage(self.profile, self)
         page.toggleRequested.connect(self.toggleRequested)
+        page.noteLinkRequested.connect(self.noteLinkRequested)
         self.setPage(page)
         settings = page.settings()
         attribute = QWebEngineSettings.WebAttribute

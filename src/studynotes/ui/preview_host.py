@@ -87,6 +87,7 @@ class PreviewHost(QStackedWidget):
     """Shows HTML; forwards status clicks; scrolls to an element once the page is in."""
 
     toggleRequested = Signal(int)
+    noteLinkRequested = Signal(str)  # see PreviewPage.noteLinkRequested
     menuRequested = Signal(QPoint, int, str)  # see PreviewPane.menuRequested
     viewCreated = Signal(QWidget)
 
@@ -107,6 +108,7 @@ class PreviewHost(QStackedWidget):
         self._signals.done.connect(self._rendered)
         self._signals.piece.connect(self._piece_rendered)
         self._rest: Iterator[str] | None = None  # pieces of the long page in view, still to show
+        self._shown_generation = 0  # the request whose page was last handed to the web view
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.last_html = ""
@@ -122,6 +124,7 @@ class PreviewHost(QStackedWidget):
 
         self.pane = PreviewPane(self)
         self.pane.toggleRequested.connect(self.toggleRequested)
+        self.pane.noteLinkRequested.connect(self.noteLinkRequested)
         self.pane.menuRequested.connect(self.menuRequested)
         self.pane.shown.connect(self._loaded)
         self.addWidget(self.pane)
@@ -206,6 +209,7 @@ class PreviewHost(QStackedWidget):
 
     def _show(self, page: str) -> None:
         self.last_html = page
+        self._shown_generation = self._generation
         if self.pane is None:
             self._pending_html = page
             return
@@ -213,6 +217,10 @@ class PreviewHost(QStackedWidget):
         self.pane.set_html(page, keep_scroll=self._keep_place)
 
     def _loaded(self, ok: bool) -> None:
+        if self._shown_generation != self._generation:
+            # An earlier page finished loading while the page asked for since is still being
+            # rendered: the scroll and the mark wait for that one.
+            return
         self._pending_mark_scope = self._pending_scroll
         if self._pending_scroll:
             # Shown at the reader's place: scroll only if the element is out of view.

@@ -1,0 +1,95 @@
+"""A long chat in the window: its first screen shows, a chosen question is in view, the rest follows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from studynotes.importers import import_file
+from studynotes.library import Library
+from studynotes.render.paged import FIRST_SCREEN_CELLS, REST_ID
+
+QUESTIONS = 400
+
+
+def _eventually(qtbot: Any, pane: Any, script: str, expected: Any, timeout: int = 30_000) -> None:
+    """Evaluate the script until it gives `expected` (a page still loading drops an answer)."""
+    answers: list[Any] = []
+
+    def holds() -> bool:
+        answers.clear()
+        pane.run_script(script, answers.append)
+        qtbot.wait(50)
+        return bool(answers) and answers[0] == expected
+
+    qtbot.waitUntil(holds, timeout=timeout)
+
+
+@pytest.fixture
+def long_chat_window(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, Library]]:
+    from studynotes.ui.main_window import MainWindow
+
+    lines = []
+    for n in range(QUESTIONS):
+        minute, second = divmod(n, 60)
+        lines.append(
+            f"- 1{minute // 60}:{minute % 60:02d}:{second:02d} From 학생{n % 7} : 질문 {n}번은 왜 그런가요?"
+        )
+        lines.append(f"- > 답변 {n}: 그래서 그렇습니다.")
+    chat = tmp_path / "meeting_saved_chat.txt"
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    library = Library.open(tmp_path / "library.sqlite3")
+    library.save_import(import_file(chat), notebook="Long")
+    window = MainWindow(library, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.preview.create_web_view()
+    yield window, library
+    window.close()
+    library.close()
+
+
+def test_a_question_far_down_a_long_chat_is_shown_in_view(qtbot: Any, long_chat_window: Any) -> None:
+    window, library = long_chat_window
+    questions = library.questions()
+    assert len(questions) == QUESTIONS
+    late = questions[-10]
+    pane = window.preview.pane
+    with qtbot.waitSignal(pane.shown, timeout=30_000):
+        window.select_note(late.note_id, scroll_to=f"question-{late.id}")
+    in_view = (
+        f"(function(){{var e=document.getElementById('question-{late.id}');if(!e)return false;"
+        "var r=e.getBoundingClientRect();return r.top>=0&&r.bottom<=window.innerHeight;})()"
+    )
+    _eventually(qtbot, pane, in_view, True)
+    everything = (
+        f"document.querySelectorAll('section.question').length==={QUESTIONS}"
+        f"&&!document.getElementById('{REST_ID}')"
+    )
+    _eventually(qtbot, pane, everything, True, timeout=60_000)
+
+
+def test_the_first_screen_comes_before_the_rest(qtbot: Any, long_chat_window: Any) -> None:
+    window, library = long_chat_window
+    note_id = library.questions()[0].note_id
+    pane = window.preview.pane
+    window.select_note(note_id)
+    # The first screen's cards are in the page while the rest is still coming.
+    first = (
+        f"document.getElementById('{REST_ID}')!==null&&document.querySelectorAll('section.question').length"
+    )
+    answers: list[Any] = []
+
+    def first_screen() -> bool:
+        answers.clear()
+        pane.run_script(first, answers.append)
+        qtbot.wait(20)
+        return bool(answers) and isinstance(answers[0], int | float) and answers[0] > 0
+
+    qtbot.waitUntil(first_screen, timeout=30_000)
+    assert answers[0] <= FIRST_SCREEN_CELLS
