@@ -199,3 +199,24 @@ def test_the_command_line_takes_map_and_names_a_wrong_field(
     error = capsys.readouterr().err.strip()
     assert error.startswith("studynotes: --map '작성자=writer': the field must be one of question, title")
     assert "\n" not in error
+
+
+def test_files_a_page_links_to_are_kept_with_its_note(library: Library, tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    page = "Week 1 0123456789abcdef0123456789abcdef"
+    (export / page).mkdir(parents=True)
+    (export / f"{page}.md").write_text(
+        f"# Week 1\n\n[강의 슬라이드.pdf]({page.replace(' ', '%20')}/%EA%B0%95%EC%9D%98%20%EC%8A%AC%EB%9D%BC%EC%9D%B4%EB%93%9C.pdf)\n",
+        "utf-8",
+    )
+    (export / page / "강의 슬라이드.pdf").write_bytes(b"%PDF-1.4 slides")
+    import_paths(library, [export])
+    note = library.note(library.notes()[0].id)
+    assert note is not None
+    assert [(a.name, a.mime_type, a.data) for a in note.attachments] == [
+        (
+            "Week%201%200123456789abcdef0123456789abcdef/%EA%B0%95%EC%9D%98%20%EC%8A%AC%EB%9D%BC%EC%9D%B4%EB%93%9C.pdf",
+            "application/pdf",
+            b"%PDF-1.4 slides",
+        )
+    ]

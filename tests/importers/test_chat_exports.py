@@ -271,3 +271,24 @@ def test_a_broken_zip_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(ImportFailure) as failure:
         import_file(archive)
     assert str(archive) in str(failure.value)
+
+
+def test_a_question_mark_inside_a_link_asks_nothing() -> None:
+    from studynotes.importers.slack import parse
+
+    day = [
+        {
+            "type": "message",
+            "user": "U1",
+            "text": "intro: <https://www.youtube.com/watch?v=zwYV11a__HQ>",
+            "ts": "1458222746.000002",
+        },
+        {
+            "type": "message",
+            "user": "U2",
+            "text": "where is the video for week 3?",
+            "ts": "1458222800.000002",
+        },
+    ]
+    document = parse(json.dumps(day), ImportContext(file_name="2016-03-17.json", folder_name="general"))
+    assert [q.text for q in document.questions] == ["where is the video for week 3?"]

@@ -44,6 +44,15 @@ def test_an_export_previews_its_tree_and_imports_with_the_chosen_columns(qtbot: 
     with Library.open(library_path) as library:
         assert library.notebooks() == []  # the preview saved nothing
 
+    dialog.notebook.setCurrentText("CS231n 2021")  # the preview follows the notebook chosen
+    dialog.bundle_panel.preview()
+    qtbot.waitUntil(
+        lambda: (
+            dialog.bundle_panel.tree.topLevelItemCount() == 1
+            and dialog.bundle_panel.tree.topLevelItem(0).text(0).startswith("CS231n 2021")
+        ),
+        timeout=60_000,
+    )
     _chooser(dialog, "작성자").setCurrentText("property")
     with qtbot.waitSignal(dialog.imported, timeout=120_000) as done:
         dialog.start()
@@ -53,3 +62,17 @@ def test_an_export_previews_its_tree_and_imports_with_the_chosen_columns(qtbot: 
         rows = [q for q in library.questions() if q.note.startswith("질문")]
         assert len(rows) == 8 and all(q.asker == "" for q in rows)
     dialog.wait()
+
+
+def test_cancelling_an_export_import_saves_nothing(qtbot: Any, tmp_path: Path) -> None:
+    library_path = tmp_path / "library.sqlite3"
+    Library.open(library_path).close()
+    dialog = ImportDialog(library_path, [NOTION], [])
+    qtbot.addWidget(dialog)
+    dialog.start()
+    dialog.cancel()  # the worker sees it before its first page
+    dialog.wait()
+    assert dialog.report is None
+    assert dialog.status.text() == "Import cancelled: nothing was saved."
+    with Library.open(library_path) as library:
+        assert library.notebooks() == []

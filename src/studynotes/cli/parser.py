@@ -16,6 +16,7 @@ from . import (
     note_edits,
     people,
     question_edits,
+    review,
     status,
     window,
 )
@@ -35,6 +36,7 @@ COMMAND_GROUPS = (
     history,
     backups,
     desktop,
+    review,
 )
 
 

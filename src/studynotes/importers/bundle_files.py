@@ -110,10 +110,13 @@ def place_notes(document: ParsedDocument, place: Place) -> None:
 
 def attach_images(document: ParsedDocument, files: FileSet, images: list[str]) -> list[ImportWarning]:
     """Fill the attachments the notes name from the bundle's own files."""
-    from urllib.parse import unquote
+    from urllib.parse import quote, unquote
 
     warnings: list[ImportWarning] = []
     wanted = set(images)
+    named = {unquote(a.location or a.name) for note in document.notes for a in note.attachments}
+    if document.notes:  # files the page links to (not shows) are kept with its first note
+        document.notes[0].attachments += [Attachment(quote(p)) for p in images if p not in named]
     for note in document.notes:
         for attachment in note.attachments:
             target = unquote(attachment.location or attachment.name)

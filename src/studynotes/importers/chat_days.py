@@ -151,8 +151,8 @@ class _DayThreads(_Threads):
         self.guesses = guesses
         self.explicit_replies = False  # the chat marks its replies: only those (and `@Name`) answer
 
-    def _peer_target(self, message: Message) -> _Thread | None:
-        return None if self.explicit_replies else super()._peer_target(message)
+    def _evidence_target(self, message: Message, text: str) -> _Thread | None:
+        return None if self.explicit_replies else super()._evidence_target(message, text)
 
     def _public(self, message: Message) -> None:
         if id(message) in self.guesses:

@@ -2,10 +2,13 @@
 
 A message is a question when it asks (`?`, `Q:`, a question ending in Korean,
 Chinese or Japanese, an English question opening) or when the instructor
-answered it with a `>` line.  Answers: those `>` lines, a ` > answer` inside
-the question's own line, a reply to the asker (`@Name`, `Name님`, Zoom's
-`Replying to "…"`), or the next messages of other people that are not
-questions, thanks or greetings, within a few minutes.  Direct messages stay in
+answered it with a `>` line.  Answers are paired on evidence (`parts.replies`):
+those `>` lines, a ` > answer` inside the question's own line, a reply that
+names the asker by any part of their name (`@Jan:`, `Cécile,`, `Name님`) or
+quotes them (Zoom's `Replying to "…"`), a reply sharing the question's words, a
+yes or no right after a yes-or-no question, code pasted right after it, the
+first reply within a minute or so, the person the question named replying.
+Without such evidence the question stays open.  Direct messages stay in
 the note, marked private, and are never shared questions.  Everything else
 said is kept as text cells, so the note reads as the chat did.
 """
@@ -31,12 +34,26 @@ from .chat_text import (
 )
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.questions import QUESTION_LABEL, without_question_label
+from .parts.replies import affirms, asks_yes_or_no, is_code, mentioned, name_parts, shared_words
 
-PEER_WINDOW_SECONDS = 5 * 60  # a first answer from someone else, after the question
-FOLLOW_UP_SECONDS = 2 * 60  # a further answer, after the previous one
+CONTENT_WINDOW_SECONDS = 10 * 60  # a reply sharing the question's words, after the question
+ADDRESSED_WINDOW_SECONDS = 5 * 60  # the person a question was addressed to, replying
+AFFIRM_WINDOW_SECONDS = 2 * 60  # `yes!` soon after a yes-or-no question
+IMMEDIATE_SECONDS = 70  # the first reply, this soon after a question, is to it
+MINUTE_CLOCK_SLACK = 2 * 60  # chats that stamp whole minutes (KakaoTalk) say `3:21` for 3:21:59
+_TO_EVERYONE = re.compile(
+    r"\b(?:any\s*one|every\s*one|all of you|just joined|여러분|다들|모두)\b", re.IGNORECASE
+)
+FOLLOW_ON_SECONDS = 2 * 60  # `and you can also…` right after an answer adds to it
+_FOLLOW_ON = re.compile(r"^\W*(?:and|also|plus|그리고|또한|또|추가로)\b", re.IGNORECASE)
+FIRST_REPLIES = 2  # among the first replies after a question, one shared word is enough
 PRIVATE_WINDOW_SECONDS = 15 * 60
 LATE_ANSWER_SECONDS = 30 * 60  # the instructor's `good question: …`, after the slide is done
-_GOOD_QUESTION = re.compile(r"^\W*(?:좋은\s*질문|good\s+question|great\s+question)", re.IGNORECASE)
+_GOOD_QUESTION = re.compile(
+    r"^\W*(?:(?:this|that|it)(?:'s|’s|\s+is|\s+was)\s+(?:a\s+|an\s+|such\s+a\s+)?|what\s+an?\s+|정말\s*)?"
+    r"(?:좋은\s*질문|(?:good|great|interesting|excellent)\s+question)",
+    re.IGNORECASE,
+)
 _ZOOM_FOLDER = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})[ _]\d{2}\.\d{2}\.\d{2}(?:\s+(?P<topic>.+?))?(?:\s+\d{9,11})?\s*$"
 )
@@ -176,6 +193,8 @@ class _Thread:
     instructor_answered: bool = False
     answered_at: int | None = None  # when the latest answer from the chat came
     closed: bool = False  # thanks after an answer: what follows is not about it
+    addressee: str = ""  # the person the question named (`Hi Kate, …`), folded
+    replies: int = 0  # messages from others since it was asked
 
 
 _ELSEWHERE = object()  # a reply addressed to someone who asked nothing here
@@ -192,6 +211,7 @@ class _Threads:
         self.threads: list[_Thread] = []
         self.by_asker: dict[str, _Thread] = {}  # casefolded name or raw sender → latest question
         self.private_open: dict[tuple[str, str], _Thread] = {}  # (asker, recipient) → question
+        self.last_said: dict[str, int] = {}  # sender → when they last wrote in public
 
     def build(self, messages: list[Message]) -> None:
         for message in messages:
@@ -199,6 +219,8 @@ class _Threads:
                 self._private(message)
             else:
                 self._public(message)
+                if not is_small_talk(message.text):
+                    self.last_said[message.sender] = message.seconds
         self._flush_chatter()
 
     def _public(self, message: Message) -> None:
@@ -219,7 +241,8 @@ class _Threads:
         if text and not asking and not small:
             target = self._addressed(message, text)
             if target is None and not inline:
-                target = self._peer_target(message)
+                target = self._evidence_target(message, text)
+            self._count_reply(message)
             if isinstance(target, _Thread):
                 self._answer(target, message, text)
                 return
@@ -241,16 +264,19 @@ class _Threads:
                     return quoted if quoted.sender != message.sender else _ELSEWHERE
             return _ELSEWHERE
         lowered = text.casefold()
+        for name in mentioned(text):
+            thread = self._asked_by(name, message.sender)
+            if thread is not None and _elapsed(thread.seconds, message.seconds) <= LATE_ANSWER_SECONDS:
+                return thread
         if lowered.startswith("@"):
-            mentioned = self._named(lowered[1:], "")
-            return mentioned if mentioned is not None and mentioned.sender != message.sender else _ELSEWHERE
+            return _ELSEWHERE
         if "님" in lowered[:24]:
             called = self._named(lowered, "님")
             if called is not None and called.sender != message.sender:
                 return called
         return None
 
-    def _named(self, lowered: str, suffix: str) -> _Thread | None:
+    def _named(self, lowered: str, suffix: str) -> _Thread | None:  # `소현님 …`
         best = ""
         for name in self.by_asker:
             if len(name) > len(best) and lowered.startswith(name + suffix):
@@ -259,24 +285,83 @@ class _Threads:
                     best = name
         return self.by_asker.get(best) if best else None
 
-    def _peer_target(self, message: Message) -> _Thread | None:
-        """The next words of someone else, shortly after a question nobody answered yet, answer it.
+    def _asked_by(self, name: str, sender: str) -> _Thread | None:
+        """The latest question of the person `name` is any part of (`@Jan` → Jan Kowalski)."""
+        for thread in reversed(self.threads[-500:]):
+            if thread.sender != sender and name in name_parts(thread.question.asker or thread.sender):
+                return thread
+        return None
 
-        The instructor often answers a while later, after finishing a slide; `좋은 질문입니다` /
-        `good question` says which question is meant, so that reply counts within a longer window.
+    def _evidence_target(self, message: Message, text: str) -> _Thread | None:
+        """The question this message answers, when something says so; None leaves questions open.
+
+        The person a question named replying; a `yes`/`no` or pasted code right after it;
+        words shared with it (one is enough among its first replies); or the instructor's
+        `good question`, which may come a while later, after a slide is done.
         """
-        thread = self.latest
-        if thread is None or thread.sender == message.sender or thread.instructor_answered or thread.closed:
+        now = message.seconds
+        recent = [
+            t
+            for t in reversed(self.threads[-20:])
+            if t.sender != message.sender
+            and not t.closed
+            and _elapsed(t.seconds, now) <= CONTENT_WINDOW_SECONDS
+        ]
+        latest = self.latest
+        if latest is not None and latest.sender != message.sender and not latest.closed:
+            waited = _elapsed(latest.seconds, now)
+            answered = latest.answered_at
+            if (
+                answered is not None
+                and _FOLLOW_ON.match(text)
+                and _elapsed(answered, now) <= FOLLOW_ON_SECONDS
+            ):
+                return latest
+            if latest.answered_at is None and _GOOD_QUESTION.match(text):
+                late = LATE_ANSWER_SECONDS if self.is_instructor(message.sender) else CONTENT_WINDOW_SECONDS
+                return latest if waited <= late else None
+            yes_no = asks_yes_or_no(latest.plain) and latest.answered_at is None
+            if yes_no and affirms(text) and waited <= AFFIRM_WINDOW_SECONDS + _slack(latest.seconds, now):
+                return latest
+            if latest.replies == 0 and is_code(text) and waited <= ADDRESSED_WINDOW_SECONDS:
+                return latest
+        for thread in recent:
+            named = thread.addressee and thread.addressee in name_parts(message.sender)
+            if (
+                named
+                and thread.answered_at is None
+                and _elapsed(thread.seconds, now) <= ADDRESSED_WINDOW_SECONDS
+            ):
+                return thread
+        scored = [(shared_words(t.plain, text), t) for t in recent]
+        best = max(scored, key=lambda pair: pair[0], default=(0, None))
+        if best[0] >= 2:  # the most recent of those sharing the most words
+            return next(thread for score, thread in scored if score == best[0])
+        shared = next((t for score, t in scored if score == 1 and t.replies < FIRST_REPLIES), None)
+        if shared is not None:
+            return shared
+        if latest is None or latest not in recent or _TO_EVERYONE.search(text):
             return None
-        if (
-            thread.answered_at is None
-            and _GOOD_QUESTION.match(message.text)
-            and self.is_instructor(message.sender)
+        # Someone spoke first: only the instructor's reply still meets the question, or in a chat
+        # stamped in whole minutes (where two replies share a minute) the second reply.
+        allowed = 1 if _slack(latest.seconds, now) else 0
+        if latest.replies > allowed and not (
+            self.is_instructor(message.sender) and latest.answered_at is None
         ):
-            return thread if _elapsed(thread.seconds, message.seconds) <= LATE_ANSWER_SECONDS else None
-        if thread.answered_at is not None:
-            return thread if _elapsed(thread.answered_at, message.seconds) <= FOLLOW_UP_SECONDS else None
-        return thread if _elapsed(thread.seconds, message.seconds) <= PEER_WINDOW_SECONDS else None
+            return None
+        talking = self.last_said.get(message.sender)  # still on what they were saying just before
+        if talking is not None and _elapsed(talking, latest.seconds) <= IMMEDIATE_SECONDS:
+            return None
+        return (
+            latest
+            if _elapsed(latest.seconds, now) <= IMMEDIATE_SECONDS + _slack(latest.seconds, now)
+            else None
+        )
+
+    def _count_reply(self, message: Message) -> None:
+        for thread in self.threads[-20:]:
+            if thread.sender != message.sender:
+                thread.replies += 1
 
     def _question(self, message: Message, text: str, instructor: str, *, private: bool = False) -> _Thread:
         self._flush_chatter()
@@ -293,6 +378,7 @@ class _Threads:
         )
         self.note.cells.append(Cell.asking(question))
         thread = _Thread(question, message.sender, message.seconds, _plain(text), bool(answer))
+        thread.addressee = next(iter(mentioned(text)), "")
         if not private:
             self.latest = thread
             self.threads.append(thread)
@@ -350,6 +436,11 @@ def _add_answer(question: Question, text: str, by: AnsweredBy) -> None:
     question.answer = f"{question.answer}\n\n{text}" if question.answer else text
     question.status = "answered"
     question.answered_by = "peer" if "peer" in (by, question.answered_by) else by
+
+
+def _slack(since: int, now: int) -> int:
+    """Extra time allowed when both times are whole minutes: the clock says less than it knows."""
+    return MINUTE_CLOCK_SLACK if since % 60 == 0 and now % 60 == 0 else 0
 
 
 def _elapsed(since: int, now: int) -> int:

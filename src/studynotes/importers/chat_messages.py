@@ -284,6 +284,10 @@ def _take_reply_quote(message: Message) -> None:
     message.text = rest.strip("\n").strip()
 
 
+# A question that starts by pointing back (`Is that because…?`) goes on asking the one before.
+_GOES_ON = re.compile(r"^(?:is\s+that|that|this|it|or|and|so|then|그럼|그러면|혹시|아니면)\b", re.IGNORECASE)
+
+
 def merge_runs(messages: list[Message], gap_seconds: int = 120) -> list[Message]:
     """Consecutive lines of one sender a moment apart are one message.
 
@@ -315,5 +319,5 @@ def _continues(previous: Message, message: Message, gap_seconds: int) -> bool:
     ):
         return False
     if asks(previous.text):
-        return gap <= 60 and not asks(message.text)
+        return gap <= 60 and (not asks(message.text) or (gap <= 30 and bool(_GOES_ON.match(message.text))))
     return is_fragment(previous.text) or not asks(message.text)

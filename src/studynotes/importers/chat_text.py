@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .parts.links import link_bare_urls
-from .parts.questions import looks_like_question
+from .parts.questions import looks_like_question, prose
 
 # --- who wrote it ---------------------------------------------------------------------------
 
@@ -73,7 +73,7 @@ def asks(text: str) -> bool:
     stripped = text.strip()
     if not stripped or _ME_TOO.match(stripped):
         return False
-    if looks_like_question(stripped) or _CURIOUS.search(stripped):
+    if looks_like_question(prose(stripped)) or _CURIOUS.search(stripped):  # a `?` in a link asks nothing
         return True
     last = stripped.splitlines()[-1].strip()
     first = stripped.splitlines()[0].strip()

@@ -68,8 +68,10 @@ def rewrite_links(
     note_for_path: LinkTarget,
     note_for_id: Callable[[str], str | None],
     image_exists: Callable[[str], bool],
+    file_exists: Callable[[str], bool] | None = None,
 ) -> tuple[str, list[str]]:
-    """Rewrite links and images of one file; returns the text and the images it uses (paths)."""
+    """Rewrite links and images of one file; returns the text and the files it uses (paths):
+    its images, and the other files it links to when `file_exists` says they are in the import."""
     images: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -85,7 +87,11 @@ def rewrite_links(
             return f"![{match.group('text')}]({quote(path)}{match.group('title') or ''})"
         key = _link_key(bare, base_file, note_for_path, note_for_id)
         if key is None:
-            return match.group(0)
+            path = resolve_relative(base_file, bare) if file_exists and not _SCHEME.match(bare) else None
+            if path is None or file_exists is None or not file_exists(path):
+                return match.group(0)
+            images.append(path)  # a PDF or slides beside the page: kept with its note
+            return f"[{match.group('text')}]({quote(path)}{match.group('title') or ''})"
         return f"[{match.group('text')}]({note_link(key)}{match.group('title') or ''})"
 
     out: list[str] = []

@@ -215,7 +215,7 @@ class _PageReader:
         title, properties, body = split_page(text, row=row)
         shown_title = title or split_name(path.rsplit("/", 1)[-1])[0]
         body, images = rewrite_links(
-            body, path, self.plan.keys_by_path.get, self.plan.keys_by_id.get, self._is_file
+            body, path, self.plan.keys_by_path.get, self.plan.keys_by_id.get, self._is_file, self._is_file
         )
         body = _demote_headings(body)
         return PageText(f"# {shown_title}\n\n{body}", images), properties, shown_title, body

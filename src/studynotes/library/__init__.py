@@ -8,6 +8,8 @@ from .changes import QUESTION_FIELDS, Change, NodeKey, Operation
 from .connection import LibraryError, needs_upgrade
 from .people import ChatPeople
 from .question_edits import KEEP, Keep
+from .review_rows import STATE_NAMES, CardState
+from .reviewing import DueCard, card_after, review_of, schedule
 from .search import parse_query
 from .store import Library
 from .views import (
@@ -26,9 +28,12 @@ from .views import (
 __all__ = [
     "KEEP",
     "QUESTION_FIELDS",
+    "STATE_NAMES",
+    "CardState",
     "Change",
     "ChatPeople",
     "Counts",
+    "DueCard",
     "HistoryEntry",
     "ImportResult",
     "Keep",
@@ -43,6 +48,9 @@ __all__ = [
     "QuestionRow",
     "SearchHit",
     "WeekInfo",
+    "card_after",
     "needs_upgrade",
     "parse_query",
+    "review_of",
+    "schedule",
 ]

@@ -43,7 +43,7 @@ class NoteEdits(LibraryWriter):
                 new_id=new_id,
             )
             batch.lectures = lecture_rows
-            saving.insert_batch(self.db, batch)
+            saving.insert_batch(conn, batch)
             note_id = int(batch.notes[0]["id"])
             if week is not None:
                 conn.execute("UPDATE notes SET placed_by_user = 1 WHERE id = ?", (note_id,))

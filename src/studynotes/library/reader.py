@@ -32,6 +32,29 @@ _QUESTION_COLUMNS = """q.id, q.note_id, n.title, b.title, w.number, l.number, q.
     q.resolved_at"""
 
 
+def filter_clauses(where: QuestionFilter, *, include_private: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions for a question filter, over `questions q`, `notes n`, `notebooks b`, `weeks w`, `lectures l`."""
+    clauses = [] if include_private else ["q.private = 0"]
+    params: list[Any] = []
+    for clause, value in (
+        ("q.status = ?", where.status),
+        ("b.title = ?", where.notebook),
+        ("n.notebook_id = ?", where.notebook_id),
+        ("w.number = ?", where.week),
+        ("n.week_id = ?", where.week_id),
+        ("coalesce(l.number, q.lecture_ref) = ?", where.lecture),
+        ("n.lecture_id = ?", where.lecture_id),
+        ("q.note_id = ?", where.note_id),
+        ("q.asker = ?", where.asker),
+    ):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    if where.unsorted:
+        clauses.append("n.week_id IS NULL")
+    return clauses, params
+
+
 class NoteFilters(TypedDict, total=False):
     """The filters of `notes()`; every one given must hold."""
 
@@ -359,25 +382,7 @@ class LibraryReader:
         self, where: QuestionFilter | None = None, *, include_private: bool = False
     ) -> Iterator[QuestionRow]:
         """`questions()` one row at a time: a million rows print in flat memory."""
-        where = where or QuestionFilter()
-        clauses = [] if include_private else ["q.private = 0"]
-        params: list[Any] = []
-        for clause, value in (
-            ("q.status = ?", where.status),
-            ("b.title = ?", where.notebook),
-            ("n.notebook_id = ?", where.notebook_id),
-            ("w.number = ?", where.week),
-            ("n.week_id = ?", where.week_id),
-            ("coalesce(l.number, q.lecture_ref) = ?", where.lecture),
-            ("n.lecture_id = ?", where.lecture_id),
-            ("q.note_id = ?", where.note_id),
-            ("q.asker = ?", where.asker),
-        ):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        if where.unsorted:
-            clauses.append("n.week_id IS NULL")
+        clauses, params = filter_clauses(where or QuestionFilter(), include_private=include_private)
         sql = f"""SELECT {_QUESTION_COLUMNS}
             FROM questions q JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
             JOIN cells c ON c.id = q.cell_id

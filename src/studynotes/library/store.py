@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import StudyNotesError, nfc
-from . import placement, saving
+from . import placement, review_rows, saving
 from .cell_edits import CellEdits
 from .changes import Change
 from .connection import backup_copy, connect, writable
@@ -24,13 +24,14 @@ from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
 from .question_edits import QuestionEdits
 from .question_marks import QuestionMarks
+from .reviewing import ReviewOperations
 from .views import HistoryEntry, ImportResult
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits):
+class Library(QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits, ReviewOperations):
     OPERATIONS = frozenset(
         {
             "set_status",
@@ -58,7 +59,7 @@ class Library(QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits):
             "set_chat_people",
             "_restore_people",
         }
-    )
+    ) | (ReviewOperations.REVIEW_OPERATIONS)
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
@@ -144,8 +145,10 @@ class Library(QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits):
                     str(imported.path), document.format, title, 0, 0, warnings, unchanged=True
                 )
             user_state: dict[str, dict[str, Any]] = {}
+            schedules: dict[str, int] = {}
             if previous is not None:
                 user_state = saving.saved_user_state(conn, previous[0])
+                schedules = review_rows.schedules_of_source(conn, previous[0])
                 conn.execute("DELETE FROM notes WHERE source_id = ?", (previous[0],))
                 conn.execute("DELETE FROM sources WHERE id = ?", (previous[0],))
             source_id = conn.execute(
@@ -174,9 +177,10 @@ class Library(QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits):
                 new_id=new_id,
             )
             batch.lectures = lecture_rows
-            saving.insert_batch(self.db, batch)
+            saving.insert_batch(conn, batch)
             note_ids = [row["id"] for row in batch.notes]
             kept = saving.restore_user_state(conn, note_ids, user_state)
+            review_rows.carry_schedules(conn, note_ids, schedules)
             dates = [n.date for n in document.notes if n.date] + [
                 lec.date for lec in document.lectures if lec.date
             ]

@@ -33,8 +33,11 @@ def _markdown() -> object:
     return md
 
 
-def render_markdown(markdown_text: str, attachments: list[Attachment] | None = None) -> str:
-    """Markdown to a sanitised HTML fragment with formulas typeset."""
+def render_markdown(
+    markdown_text: str, attachments: list[Attachment] | None = None, *, typeset: bool = True
+) -> str:
+    """Markdown to a sanitised HTML fragment with formulas typeset (or, `typeset=False`,
+    left as LaTeX between `\\(...\\)` / `\\[...\\]` for a viewer that typesets them, as Anki does)."""
     md = _markdown()
     md.reset()  # type: ignore[attr-defined]
     try:
@@ -42,11 +45,11 @@ def render_markdown(markdown_text: str, attachments: list[Attachment] | None = N
     except RecursionError:  # structure nested far beyond any real note: show it as text
         converted = f'<p class="too-deep">Nested too deeply to lay out; shown as text.</p><pre>{html.escape(markdown_text)}</pre>'
     fragment = clean(converted)
-    fragment = _ARITHMATEX.sub(_typeset, fragment)
+    fragment = _ARITHMATEX.sub(_typeset if typeset else _delimited, fragment)
     return resolve_images(fragment, attachments or [])
 
 
-def _typeset(match: re.Match[str]) -> str:
+def _formula(match: re.Match[str]) -> tuple[str, bool]:
     display = match.group(1) == "div"
     latex = html.unescape(match.group(2))
     if display:
@@ -54,7 +57,18 @@ def _typeset(match: re.Match[str]) -> str:
         for opener, closer in (("$$", "$$"), ("\\[", "\\]")):
             if latex.startswith(opener) and latex.endswith(closer):
                 latex = latex[len(opener) : -len(closer)]
-    return formula_html(latex, display)
+    return latex, display
+
+
+def _typeset(match: re.Match[str]) -> str:
+    return formula_html(*_formula(match))
+
+
+def _delimited(match: re.Match[str]) -> str:
+    latex, display = _formula(match)
+    return (
+        f"\\[{html.escape(latex, quote=False)}\\]" if display else f"\\({html.escape(latex, quote=False)}\\)"
+    )
 
 
 def _note_body(note: Note) -> str:

@@ -89,3 +89,7 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addAction(window.edit_action)
     toolbar.addAction(undo)
     window.addToolBar(toolbar)
+
+    from .review_actions import install_review
+
+    install_review(window)

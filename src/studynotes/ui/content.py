@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass, field
 
 from ..library import Counts, Library, QuestionFilter, QuestionRow
+from .study_charts import study_charts
 from .tree_model import Node
 
 
@@ -72,7 +73,7 @@ def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     body = f"""<p>{html.escape(notebook.description)}</p><ul>{property_items(notebook.properties)}</ul>
 <p>Starts {start} · {notebook.days_per_week} study days a week ·
 {notebook.counts.open} open of {notebook.counts.questions} questions</p>
-<table>{rows}</table>"""
+<table>{rows}</table>{study_charts(library, notebook_id, theme)}"""
     return plain_page(notebook.title, body, theme)
 
 

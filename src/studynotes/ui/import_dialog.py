@@ -125,6 +125,9 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.bundle_panel = BundlePanel()  # Notion exports and repositories: columns and the tree to come
+        self.notebook.currentTextChanged.connect(self._sync_bundle_panel)
+        self.week.valueChanged.connect(self._sync_bundle_panel)
+        self.lecture.valueChanged.connect(self._sync_bundle_panel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.bundle_panel, 3)
@@ -240,9 +243,13 @@ class ImportDialog(QDialog):
         item = QTableWidgetItem(note)
         item.setToolTip("\n".join(str(w) for w in bundle.warnings) or note)
         self.table.setItem(row, 2, item)
+        self._sync_bundle_panel()
+        self.bundle_panel.add(bundle)
+
+    def _sync_bundle_panel(self, *_changed: object) -> None:
+        """The preview builds the tree with the notebook, week and lecture chosen here."""
         self.bundle_panel.context = self.context()
         self.bundle_panel.notebook = self.notebook_title()
-        self.bundle_panel.add(bundle)
 
     def _apply_format_for_all(self, choice: str) -> None:
         for chooser in self._choosers():

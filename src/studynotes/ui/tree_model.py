@@ -54,6 +54,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._root = Node("root", 0, 0, "")
         self._root.children = []
         self._icons: dict[str, Any] = {}
+        self._due: dict[NodeKey, int] = {}  # answered questions due for review, per node
         self.reload()
 
     # -- loading -------------------------------------------------------------
@@ -187,6 +188,12 @@ class LibraryTreeModel(QAbstractItemModel):
                     node.counts = note_counts.get(node.id, Counts())
         self._emit_all_changed(self._root)
 
+    def set_due(self, due: dict[NodeKey, int]) -> None:
+        """Show how many questions each node has due for review (beside open/total)."""
+        if due != self._due:
+            self._due = due
+            self._emit_all_changed(self._root)
+
     def expanded_keys(self, view: QTreeView) -> list[tuple[str, int]]:
         """The nodes open in a view, to open again after a reload."""
         keys = []
@@ -319,8 +326,11 @@ class LibraryTreeModel(QAbstractItemModel):
             return None
         node = self.node(index)
         if role == Qt.ItemDataRole.DisplayRole:
+            due = self._due.get(node.key)
             if node.counts.questions:
-                return f"{node.title} · {node.counts.open} open / {node.counts.questions}"
+                return f"{node.title} · {node.counts.open} open / {node.counts.questions}" + (
+                    f" · {due} due" if due else ""
+                )
             return node.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip or node.title

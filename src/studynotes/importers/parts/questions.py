@@ -92,11 +92,13 @@ def without_question_label(text: str) -> str:
 
 
 def looks_like_question(text: str) -> bool:
-    """The loose test chats use: any `?`, a `Q:` label, or a Korean question ending."""
+    """The loose test chats use: any `?` in the words (not in an address or code), a `Q:`
+    label, or a Korean question ending."""
     stripped = text.strip()
     if not stripped:
         return False
-    if "?" in stripped or "？" in stripped:
+    words = prose(stripped)
+    if "?" in words or "？" in words:
         return True
     if re.match(r"^(Q\d*\s*[:.)]|질문\s*[:)])", stripped, re.IGNORECASE):
         return True

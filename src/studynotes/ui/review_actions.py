@@ -1,0 +1,164 @@
+"""How studying joins the window: the Study menu, a toolbar button, the tree's context menu,
+due counts in the tree and the status bar, and the Anki export.
+
+Everything here is added to the window from outside, so the window itself only
+calls `install_review`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QToolBar
+
+from ..model import StudyNotesError
+from .content import filter_for
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .tree_model import Node
+
+DUE_REFRESH_MS = 60_000  # questions fall due as time passes, with no write to notice
+
+
+class ReviewActions:
+    """The window's study actions; kept alive by the window (`window.review_actions`)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        act = window.action
+        self.review_action = act(
+            "&Review due questions", self.review, "Ctrl+R", "Review the selection's due questions (1–4 rate)"
+        )
+        self.prepare_action = act(
+            "&Prepare for the meeting",
+            self.prepare,
+            "Ctrl+Shift+M",
+            "Go through the selection's open questions and answer them",
+        )
+        self.anki_action = act(
+            "Export to &Anki…", self.export_anki, None, "The selection's questions as an .apkg"
+        )
+        menu = window.menuBar().addMenu("&Study")
+        for action in (self.review_action, self.prepare_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.anki_action)
+        toolbar = window.findChild(QToolBar, "main-toolbar")
+        if toolbar is not None:
+            toolbar.addAction(self.review_action)
+        window.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        window.tree.customContextMenuRequested.connect(self._tree_menu)
+
+        self.due_label = QLabel()
+        window.statusBar().addPermanentWidget(self.due_label)
+        self._due: dict[tuple[str, int], int] = {}
+        window.tree.selectionModel().currentChanged.connect(lambda *_: self._show_selection_due())
+        window.tree_model.modelReset.connect(self.refresh_due)
+        # A status change can make a question a card or stop it being one; many in a row count once.
+        self._soon = QTimer(window, singleShot=True, interval=300)
+        self._soon.timeout.connect(self.refresh_due)
+        window.events.changed.connect(lambda _change: self._soon.start())
+        self._timer = QTimer(window, interval=DUE_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_due)
+        self._timer.start()
+        QTimer.singleShot(0, self.refresh_due)  # after the window's first paint
+
+    # -- counts ----------------------------------------------------------------------
+    def refresh_due(self) -> None:
+        """Due counts for the tree's loaded notebooks and for the selection (of a shown window only)."""
+        window = self.window
+        if not window.isVisible():
+            return
+        due: dict[tuple[str, int], int] = {}
+        for row in range(window.tree_model.rowCount()):
+            notebook = window.tree_model.node(window.tree_model.index(row, 0))
+            due.update(window.library.due_by_node(notebook.id))
+        self._due = due
+        window.tree_model.set_due(due)
+        self._show_selection_due()
+
+    def _show_selection_due(self) -> None:
+        node = self.window.current_node()
+        count = self._due.get(node.key, 0) if node is not None else 0
+        self.due_label.setText(f"{count} due" if count else "nothing due")
+        self.due_label.setToolTip("Answered questions of the selection due for review (Ctrl+R)")
+
+    # -- actions ---------------------------------------------------------------------
+    def _selected(self) -> Node:
+        node = self.window.current_node()
+        if node is None:
+            raise StudyNotesError("Select a notebook, week, lecture or note first")
+        return node
+
+    def review(self) -> None:
+        from .review import ReviewDialog
+
+        node = self._selected()
+        dialog = ReviewDialog(
+            self.window.library,
+            filter_for(node),
+            node.title,
+            theme=self.window.theme(),
+            font_size=self.window.font_size(),
+            parent=self.window,
+        )
+        dialog.rated.connect(lambda _change: self.refresh_due())
+        dialog.exec()
+        dialog.deleteLater()  # with its web page, now rather than with the window
+        self.refresh_due()
+
+    def prepare(self) -> None:
+        from .prepare import PrepareDialog
+
+        node = self._selected()
+        dialog = PrepareDialog(
+            self.window.library,
+            filter_for(node),
+            node.title,
+            commands=self.window.commands,
+            theme=self.window.theme(),
+            font_size=self.window.font_size(),
+            parent=self.window,
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def export_anki(self) -> None:
+        from ..anki_export import export_anki
+
+        node = self._selected()
+        notebook = self.window.library.notebook(node.notebook_id)
+        if notebook is None:
+            return
+        week = node.week_number if node.kind != "notebook" else None
+        settings = self.window.settings
+        folder = Path(str(settings.value("last_export_folder", str(Path.home()))))
+        suggested = folder / (f"{notebook.title}" + (f" week {week}" if week is not None else "") + ".apkg")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Export to Anki", str(suggested), "Anki package (*.apkg)"
+        )
+        if not name:
+            return
+        result = export_anki(self.window.library, Path(name), notebook=notebook.title, week=week)
+        settings.setValue("last_export_folder", str(Path(name).parent))
+        self.window.statusBar().showMessage(f"Exported {result.notes} questions to {name}")
+
+    def _tree_menu(self, position: QPoint) -> None:
+        index: QModelIndex = self.window.tree.indexAt(position)
+        if not index.isValid():
+            return
+        self.window.tree.setCurrentIndex(index)
+        menu = QMenu(self.window.tree)
+        menu.addAction(self.review_action)
+        menu.addAction(self.prepare_action)
+        menu.addAction(self.anki_action)
+        menu.exec(self.window.tree.viewport().mapToGlobal(position))
+
+
+def install_review(window: MainWindow) -> ReviewActions:
+    actions = ReviewActions(window)
+    window.review_actions = actions  # type: ignore[attr-defined]
+    return actions

@@ -1,0 +1,30 @@
+"""The charts on a notebook's front page, from the library's counts and reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..render.charts import WeekBar, review_days, reviews_chart, weeks_chart
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+DAYS = 30
+
+
+def study_charts(library: Library, notebook_id: int, theme: str, now: dt.datetime | None = None) -> str:
+    """Per week answered vs open; once there are reviews, reviews per day and retention."""
+    now = now or dt.datetime.now(dt.UTC)
+    bars = [
+        WeekBar(w.label or f"Week {w.number}", w.counts.answered, w.counts.open)
+        for w in library.weeks(notebook_id)
+    ]
+    if library.has_unsorted(notebook_id):
+        unsorted = library.unsorted_counts(notebook_id)
+        bars.append(WeekBar("Unsorted", unsorted.answered, unsorted.open))
+    if not any(b.answered or b.open for b in bars):
+        bars = []
+    since = now - dt.timedelta(days=DAYS)
+    days = review_days(library.reviews_since(notebook_id, since), now.astimezone().date(), DAYS)
+    return weeks_chart(bars, theme) + reviews_chart(days, theme)
