@@ -130,6 +130,7 @@ def _steps() -> st.SearchStrategy[Step]:
             lambda note: Step(["delete-note", str(note)], lambda c: c.delete_note(note)), st.integers(1, 6)
         ),
         st.builds(schedule, st.integers(0, 20), st.integers(0, 8)),
+        st.builds(lambda title: Step(["add-notebook", title], lambda c: c.add_notebook(title)), TEXTS),
     )
 
 

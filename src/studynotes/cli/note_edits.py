@@ -1,4 +1,4 @@
-"""`add-note`, `rename-note`, `move-note`, `delete-note`, `rename-notebook`, `schedule`."""
+"""`add-note`, `rename-note`, `move-note`, `delete-note`, `add-notebook`, `rename-notebook`, `schedule`."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ def register(commands: Subcommands) -> None:
     delete.add_argument("note_id", type=int, metavar="NOTE_ID")
     on_library(delete, delete_note)
 
+    new = commands.add_parser("add-notebook", help="a new, empty notebook")
+    new.add_argument("title")
+    on_library(new, add_notebook)
+
     notebook = commands.add_parser("rename-notebook", help="give a notebook another title")
     notebook.add_argument("notebook", metavar="TITLE")
     notebook.add_argument("title", metavar="NEW_TITLE")
@@ -62,6 +66,10 @@ def move_note(library: Library, args: argparse.Namespace) -> int:
 
 def delete_note(library: Library, args: argparse.Namespace) -> int:
     return report(library.delete_note(args.note_id))
+
+
+def add_notebook(library: Library, args: argparse.Namespace) -> int:
+    return report(library.add_notebook(args.title))
 
 
 def rename_notebook(library: Library, args: argparse.Namespace) -> int:

@@ -149,6 +149,9 @@ class Commands:
     def delete_note(self, note_id: int) -> Change:
         return self.run(Operation.of("delete_note", note_id=note_id))
 
+    def add_notebook(self, title: str) -> Change:
+        return self.run(Operation.of("add_notebook", title=title))
+
     def rename_notebook(self, notebook_id: int, title: str) -> Change:
         return self.run(Operation.of("rename_notebook", notebook_id=notebook_id, title=title))
 
