@@ -41,7 +41,15 @@ def register(commands: Subcommands) -> None:
 def import_files(library: Library, args: argparse.Namespace) -> int:
     from ..importers.notion_columns import parse_overrides
     from ..importing import import_paths
+    from ..sharing.publish import import_folder, is_published_folder
 
+    published = [path for path in args.paths if is_published_folder(path)]
+    for folder in published:
+        title, notes = import_folder(library, folder, title=args.notebook)
+        print(f"{folder}: notebook {title!r} with {notes} note(s)")
+    args.paths = [path for path in args.paths if path not in published]
+    if not args.paths:
+        return 0
     if args.instructors or args.same_person:
         if not args.notebook:
             raise StudyNotesError(

@@ -17,6 +17,7 @@ from . import (
     people,
     question_edits,
     review,
+    sharing,
     status,
     window,
 )
@@ -37,6 +38,7 @@ COMMAND_GROUPS = (
     backups,
     desktop,
     review,
+    sharing,
 )
 
 

@@ -312,6 +312,112 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             CHECK (desired_retention > 0 AND desired_retention < 1);
         """,
     ),
+    (
+        # Sharing a notebook through git: who each note and cell is across
+        # libraries, which commit a notebook last matched, when a status last
+        # changed (the later change wins a merge), and edits both sides made.
+        "sync with a git repository",
+        """
+        CREATE TABLE sync_notebooks (
+            notebook_id INTEGER PRIMARY KEY REFERENCES notebooks(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL UNIQUE,
+            remote TEXT NOT NULL DEFAULT '',
+            branch TEXT NOT NULL DEFAULT 'main',
+            synced_commit TEXT NOT NULL DEFAULT '',
+            synced_at TEXT
+        );
+        CREATE TABLE sync_note_uids (
+            note_id INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL UNIQUE,
+            origin_id INTEGER NOT NULL
+        );
+        CREATE TABLE sync_cell_uids (
+            cell_id INTEGER PRIMARY KEY REFERENCES cells(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL UNIQUE,
+            origin_id INTEGER NOT NULL,
+            origin_question_id INTEGER
+        );
+        CREATE TABLE sync_conflicts (
+            cell_id INTEGER NOT NULL REFERENCES cells(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            theirs TEXT NOT NULL,
+            PRIMARY KEY (cell_id, field)
+        );
+        CREATE TABLE sync_status_times (
+            question_id INTEGER PRIMARY KEY REFERENCES questions(id) ON DELETE CASCADE,
+            changed_at TEXT NOT NULL
+        );
+        CREATE TRIGGER questions_status_time AFTER UPDATE OF status ON questions
+        WHEN old.status IS NOT new.status BEGIN
+            INSERT OR REPLACE INTO sync_status_times (question_id, changed_at)
+            VALUES (new.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+        END;
+        -- The blob each unchanged note's file had when last written: a sync renders only
+        -- the notes changed since (every write to a note, its cells, questions,
+        -- attachments or conflicts forgets its row).
+        CREATE TABLE sync_rendered (
+            note_id INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
+            blob TEXT NOT NULL
+        );
+        CREATE TRIGGER sync_rendered_note AFTER UPDATE ON notes BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.id;
+        END;
+        CREATE TRIGGER sync_rendered_cells_insert AFTER INSERT ON cells BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_questions_insert AFTER INSERT ON questions BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_attachments_insert AFTER INSERT ON attachments BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_cells_delete AFTER DELETE ON cells BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_questions_delete AFTER DELETE ON questions BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_attachments_delete AFTER DELETE ON attachments BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_cells_update AFTER UPDATE ON cells BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_cells_update1 AFTER UPDATE ON cells BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_questions_update AFTER UPDATE ON questions BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_questions_update1 AFTER UPDATE ON questions BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_attachments_update AFTER UPDATE ON attachments BEGIN
+            DELETE FROM sync_rendered WHERE note_id = old.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_attachments_update1 AFTER UPDATE ON attachments BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        CREATE TRIGGER sync_rendered_conflict_insert AFTER INSERT ON sync_conflicts BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM cells WHERE id = new.cell_id);
+        END;
+        CREATE TRIGGER sync_rendered_conflict_delete AFTER DELETE ON sync_conflicts BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM cells WHERE id = old.cell_id);
+        END;
+        CREATE TRIGGER sync_rendered_cell_uid AFTER INSERT ON sync_cell_uids BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM cells WHERE id = new.cell_id);
+        END;
+        CREATE TRIGGER sync_rendered_status_time AFTER INSERT ON sync_status_times BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM questions WHERE id = new.question_id);
+        END;
+        CREATE TRIGGER sync_rendered_status_time_gone AFTER DELETE ON sync_status_times BEGIN
+            DELETE FROM sync_rendered WHERE note_id = (SELECT note_id FROM questions WHERE id = old.question_id);
+        END;
+        CREATE TRIGGER sync_rendered_note_uid AFTER INSERT ON sync_note_uids BEGIN
+            DELETE FROM sync_rendered WHERE note_id = new.note_id;
+        END;
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

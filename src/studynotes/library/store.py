@@ -25,13 +25,16 @@ from .people import PeopleEdits, apply_to_questions, people_of
 from .question_edits import QuestionEdits
 from .question_marks import QuestionMarks
 from .reviewing import ReviewOperations
+from .sharing_ops import SharingOperations
 from .views import HistoryEntry, ImportResult
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits, ReviewOperations):
+class Library(
+    QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations
+):
     OPERATIONS = frozenset(
         {
             "set_status",

@@ -137,8 +137,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         from .actions import build_menus
+        from .sync_controls import install as install_sync
 
         build_menus(self)
+        self.sync_controls = install_sync(self)
 
     def action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         """A menu action whose errors become a message, never a traceback."""
@@ -522,7 +524,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("question_sort", self.questions.sort_state())
         self.search.stop()
         self._watch.stop()
-
+        self.sync_controls.wait()
         self.preview.wait_for_render()
         super().closeEvent(event)
         for release in self._on_close:

@@ -1,0 +1,3 @@
+"""What the sharing tests have in common."""
+
+NOTEBOOK = "Study group"
