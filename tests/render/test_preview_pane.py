@@ -116,6 +116,32 @@ def test_another_theme_loads_a_whole_page(qtbot: Any, pane: Any) -> None:
     assert _evaluate(qtbot, pane, "document.body.className") == "theme-dark"
 
 
+def test_schedule_cells_wrap_only_at_spaces_even_in_a_narrow_pane(qtbot: Any, pane: Any) -> None:
+    pane.resize(420, 600)
+    rows = "\n".join(
+        f"| {n:02d} | 2022-01-{n + 7:02d} | Introduction to Machine Learning | Lecture notes chapter {n}-1 |"
+        for n in range(6)
+    )
+    table = "| No. | Date | Topic | Material |\n|---|---|---|---|\n" + rows
+    _load(qtbot, pane, render_note(Note(title="Programme", cells=[Cell.text(table)])))
+    script = (
+        "(function(){var out=[];document.querySelectorAll('td .nowrap').forEach(function(s){"
+        "out.push(s.getClientRects().length);});return JSON.stringify(out);})()"
+    )
+    lines_per_hyphenated = _evaluate(qtbot, pane, script)
+    assert lines_per_hyphenated.count("1") == 12 and "2" not in lines_per_hyphenated
+    widest_word = _evaluate(
+        qtbot,
+        pane,
+        "(function(){var w=0;document.querySelectorAll('td').forEach(function(td){"
+        "var r=document.createRange();r.selectNodeContents(td);"
+        "if(r.getClientRects().length && td.textContent.indexOf('Introduction')>=0){"
+        "var t=document.createTreeWalker(td,NodeFilter.SHOW_TEXT).nextNode();var i=t.data.indexOf('Introduction');"
+        "var q=document.createRange();q.setStart(t,i);q.setEnd(t,i+12);w=Math.max(w,q.getClientRects().length);}});return w;})()",
+    )
+    assert widest_word == 1  # "Introduction" is never cut into two lines
+
+
 def test_clicking_a_link_between_imported_pages_asks_for_that_note(qtbot: Any, pane: Any) -> None:
     with qtbot.waitSignal(pane.noteLinkRequested, timeout=5_000) as asked:
         pane.page().acceptNavigationRequest(

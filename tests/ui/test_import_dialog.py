@@ -75,14 +75,17 @@ def test_the_seeds_import_through_the_dialog_with_the_seed_counts(
 ) -> None:
     folder = _seed_folder(tmp_path, seeds)
     (folder / "slide-photo.txt").write_bytes(BINARY)
+    (folder / "slides.pdf").write_bytes(BINARY)
+    (folder / ".draft.md").write_text("# not ready", encoding="utf-8")
     path = tmp_path / "lib.sqlite3"
     dialog = _dialog(qtbot, path, [folder])
     assert {p.name: f for p, f in dialog.jobs()} == SEED_FORMATS
-    assert _notes_column(dialog)["slide-photo.txt"] == (
-        "this is a binary file, not text (an image, PDF or archive?)"
-    )
+    notes = _notes_column(dialog)
+    assert notes["slide-photo.txt"] == "this is a binary file, not text (an image, PDF or archive?)"
+    assert notes["slides.pdf"] == "not a note or chat export (.pdf), skipped"
+    assert notes[".draft.md"] == "hidden, skipped"
     assert _cell(dialog, dialog.table.rowCount() - 1, 2).foreground().color().name() == "#cf222e"
-    assert dialog.status.text() == "5 file(s) to import; 1 cannot be read and will be skipped"
+    assert dialog.status.text() == "5 file(s) to import; 3 skipped (each row says why)"
     assert dialog.notebook_title() is None  # each document says where it goes
 
     with qtbot.waitSignal(dialog.imported, timeout=30_000) as signal:
@@ -174,7 +177,7 @@ def test_one_format_for_every_file_and_back_to_the_detected_ones(
     qtbot: Any, tmp_path: Path, seeds: Path
 ) -> None:
     dialog = _dialog(qtbot, tmp_path / "lib.sqlite3", [_seed_folder(tmp_path, seeds)])
-    dialog.format_for_all.setCurrentText("markdown")
+    dialog.format_for_all.setCurrentText("Markdown or text")  # as the user reads it
     assert {f for _, f in dialog.jobs()} == {"markdown"}
     dialog.format_for_all.setCurrentText(AS_DETECTED)
     assert {p.name: f for p, f in dialog.jobs()} == SEED_FORMATS

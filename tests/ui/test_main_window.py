@@ -80,7 +80,7 @@ def test_export_from_the_window_equals_the_command_line(
     node = window.tree_model.node(week)
     notebook = demo_library.notebook(node.notebook_id)
     target = tmp_path / "from-window.md"
-    monkeypatch.setattr(dialogs, "ask_export_scope", lambda parent, label: False)
+    monkeypatch.setattr(dialogs, "ask_export_scope", lambda parent, notebook, label: False)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.export_week()
     capsys.readouterr()

@@ -193,3 +193,12 @@ def test_the_samples_open_in_a_library_of_their_own_that_goes_away_with_its_wind
     assert sample_file.exists()
     samples.close()
     assert not sample_file.exists()
+
+
+def test_the_dark_preview_is_dark_before_its_page_paints(qtbot: Any, window: Any) -> None:
+    pane = _with_web_view(qtbot, window)
+    assert pane.page().backgroundColor().lightness() > 200
+    with qtbot.waitSignal(pane.shown, timeout=20_000):
+        window.set_theme("dark")
+    assert pane.page().backgroundColor().lightness() < 60
+    window.set_theme("system")  # as the other tests expect it

@@ -142,15 +142,19 @@ def _apply_user_choices(document: ParsedDocument, context: ImportContext) -> Non
             note.date = context.date
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportFailure]]:
-    """Expand folders (recursively) into importable files; report what cannot be."""
+def collect_files(
+    paths: Iterable[Path], skipped: list[ImportFailure] | None = None
+) -> tuple[list[Path], list[ImportFailure]]:
+    """Expand folders (recursively) into importable files; report what cannot be.
+
+    `skipped`, when given, receives what a folder held that is not imported, and why."""
     files: list[Path] = []
     errors: list[ImportFailure] = []
     for path in paths:
         if path.is_dir() and is_export_folder(path):
             files.append(path)
         elif path.is_dir():
-            found = sorted(_walk(path))
+            found = sorted(_walk(path, skipped))
             if not found:
                 errors.append(ImportFailure(str(path), "the folder holds no Markdown or text files"))
             files.extend(found)
@@ -161,23 +165,31 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportFailure
     return files, errors
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for child in folder.iterdir():
+def _walk(folder: Path, skipped: list[ImportFailure] | None = None) -> Iterator[Path]:
+    def skip(child: Path, reason: str) -> None:
+        if skipped is not None:
+            skipped.append(ImportFailure(str(child), reason))
+
+    for child in sorted(folder.iterdir()):
         if child.name.startswith("."):
+            skip(child, "hidden, skipped")
             continue
         if child.is_symlink() and not _inside(child.resolve(), folder.resolve()):
+            skip(child, "a link to outside the folder, not read")
             continue
         if child.is_dir():
             if is_export_folder(child):
                 yield child
             else:
-                yield from _walk(child)
+                yield from _walk(child, skipped)
         elif (
             (child.suffix.lower() in IMPORTABLE_SUFFIXES and child.is_file())
             or is_export_zip(child)
             or _is_chat_data(child)
         ):
             yield child
+        else:
+            skip(child, f"not a note or chat export ({child.suffix or 'no extension'}), skipped")
 
 
 _CHAT_DATA_SUFFIXES = frozenset({".json", ".csv"})

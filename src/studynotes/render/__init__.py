@@ -44,9 +44,30 @@ def render_markdown(
         converted = md.convert(markdown_text)  # type: ignore[attr-defined]
     except RecursionError:  # structure nested far beyond any real note: show it as text
         converted = f'<p class="too-deep">Nested too deeply to lay out; shown as text.</p><pre>{html.escape(markdown_text)}</pre>'
-    fragment = clean(converted)
+    fragment = keep_dates_whole(clean(converted))
     fragment = _ARITHMATEX.sub(_typeset if typeset else _delimited, fragment)
     return resolve_images(fragment, attachments or [])
+
+
+_HYPHENATED = re.compile(r"[\w.]+(?:[-–~][\w.]+)+")  # 2022-01-07, chapter 3-1, 2022.01.10-2022.02.23
+_CELL_TEXT = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]>)", re.DOTALL)
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def keep_dates_whole(fragment: str) -> str:
+    """Dates and numbered parts in table cells never break at their hyphens ("2022-01-/07", "3/-1")."""
+    if "<td" not in fragment and "<th" not in fragment:
+        return fragment
+
+    def cell(match: re.Match[str]) -> str:
+        parts = _TAG_OR_TEXT.split(match.group(2))
+        text = [
+            part if part.startswith("<") else _HYPHENATED.sub(r'<span class="nowrap">\g<0></span>', part)
+            for part in parts
+        ]
+        return match.group(1) + "".join(text) + match.group(3)
+
+    return _CELL_TEXT.sub(cell, fragment)
 
 
 def _formula(match: re.Match[str]) -> tuple[str, bool]:
@@ -90,9 +111,11 @@ def cell_html(cell: Cell, position: int, render: Callable[[str], str]) -> str:
 
 
 def note_header(note: Note, level: int) -> str:
+    opening = next((c.markdown for c in note.cells if c.question is None and c.markdown.strip()), "")
     details = [
         note.date.isoformat() if note.date else "",
-        *(f"{k}: {v}" for k, v in note.properties.items() if v),
+        # a detail the note's own first paragraph already states (a programme's Facilitator) is not repeated
+        *(f"{k}: {v}" for k, v in note.properties.items() if v and v not in opening),
     ]
     meta = " · ".join(html.escape(d) for d in details if d)
     title = html.escape(note.title)

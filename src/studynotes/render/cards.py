@@ -16,7 +16,9 @@ def question_card(question: Question, position: int, render: Callable[[str], str
     answered = question.status == "answered"
     action = "Mark open" if answered else "Mark answered"
     status = "✓ Answered" if answered else "○ Open"
-    if answered and question.answered_by in BY:
+    if answered and question.answered_by == "self":
+        status = "✓ Marked answered by you"  # an answer may not be written down: say what is known
+    elif answered and question.answered_by in BY:
         status += f" by {BY[question.answered_by]}"
     details = [
         f'<span class="asker">{html.escape(question.asker)}</span>' if question.asker else "",
@@ -32,7 +34,11 @@ def question_card(question: Question, position: int, render: Callable[[str], str
         if question.id is not None
         else f'<span class="status">{status}</span>'
     )
-    answer = render(question.answer) if question.answer.strip() else '<p class="no-answer">No answer yet.</p>'
+    if question.answer.strip():
+        answer = render(question.answer)
+    else:  # "No answer yet" under a question marked answered would contradict its status
+        missing = "No answer written down." if answered else "No answer yet."
+        answer = f'<p class="no-answer">{missing}</p>'
     return (
         f'<section class="question {"answered" if answered else "open"}" id="question-{ident}">'
         f'<header>{toggle}<span class="meta">{meta}</span></header>'

@@ -44,11 +44,15 @@ def publish(library: Library, title: str, target: Path) -> PublishResult:
     foreign = {p for p in _files_in(target) if p not in previous}
     folder = notebook_folder(library, find_notebook(library, title), foreign)
     written = 0
+    existing = _files_in(target)
+    made: set[Path] = set()
     for relative, data in folder.files.items():
         path = target / relative
-        if path.is_file() and path.read_bytes() == data:
+        if relative in existing and path.read_bytes() == data:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:  # once per folder, not once per file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_bytes(data)
         written += 1
     removed = 0

@@ -271,7 +271,11 @@ class WorkingCopy:
             return {ref: commit}
 
         def pack_data(have: set[bytes], want: set[bytes], **kwargs: object) -> object:
-            return self.repo.generate_pack_data(have, want, progress=None, ofs_delta=True)
+            if expected is None:
+                return self.repo.generate_pack_data(have, want, progress=None, ofs_delta=True)
+            from dulwich.pack import pack_objects_to_data
+
+            return pack_objects_to_data(self._objects_since(commit, expected), deltify=False)
 
         try:
             result = client.send_pack(path, update_refs, pack_data)
@@ -282,6 +286,22 @@ class WorkingCopy:
         if result.ref_status and result.ref_status.get(ref):
             raise PushRejected(str(result.ref_status[ref]))
         self.repo.refs[b"refs/remotes/origin/" + self.branch.encode()] = commit
+
+    def _objects_since(self, commit: bytes, remote: bytes) -> list[Any]:
+        """What `commit` has that `remote` lacks, from the listings (dulwich's own search reads
+        every folder of both trees): the commits since, and their new folders and files."""
+        theirs = self.entries(remote)
+        their_blobs = {sha for sha, _ in theirs.values()}
+        their_trees = set(self._trees.get(remote, {}).values())
+        wanted: list[bytes] = []
+        for walked in self.repo.get_walker(include=[ObjectID(commit)], exclude=[ObjectID(remote)]):
+            listed = walked.commit.id
+            wanted.append(listed)
+            self.entries(listed, like=remote)
+            wanted += [t for t in self._trees[listed].values() if t not in their_trees]
+            wanted += [sha for sha, _ in self._entries[listed].values() if sha not in their_blobs]
+        store = self.repo.object_store
+        return [store[sha] for sha in dict.fromkeys(wanted)]
 
     def _client(self, remote: str) -> tuple[Any, str]:
         from dulwich.client import get_transport_and_path

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
+
+from . import help_dialogs, note_actions
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -31,6 +34,9 @@ def build_menus(window: MainWindow) -> None:
     )
     file_menu.addAction(window.export_action)
     file_menu.addSeparator()
+    file_menu.addAction(
+        act("New &note…", lambda: note_actions.new_note(window), QKeySequence.StandardKey.New)
+    )
     file_menu.addAction(act("&New notebook…", window.new_notebook, "Ctrl+Shift+N"))
     file_menu.addAction(act("Open the &sample notebooks", window.open_samples))
     file_menu.addSeparator()
@@ -58,9 +64,23 @@ def build_menus(window: MainWindow) -> None:
         act("&Toggle answered / open", window.toggle_selected_question, None, "Space in the question list")
     )
     edit_menu.addAction(act("&Find…", window.search.focus, QKeySequence.StandardKey.Find))
+    edit_menu.addSeparator()
+    edit_menu.addAction(
+        act("Re&name…", lambda: note_actions.rename_selected(window), "F2", "The selected note or notebook")
+    )
+    # Delete in the tree only: in the question list or a text field it must not delete a note.
+    delete = act(
+        "&Delete note",
+        lambda: note_actions.delete_selected(window),
+        QKeySequence.StandardKey.Delete,
+        "Undo brings it back",
+    )
+    delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    window.tree.addAction(delete)
+    edit_menu.addAction(delete)
 
     notebook_menu = bar.addMenu("&Notebook")
-    notebook_menu.addAction(act("&Rename…", window.rename_notebook, "F2"))
+    notebook_menu.addAction(act("&Rename notebook…", window.rename_notebook))
     notebook_menu.addAction(act("&Schedule (start date, days per week)…", window.edit_schedule))
 
     view_menu = bar.addMenu("&View")
@@ -73,6 +93,8 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(
         act("&Smaller text", lambda: window.set_font_size(-1), QKeySequence.StandardKey.ZoomOut)
     )
+    view_menu.addAction(act("&Actual size", window.reset_font_size, "Ctrl+0"))
+    view_menu.addSection(window.tr("Theme"))
     themes = QActionGroup(window)
     current = str(window.settings.value("theme", "system"))
     for choice, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
@@ -81,6 +103,19 @@ def build_menus(window: MainWindow) -> None:
         theme_action.setChecked(choice == current)
         themes.addAction(theme_action)
         view_menu.addAction(theme_action)
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(
+        act("&Command palette…", lambda: help_dialogs.command_palette(window), "Ctrl+Shift+P")
+    )
+    help_menu.addAction(
+        act(
+            "&Keyboard shortcuts",
+            lambda: help_dialogs.shortcut_list(window),
+            QKeySequence.StandardKey.HelpContents,
+        )
+    )
+    help_menu.addAction(act("&About studynotes", lambda: help_dialogs.about(window)))
 
     toolbar = QToolBar("Main")
     toolbar.setObjectName("main-toolbar")

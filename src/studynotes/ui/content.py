@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from ..library import Counts, Library, QuestionFilter, QuestionRow
 from .study_charts import study_charts
-from .tree_model import Node
+from .tree_model import Node, front_pages, unsorted_beyond, unsorted_counts
+
+_DECLARED_DATE = re.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b")
 
 
 @dataclass
@@ -47,7 +50,10 @@ def content_of(library: Library, node: Node) -> NodeContent:
             for n in library.notes(lecture_id=lec.id)
         ]
     elif node.kind == "unsorted":
-        ids = [n.id for n in library.notes(notebook_id=node.notebook_id, unsorted=True)]
+        fronts = {n.id for n in front_pages(library, node.notebook_id)}
+        ids = [n.id for n in library.notes(notebook_id=node.notebook_id, unsorted=True) if n.id not in fronts]
+        questions = [q for q in library.questions(filter_for(node)) if q.note_id not in fronts]
+        return NodeContent(node, ids, questions)
     else:
         ids = []
     return NodeContent(node, ids, library.questions(filter_for(node)))
@@ -67,9 +73,23 @@ def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
         f"<tr><td>{html.escape(w.label)}</td><td>{_counts_text(w.counts)}</td></tr>"
         for w in library.weeks(notebook_id)
     )
-    if library.has_unsorted(notebook_id):
-        rows += f"<tr><td>Unsorted</td><td>{_counts_text(library.unsorted_counts(notebook_id))}</td></tr>"
+    fronts = front_pages(library, notebook_id)
+    rows = (
+        "".join(
+            f"<tr><td>{html.escape(page.title)}</td><td>{_counts_text(page.counts)}</td></tr>"
+            for page in fronts
+        )
+        + rows
+    )
+    rest = unsorted_counts(library, notebook_id)
+    if library.has_unsorted(notebook_id) and unsorted_beyond(library, notebook_id, len(fronts)):
+        rows += f"<tr><td>Unsorted</td><td>{_counts_text(rest)}</td></tr>"
     start = notebook.start_date.isoformat() if notebook.start_date else "not set"
+    declared = next(
+        (m.group(0) for v in notebook.properties.values() if (m := _DECLARED_DATE.search(v))), None
+    )
+    if declared is not None:  # the document's own date, as it writes it; weeks still start on a Monday
+        start = f"{html.escape(declared)} (weeks counted from Monday {start})"
     body = f"""<p>{html.escape(notebook.description)}</p><ul>{property_items(notebook.properties)}</ul>
 <p>Starts {start} · {notebook.days_per_week} study days a week ·
 {notebook.counts.open} open of {notebook.counts.questions} questions</p>

@@ -1,20 +1,29 @@
 """Right-click menus: the preview's (never a browser's), the tree's, the question list's, search results'.
 
-Each menu is built from the window's own actions and slots, so a menu item does
-exactly what the menu bar or a shortcut does.
+Each menu is built from the window's own slots, so a menu item does exactly what the
+menu bar or a shortcut does.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QMenu
 
+from ..library import QuestionRow
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .tree_model import Node
+
+
+def _add(window: MainWindow, menu: QMenu, text: str, slot: Callable[..., Any], *args: Any) -> None:
+    action = menu.addAction(text)
+    action.triggered.connect(lambda _checked=False: window.guarded(slot, *args))
 
 
 def preview_menu(window: MainWindow, question_id: int, selected: str) -> QMenu:
@@ -35,18 +44,129 @@ def preview_menu(window: MainWindow, question_id: int, selected: str) -> QMenu:
 
 
 def add_question_actions(window: MainWindow, menu: QMenu, question_ids: list[int]) -> None:
-    """Mark answered / open for the questions (one undo step each)."""
-    if not question_ids:
-        return
+    """Mark answered / open, edit where it was asked, copy as Markdown."""
     rows = [row for row in (window.library.question(i) for i in question_ids) if row is not None]
     if not rows:
         return
     target = "open" if all(r.status == "answered" for r in rows) else "answered"
-    toggle = menu.addAction(window.tr("Mark open") if target == "open" else window.tr("Mark answered"))
-    toggle.triggered.connect(
-        lambda: [window.toggle_question(r.id) for r in rows if r.status != target]  # type: ignore[func-returns-value]
+    _add(
+        window,
+        menu,
+        window.tr("Mark open") if target == "open" else window.tr("Mark answered"),
+        lambda: [window.commands.set_status(r.id, target) for r in rows if r.status != target],
     )
+    if len(rows) == 1:
+        _add(
+            window,
+            menu,
+            window.tr("Edit asker, lecture, page, time…"),
+            window.edit_question_details,
+            rows[0].id,
+        )
+    _add(
+        window,
+        menu,
+        window.tr("Copy as Markdown"),
+        lambda: QGuiApplication.clipboard().setText("\n".join(question_markdown(r) for r in rows)),
+    )
+
+
+def question_markdown(row: QuestionRow) -> str:
+    """A question as a Markdown task item, its details and answer below it."""
+    details = [
+        row.asker,
+        f"lecture {row.lecture_ref}" if row.lecture_ref is not None else "",
+        f"p. {row.page}" if row.page is not None else "",
+        row.media_time or "",
+    ]
+    said = " · ".join(d for d in details if d)
+    lines = [f"- [{'x' if row.status == 'answered' else ' '}] {row.text}" + (f" ({said})" if said else "")]
+    lines += [f"  {line}" if line else "" for line in row.answer.splitlines()]
+    return "\n".join(lines)
+
+
+def tree_menu(window: MainWindow, node: Node) -> QMenu:
+    from . import note_actions
+
+    menu = QMenu(window)
+    _add(window, menu, window.tr("New note…"), note_actions.new_note, window)
+    if node.kind == "note":
+        _add(window, menu, window.tr("Edit note"), window.edit_note)
+        _add(window, menu, window.tr("Rename note…"), note_actions.rename_selected, window)
+        _add(window, menu, window.tr("Note history…"), window.show_history)
+        _add(window, menu, window.tr("Delete note"), note_actions.delete_selected, window)
+    if node.kind == "notebook":
+        _add(window, menu, window.tr("Rename notebook…"), window.rename_notebook)
+        _add(window, menu, window.tr("Schedule…"), window.edit_schedule)
+    if node.week_number is not None and node.kind in ("week", "lecture", "note"):
+        menu.addSeparator()
+        _add(window, menu, window.tr("Export this week to Markdown…"), window.export_week)
+    return menu
+
+
+def question_list_menu(window: MainWindow, question_id: int, note_id: int) -> QMenu:
+    menu = QMenu(window)
+    add_question_actions(window, menu, [question_id])
+    menu.addSeparator()
+    _add(window, menu, window.tr("Show in the tree"), window.select_note, note_id)
+    return menu
+
+
+def search_result_menu(window: MainWindow, hit: Any, term: str) -> QMenu:
+    menu = QMenu(window)
+    _add(window, menu, window.tr("Open"), window.open_hit, hit, term)
+    _add(window, menu, window.tr("Show in the tree"), window.select_note, hit.note_id)
+    if hit.kind == "question":
+        menu.addSeparator()
+        add_question_actions(window, menu, [hit.id])
+    else:
+        _add(window, menu, window.tr("Copy text"), QGuiApplication.clipboard().setText, hit.snippet)
+    return menu
 
 
 def show_preview_menu(window: MainWindow, where: QPoint, question_id: int, selected: str) -> None:
     preview_menu(window, question_id, selected).popup(where)
+
+
+def install(window: MainWindow) -> None:
+    """Right-click menus on the tree, the question list and the search results."""
+    from PySide6.QtCore import Qt
+
+    from .questions import QUESTION_ID_ROLE
+    from .search_panel import HIT_ROLE
+
+    custom = Qt.ContextMenuPolicy.CustomContextMenu
+
+    def on_tree(position: QPoint) -> None:
+        index = window.tree.indexAt(position)
+        if index.isValid():
+            window.tree.setCurrentIndex(index)
+            tree_menu(window, window.tree_model.node(index)).popup(
+                window.tree.viewport().mapToGlobal(position)
+            )
+
+    def on_questions(position: QPoint) -> None:
+        table = window.questions.table
+        index = table.indexAt(position)
+        if index.isValid():
+            table.setCurrentIndex(index)
+            row = window.library.question(int(index.data(QUESTION_ID_ROLE)))
+            if row is not None:
+                menu = question_list_menu(window, row.id, row.note_id)
+                menu.popup(table.viewport().mapToGlobal(position))
+
+    def on_results(position: QPoint) -> None:
+        results = window.search.results
+        item = results.itemAt(position)
+        if item is not None:
+            hit = item.data(HIT_ROLE)
+            menu = search_result_menu(window, hit, window.search.term_for(hit))
+            menu.popup(results.viewport().mapToGlobal(position))
+
+    for widget, handler in (
+        (window.tree, on_tree),
+        (window.questions.table, on_questions),
+        (window.search.results, on_results),
+    ):
+        widget.setContextMenuPolicy(custom)
+        widget.customContextMenuRequested.connect(lambda p, h=handler: window.guarded(h, p))

@@ -53,11 +53,13 @@ class ScheduleDialog(QDialog):
         return (start if isinstance(start, dt.date) else None), self.days.value()
 
 
-def ask_export_scope(parent: QWidget, week_label: str) -> bool | None:
+def ask_export_scope(parent: QWidget, notebook: str, week_label: str) -> bool | None:
     """True: only open questions; False: everything; None: cancelled."""
     box = QMessageBox(parent)
-    box.setWindowTitle("Export week")
-    box.setText(f"Export {week_label} to Markdown")
+    box.setWindowTitle(parent.tr("Export week"))
+    box.setText(
+        parent.tr("Export {week} of {notebook} to Markdown").format(week=week_label, notebook=notebook)
+    )
     box.setInformativeText("Everything, or only the questions still open (to take to the next meeting)?")
     everything = box.addButton("Everything", QMessageBox.ButtonRole.AcceptRole)
     open_only = box.addButton("Open questions only", QMessageBox.ButtonRole.AcceptRole)

@@ -52,6 +52,8 @@ class NoteEditor(QWidget):
     """A note's cells as editable fields, with a live preview; changes go through the undo stack."""
 
     closed = Signal()  # the hosting window closed it, or its note no longer exists
+    cellFocused = Signal(str)  # the element of the preview that shows the cell being edited
+    typed = Signal(object)  # the note as typed, for a preview outside the editor (`use_outside_preview`)
 
     def __init__(
         self, library: Library, undo_stack: QUndoStack, events: LibraryEvents, parent: QWidget | None = None
@@ -67,6 +69,7 @@ class NoteEditor(QWidget):
         self._loading = False
         self._dirty: set[CellEditor] = set()
         self.preview_theme: str | None = None
+        self._outside_preview = False
         self.preview_font_size: int | None = None
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save)
@@ -133,7 +136,7 @@ class NoteEditor(QWidget):
         self.save()
         self.note_id = note_id
         self._load()
-        if self.preview.pane is None:
+        if self.preview.pane is None and not self._outside_preview:
             QTimer.singleShot(0, self._create_web_view)
 
     def _create_web_view(self) -> None:
@@ -222,6 +225,16 @@ class NoteEditor(QWidget):
     # -- typing and saving ------------------------------------------------------------------
     def _focus(self, editor: CellEditor, box: Box) -> None:
         self._current, self._current_box = editor, box
+        question = editor.cell.question
+        if question is not None and question.id is not None:
+            self.cellFocused.emit(f"question-{question.id}")
+        elif editor.cell.id is not None:
+            self.cellFocused.emit(f"cell-{editor.cell.id}")
+
+    def use_outside_preview(self) -> None:
+        """Beside the main window's preview: no second web view; what is typed goes out as `typed`."""
+        self._outside_preview = True
+        self.preview.hide()
 
     def _edited(self, editor: CellEditor) -> None:
         if self._loading:
@@ -406,7 +419,9 @@ class NoteEditor(QWidget):
         if self._library.closed:  # the window is going away
             return
         note = self.typed_note()
-        if note is not None:
+        if note is not None and self._outside_preview:
+            self.typed.emit(note)
+        elif note is not None:
             theme, size = self._style()
             self.preview.render(render_job([note], note.title, theme, size))
 

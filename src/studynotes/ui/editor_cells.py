@@ -8,8 +8,8 @@ too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..model import Cell
@@ -109,12 +109,35 @@ def plain_error(error: BaseException) -> str:
     return text
 
 
+class GrowingTextEdit(QPlainTextEdit):
+    """A box as tall as its text: the editor scrolls, never a box inside it."""
+
+    MIN_LINES = 3
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().contentsChanged.connect(self.fit_height)
+
+    def fit_height(self) -> None:
+        block, height = self.document().begin(), 0.0
+        while block.isValid():  # wrapped lines and taller Hangul or emoji lines included
+            height += self.blockBoundingGeometry(block).height()
+            block = block.next()
+        least = self.fontMetrics().lineSpacing() * self.MIN_LINES
+        margins = 2 * (self.frameWidth() + self.document().documentMargin()) + 4
+        self.setFixedHeight(int(max(height, least) + margins))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_height()  # a narrower box wraps into more lines
+
+
 def _box(text: str) -> QPlainTextEdit:
-    box = QPlainTextEdit(text)
+    box = GrowingTextEdit(text)
     box.setTabChangesFocus(True)
     MarkdownHighlighter(box.document())
-    lines = max(3, min(16, text.count("\n") + 2))
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    box.fit_height()
     return box
 
 

@@ -42,6 +42,7 @@ from ..importing import ImportPlan, ImportReport, PlannedFile, detect_file
 from ..library import ImportResult
 from ..model import ImportContext, ImportFailure
 from .bundle_panel import BundlePanel
+from .format_labels import format_label
 from .workers import DetectWorker, ImportWorker, crash_message, start_in_thread
 
 FROM_DOCUMENT = "(from the document)"
@@ -87,9 +88,13 @@ class ImportDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
         self.format_for_all = QComboBox()
-        self.format_for_all.addItems([AS_DETECTED, *format_names()])
+        self.format_for_all.addItem(AS_DETECTED, AS_DETECTED)
+        for name in format_names():
+            self.format_for_all.addItem(format_label(name), name)
         self.format_for_all.setToolTip("Read every file as this format instead of the one recognised")
-        self.format_for_all.currentTextChanged.connect(self._apply_format_for_all)
+        self.format_for_all.currentIndexChanged.connect(
+            lambda _i: self._apply_format_for_all(str(self.format_for_all.currentData()))
+        )
         self.notebook = QComboBox()
         self.notebook.setEditable(True)
         self.notebook.addItems([FROM_DOCUMENT, *notebooks])
@@ -149,11 +154,15 @@ class ImportDialog(QDialog):
         bundles, paths = split_paths(paths)
         for parts in bundles:
             self._add_bundle(parts)
-        files, errors = collect_files(paths)
+        skipped: list[ImportFailure] = []
+        files, errors = collect_files(paths, skipped)
         known = {self._path_at(r) for r in range(self.table.rowCount())}
         new = [path for path in dict.fromkeys(files) if str(path) not in known]
         for error in errors:
             self._add_row(PlannedFile(Path(error.path), problem=error.reason))
+        for skip in skipped:  # what a folder held besides notes, and why it stays out
+            if skip.path not in known:
+                self._add_row(PlannedFile(Path(skip.path), problem=skip.reason))
         if len(new) <= DETECT_IN_THREAD_OVER and _total_size(new) <= DETECT_IN_THREAD_BYTES:
             self._add_rows([detect_file(path) for path in new])
             self._update_counts()
@@ -207,11 +216,11 @@ class ImportDialog(QDialog):
         self.table.setItem(row, 0, name)
         if format_name is not None:
             chooser = QComboBox()
-            chooser.addItems(format_names())
-            chooser.setCurrentText(format_name)
+            for known in format_names():
+                chooser.addItem(format_label(known), known)
             chooser.setProperty("detected", format_name)
-            if self.format_for_all.currentText() != AS_DETECTED:
-                chooser.setCurrentText(self.format_for_all.currentText())
+            chosen = str(self.format_for_all.currentData())
+            _choose_format(chooser, format_name if chosen == AS_DETECTED else chosen)
             self.table.setCellWidget(row, 1, chooser)
             self.table.setItem(row, 2, QTableWidgetItem(""))
         else:
@@ -253,7 +262,7 @@ class ImportDialog(QDialog):
 
     def _apply_format_for_all(self, choice: str) -> None:
         for chooser in self._choosers():
-            chooser.setCurrentText(str(chooser.property("detected")) if choice == AS_DETECTED else choice)
+            _choose_format(chooser, str(chooser.property("detected")) if choice == AS_DETECTED else choice)
 
     def _choosers(self) -> list[QComboBox]:
         found = []
@@ -268,7 +277,7 @@ class ImportDialog(QDialog):
         unreadable = self.table.rowCount() - readable
         text = f"{readable} file(s) to import"
         if unreadable:
-            text += f"; {unreadable} cannot be read and will be skipped"
+            text += f"; {unreadable} skipped (each row says why)"
         self.status.setText(text)
         self.import_button.setEnabled(readable > 0)
 
@@ -289,7 +298,7 @@ class ImportDialog(QDialog):
                 continue
             chooser = self.table.cellWidget(row, 1)
             if isinstance(chooser, QComboBox):
-                planned = dataclasses.replace(planned, format=chooser.currentText())
+                planned = dataclasses.replace(planned, format=str(chooser.currentData()))
             files.append(planned)
         return ImportPlan(files)
 
@@ -451,7 +460,11 @@ def summary_html(report: ImportReport) -> str:
         f"</b>, {report.warnings} warning(s), {len(report.errors)} error(s).</p><ul>"
     ]
     for result in report.files:
-        what = "unchanged, nothing to do" if result.unchanged else f"{result.format}: {_outcome(result)}"
+        what = (
+            "unchanged, nothing to do"
+            if result.unchanged
+            else f"{format_label(result.format)}: {_outcome(result)}"
+        )
         lines.append(f"<li>{esc(Path(result.path).name)}: {esc(what)}")
         lines += [f"<br><span style='color:{WARNING_COLOR}'>⚠ {esc(w)}</span>" for w in result.warnings]
         lines.append("</li>")
@@ -460,6 +473,12 @@ def summary_html(report: ImportReport) -> str:
         for e in report.errors
     ]
     return "".join(lines) + "</ul>"
+
+
+def _choose_format(chooser: QComboBox, name: str) -> None:
+    index = chooser.findData(name)
+    if index >= 0:
+        chooser.setCurrentIndex(index)
 
 
 def _total_size(paths: list[Path]) -> int:

@@ -45,10 +45,12 @@ from .preview_host import PreviewHost, render_job
 from .questions import QuestionPanel
 from .search_panel import SearchPanel
 from .selection_history import BackForwardButtons, SelectionHistory
+from .tree_delegate import CountsDelegate
 from .tree_model import LibraryTreeModel, Node
 from .welcome import WelcomePage
 
 WATCH_INTERVAL_MS = 1500
+DEFAULT_FONT_SIZE = 15
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +68,7 @@ class MainWindow(QMainWindow):
         self.selection_history = SelectionHistory()
         self._demo_windows: list[QMainWindow] = []
         self._on_close: list[Any] = []  # what to let go of after the window closes (a demo's library)
-        self._editor_window: Any = None
+        self.editor_pane: Any = None  # made on the first Ctrl+E
         self.import_action: QAction
         self.export_action: QAction
         self.edit_action: QAction
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(CountsDelegate(self.tree))  # titles elide, counts stay whole
         self.tree.setAccessibleName("Notebooks")
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -100,7 +103,7 @@ class MainWindow(QMainWindow):
         # A narrower window takes width from all three, most from the preview, never all from it.
         for pane, stretch in ((0, 1), (1, 3), (2, 1)):
             self.splitter.setStretchFactor(pane, stretch)
-        self.splitter.setSizes([300, 620, 380])
+        self.splitter.setSizes([280, 600, 440])  # the question list gets room for its text
         self.setCentralWidget(self.splitter)
         # The mouse's back/forward buttons walk the selection history, over the preview too.
         self.mouse_buttons = BackForwardButtons(self.go_back, self.go_forward, self)
@@ -108,7 +111,14 @@ class MainWindow(QMainWindow):
             self.mouse_buttons.watch(widget)
         self._build_actions()
         self._connect()
+        from . import context_menus
+
+        context_menus.install(self)
         self._restore_settings()
+        self.zoom_label = QLabel()
+        self.zoom_label.setToolTip(self.tr("The preview's text size (Ctrl+0 resets it)"))
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self._show_zoom()
         self._show_welcome_if_empty()
         if library.read_only:
             banner = QLabel("Read-only: this library file cannot be changed here")
@@ -175,12 +185,17 @@ class MainWindow(QMainWindow):
     def show_node(self, node: Node | None, *, scroll_to: str | None = None, find: str | None = None) -> None:
         if node is None:
             return
+        if self.editor_pane is not None and self.editor_pane.isVisible():
+            if node.kind == "note":  # the editor follows the selection
+                self.editor_pane.open_note(node.id, node.title)
+            else:
+                self.editor_pane.close_pane()
         self._content = content_of(self.library, node)
         self.questions.set_rows(self._content.questions)
         self._render_current(scroll_to=scroll_to, find=find)
         self._show_counts()
         self.selection_history.visit(node.key)
-        self.settings.setValue("last_selection", f"{node.kind}:{node.id}")
+        self.settings.setValue(self._selection_key(), f"{node.kind}:{node.id}")
 
     def go_back(self) -> None:
         """Show the selection before this one (the window's history, not the preview's)."""
@@ -240,13 +255,23 @@ class MainWindow(QMainWindow):
         return effective_theme(self.settings)
 
     def font_size(self) -> int:
-        value = self.settings.value("preview_font_size", 15)
-        return int(value) if isinstance(value, int | str) and str(value).isdigit() else 15
+        value = self.settings.value("preview_font_size", DEFAULT_FONT_SIZE)
+        return int(value) if isinstance(value, int | str) and str(value).isdigit() else DEFAULT_FONT_SIZE
 
     def set_font_size(self, delta: int) -> None:
         size = max(10, min(28, self.font_size() + delta))
         self.settings.setValue("preview_font_size", size)
+        self._show_zoom()
         self._render_current(keep_place=True)
+
+    def reset_font_size(self) -> None:
+        """Ctrl+0: the preview's text back to its usual size."""
+        self.set_font_size(DEFAULT_FONT_SIZE - self.font_size())
+
+    def _show_zoom(self) -> None:
+        """The text size beside the status, as a percentage, only while it is not the usual one."""
+        percent = round(100 * self.font_size() / DEFAULT_FONT_SIZE)
+        self.zoom_label.setText(self.tr("Text {percent}%").format(percent=percent) if percent != 100 else "")
 
     def set_theme(self, choice: str) -> None:
         from .app import apply_theme
@@ -339,6 +364,20 @@ class MainWindow(QMainWindow):
         self.tree.blockSignals(False)
         self.show_node(self.tree_model.node(index), scroll_to=scroll_to, find=find)
 
+    def edit_question_details(self, question_id: int) -> None:
+        """Asker, lecture, page and time of one question, corrected by hand (one undo step)."""
+        from .question_dialog import QuestionDetailsDialog
+
+        row = self.library.question(question_id)
+        if row is None:
+            return
+        dialog = QuestionDetailsDialog(row, self)
+        if dialog.exec():
+            self.commands.edit_question(question_id, **dialog.values())  # type: ignore[arg-type]
+
+    def open_hit(self, hit: Any, term: str) -> None:
+        self._hit_chosen(hit, term)
+
     def open_note_link(self, key: str) -> None:
         """A link between imported pages: open the note it names, in this notebook first."""
         node = self.current_node()
@@ -392,8 +431,18 @@ class MainWindow(QMainWindow):
             self,
             default_notebook=default,
         )
-        dialog.imported.connect(lambda _report: self.reload())
-        dialog.exec()
+        dialog.imported.connect(lambda _report: self._reload_after_own_import())
+        self._watch.stop()  # what the dialog saves is this window's own change
+        try:
+            dialog.exec()
+        finally:
+            self.library.changed_elsewhere()
+            self._watch.start()
+
+    def _reload_after_own_import(self) -> None:
+        """The import ran on its own connection: it is this window's change, not another's."""
+        self.library.changed_elsewhere()  # take note of it, so the watch does not announce it
+        self.reload()
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -420,7 +469,7 @@ class MainWindow(QMainWindow):
         if notebook is None:
             return
         export = gather_week(self.library, notebook.title, node.week_number)
-        open_only = ask_export_scope(self, export.week.label)
+        open_only = ask_export_scope(self, notebook.title, export.week.label)
         if open_only is None:
             return
         suggested = Path(str(self.settings.value("last_export_folder", str(Path.home())))) / (
@@ -465,14 +514,10 @@ class MainWindow(QMainWindow):
             self.commands.set_schedule(notebook.id, start, days)
 
     def edit_note(self) -> None:
-        node = self.current_node()
-        if node is None or node.kind != "note":
-            raise StudyNotesError("Select a note to edit")
-        from .editor_window import EditorWindow
+        """Ctrl+E: the note's cells beside the preview, in place of the question list."""
+        from .editor_pane import edit_selected_note
 
-        if self._editor_window is None:
-            self._editor_window = EditorWindow(self.library, self.undo_stack, self.events, self)
-        self._editor_window.open_note(node.id, node.title)
+        edit_selected_note(self)
 
     def show_history(self) -> None:
         node = self.current_node()
@@ -505,7 +550,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
         self.questions.restore_sort(str(self.settings.value("question_sort", "-1,0")))
-        last = str(self.settings.value("last_selection", ""))
+        last = str(self.settings.value(self._selection_key(), ""))
         kind, _, ident = last.partition(":")
         if kind and ident.isdigit():
             index = self.tree_model.find((kind, int(ident)))
@@ -517,6 +562,13 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.tree.expand(first)
             self.tree.setCurrentIndex(first)
+
+    def _selection_key(self) -> str:
+        """The last selection is kept per library: ids mean nothing in another file."""
+        import hashlib
+
+        where = hashlib.sha1(str(self.library.path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+        return f"last_selection_{where[:16]}"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

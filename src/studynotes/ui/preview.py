@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ..importers.note_links import key_of_note_link
 from ..render.paged import REST_ID
 
+DARK_BACKGROUND = "#1e1f22"  # the dark page's own (preview.css)
 IDLE_COLLECT_MS = 1_500  # after the user stops moving between notes
 SET_HTML_LIMIT = 1_500_000  # QWebEnginePage.setHtml refuses documents over 2 MB
 ALLOWED_SCHEMES = frozenset({"data", "about", "blob"})
@@ -168,6 +169,9 @@ class PreviewPane(QWebEngineView):
             height = self.page().contentsSize().height()
             self._restore_ratio = self.page().scrollPosition().y() / height if height > 0 else None
         self._frame = parts[0] if parts is not None else None
+        # The view's own colour shows until the page paints: dark in the dark theme, never a white flash.
+        dark = "color-scheme:dark" in page[:200]
+        self.page().setBackgroundColor(QColor(DARK_BACKGROUND if dark else "#ffffff"))
         self._loading = True
         if len(data) < SET_HTML_LIMIT:
             self.setHtml(page, QUrl("about:blank"))

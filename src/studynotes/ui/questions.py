@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +39,7 @@ SIZE_FROM_ROWS = 50  # columns fit the rows in view and this many more
 SIDE_COLUMNS = (2, 3, 4)  # asker, lecture, page / time: the order they give way in a narrow pane
 SIDE_SHARE = 0.45  # of the list's width, at most, for them all
 MIN_SIDE_WIDTH = 48
+ROW_LINES = 2  # of question text in each row
 
 
 class QuestionTableModel(QAbstractTableModel):
@@ -117,8 +119,10 @@ class QuestionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             answered, open_ = ("#3fb950", "#d29922") if dark_palette() else ("#1a7f37", "#9a6700")
             return QColor(answered if row.status == "answered" else open_)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == 0:
+                return Qt.AlignmentFlag.AlignCenter
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
             return row.status
         return None
@@ -163,6 +167,17 @@ class QuestionTableModel(QAbstractTableModel):
             return f"{row.lecture}" if row.lecture is not None else ""
         parts = [f"p. {row.page}" if row.page is not None else "", row.media_time or ""]
         return " · ".join(p for p in parts if p)
+
+
+def line_height(font: QFont) -> int:
+    """A line's height as laid out with Hangul and maths in it: their fallback fonts are taller
+    than the font's own metrics say, and a row too short for two such lines shows only one."""
+    layout = QTextLayout("한글 Ag ∑ᵢ₌₁ⁿ σ²", font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    return max(QFontMetrics(font).lineSpacing(), math.ceil(line.height()))
 
 
 def _seconds(media_time: str | None) -> int:
@@ -248,8 +263,13 @@ class QuestionPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        # Two lines of each question (the rest elided; the tooltip has it all).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_LINES * line_height(self.table.font()) + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..library import Library, SearchHit, parse_query
@@ -14,6 +14,8 @@ from .keys import native
 
 DEBOUNCE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 2  # where the hit is: its note, question or text
+BODY_ROLE = Qt.ItemDataRole.UserRole + 3  # the snippet with the match marked
 SHOWN_HITS = 50  # a list the eye can scan; a longer one means the query should be narrower
 
 
@@ -37,6 +39,14 @@ def highlighted(snippet: str, terms: tuple[str, ...]) -> str:
     if inside:
         out.append("</b>")
     return "".join(out)
+
+
+def _result_html(item: QListWidgetItem, *, selected: bool) -> str:
+    """A result as rich text; its header dims on the list's background, not on the selection's."""
+    palette = QGuiApplication.palette()
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+    colour = palette.color(role).name()
+    return f"<span style='color:{colour}'>{item.data(HEADER_ROLE)}</span><br>{item.data(BODY_ROLE)}"
 
 
 def result_count(shown: int, *, more: bool) -> str:
@@ -70,6 +80,11 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText(f"Search notes and questions ({native('Ctrl+F')})")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search")
+        # A visible edge in either theme (the dark palette's own frame is nearly its background).
+        self.field.setStyleSheet(
+            "QLineEdit { border: 1px solid palette(mid); border-radius: 4px; padding: 3px 6px; }"
+            "QLineEdit:focus { border-color: palette(highlight); }"
+        )
         self.results = QListWidget()
         self.results.setVisible(False)
         self.results.setAccessibleName("Search results")
@@ -86,6 +101,7 @@ class SearchPanel(QWidget):
         self.field.returnPressed.connect(self._open_first)
         self.results.itemActivated.connect(self._open)
         self.results.itemClicked.connect(self._open)
+        self.results.currentItemChanged.connect(self._restyle)
         self.field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -129,10 +145,10 @@ class SearchPanel(QWidget):
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
             shown = plain_question(hit.snippet)  # formulas as Unicode, as in the question list
-            label = QLabel(
-                f"<span style='color:gray'>{html.escape(hit.note)} · {hit.kind}</span><br>"
-                + highlighted(shown, terms)
-            )
+            kind = self.tr("question") if hit.kind == "question" else self.tr("text")
+            item.setData(HEADER_ROLE, f"{html.escape(hit.note)} · {kind}")
+            item.setData(BODY_ROLE, highlighted(shown, terms))
+            label = QLabel(_result_html(item, selected=False))
             label.setWordWrap(True)
             label.setContentsMargins(4, 2, 4, 2)
             item.setSizeHint(label.sizeHint())
@@ -148,6 +164,12 @@ class SearchPanel(QWidget):
             self.results.setVisible(visible)
             self.resultsShown.emit(visible)
 
+    def _restyle(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        for item, selected in ((previous, False), (current, True)):
+            label = self.results.itemWidget(item) if item is not None else None
+            if isinstance(label, QLabel) and item is not None:
+                label.setText(_result_html(item, selected=selected))
+
     def hits(self) -> list[SearchHit]:
         return [self.results.item(i).data(HIT_ROLE) for i in range(self.results.count())]
 
@@ -159,4 +181,8 @@ class SearchPanel(QWidget):
 
     def _open(self, item: QListWidgetItem) -> None:
         hit = item.data(HIT_ROLE)
-        self.hitChosen.emit(hit, term_to_find(hit.snippet, parse_query(self.field.text()).all))
+        self.hitChosen.emit(hit, self.term_for(hit))
+
+    def term_for(self, hit: SearchHit) -> str:
+        """The word to mark in the hit's note."""
+        return term_to_find(hit.snippet, parse_query(self.field.text()).all)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtWidgets import QApplication, QStyle, QTreeView
 
 from ..library import Change, Counts, Library
+from .tree_delegate import COUNTS_ROLE, TITLE_ROLE
 
 NOTE_MIME = "application/x-studynotes-note"
 Index = QModelIndex | QPersistentModelIndex
@@ -43,6 +44,30 @@ class Node:
     def row(self) -> int:
         siblings = self.parent.children if self.parent and self.parent.children is not None else []
         return siblings.index(self) if self in siblings else 0
+
+
+def front_pages(library: Library, notebook_id: int) -> list[Any]:
+    """A notebook's programme pages with no week: they define its schedule, so they head the
+    notebook instead of waiting under Unsorted."""
+    return [
+        n
+        for n in library.notes(notebook_id=notebook_id, unsorted=True, direct_only=True)
+        if n.kind == "programme"
+    ]
+
+
+def unsorted_beyond(library: Library, notebook_id: int, fronts: int) -> bool:
+    """Unsorted has something besides the front pages shown at the notebook's top."""
+    direct = library.notes(notebook_id=notebook_id, unsorted=True, direct_only=True)
+    return len(direct) > fronts or bool(library.lectures(notebook_id, None))
+
+
+def unsorted_counts(library: Library, notebook_id: int) -> Counts:
+    """Unsorted's open/total questions, the front pages' left out (they are counted at the top)."""
+    counts = library.unsorted_counts(notebook_id)
+    for page in front_pages(library, notebook_id):
+        counts = Counts(counts.questions - page.counts.questions, counts.open - page.counts.open)
+    return counts
 
 
 class LibraryTreeModel(QAbstractItemModel):
@@ -92,14 +117,16 @@ class LibraryTreeModel(QAbstractItemModel):
                 )
                 for w in lib.weeks(node.id)
             ]
-            if lib.has_unsorted(node.id):
+            fronts = front_pages(lib, node.id)
+            kids[:0] = [self._note_node(n, node) for n in fronts]
+            if lib.has_unsorted(node.id) and unsorted_beyond(lib, node.id, len(fronts)):
                 kids.append(
                     Node(
                         "unsorted",
                         node.id,
                         node.id,
                         "Unsorted",
-                        lib.unsorted_counts(node.id),
+                        unsorted_counts(lib, node.id),
                         parent=node,
                         tooltip="Notes with no week yet: drag them onto a week",
                     )
@@ -181,7 +208,7 @@ class LibraryTreeModel(QAbstractItemModel):
                 if node.kind == "week":
                     node.counts = weeks.get(node.id, Counts())
                 elif node.kind == "unsorted":
-                    node.counts = lib.unsorted_counts(notebook.id)
+                    node.counts = unsorted_counts(lib, notebook.id)
                 elif node.kind == "lecture":
                     node.counts = lecture_counts.get(node.id, Counts())
                 elif node.kind == "note":
@@ -224,6 +251,8 @@ class LibraryTreeModel(QAbstractItemModel):
                 if counts is None and title is None:
                     continue
                 node.counts = counts if counts is not None else node.counts
+                if node.kind == "unsorted" and counts is not None:  # its front pages head the notebook
+                    node.counts = unsorted_counts(self._library, notebook.id)
                 node.title = title if title is not None else node.title
                 index = self.index_of(node)
                 self.dataChanged.emit(index, index)
@@ -331,6 +360,13 @@ class LibraryTreeModel(QAbstractItemModel):
                 return f"{node.title} · {node.counts.open} open / {node.counts.questions}" + (
                     f" · {due} due" if due else ""
                 )
+            return node.title
+        if role == COUNTS_ROLE:  # painted whole at the right of the row, the title elided before it
+            if not node.counts.questions:
+                return None
+            due = self._due.get(node.key)
+            return f"{node.counts.open} open / {node.counts.questions}" + (f" · {due} due" if due else "")
+        if role == TITLE_ROLE:
             return node.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip or node.title

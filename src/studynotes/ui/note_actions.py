@@ -1,0 +1,73 @@
+"""Creating, renaming and deleting notes from the window: each a Library operation, undoable.
+
+The window's menus, shortcuts and right-click menus all call these, so each does the same
+thing wherever it is asked for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog
+
+from ..model import StudyNotesError
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .tree_model import Node
+
+
+def new_note(window: MainWindow) -> None:
+    """An empty note where the selection is: in its lecture, its week, or its notebook's Unsorted."""
+    node = window.current_node()
+    if node is None:
+        raise StudyNotesError(window.tr("Select a notebook, week or lecture for the new note"))
+    title, ok = QInputDialog.getText(window, window.tr("New note"), window.tr("Title:"))
+    if not ok or not title.strip():
+        return
+    week, lecture = _place_of(node)
+    change = window.commands.add_note(node.notebook_id, title, week=week, lecture=lecture)
+    created = sorted(change.ids("note"))
+    if created:
+        window.select_note(created[0])
+
+
+def _place_of(node: Node) -> tuple[int | None, int | None]:
+    """The week and lecture numbers a new note beside or under this node takes."""
+    if node.kind == "lecture":
+        return node.week_number, node.number
+    if node.kind == "week":
+        return node.number, None
+    if node.kind == "note":
+        lecture = node.extra.get("lecture")
+        return node.week_number, lecture if isinstance(lecture, int) else None
+    return None, None
+
+
+def rename_selected(window: MainWindow) -> None:
+    """F2: the selected note's title, or the selected notebook's."""
+    node = window.current_node()
+    if node is not None and node.kind == "note":
+        title, ok = QInputDialog.getText(
+            window, window.tr("Rename note"), window.tr("Title:"), text=node.title
+        )
+        if ok and title.strip() and title != node.title:
+            window.commands.rename_note(node.id, title)
+        return
+    window.rename_notebook()
+
+
+def delete_selected(window: MainWindow) -> None:
+    """Delete the selected note; Undo brings it back with its questions, statuses and answers."""
+    node = window.current_node()
+    if node is None or node.kind != "note":
+        raise StudyNotesError(window.tr("Select a note to delete"))
+    parent = node.parent
+    window.commands.delete_note(node.id)
+    if parent is not None:
+        index = window.tree_model.find(parent.key)
+        if index.isValid():
+            window.tree.setCurrentIndex(index)
+    window.statusBar().showMessage(
+        window.tr("Deleted “{title}” · Undo brings it back").format(title=node.title), 8000
+    )
