@@ -130,12 +130,11 @@ def _operations(library: Library) -> list[Callable[[], Any]]:
         lambda: library.rename_notebook(note.notebook_id or 0, "Renamed book"),
         lambda: library.set_schedule(note.notebook_id or 0, dt.date(2021, 3, 1), 3),
         lambda: library.dismiss_question(question.id),
-        lambda: library.make_question(text_cell.id or 0),
         lambda: library.add_notebook("새 노트북"),
     ]
 
 
-@pytest.mark.parametrize("which", range(17))
+@pytest.mark.parametrize("which", range(16))
 def test_each_operation_undone_by_its_inverse_gives_back_the_rows_and_redone_the_same_ids(
     board: Library, which: int
 ) -> None:
@@ -165,26 +164,3 @@ def test_restoring_a_version_is_a_change_that_undoes(board: Library) -> None:
 def test_only_operations_run_by_name(board: Library) -> None:
     with pytest.raises(StudyNotesError, match="no operation"):
         board.apply(Operation.of("_write"))
-
-
-def test_a_dismissed_question_keeps_its_words_and_a_made_one_asks_the_first_paragraph(board: Library) -> None:
-    note = _mixed_note(board)
-    question = note.questions[0]
-    counts = board.counts(note_id=note.id)
-    change = board.dismiss_question(question.id)
-    assert change.counts[("note", note.id)].questions == counts.questions - 1
-    cell = next(
-        c
-        for c in board.note(note.id).cells
-        if c.id == next(c.id for c in note.cells if c.question is question)
-    )  # type: ignore[union-attr]
-    assert cell.kind == "markdown" and cell.markdown.startswith(question.text)
-    assert cell.id is not None
-    board.edit_cell(cell.id, "왜 그럴까?\n\n그래서 그렇다.")
-    made = board.make_question(cell.id)
-    ((kind, made_id),) = made.created
-    assert kind == "question"
-    row = board.question(made_id)
-    assert row is not None and (row.text, row.answer, row.status) == ("왜 그럴까?", "그래서 그렇다.", "open")
-    with pytest.raises(StudyNotesError, match="a question already"):
-        board.make_question(cell.id)

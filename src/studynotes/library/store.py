@@ -20,10 +20,11 @@ from . import placement, review_rows, saving
 from .cell_edits import CellEdits
 from .changes import Change
 from .connection import backup_copy, connect, writable
+from .decisions import apply_decisions
 from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
+from .question_decisions import QuestionDecisions
 from .question_edits import QuestionEdits
-from .question_marks import QuestionMarks
 from .reviewing import ReviewOperations
 from .sharing_ops import SharingOperations
 from .views import HistoryEntry, ImportResult
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 
 class Library(
-    QuestionEdits, QuestionMarks, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations
+    QuestionEdits, QuestionDecisions, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations
 ):
     OPERATIONS = frozenset(
         {
@@ -41,9 +42,6 @@ class Library(
             "toggle_status",
             "edit_question",
             "_restore_question",
-            "dismiss_question",
-            "make_question",
-            "_restore_marks",
             "add_cell",
             "edit_cell",
             "delete_cell",
@@ -64,6 +62,9 @@ class Library(
             "restore_version",
             "set_chat_people",
             "_restore_people",
+            "make_question",
+            "dismiss_question",
+            "_restore_decided",
         }
     ) | (ReviewOperations.REVIEW_OPERATIONS)
 
@@ -170,6 +171,7 @@ class Library(
                     imported.raw_text,
                 ),
             ).lastrowid
+            apply_decisions(document, self.decisions(notebook_id, file_name), file_name)
             new_id = saving.IdAllocator(conn)
             lectures, lecture_rows = saving.lecture_ids(
                 conn, notebook_id, document.lectures, document.notes, new_id

@@ -117,9 +117,6 @@ class Commands:
     def dismiss_question(self, question_id: int) -> Change:
         return self.run(Operation.of("dismiss_question", question_id=question_id))
 
-    def make_question(self, cell_id: int) -> Change:
-        return self.run(Operation.of("make_question", cell_id=cell_id))
-
     def edit_cell(self, cell_id: int, markdown: str, *, typing: bool = True) -> Change:
         operation = Operation.of("edit_cell", cell_id=cell_id, markdown=markdown)
         return self.run(operation, merge_key=("cell", cell_id) if typing else None)
