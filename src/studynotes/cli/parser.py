@@ -5,7 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import backups, browse, desktop, export, history, importing, people, review, sharing, status, window
+from . import (
+    backups,
+    browse,
+    decisions,
+    desktop,
+    export,
+    history,
+    importing,
+    people,
+    review,
+    sharing,
+    status,
+    window,
+)
 from .registry import standalone
 
 # One line per command group; a new command is a new module and a line here.
@@ -15,6 +28,7 @@ COMMAND_GROUPS = (
     people,
     browse,
     status,
+    decisions,
     export,
     history,
     backups,

@@ -17,6 +17,7 @@ from .parts.front_matter import split_front_matter
 from .parts.links import local_image_links
 from .parts.markdown_questions import cells_with_questions, is_question_section
 from .parts.names import strip_notion_id, title_from_file_name
+from .parts.periods import stated_day, stated_week
 from .parts.questions import asks
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -34,7 +35,10 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
         if len(sections) > 1 and not heading and not section.strip():
             continue
         note = Note(title=title or f"Section {index + 1}", kind="markdown", date=date)
-        note.week = context.week
+        note.week = context.week or stated_week(
+            title, default_title, front.get("tags", ""), context.folder_name
+        )
+        note.day = stated_day(title, default_title, front.get("tags", ""))
         note.lecture = context.lecture
         if front.get("tags"):
             note.properties["tags"] = front["tags"]

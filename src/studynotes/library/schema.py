@@ -418,6 +418,21 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         """,
     ),
+    (
+        "the user's decisions on what is a question, kept across re-imports",
+        """
+        CREATE TABLE question_decisions (
+            id INTEGER PRIMARY KEY,
+            notebook_id INTEGER NOT NULL REFERENCES notebooks(id) ON DELETE CASCADE,
+            source_name TEXT NOT NULL DEFAULT '',
+            stable_key TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('question', 'not_question')),
+            text TEXT NOT NULL DEFAULT '',
+            made_at TEXT,
+            UNIQUE (notebook_id, source_name, stable_key)
+        );
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

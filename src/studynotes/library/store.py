@@ -20,8 +20,10 @@ from . import placement, review_rows, saving
 from .cell_edits import CellEdits
 from .changes import Change
 from .connection import backup_copy, connect, writable
+from .decisions import apply_decisions
 from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
+from .question_decisions import QuestionDecisions
 from .question_edits import QuestionEdits
 from .reviewing import ReviewOperations
 from .sharing_ops import SharingOperations
@@ -31,7 +33,9 @@ if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 
-class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations):
+class Library(
+    QuestionEdits, QuestionDecisions, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations
+):
     OPERATIONS = frozenset(
         {
             "set_status",
@@ -55,6 +59,9 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations
             "restore_version",
             "set_chat_people",
             "_restore_people",
+            "make_question",
+            "dismiss_question",
+            "_restore_decided",
         }
     ) | (ReviewOperations.REVIEW_OPERATIONS)
 
@@ -161,6 +168,7 @@ class Library(QuestionEdits, CellEdits, NoteEdits, PeopleEdits, ReviewOperations
                     imported.raw_text,
                 ),
             ).lastrowid
+            apply_decisions(document, self.decisions(notebook_id, file_name), file_name)
             new_id = saving.IdAllocator(conn)
             lectures, lecture_rows = saving.lecture_ids(
                 conn, notebook_id, document.lectures, document.notes, new_id
