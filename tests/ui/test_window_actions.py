@@ -217,3 +217,26 @@ def test_a_long_cell_grows_instead_of_scrolling_inside_the_editor(qtbot: Any) ->
     editor.text.fit_height()
     assert editor.text.height() >= 30 * editor.text.fontMetrics().lineSpacing()
     assert editor.text.verticalScrollBar().maximum() == 0  # all of it shows: nothing to scroll
+
+
+def test_move_to_week_from_the_tree_menu_moves_the_note_and_undo_puts_it_back(
+    window: Any, demo_library: Library
+) -> None:
+    from studynotes.ui import context_menus
+
+    window.tree.setCurrentIndex(window.tree_model.note_index(5))  # Day 15, in its week
+    note = window.current_node()
+    move = next(
+        a.menu() for a in context_menus.tree_menu(window, note).actions() if a.text() == "Move to week"
+    )
+    choices = {a.text(): a for a in move.actions()}
+    assert "Unsorted" in choices and len(choices) > 2
+    current_week = next(a for a in move.actions() if not a.isEnabled())
+    other = next(a for a in move.actions() if a.isEnabled() and a.text() != "Unsorted")
+    assert current_week.text() != other.text()
+    other.trigger()
+    place = demo_library.note_place(5)
+    moved_week = next(w for w in demo_library.weeks(note.notebook_id) if w.label == other.text())
+    assert place is not None and place[1] == moved_week.id
+    window.undo_stack.undo()
+    assert demo_library.note_place(5) != place

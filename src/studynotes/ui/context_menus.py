@@ -95,6 +95,7 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
         _add(window, menu, window.tr("Rename note…"), note_actions.rename_selected, window)
         _add(window, menu, window.tr("Note history…"), window.show_history)
         _add(window, menu, window.tr("Delete note"), note_actions.delete_selected, window)
+        add_move_menu(window, menu, node)
     if node.kind == "notebook":
         _add(window, menu, window.tr("Rename notebook…"), window.rename_notebook)
         _add(window, menu, window.tr("Schedule…"), window.edit_schedule)
@@ -102,6 +103,21 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
         menu.addSeparator()
         _add(window, menu, window.tr("Export this week to Markdown…"), window.export_week)
     return menu
+
+
+def add_move_menu(window: MainWindow, menu: QMenu, note: Node) -> None:
+    """Move to week…: every week of the note's notebook, and Unsorted (as dragging does)."""
+    weeks = window.library.weeks(note.notebook_id)
+    target = menu.addMenu(window.tr("Move to week"))
+    for week in weeks:
+        action = target.addAction(week.label)
+        action.setEnabled(week.number != note.week_number)
+        action.triggered.connect(
+            lambda _c=False, n=week.number: window.guarded(window.commands.move_note, note.id, n, None)
+        )
+    unsorted = target.addAction(window.tr("Unsorted"))
+    unsorted.setEnabled(note.week_number is not None)
+    unsorted.triggered.connect(lambda: window.guarded(window.commands.move_note, note.id, None, None))
 
 
 def question_list_menu(window: MainWindow, question_id: int, note_id: int) -> QMenu:
