@@ -2,24 +2,22 @@
 
     .venv/bin/python bench/commonmark_spec.py [--failures SECTION]
 
-Reads `spec.txt` from the npm package `commonmark-spec` (installed into bench/out/ with
-npm on first use), renders each example's Markdown with the preview's own configuration
+Reads the spec's `spec.txt` (0.31.2, vendored in tests/data/commonmark with its licence), renders each example's Markdown with the preview's own configuration
 (`studynotes.render.render_markdown` minus sanitising, which the spec does not do) and
 compares HTML normalised the way the spec's own test runner does.  Prints pass counts per
-section; never fails.
+section; never fails.  The test suite holds the same counts as a floor
+(tests/render/test_commonmark_spec.py).
 """
 
 from __future__ import annotations
 
 import html
 import re
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-SPEC = OUT / "node_modules" / "commonmark-spec" / "spec.txt"
+SPEC = Path(__file__).resolve().parent.parent / "tests" / "data" / "commonmark" / "spec.txt"
 EXAMPLE = re.compile(r"^`{32} example\n([\s\S]*?)^\.\n([\s\S]*?)^`{32}$|^#{1,6} *(.*)$", re.MULTILINE)
 BLOCK_TAGS = (
     "address|article|aside|blockquote|dd|div|dl|dt|h[1-6]|hr|li|ol|p|pre|table|tbody|td|tfoot|th|thead|tr|ul"
@@ -27,15 +25,9 @@ BLOCK_TAGS = (
 FOCUS = ("Lists", "List items", "Fenced code blocks", "Links", "Autolinks", "Emphasis and strong emphasis")
 
 
-def spec_text() -> str:
-    if not SPEC.exists():
-        OUT.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--silent", "--prefix", str(OUT), "commonmark-spec"], check=True)
-    return SPEC.read_text(encoding="utf-8")
-
-
 def examples() -> list[tuple[str, str, str]]:
-    text = spec_text().split("<!-- END TESTS -->")[0]
+    """(section, Markdown, expected HTML) of every example, tabs written back as tabs."""
+    text = SPEC.read_text(encoding="utf-8").split("<!-- END TESTS -->")[0]
     found, section = [], ""
     for match in EXAMPLE.finditer(text):
         if match.group(3) is not None:
@@ -65,12 +57,12 @@ def _attributes(text: str) -> str:
     return "".join(f' {name}="{value}"' if value else f" {name}" for name, value in pairs)
 
 
-def main() -> int:
+def results() -> list[tuple[str, str, str, str, bool]]:
+    """(section, Markdown, expected, actual, passed) of every example, rendered as the preview does."""
     from studynotes.render.markdown_setup import make_markdown
 
     md = make_markdown()
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    show = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--failures" else None
+    found = []
     for section, source, expected in examples():
         md.reset()
         try:
@@ -78,11 +70,25 @@ def main() -> int:
         except Exception:  # noqa: BLE001 (a crash is a failed example)
             actual = ""
         actual = re.sub(r'<(span|div) class="arithmatex">', "", actual)  # math is ours, not CommonMark's
-        passed = normalise(actual) == normalise(expected)
+        found.append((section, source, expected, actual, normalise(actual) == normalise(expected)))
+    return found
+
+
+def pass_counts() -> dict[str, tuple[int, int]]:
+    """Section -> (passed, examples)."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for section, _source, _expected, _actual, passed in results():
         totals[section][0] += passed
         totals[section][1] += 1
-        if show and section == show and not passed:
+    return {section: (ok, total) for section, (ok, total) in totals.items()}
+
+
+def main() -> int:
+    show = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--failures" else None
+    for section, source, expected, actual, passed in results() if show else []:
+        if section == show and not passed:
             print(f"--- {section}\n{source}\nexpected: {expected}\nactual:   {actual}\n")
+    totals = pass_counts()
     passed = sum(p for p, _ in totals.values())
     count = sum(n for _, n in totals.values())
     print(f"{'section':<40} {'passed':>8} {'share':>7}")

@@ -1,8 +1,11 @@
-"""Importing many files as one operation, shared by the command line and the window.
+"""Importing many files as one operation, shared by the command line and the import dialog.
 
-Files are parsed first (no database), then saved in one transaction: a
-cancelled or failed save leaves the library exactly as it was.  A file that
-cannot be read is reported and skipped; the others still import.
+`detect(paths)` expands folders, reads and decodes each file once, recognises its format and
+parses it, so a plan can show each file's format, notebook and weeks before anything is saved.
+`import_plan(library, plan)` saves the plan's files in one transaction, parsing a file again only
+when the user chose another format or week for it (from the text already read, never the disk):
+a cancelled or failed save leaves the library exactly as it was.  A file that cannot be read is
+reported and skipped; the others still import.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .importers import ImportedFile, collect_sources, common_source_keys, import_file
+from .importers import ImportedFile, collect_files, common_source_keys, parse_file, read_source
 from .importers.bundles import open_bundle, parse_bundle, split_paths
 from .importers.notion_columns import Field
+from .importers.parts.reading import ReadFile
 from .library import ImportResult, Library
 from .model import ImportContext, ImportFailure
 
@@ -42,35 +46,14 @@ class ImportReport:
         return sum(len(f.warnings) for f in self.files)
 
 
-def parse_paths(
-    paths: Sequence[Path],
-    context: ImportContext,
-    format_name: str | None = None,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
-    *,
-    columns: dict[str, Field] | None = None,
-    notebook: str | None = None,
-) -> tuple[list[ImportedFile], list[ImportFailure]]:
-    """Parse files, folders, and whole exports or repositories (`columns` corrects the
-    fields Notion database columns were recognised as)."""
-    bundles, others = split_paths(paths)
-    parsed, errors = parse_bundles(bundles, context, format_name, progress, cancelled, columns, notebook)
-    files, file_errors = collect_sources(others)
-    errors += file_errors
-    for index, (path, folder_path) in enumerate(files.items()):
-        if cancelled():
-            raise Cancelled
-        if progress:
-            progress(index, len(files), path.name)
-        try:
-            imported = import_file(path, context, format_name)
-        except ImportFailure as failure:
-            errors.append(failure)
-            continue
-        imported.folder_path = folder_path
-        parsed.append(imported)
-    return parsed, errors
+def _name_sources_chosen_one_by_one(parsed: Sequence[ImportedFile]) -> None:
+    """Files that share a name are named by their path below their common folder (`week1/notes.md`)."""
+    loose = [f for f in parsed if not f.source_name and not f.folder_path]
+    if len({f.path.name for f in loose}) == len(loose):
+        return  # no two share a name: the bare name is their path below any folder they share
+    keys = common_source_keys(f.path for f in loose)
+    for imported in loose:
+        imported.folder_path = keys[imported.path]
 
 
 def save_parsed(
@@ -92,16 +75,6 @@ def save_parsed(
     return results
 
 
-def _name_sources_chosen_one_by_one(parsed: Sequence[ImportedFile]) -> None:
-    """Files listed without their folder (the import dialog) are named below their common folder."""
-    loose = [f for f in parsed if not f.source_name and not f.folder_path]
-    if len({f.path.name for f in loose}) == len(loose):
-        return  # no two share a name: the bare name is their path below any folder they share
-    keys = common_source_keys(f.path for f in loose)
-    for imported in loose:
-        imported.folder_path = keys[imported.path]
-
-
 def import_paths(
     library: Library,
     paths: Sequence[Path],
@@ -113,15 +86,152 @@ def import_paths(
     cancelled: Callable[[], bool] = lambda: False,
     columns: dict[str, Field] | None = None,
 ) -> ImportReport:
-    context = context or ImportContext()
+    """Detect and import in one go (the command line, the sample notebooks, scripts).
+
+    `columns` corrects the fields Notion database columns were recognised as."""
+    context = with_people(library, notebook, context or ImportContext())
+    plan = detect(paths, context, format_name, progress, cancelled)
+    plan.columns = columns or {}
+    return import_plan(library, plan, notebook=notebook, progress=progress, cancelled=cancelled)
+
+
+def with_people(library: Library, notebook: str | None, context: ImportContext) -> ImportContext:
+    """The notebook's instructors and merged names added to the context, for reading its chats."""
     notebook_id = library.notebook_id(notebook) if notebook else None
-    if notebook_id is not None:  # the notebook's instructors and merged names, while reading the chats
-        context = library.chat_people(notebook_id).context(context)
-    parsed, errors = parse_paths(
-        paths, context, format_name, progress, cancelled, columns=columns, notebook=notebook
+    return library.chat_people(notebook_id).context(context) if notebook_id is not None else context
+
+
+@dataclass
+class PlannedFile:
+    """One file of a plan: what it was recognised as, or why it cannot be imported."""
+
+    path: Path
+    read: ReadFile | None = None
+    parsed: ImportedFile | None = None
+    problem: str | None = None
+    format: str | None = None  # what it will be read as: the recognised format unless the user chose another
+
+    @property
+    def detected(self) -> str | None:
+        return self.parsed.format if self.parsed is not None else None
+
+    @property
+    def notebook(self) -> str | None:
+        """The notebook the document names, else its folder's name (the import's default)."""
+        if self.parsed is None:
+            return None
+        return self.parsed.document.notebook_title or self.path.parent.name or None
+
+    @property
+    def weeks(self) -> list[int]:
+        """The weeks its notes state (before the notebook's schedule places the others)."""
+        if self.parsed is None:
+            return []
+        return sorted({n.week for n in self.parsed.document.notes if n.week is not None})
+
+
+@dataclass
+class ImportPlan:
+    files: list[PlannedFile] = field(default_factory=list)
+    context: ImportContext = field(default_factory=ImportContext)
+    # Whole Notion exports and repositories (each a list of parts), read page by page at import,
+    # and the fields their database columns are read as where the user corrected them.
+    bundles: list[list[Path]] = field(default_factory=list)
+    columns: dict[str, Field] = field(default_factory=dict)
+    format_name: str | None = None  # the format every file is read as, when the user named one
+
+    @property
+    def readable(self) -> list[PlannedFile]:
+        return [f for f in self.files if f.parsed is not None]
+
+
+def detect_file(
+    path: Path, context: ImportContext | None = None, format_name: str | None = None
+) -> PlannedFile:
+    """A file read, recognised and parsed; never raises (a problem is the file's message)."""
+    planned = PlannedFile(path)
+    try:
+        planned.read = read_source(path)
+        planned.parsed = parse_file(planned.read, context, format_name)
+        planned.format = planned.parsed.format
+    except ImportFailure as failure:
+        planned.problem = failure.reason
+    except Exception as error:  # noqa: BLE001 (a scorer or parser bug shows on its row, not as a traceback)
+        planned.problem = f"its format could not be recognised ({error})"
+    return planned
+
+
+def detect(
+    paths: Sequence[Path],
+    context: ImportContext | None = None,
+    format_name: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ImportPlan:
+    """Every file under `paths`, each read once and recognised (as `format_name` when given)."""
+    context = context or ImportContext()
+    bundles, others = split_paths(paths)
+    files, errors = collect_files(others)
+    plan = ImportPlan([PlannedFile(Path(e.path), problem=e.reason) for e in errors], context, bundles)
+    plan.format_name = format_name
+    for index, path in enumerate(dict.fromkeys(files)):
+        if cancelled():
+            raise Cancelled
+        if progress:
+            progress(index, len(files), path.name)
+        plan.files.append(detect_file(path, context, format_name))
+    return plan
+
+
+def import_plan(
+    library: Library,
+    plan: ImportPlan,
+    *,
+    notebook: str | None = None,
+    context: ImportContext | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ImportReport:
+    """Save the plan's readable files in one transaction; a cancel or a failure saves nothing.
+
+    `context`: the user's week, lecture and date when they differ from the plan's.
+    """
+    context = with_people(library, notebook, context or plan.context)
+    ready, errors = parse_bundles(
+        plan.bundles, context, plan.format_name, progress, cancelled, plan.columns, notebook
     )
-    results = save_parsed(library, parsed, notebook, progress, cancelled)
-    return ImportReport(by_bundle(parsed, results), errors)
+    report = ImportReport(errors=[ImportFailure(str(f.path), f.problem) for f in plan.files if f.problem])
+    report.errors += errors
+    readable = plan.readable
+    total = len(readable) * 2
+    for index, planned in enumerate(readable):
+        if cancelled():
+            raise Cancelled
+        if progress:
+            progress(index, total, f"Reading {planned.path.name} ({index + 1} of {len(readable)})")
+        try:
+            ready.append(_parsed_as_chosen(planned, context, plan.context))
+        except ImportFailure as failure:
+            report.errors.append(failure)
+
+    def saving(done: int, count: int, name: str) -> None:
+        if progress:
+            progress(len(readable) + done, total, f"Saving {name} ({done + 1} of {count})")
+
+    report.files = by_bundle(ready, save_parsed(library, ready, notebook, saving, cancelled))
+    if progress:
+        progress(total, total, "Done")
+    return report
+
+
+def _parsed_as_chosen(
+    planned: PlannedFile, context: ImportContext, detected_with: ImportContext
+) -> ImportedFile:
+    """The file as parsed at detection, or parsed again from its text for another format or context."""
+    assert planned.parsed is not None and planned.read is not None
+    if planned.format in (None, planned.parsed.format) and context == detected_with:
+        return planned.parsed
+    return parse_file(planned.read, context, planned.format)
 
 
 def parse_bundles(

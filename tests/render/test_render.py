@@ -21,7 +21,7 @@ FORMULA = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.DOTALL)
 @pytest.mark.parametrize(("name", "note"), CASES, ids=[c[0] for c in CASES])
 def test_seed_notes_render_as_their_golden_html(name: str, note: Note) -> None:
     expected = GOLDEN / f"{name}.html"
-    assert expected.exists(), f"missing {expected}; run python tools/regen_render_golden.py"
+    assert expected.exists(), f"missing {expected}; run python tools/regen_golden.py"
     assert render_body(note) == expected.read_text(encoding="utf-8")
 
 

@@ -12,10 +12,9 @@ from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from golden import SEED_FORMATS
-from studynotes.importing import ImportReport
+from studynotes.importing import ImportReport, detect_file
 from studynotes.library import Library
 from studynotes.library.views import QuestionFilter
-from studynotes.ui import workers
 from studynotes.ui.import_dialog import (
     AS_DETECTED,
     DETECT_IN_THREAD_BYTES,
@@ -320,12 +319,32 @@ def test_files_dropped_on_the_dialog_join_the_list(qtbot: Any, tmp_path: Path, s
 def test_detection_never_raises(tmp_path: Path) -> None:
     binary = tmp_path / "x.txt"
     binary.write_bytes(BINARY)
-    assert workers.detect_one(binary) == (
+    found = detect_file(binary)
+    assert (found.path, found.detected, found.problem) == (
         binary,
         None,
         "this is a binary file, not text (an image, PDF or archive?)",
     )
-    assert workers.detect_one(tmp_path / "nope.md")[2] == "cannot be read (No such file or directory)"
+    assert detect_file(tmp_path / "nope.md").problem == "cannot be read (No such file or directory)"
+
+
+def test_the_dialog_reads_each_file_once_and_imports_what_it_read(
+    qtbot: Any, tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _seed_folder(tmp_path, seeds)
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    dialog = _dialog(qtbot, tmp_path / "lib.sqlite3", [folder])
+    dialog.week.setValue(3)  # a choice that makes the import parse again, from the text already read
+    report = _run(dialog)
+    assert report.errors == [] and len(report.files) == len(SEED_FORMATS)
+    assert sorted(r for r in reads if r in SEED_FORMATS) == sorted(SEED_FORMATS)  # (images are the notes')
 
 
 def test_a_big_file_is_recognised_in_a_thread(qtbot: Any, tmp_path: Path, seeds: Path) -> None:

@@ -196,3 +196,20 @@ def test_the_order_chosen_is_kept_for_the_next_start(
     shown = [proxy.index(r, 1).data(Qt.ItemDataRole.DisplayRole).casefold() for r in range(proxy.rowCount())]
     assert len(shown) > 3 and shown == sorted(shown, reverse=True)
     second.close()
+
+
+def test_the_question_model_keeps_qts_model_contract_through_a_change(
+    qtmodeltester: Any, demo_library: Library
+) -> None:
+    """pytest-qt's checks of rows, columns, parents and data; it keeps watching the model's signals
+    while one row changes and all rows are replaced."""
+    from studynotes.ui.questions import QuestionTableModel
+
+    model = QuestionTableModel()
+    model.set_rows(demo_library.questions())
+    qtmodeltester.check(model, force_py=True)
+    question = demo_library.questions()[0]
+    model.apply_change(demo_library.toggle_status(question.id))
+    assert model.row_at(0).status != question.status
+    model.set_rows(demo_library.questions(QuestionFilter(status="open")))
+    assert model.rowCount() == len(demo_library.questions(QuestionFilter(status="open")))

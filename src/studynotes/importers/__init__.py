@@ -14,7 +14,6 @@ import logging
 import os
 import pkgutil
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -23,7 +22,7 @@ from pathlib import Path
 from ..model import ImportContext, ImportFailure, ImportWarning, ParsedDocument
 from .base import Importer
 from .parts.attachments import load_attachments
-from .parts.reading import MAX_FILE_BYTES, DecodedText, decode_bytes
+from .parts.reading import DecodedText, ReadFile, read_file
 from .slack_bundle import bundle_text, is_export_folder, is_export_zip
 
 log = logging.getLogger(__name__)
@@ -101,37 +100,25 @@ def import_file(
     path: Path, context: ImportContext | None = None, format_name: str | None = None
 ) -> ImportedFile:
     """Read, decode, recognise and parse one file; raise ImportFailure with a reason."""
-    display = str(path)
-    if bundle_format(path):  # a Slack export: its files read as one document
+    return parse_file(read_source(path), context, format_name)
+
+
+def read_source(path: Path) -> ReadFile:
+    """A file read once (`read_file`), or a Slack export folder or zip read as one document."""
+    if bundle_format(path):
         text = bundle_text(path)
-        return _parse_decoded(
-            path, text.encode("utf-8"), DecodedText(text, "utf-8"), context, format_name or "slack"
-        )
-    try:
-        status = path.stat()
-    except OSError as error:
-        raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
-    if not stat.S_ISREG(status.st_mode):  # reading a pipe or device would wait forever
-        raise ImportFailure(display, "is not a regular file (a pipe, socket or device); not read")
-    size = status.st_size
-    if size > MAX_FILE_BYTES:
-        raise ImportFailure(
-            display,
-            f"the file is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not imported",
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
-    return _parse_decoded(path, data, decode_bytes(data, display), context, format_name)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return ReadFile(path, digest, DecodedText(text, "utf-8"), format_hint="slack")
+    return read_file(path)
 
 
-def _parse_decoded(
-    path: Path, data: bytes, decoded: DecodedText, context: ImportContext | None, format_name: str | None
+def parse_file(
+    read: ReadFile, context: ImportContext | None = None, format_name: str | None = None
 ) -> ImportedFile:
-    display = str(path)
+    """Recognise and parse a file already read (`read_file`); raise ImportFailure with a reason."""
+    path, decoded, display = read.path, read.decoded, str(read.path)
     context = _complete_context(context or ImportContext(), path)
-    importer = _choose(decoded.text, format_name, display)
+    importer = _choose(decoded.text, format_name or read.format_hint, display)
     try:
         document = importer.parse(decoded.text, context)
     except ImportFailure:
@@ -145,7 +132,7 @@ def _parse_decoded(
     return ImportedFile(
         path=path,
         raw_text=decoded.text,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=read.sha256,
         encoding=decoded.encoding,
         document=document,
         warnings=warnings,

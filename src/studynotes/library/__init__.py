@@ -11,6 +11,7 @@ from .question_edits import KEEP, Keep
 from .review_rows import STATE_NAMES, CardState
 from .reviewing import DueCard, card_after, review_of, schedule
 from .search import parse_query
+from .sharing_ops import Conflict
 from .store import Library
 from .views import (
     Counts,
@@ -32,6 +33,7 @@ __all__ = [
     "CardState",
     "Change",
     "ChatPeople",
+    "Conflict",
     "Counts",
     "DueCard",
     "HistoryEntry",

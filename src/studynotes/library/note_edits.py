@@ -182,6 +182,50 @@ class NoteEdits(LibraryWriter):
             )
 
     # -- notebooks -------------------------------------------------------------------
+    def add_notebook(self, title: str) -> Change:
+        """A new, empty notebook (a title already taken is refused)."""
+        title = _title(title, "notebook")
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM notebooks WHERE title = ?", (title,)).fetchone():
+                raise StudyNotesError(f"a notebook called {title!r} already exists")
+            cursor = conn.execute(
+                "INSERT INTO notebooks (title, created_at) VALUES (?, ?)", (title, saving.now_iso())
+            )
+            notebook_id = int(cursor.lastrowid or 0)
+        return Change(
+            "New notebook",
+            inverse=Operation.of("_remove_empty_notebook", notebook_id=notebook_id),
+            created=(("notebook", notebook_id),),
+            placement=frozenset({notebook_id}),
+        )
+
+    def _remove_empty_notebook(self, notebook_id: int) -> Change:
+        """Undo of `add_notebook`: only while nothing was put in it."""
+        with self._write() as conn:
+            rows = self._rows("notebooks", "id = ?", (notebook_id,))
+            if not rows:
+                raise StudyNotesError(f"no notebook {notebook_id}")
+            if conn.execute("SELECT 1 FROM notes WHERE notebook_id = ?", (notebook_id,)).fetchone():
+                raise StudyNotesError(f"notebook {rows[0]['title']!r} holds notes; it is kept")
+            conn.execute("DELETE FROM notebooks WHERE id = ?", (notebook_id,))
+        return Change(
+            "Remove notebook",
+            inverse=Operation.of("_restore_notebook", row=rows[0]),
+            deleted=(("notebook", notebook_id),),
+            placement=frozenset({notebook_id}),
+        )
+
+    def _restore_notebook(self, row: dict[str, Any]) -> Change:
+        with self._write():
+            self._insert_rows("notebooks", [row])
+        notebook_id = int(row["id"])
+        return Change(
+            "New notebook",
+            inverse=Operation.of("_remove_empty_notebook", notebook_id=notebook_id),
+            created=(("notebook", notebook_id),),
+            placement=frozenset({notebook_id}),
+        )
+
     def rename_notebook(self, notebook_id: int, title: str) -> Change:
         title = _title(title, "notebook")
         with self._write() as conn:

@@ -114,6 +114,9 @@ class Commands:
         operation = Operation.of("edit_question", question_id=question_id, **fields)
         return self.run(operation, merge_key=("question", question_id) if typing else None)
 
+    def dismiss_question(self, question_id: int) -> Change:
+        return self.run(Operation.of("dismiss_question", question_id=question_id))
+
     def edit_cell(self, cell_id: int, markdown: str, *, typing: bool = True) -> Change:
         operation = Operation.of("edit_cell", cell_id=cell_id, markdown=markdown)
         return self.run(operation, merge_key=("cell", cell_id) if typing else None)
@@ -142,6 +145,9 @@ class Commands:
 
     def delete_note(self, note_id: int) -> Change:
         return self.run(Operation.of("delete_note", note_id=note_id))
+
+    def add_notebook(self, title: str) -> Change:
+        return self.run(Operation.of("add_notebook", title=title))
 
     def rename_notebook(self, notebook_id: int, title: str) -> Change:
         return self.run(Operation.of("rename_notebook", notebook_id=notebook_id, title=title))

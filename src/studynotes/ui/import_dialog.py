@@ -1,13 +1,15 @@
 """The import dialog: see each file's format, choose where it goes, import with progress.
 
-Formats are recognised in a worker thread when there are many files, so a
-big folder never freezes the window.  The import itself runs in a worker
+Each file is read once, by detection (in a worker thread when there are many files, so a big
+folder never freezes the window); the dialog shows and edits the plan, and the import uses the
+text detection read.  The import itself runs in a worker
 thread that opens its own connection to the library; the save is one
 transaction, so Cancel leaves nothing half imported.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 from pathlib import Path
@@ -36,12 +38,12 @@ from PySide6.QtWidgets import (
 
 from ..importers import collect_files, format_names
 from ..importers.bundles import BUNDLE_FORMATS, open_bundle, split_paths
-from ..importing import ImportReport
+from ..importing import ImportPlan, ImportReport, PlannedFile, detect_file
 from ..library import ImportResult
 from ..model import ImportContext, ImportFailure
 from .bundle_panel import BundlePanel
 from .format_labels import format_label
-from .workers import Detected, DetectWorker, ImportWorker, crash_message, detect_one, start_in_thread
+from .workers import DetectWorker, ImportWorker, crash_message, start_in_thread
 
 FROM_DOCUMENT = "(from the document)"
 AS_DETECTED = "As detected, per file"
@@ -74,6 +76,7 @@ class ImportDialog(QDialog):
         self._detect_thread: QThread | None = None
         self._detector: DetectWorker | None = None
         self._queued: list[Path] = []  # dropped while a detection runs
+        self._planned: dict[str, PlannedFile] = {}  # by path, as detection found each file
         self._start_when_detected = False
         self.report: ImportReport | None = None
         self.table = QTableWidget(0, 3)
@@ -156,12 +159,12 @@ class ImportDialog(QDialog):
         known = {self._path_at(r) for r in range(self.table.rowCount())}
         new = [path for path in dict.fromkeys(files) if str(path) not in known]
         for error in errors:
-            self._add_row(Path(error.path), None, error.reason)
+            self._add_row(PlannedFile(Path(error.path), problem=error.reason))
         for skip in skipped:  # what a folder held besides notes, and why it stays out
             if skip.path not in known:
-                self._add_row(Path(skip.path), None, skip.reason)
+                self._add_row(PlannedFile(Path(skip.path), problem=skip.reason))
         if len(new) <= DETECT_IN_THREAD_OVER and _total_size(new) <= DETECT_IN_THREAD_BYTES:
-            self._add_rows([detect_one(path) for path in new])
+            self._add_rows([detect_file(path) for path in new])
             self._update_counts()
             return
         self._detector = DetectWorker(new)
@@ -180,9 +183,9 @@ class ImportDialog(QDialog):
     def importing(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
 
-    def _add_rows(self, rows: list[Detected]) -> None:
-        for path, format_name, error in rows:
-            self._add_row(path, format_name, error)
+    def _add_rows(self, rows: list[PlannedFile]) -> None:
+        for planned in rows:
+            self._add_row(planned)
         if self.detecting():
             self.progress.setValue(self.progress.value() + len(rows))
 
@@ -202,7 +205,9 @@ class ImportDialog(QDialog):
             self._start_when_detected = False
             self.start()
 
-    def _add_row(self, path: Path, format_name: str | None, error: str | None) -> None:
+    def _add_row(self, planned: PlannedFile) -> None:
+        path, format_name, error = planned.path, planned.detected, planned.problem
+        self._planned[str(path)] = planned
         row = self.table.rowCount()
         self.table.insertRow(row)
         name = QTableWidgetItem(path.name)
@@ -232,7 +237,7 @@ class ImportDialog(QDialog):
         try:
             bundle = open_bundle(parts, {}, self.notebook_title())
         except ImportFailure as failure:
-            self._add_row(parts[0], None, failure.reason)
+            self._add_row(PlannedFile(parts[0], problem=failure.reason))
             return
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -282,12 +287,20 @@ class ImportDialog(QDialog):
 
     def jobs(self) -> list[tuple[Path, str]]:
         """The readable files and the format each will be read as."""
-        jobs = []
+        return [(f.path, f.format or "") for f in self.plan().readable]
+
+    def plan(self) -> ImportPlan:
+        """The files as listed, each with the format chosen on its row (unreadable ones keep their reason)."""
+        files = []
         for row in range(self.table.rowCount()):
+            planned = self._planned.get(self._path_at(row))
+            if planned is None:
+                continue
             chooser = self.table.cellWidget(row, 1)
             if isinstance(chooser, QComboBox):
-                jobs.append((Path(self._path_at(row)), str(chooser.currentData())))
-        return jobs
+                planned = dataclasses.replace(planned, format=str(chooser.currentData()))
+            files.append(planned)
+        return ImportPlan(files)
 
     def context(self) -> ImportContext:
         date = self.date.date().toPython() if self.use_date.isChecked() else None
@@ -311,27 +324,22 @@ class ImportDialog(QDialog):
             self.import_button.setEnabled(False)
             self.status.setText("Importing as soon as every format is recognised…")
             return
-        jobs = self.jobs()
+        plan = self.plan()
         bundles = [bundle.paths for bundle in self.bundle_panel.bundles]
-        if not jobs and not bundles:
+        if not plan.readable and not bundles:
             return
         self.report = None
         self.summary.setVisible(False)
         self.import_button.setEnabled(False)
         self.cancel_button.setText("Cancel")
         self.progress.setVisible(True)
-        self.progress.setRange(0, len(jobs) * 2)
+        self.progress.setRange(0, len(plan.readable) * 2)
         self.progress.setValue(0)
         self.bundle_panel.stop()
         try:
-            worker = ImportWorker(
-                self._library_path,
-                jobs,
-                self.notebook_title(),
-                self.context(),
-                bundles=bundles,
-                columns=self.bundle_panel.overrides(),
-            )
+            # Unreadable files stay on their rows with the reason; the import takes the others.
+            ready = ImportPlan(plan.readable, bundles=bundles, columns=self.bundle_panel.overrides())
+            worker = ImportWorker(self._library_path, ready, self.notebook_title(), self.context())
         except Exception as error:  # noqa: BLE001 (shown in the dialog)
             self._failed(crash_message("The import could not start", error))
             return

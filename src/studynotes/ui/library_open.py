@@ -14,8 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from ..library import Library
-from ..library.connection import needs_upgrade
+from ..library import Library, needs_upgrade
 
 NOTICE_OBJECT_NAME = "upgradeNotice"
 _POLL_MS = 50

@@ -486,8 +486,7 @@ class MainWindow(QMainWindow):
     def new_notebook(self) -> None:
         title, ok = QInputDialog.getText(self, "New notebook", "Title:")
         if ok and title.strip():
-            self.library.ensure_notebook(title)
-            self.reload()
+            self.commands.add_notebook(title)
 
     def rename_notebook(self) -> None:
         node = self.current_node()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from ..library.changes import Operation
+from ..library import Operation
 from .questions import QUESTION_ID_ROLE
 
 if TYPE_CHECKING:

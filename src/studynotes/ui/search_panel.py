@@ -8,8 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..library import Library, SearchHit
-from ..library.search import parse_query
+from ..library import Library, SearchHit, parse_query
 from ..render.plain_text import plain_question
 from .keys import native
 

@@ -34,8 +34,7 @@ from PySide6.QtWidgets import (
 from ..model import StudyNotesError
 
 if TYPE_CHECKING:
-    from ..library import Library
-    from ..library.sharing_ops import Conflict
+    from ..library import Conflict, Library
     from .main_window import MainWindow
 
 TIMER_SETTING = "sync/every_minutes"

@@ -1,4 +1,4 @@
-"""Work the import dialog does off the GUI thread: recognising formats, parsing, saving.
+"""Work the import dialog does off the GUI thread: detecting files, then importing the plan.
 
 A worker lives in a QThread of its own and talks to the dialog only through
 signals.  The import worker opens its own connection to the library (an
@@ -12,42 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from ..importers import bundle_format, sniff
-from ..importers.notion_columns import Field
-from ..importers.parts.reading import MAX_FILE_BYTES, decode_bytes
-from ..importing import Cancelled, ImportReport
-from ..model import ImportContext, ImportFailure, StudyNotesError
+from ..importing import Cancelled, ImportPlan, ImportReport, PlannedFile, detect_file
+from ..model import ImportContext, StudyNotesError
 
 DETECT_BATCH = 25  # rows handed to the dialog at a time, so a big folder fills in smoothly
-
-Detected = tuple[Path, str | None, str | None]  # path, format name, or the reason it cannot be read
-
-
-def detect(path: Path) -> str:
-    """The format a file would be read as, or raise ImportFailure with the reason."""
-    if (bundled := bundle_format(path)) is not None:
-        return bundled
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailure(
-                str(path),
-                f"the file is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not imported",
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFailure(str(path), f"cannot be read ({error.strerror or error})") from None
-    return sniff(decode_bytes(data, str(path)).text).name
-
-
-def detect_one(path: Path) -> Detected:
-    """Detection that never raises: a failure becomes the row's message."""
-    try:
-        return path, detect(path), None
-    except ImportFailure as failure:
-        return path, None, failure.reason
-    except Exception as error:  # noqa: BLE001 (a scorer bug shows on its row, not as a traceback)
-        return path, None, f"its format could not be recognised ({error})"
 
 
 def crash_message(prefix: str, error: BaseException) -> str:
@@ -60,7 +28,7 @@ def crash_message(prefix: str, error: BaseException) -> str:
 class DetectWorker(QObject):
     """Recognises the format of many files, a batch of rows at a time."""
 
-    detected = Signal(list)  # list[Detected]
+    detected = Signal(list)  # list[PlannedFile]
     finished = Signal()
 
     def __init__(self, paths: list[Path]) -> None:
@@ -69,11 +37,11 @@ class DetectWorker(QObject):
         self.cancelled = False
 
     def run(self) -> None:
-        batch: list[Detected] = []
+        batch: list[PlannedFile] = []
         for path in self._paths:
             if self.cancelled:
                 break
-            batch.append(detect_one(path))
+            batch.append(detect_file(path))
             if len(batch) >= DETECT_BATCH:
                 self.detected.emit(batch)
                 batch = []
@@ -90,18 +58,10 @@ class ImportWorker(QObject):
     failed = Signal(str)
 
     def __init__(
-        self,
-        library_path: Path,
-        jobs: list[tuple[Path, str]],
-        notebook: str | None,
-        context: ImportContext,
-        *,
-        bundles: list[list[Path]] | None = None,
-        columns: dict[str, Field] | None = None,
+        self, library_path: Path, plan: ImportPlan, notebook: str | None, context: ImportContext
     ) -> None:
         super().__init__()
-        self._library_path, self._jobs, self._notebook, self._context = library_path, jobs, notebook, context
-        self._bundles, self._columns = bundles or [], columns or {}  # Notion exports and repositories
+        self._library_path, self._plan, self._notebook, self._context = library_path, plan, notebook, context
         self.cancelled = False
 
     def run(self) -> None:
@@ -115,46 +75,18 @@ class ImportWorker(QObject):
             self.failed.emit(crash_message("The import failed", error))
 
     def _import(self) -> ImportReport:
-        from ..importers import import_file
-        from ..importing import by_bundle, parse_bundles, save_parsed
+        from ..importing import import_plan
         from ..library import Library
 
-        report = ImportReport()
-        parsed, report.errors = parse_bundles(
-            self._bundles,
-            self._context,
-            None,
-            lambda done, pages, name: self.progress.emit(
-                done, pages, f"Reading {name} ({done + 1} of {pages})"
-            ),
-            lambda: self.cancelled,
-            self._columns,
-            self._notebook,
-        )
-        count = len(self._jobs)
-        for index, (path, format_name) in enumerate(self._jobs):
-            if self.cancelled:
-                raise Cancelled
-            self.progress.emit(index, count, f"Reading {path.name} ({index + 1} of {count})")
-            try:
-                parsed.append(import_file(path, self._context, format_name))
-            except ImportFailure as failure:
-                report.errors.append(failure)
-        if self.cancelled:
-            raise Cancelled
         with Library.open(self._library_path) as library:
-            results = save_parsed(
+            return import_plan(
                 library,
-                parsed,
-                self._notebook,
-                lambda done, saving, name: self.progress.emit(
-                    done, saving, f"Saving {name} ({done + 1} of {saving})"
-                ),
-                lambda: self.cancelled,
+                self._plan,
+                notebook=self._notebook,
+                context=self._context,
+                progress=self.progress.emit,
+                cancelled=lambda: self.cancelled,
             )
-        report.files = by_bundle(parsed, results)
-        self.progress.emit(1, 1, "Done")
-        return report
 
 
 def start_in_thread(worker: QObject, owner: QObject, *done_signals: object) -> QThread:

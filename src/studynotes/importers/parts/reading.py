@@ -8,7 +8,10 @@ Everything after this module sees one form: NFC text with `\\n` newlines.
 from __future__ import annotations
 
 import codecs
+import hashlib
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ...model import ImportFailure, ImportWarning, nfc
 
@@ -31,15 +34,44 @@ class DecodedText:
     warnings: list[ImportWarning] = field(default_factory=list)
 
 
+@dataclass
+class ReadFile:
+    """A file's text as every later step sees it, read once (the import dialog keeps it for the import)."""
+
+    path: Path
+    sha256: str
+    decoded: DecodedText
+    format_hint: str | None = None  # a bundle (a Slack export) says what it is; a file is recognised
+
+
+def read_file(path: Path) -> ReadFile:
+    """Read and decode a file, or raise ImportFailure naming it: the one place for the size limit
+    and read errors, for the command line, the import dialog and every importer."""
+    display = str(path)
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # reading a pipe or device would wait forever
+            raise ImportFailure(display, "is not a regular file (a pipe, socket or device); not read")
+        _refuse_oversized(status.st_size, display)  # before reading a gigabyte into memory
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
+    return ReadFile(path, hashlib.sha256(data).hexdigest(), decode_bytes(data, display))
+
+
+def _refuse_oversized(size: int, path: str) -> None:
+    if size > MAX_FILE_BYTES:
+        raise ImportFailure(
+            path,
+            f"the file is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not imported",
+        )
+
+
 def decode_bytes(data: bytes, path: str) -> DecodedText:
     """Decode, normalise newlines and NFC; refuse what is not text."""
     if not data.strip():
         raise ImportFailure(path, "the file is empty")
-    if len(data) > MAX_FILE_BYTES:
-        size_mb = len(data) / (1024 * 1024)
-        raise ImportFailure(
-            path, f"the file is {size_mb:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not imported"
-        )
+    _refuse_oversized(len(data), path)
     decoded = _decode(data, path)
     decoded.text = normalise_text(decoded.text)
     if not decoded.text.strip():
