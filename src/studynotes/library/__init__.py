@@ -4,8 +4,10 @@ This package's names are its public face: the window and the command line import
 never from its modules.
 """
 
+from .backups import restore_backup
 from .changes import QUESTION_FIELDS, Change, NodeKey, Operation
 from .connection import LibraryError, needs_upgrade
+from .damage import DamagedLibrary
 from .people import ChatPeople
 from .question_edits import KEEP, Keep
 from .review_rows import STATE_NAMES, CardState
@@ -35,6 +37,7 @@ __all__ = [
     "ChatPeople",
     "Conflict",
     "Counts",
+    "DamagedLibrary",
     "DueCard",
     "HistoryEntry",
     "ImportResult",
@@ -53,6 +56,7 @@ __all__ = [
     "card_after",
     "needs_upgrade",
     "parse_query",
+    "restore_backup",
     "review_of",
     "schedule",
 ]

@@ -92,7 +92,7 @@ def dark_palette() -> QPalette:
 
 def _open_or_restore(open_library: Callable[[Path], Library], path: Path) -> Library | None:
     """A damaged library offers its latest good backup; restored, the library opens from it."""
-    from ..library.damage import DamagedLibrary
+    from ..library import DamagedLibrary
     from .damaged_library import offer_good_backup
 
     try:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..library.backups import restore_backup
-from ..library.damage import DamagedLibrary
+from ..library import DamagedLibrary, restore_backup
 
 RESTORE_LABEL = "Restore the latest good backup"
 
