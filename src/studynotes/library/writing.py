@@ -42,9 +42,9 @@ class LibraryWriter(LibraryReader):
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise LibraryError(f"{self.path}: the library is open read-only")
-        if not self.conn.in_transaction:
-            self._backup_before_first_write_of_the_day()
         try:
+            if not self.conn.in_transaction:  # a closed library fails here as a LibraryError too
+                self._backup_before_first_write_of_the_day()
             with transaction(self.conn) as conn:
                 yield conn
         except sqlite3.Error as error:
