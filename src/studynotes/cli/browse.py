@@ -39,19 +39,21 @@ def register(commands: Subcommands) -> None:
 
 
 def show_tree(library: Library, args: argparse.Namespace) -> int:
-    if args.json:
-        out.emit_json_array(out.iter_tree_json(library))
-    else:
-        out.emit_lines(out.iter_tree_lines(library), out.TREE_EMPTY)
+    out.emit_rows(
+        out.iter_tree_json(library),
+        as_json=args.json,
+        to_json=lambda notebook: notebook,
+        to_text=out.notebook_text,
+        empty=out.TREE_EMPTY,
+    )
     return 0
 
 
 def list_notes(library: Library, args: argparse.Namespace) -> int:
     notes = library.iter_notes(notebook=args.notebook, week=args.week)
-    if args.json:
-        out.emit_json_array(out.note_json(n) for n in notes)
-    else:
-        out.emit_lines((out.note_line(n) for n in notes), out.NOTES_EMPTY)
+    out.emit_rows(
+        notes, as_json=args.json, to_json=out.note_json, to_text=out.note_line, empty=out.NOTES_EMPTY
+    )
     return 0
 
 
@@ -63,17 +65,17 @@ def list_questions(library: Library, args: argparse.Namespace) -> int:
             status=args.status, notebook=args.notebook, week=args.week, lecture=args.lecture, asker=args.asker
         )
     )
-    if args.json:
-        out.emit_json_array(out.question_json(q) for q in rows)
-    else:
-        out.emit_lines((out.question_line(q) for q in rows), out.QUESTIONS_EMPTY)
+    out.emit_rows(
+        rows,
+        as_json=args.json,
+        to_json=out.question_json,
+        to_text=out.question_line,
+        empty=out.QUESTIONS_EMPTY,
+    )
     return 0
 
 
 def search_text(library: Library, args: argparse.Namespace) -> int:
     hits = library.search(args.query)
-    if args.json:
-        out.emit_json_array(out.hit_json(h) for h in hits)
-    else:
-        out.emit_lines((out.hit_line(h) for h in hits), out.HITS_EMPTY)
+    out.emit_rows(hits, as_json=args.json, to_json=out.hit_json, to_text=out.hit_line, empty=out.HITS_EMPTY)
     return 0

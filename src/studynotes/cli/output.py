@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..library import Counts, HistoryEntry, NoteInfo, QuestionRow, SearchHit
 
@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from ..importing import ImportReport
     from ..library import Library
     from ..library.backups import BackupInfo
+
+T = TypeVar("T")
 
 
 def emit(value: Any, *, as_json: bool) -> None:
@@ -34,6 +36,16 @@ def emit_json_array(items: Iterable[Any]) -> None:
         write(("[\n  " if first else ",\n  ") + body)
         first = False
     write("[]\n" if first else "\n]\n")
+
+
+def emit_rows(
+    rows: Iterable[T], *, as_json: bool, to_json: Callable[[T], Any], to_text: Callable[[T], str], empty: str
+) -> None:
+    """A listing, row by row: a JSON array for scripts, text lines (or `empty`) for people."""
+    if as_json:
+        emit_json_array(to_json(row) for row in rows)
+    else:
+        emit_lines((to_text(row) for row in rows), empty)
 
 
 def emit_lines(lines: Iterable[str], empty: str) -> None:
@@ -115,24 +127,23 @@ def _lecture_json(lecture: Any, notes: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def tree_text(library: Library) -> str:
-    return "\n".join(iter_tree_lines(library)) or TREE_EMPTY
+    return "\n".join(notebook_text(nb) for nb in iter_tree_json(library)) or TREE_EMPTY
 
 
 TREE_EMPTY = "The library is empty. Import files with `studynotes import PATH`."
 
 
-def iter_tree_lines(library: Library) -> Iterator[str]:
-    for notebook in iter_tree_json(library):
-        lines: list[str] = []
-        lines.append(f"{notebook['title']}  ({_counts(notebook)})")
-        for week in notebook["weeks"]:
-            lines.append(f"  {week['label']}  ({_counts(week)})")
-            lines += _branch(week, "    ")
-        unsorted = notebook["unsorted"]
-        if unsorted["notes"] or unsorted["lectures"]:
-            lines.append(f"  Unsorted  ({_counts(unsorted)})")
-            lines += _branch(unsorted, "    ")
-        yield from lines
+def notebook_text(notebook: dict[str, Any]) -> str:
+    """One notebook of `iter_tree_json`, as indented lines."""
+    lines = [f"{notebook['title']}  ({_counts(notebook)})"]
+    for week in notebook["weeks"]:
+        lines.append(f"  {week['label']}  ({_counts(week)})")
+        lines += _branch(week, "    ")
+    unsorted = notebook["unsorted"]
+    if unsorted["notes"] or unsorted["lectures"]:
+        lines.append(f"  Unsorted  ({_counts(unsorted)})")
+        lines += _branch(unsorted, "    ")
+    return "\n".join(lines)
 
 
 def _branch(node: dict[str, Any], indent: str) -> list[str]:

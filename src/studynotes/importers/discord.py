@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from typing import Any
 
@@ -20,7 +19,7 @@ from ..model import ImportContext, ParsedDocument
 from .base import Importer
 from .chat_days import ChatMessage, chat_document
 from .discord_text import TXT_HEADER, read_txt
-from .json_prefix import messages_array
+from .json_prefix import load_export
 from .parts.names import title_from_file_name
 
 FORMAT = "discord"
@@ -65,15 +64,9 @@ def author_name(name: str) -> str:
 
 
 def _read_json(text: str, document: ParsedDocument) -> tuple[list[ChatMessage], str]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        salvaged = messages_array(text)
-        document.warn(
-            f"the JSON breaks off here ({error.msg}); the {len(salvaged.items)} whole messages before it are imported",
-            salvaged.broken_line or error.lineno,
-        )
-        data = {"messages": salvaged.items}
+    data, cut_off = load_export(text, document)
+    if cut_off:
+        data = {"messages": data}
     if not isinstance(data, dict):
         document.warn("not a DiscordChatExporter export (no channel or messages)")
         return [], ""

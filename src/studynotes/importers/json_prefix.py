@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model import ParsedDocument
 
 _DECODER = json.JSONDecoder()
 
@@ -51,6 +54,20 @@ def messages_array(text: str) -> Salvaged:
     if key < 0:
         return Salvaged([], 1)
     return array_items(text, key)
+
+
+def load_export(text: str, document: ParsedDocument) -> tuple[Any, bool]:
+    """The parsed export and False; for a cut-off one, the whole messages before the break (a
+    list) and True, with a warning naming the line where it breaks."""
+    try:
+        return json.loads(text), False
+    except json.JSONDecodeError as error:
+        salvaged = messages_array(text)
+        document.warn(
+            f"the JSON breaks off here ({error.msg}); the {len(salvaged.items)} whole messages before it are imported",
+            salvaged.broken_line or error.lineno,
+        )
+        return salvaged.items, True
 
 
 def _skip(text: str, at: int) -> int:

@@ -10,14 +10,13 @@ own time zone (the one most of its members have), UTC when the export does not s
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from typing import Any
 
 from ..model import ImportContext, ParsedDocument
 from .base import Importer
 from .chat_days import ChatMessage, chat_document
-from .json_prefix import messages_array
+from .json_prefix import load_export
 from .parts.names import title_from_file_name
 from .slack_bundle import DAY_FILE
 from .slack_text import slack_markdown
@@ -43,15 +42,7 @@ def score(text: str) -> float:
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format=FORMAT)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        salvaged = messages_array(text)
-        document.warn(
-            f"the JSON breaks off here ({error.msg}); the {len(salvaged.items)} whole messages before it are imported",
-            salvaged.broken_line or error.lineno,
-        )
-        data = salvaged.items
+    data, _cut_off = load_export(text, document)
     if isinstance(data, list):  # one day's file: `channel/2021-08-05.json` is named by its folder
         stem = title_from_file_name(context.file_name or "slack")
         channel = (
