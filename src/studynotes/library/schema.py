@@ -6,6 +6,8 @@ its own transaction, after a backup copy of the file; none drops user data.
 
 from __future__ import annotations
 
+from . import word_index
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
         "initial schema",
@@ -462,6 +464,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             WHERE kind = 'question' AND EXISTS (SELECT 1 FROM questions WHERE cell_id = cells.id);
         """,
     ),
+    (word_index.MIGRATION_NAME, word_index.MIGRATION),  # whole words for search (word_index.py)
 )
 
 LATEST_VERSION = len(MIGRATIONS)

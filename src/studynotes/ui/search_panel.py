@@ -49,9 +49,11 @@ def _result_html(item: QListWidgetItem, *, selected: bool) -> str:
     return f"<span style='color:{colour}'>{item.data(HEADER_ROLE)}</span><br>{item.data(BODY_ROLE)}"
 
 
-def result_count(shown: int, *, more: bool) -> str:
+def result_count(shown: int, *, more: bool, about: int | None = None) -> str:
     if not shown:
         return "Nothing found"
+    if more and about is not None and about > shown:
+        return f"The first {shown} of about {about:,} results · add a word to narrow"
     if more:
         return f"The first {shown} results · add a word to narrow"
     return f"{shown} result{'s' if shown != 1 else ''}"
@@ -155,7 +157,8 @@ class SearchPanel(QWidget):
             item.setToolTip(shown)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
-        self.status.setText(result_count(len(hits), more=more))
+        about = self._library.search_estimate(query) if more else None
+        self.status.setText(result_count(len(hits), more=more, about=about))
         self.status.setVisible(True)
         self._set_results_visible(bool(hits))
 
