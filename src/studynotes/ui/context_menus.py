@@ -99,6 +99,7 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
     if node.kind == "notebook":
         _add(window, menu, window.tr("Rename notebook…"), window.rename_notebook)
         _add(window, menu, window.tr("Schedule…"), window.edit_schedule)
+        _add(window, menu, window.tr("Delete notebook…"), note_actions.delete_notebook, window, node)
     if node.week_number is not None and node.kind in ("week", "lecture", "note"):
         menu.addSeparator()
         _add(window, menu, window.tr("Export this week to Markdown…"), window.export_week)
