@@ -135,8 +135,6 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addAction(undo)
     window.addToolBar(toolbar)
 
-    from .question_corrections import install_question_corrections
     from .review_actions import install_review
 
     install_review(window)
-    install_question_corrections(window)
