@@ -309,10 +309,10 @@ class MainWindow(QMainWindow):
 
             self.toggle_question(int(index.data(QUESTION_ID_ROLE)))
 
-    def _preview_menu(self, where: Any, question_id: int, selected: str) -> None:
+    def _preview_menu(self, where: Any, spot: Any) -> None:
         from .context_menus import show_preview_menu
 
-        self.guarded(show_preview_menu, self, where, question_id, selected)
+        self.guarded(show_preview_menu, self, where, spot)
 
     def _question_activated(self, question_id: int, note_id: int) -> None:
         self.preview.scroll_to(f"question-{question_id}")
