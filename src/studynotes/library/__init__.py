@@ -17,6 +17,7 @@ from .sharing_ops import Conflict
 from .store import Library
 from .views import (
     Counts,
+    DeletedItem,
     HistoryEntry,
     ImportResult,
     LectureInfo,
@@ -38,6 +39,7 @@ __all__ = [
     "Conflict",
     "Counts",
     "DamagedLibrary",
+    "DeletedItem",
     "DueCard",
     "HistoryEntry",
     "ImportResult",

@@ -60,6 +60,8 @@ class OperationCommand(QUndoCommand):
         change, self._applied = self._applied, None
         if change is None and self._redo_op is not None:
             change = self._library.apply(self._redo_op)
+            if change.inverse is not None:  # a redone delete is kept under a new number
+                self._undo_op = change.inverse
         if change is not None:
             self._events.changed.emit(change)
 
@@ -145,6 +147,12 @@ class Commands:
 
     def delete_note(self, note_id: int) -> Change:
         return self.run(Operation.of("delete_note", note_id=note_id))
+
+    def delete_notebook(self, notebook_id: int) -> Change:
+        return self.run(Operation.of("delete_notebook", notebook_id=notebook_id))
+
+    def restore_deleted(self, deleted_id: int) -> Change:
+        return self.run(Operation.of("restore_deleted", deleted_id=deleted_id))
 
     def add_notebook(self, title: str) -> Change:
         return self.run(Operation.of("add_notebook", title=title))
