@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studynotes.importers import markdown, programme, sniff
+from studynotes.importers import daily_log, markdown, minutes, peer_session, programme, sniff
 from studynotes.importers.parts.schedule_tables import schedule_sessions
 from studynotes.model import ImportContext, ParsedDocument
 
@@ -120,6 +120,22 @@ def test_a_programme_page_keeps_the_questions_its_prose_asks() -> None:
     ]
     dated = programme.parse("스터디 2024\n\n" + text.split("\n", 1)[1], ImportContext(file_name="README.md"))
     assert [s.date for s in dated.lectures] == [dt.date(2024, 3, 2), dt.date(2024, 3, 9)]
+
+
+def test_minutes_logs_and_peer_sessions_read_their_schedules_too() -> None:
+    table = "| 주차 | 날짜 | 발표자 |\n|---|---|---|\n| 1 | 2024-03-02 | 김 |\n| 2 | 2024-03-09 | 이 |\n"
+    pages = {
+        peer_session: ("# Week 1 - Day 2 피어세션\n\n" + table, 1),
+        minutes: ("# 2주차 회의록\n\nQ1. 발표 순서는 어떻게 정할까요?\n답변) 아래 표대로.\n\n" + table, 2),
+        daily_log: ("## Day 1\n- 복습\n\n## Day 2\n" + table, None),
+    }
+    for importer, (text, week) in pages.items():
+        document = importer.parse(text, ImportContext(file_name="page.md"))
+        assert [(s.week, s.date) for s in document.lectures] == [
+            (1, dt.date(2024, 3, 2)),
+            (2, dt.date(2024, 3, 9)),
+        ], importer.__name__
+        assert document.notes[0].week == week, importer.__name__  # the page keeps the week it states
 
 
 _HEADERS = (

@@ -5,7 +5,8 @@
 page's opening lines.  One note of kind minutes per file; its week from front matter `week:`,
 the title (`Week3 - Day2`, `2주차`) or the file's folder (`Week 03/day2.md`), its day from the
 title or the file's name (`Day17.md`), its date from the title or front matter.  Questions and
-answers are found by the one detector (`parts.markdown_questions`) wherever they stand.
+answers are found by the one detector (`parts.markdown_questions`) wherever they stand; a
+schedule table gives the notebook its sessions, as anywhere.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .parts.links import local_image_links
 from .parts.markdown_questions import cells_with_questions, is_question_section
 from .parts.names import title_from_file_name
 from .parts.periods import page_week, stated_day
+from .parts.schedule_tables import schedule_sessions
 
 _MEETING = re.compile(
     r"피어\s*세션|peer\s*-?\s*sessions?|meeting\s*(?:notes?|minutes|log|records?)|"
@@ -75,7 +77,7 @@ def _opening(lines: list[str]) -> list[str]:
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="peer_session")
-    front, body, _ = split_front_matter(text)
+    front, body, skipped = split_front_matter(text)
     title, rest = _title(body)
     fallback = title_from_file_name(context.file_name or "Meeting notes")
     title = front.get("title") or title or fallback
@@ -88,6 +90,8 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
     note.cells = cells_with_questions(rest)
     note.attachments = [Attachment(name) for name in local_image_links(rest)]
     document.notes.append(note)
+    year = note.date.year if note.date else None
+    document.lectures = schedule_sessions(body, document, year=year, first_line=skipped + 1)
     return document
 
 
