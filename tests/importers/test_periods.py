@@ -45,6 +45,7 @@ def test_a_stated_week_beats_counting_days_in_logs() -> None:
         "---\ntags: [9weeks, 41day]\n---\n" + days: ImportContext(file_name="log.md"),
         days: ImportContext(file_name="day41.md", folder_name="Week 09"),
         days.replace("## Day 41", "# Week 9\n## Day 41"): ImportContext(file_name="log.md"),
+        days.replace("## Day", "## [Week 9] Day"): ImportContext(file_name="log.md"),
     }
     for text, context in cases.items():
         notes = daily_log.parse(text, context).notes

@@ -101,3 +101,18 @@ def test_the_count_says_about_how_many_when_the_vocabulary_knows() -> None:
         f"The first {SHOWN_HITS} of about 1,234 results · add a word to narrow"
     )
     assert result_count(SHOWN_HITS, more=True, about=None).startswith(f"The first {SHOWN_HITS} results")
+
+
+def test_results_wrap_to_a_narrow_column_instead_of_scrolling_sideways(qtbot: Any, window: Any) -> None:
+    window.resize(921, 630)  # the first window on a 1024×700 screen
+    window.search.field.setText("손실함수")
+    window.search.run_search()
+    results = window.search.results
+    qtbot.waitUntil(lambda: results.isVisible() and results.viewport().width() > 80)
+    qtbot.wait(50)
+    width = results.viewport().width()
+    item = results.item(0)
+    assert item.sizeHint().width() <= width
+    label = results.itemWidget(item)
+    assert item.sizeHint().height() >= label.heightForWidth(width) > label.fontMetrics().height() * 2
+    assert results.horizontalScrollBar().maximum() == 0

@@ -23,9 +23,10 @@ from .parts.links import local_image_links
 from .parts.names import title_from_file_name
 from .parts.outline import expand_display, latex_to_dollars, outline_to_markdown
 from .parts.periods import page_week
+from .parts.schedule_tables import schedule_sessions
 
 _DAY_CORE = (
-    r"(?:\*\*)?\[?\s*(?:(?:Week|W)\s*(?P<week>\d{1,3})\s*[-–—,/·|]?\s*)?"
+    r"(?:\*\*)?\[?\s*(?:(?:Week|W)\s*(?P<week>\d{1,3})\s*\]?\s*[-–—,/·|]?\s*)?"
     r"Day\s*(?P<day>\d{1,4})\s*+\]?(?:\*\*)?"
 )
 _DAY_LINE = re.compile(
@@ -99,7 +100,12 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
                 note.properties[key] = front[key]
         document.notes.append(note)
     _dates(document, front, context)
+    document.lectures = schedule_sessions(body, document, year=_year(document), first_line=skipped + 1)
     return document
+
+
+def _year(document: ParsedDocument) -> int | None:
+    return next((note.date.year for note in document.notes if note.date), None)
 
 
 def _first_heading(lines: list[str]) -> str:

@@ -19,6 +19,7 @@ from .parts.links import local_image_links
 from .parts.names import title_from_file_name
 from .parts.periods import page_week
 from .parts.questions import looks_like_question
+from .parts.schedule_tables import schedule_sessions
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LECTURE_SECTION = re.compile(
@@ -113,6 +114,8 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
     markdown = "\n".join(c.markdown if c.question is None else c.question.answer for c in note.cells)
     note.attachments = [Attachment(name) for name in local_image_links(markdown)]
     document.notes.append(note)
+    year = note.date.year if note.date else None
+    document.lectures = schedule_sessions(body, document, year=year, first_line=skipped + 1)
     return document
 
 
