@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from . import help_dialogs, note_actions
+from . import deleted_dialog, help_dialogs, note_actions, people_dialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -70,18 +70,36 @@ def build_menus(window: MainWindow) -> None:
     )
     # Delete in the tree only: in the question list or a text field it must not delete a note.
     delete = act(
-        "&Delete note",
+        window.tr("&Delete note or notebook"),
         lambda: note_actions.delete_selected(window),
         QKeySequence.StandardKey.Delete,
-        "Undo brings it back",
+        window.tr("Undo brings it back"),
     )
     delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     window.tree.addAction(delete)
     edit_menu.addAction(delete)
+    edit_menu.addAction(
+        act(
+            window.tr("Deleted notes and notebooks…"),
+            lambda: deleted_dialog.show_deleted(window),
+            None,
+            window.tr("Bring back what was deleted, with its questions and history"),
+        )
+    )
 
     notebook_menu = bar.addMenu("&Notebook")
     notebook_menu.addAction(act("&Rename notebook…", window.rename_notebook))
     notebook_menu.addAction(act("&Schedule (start date, days per week)…", window.edit_schedule))
+    notebook_menu.addAction(
+        act(
+            window.tr("&People (instructors, merged names)…"),
+            lambda: people_dialog.edit_people(window),
+            None,
+            window.tr("Who the notebook's instructors are, and which chat names are one person"),
+        )
+    )
+    notebook_menu.addSeparator()
+    notebook_menu.addAction(act(window.tr("&Delete notebook…"), lambda: note_actions.delete_notebook(window)))
 
     view_menu = bar.addMenu("&View")
     view_menu.addAction(
@@ -125,8 +143,6 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addAction(undo)
     window.addToolBar(toolbar)
 
-    from .question_corrections import install_question_corrections
     from .review_actions import install_review
 
     install_review(window)
-    install_question_corrections(window)
