@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from . import deleted_dialog, help_dialogs, note_actions
+from . import deleted_dialog, help_dialogs, note_actions, people_dialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -90,6 +90,14 @@ def build_menus(window: MainWindow) -> None:
     notebook_menu = bar.addMenu("&Notebook")
     notebook_menu.addAction(act("&Rename notebook…", window.rename_notebook))
     notebook_menu.addAction(act("&Schedule (start date, days per week)…", window.edit_schedule))
+    notebook_menu.addAction(
+        act(
+            window.tr("&People (instructors, merged names)…"),
+            lambda: people_dialog.edit_people(window),
+            None,
+            window.tr("Who the notebook's instructors are, and which chat names are one person"),
+        )
+    )
     notebook_menu.addSeparator()
     notebook_menu.addAction(act(window.tr("&Delete notebook…"), lambda: note_actions.delete_notebook(window)))
 

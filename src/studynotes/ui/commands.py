@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..library import KEEP, Change, Keep, Library, Operation
+from ..library import KEEP, Change, ChatPeople, Keep, Library, Operation
 from ..model import Cell
 
 
@@ -165,6 +165,10 @@ class Commands:
             "set_schedule", notebook_id=notebook_id, start=start, days_per_week=days_per_week
         )
         return self.run(operation)
+
+    def set_chat_people(self, notebook_id: int, people: ChatPeople) -> Change:
+        """A notebook's instructors and merged names, applied to its questions: one undo step."""
+        return self.run(Operation.of("set_chat_people", notebook_id=notebook_id, people=people))
 
     def restore_version(self, history_id: int) -> Change:
         """An earlier version put back: its own undo step, never merged with typing."""

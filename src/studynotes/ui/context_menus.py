@@ -141,7 +141,7 @@ def question_markdown(row: QuestionRow) -> str:
 
 
 def tree_menu(window: MainWindow, node: Node) -> QMenu:
-    from . import note_actions
+    from . import note_actions, people_dialog
 
     menu = QMenu(window)
     _add(window, menu, window.tr("New note…"), note_actions.new_note, window)
@@ -155,6 +155,7 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
         _add(window, menu, window.tr("New notebook…"), window.new_notebook)
         _add(window, menu, window.tr("Rename notebook…"), window.rename_notebook)
         _add(window, menu, window.tr("Schedule…"), window.edit_schedule)
+        _add(window, menu, window.tr("People…"), people_dialog.edit_people, window)
         _add(window, menu, window.tr("Delete notebook…"), note_actions.delete_notebook, window, node)
     if node.week_number is not None and node.kind in ("week", "lecture", "note"):
         menu.addSeparator()
