@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -21,8 +21,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -37,6 +35,7 @@ from ..model import StudyNotesError
 
 if TYPE_CHECKING:
     from ..render import Theme
+from . import notebook_actions, window_changes, window_files, window_settings
 from .commands import Commands, LibraryEvents
 from .content import NodeContent, content_of, notebook_overview
 from .empty_page import empty_page
@@ -285,52 +284,19 @@ class MainWindow(QMainWindow):
             self.preview.setCurrentWidget(self.welcome)
             self.statusBar().showMessage(f"Empty library · {self.library.path}")
 
-    # -- reacting to changes -----------------------------------------------------------
+    # -- reacting to changes (window_changes.py) ---------------------------------------
     def _library_changed(self, change: Change) -> None:
-        """Every view takes what changed from the Change: no re-reading of what it says."""
-        self.note_cache.apply(change)
-        for note_id in change.notes:
-            self.preview.forget(note_id)
-        if change.placement:
-            self.reload()  # notes or weeks came, went or moved: the branches are read again
-            return
-        self.tree_model.apply_change(change)
-        shown = self._content is not None and bool(change.notes & set(self._content.note_ids))
-        if shown and self._content is not None and (change.created or change.deleted):
-            self._content.questions = content_of(self.library, self._content.node).questions
-            self.questions.set_rows(self._content.questions)
-        else:
-            self.questions.apply_change(change)
-        self._show_counts()
-        if shown:
-            touched = sorted(change.ids("question"))
-            scroll = f"question-{touched[0]}" if len(touched) == 1 and not change.deleted else None
-            self._render_current(scroll_to=scroll, keep_place=True)
+        window_changes.library_changed(self, change)
 
     def reload(self) -> None:
         """After an import or a move: re-read the tree, keeping expansion and selection."""
-        self.preview.forget()
-        self.note_cache.clear()
-        expanded = self.tree_model.expanded_keys(self.tree)
-        current = self.current_node()
-        key = current.key if current else None
-        self.tree_model.reload()
-        for node_key in expanded:
-            index = self.tree_model.find(node_key)
-            if index.isValid():
-                self.tree.expand(index)
-        index = self.tree_model.find(key) if key is not None else QModelIndex()
-        if not index.isValid():
-            index = self.tree_model.index(0, 0)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.show_node(self.tree_model.node(index))
-        self._show_welcome_if_empty()
+        window_changes.reload(self)
 
     def _check_external_changes(self) -> None:
-        if self.library.changed_elsewhere():
-            self.reload()
-            self.statusBar().showMessage("Updated with changes made in another window", 4000)
+        window_changes.check_external_changes(self)
+
+    def _reload_after_own_import(self) -> None:
+        window_changes.reload_after_own_import(self)
 
     # -- user actions --------------------------------------------------------------------
     def toggle_question(self, question_id: int) -> None:
@@ -406,112 +372,27 @@ class MainWindow(QMainWindow):
         if not self.search.field.text():
             self.preview.clear_marks()
 
+    # -- files in and out (window_files.py), notebooks (notebook_actions.py) ----------------
     def import_files(self, paths: list[Path] | None = None) -> None:
-        if paths is None:
-            names, _ = QFileDialog.getOpenFileNames(
-                self,
-                "Import files",
-                str(self.settings.value("last_import_folder", str(Path.home()))),
-                "Notes (*.md *.markdown *.txt *.text);;Notion exports (*.zip);;All files (*)",
-            )
-            paths = [Path(n) for n in names]
-        if not paths:
-            return
-        self.settings.setValue("last_import_folder", str(paths[0].parent))
-        from .import_dialog import ImportDialog
-
-        node = self.current_node()
-        default = None
-        if node is not None:
-            default = next((nb.title for nb in self.library.notebooks() if nb.id == node.notebook_id), None)
-        dialog = ImportDialog(
-            self.library.path,
-            paths,
-            [nb.title for nb in self.library.notebooks()],
-            self,
-            default_notebook=default,
-        )
-        dialog.imported.connect(lambda _report: self._reload_after_own_import())
-        self._watch.stop()  # what the dialog saves is this window's own change
-        try:
-            dialog.exec()
-        finally:
-            self.library.changed_elsewhere()
-            self._watch.start()
-
-    def _reload_after_own_import(self) -> None:
-        """The import ran on its own connection: it is this window's change, not another's."""
-        self.library.changed_elsewhere()  # take note of it, so the watch does not announce it
-        self.reload()
+        window_files.import_files(self, paths)
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Import a folder", str(self.settings.value("last_import_folder", str(Path.home())))
-        )
-        if folder:
-            self.import_files([Path(folder)])
+        window_files.import_folder(self)
 
     def open_samples(self) -> None:
-        """The samples in a window and library of their own; this library is left as it is."""
-        from .demo_window import open_demo_window
-
-        self._demo_windows = [w for w in self._demo_windows if w.isVisible()]
-        self._demo_windows.append(open_demo_window(self.settings))
+        window_files.open_samples(self)
 
     def export_week(self) -> None:
-        node = self.current_node()
-        if node is None or node.kind not in ("week", "lecture", "note") or node.week_number is None:
-            raise StudyNotesError("Select a week (or a lecture or note in it) to export")
-        from ..export import gather_week, week_to_markdown, write_export
-        from .dialogs import ask_export_scope
-
-        notebook = self.library.notebook(node.notebook_id)
-        if notebook is None:
-            return
-        export = gather_week(self.library, notebook.title, node.week_number)
-        open_only = ask_export_scope(self, notebook.title, export.week.label)
-        if open_only is None:
-            return
-        suggested = Path(str(self.settings.value("last_export_folder", str(Path.home())))) / (
-            f"{notebook.title} week {node.week_number}{' open' if open_only else ''}.md"
-        )
-        name, _ = QFileDialog.getSaveFileName(self, "Export week", str(suggested), "Markdown (*.md)")
-        if not name:
-            return
-        markdown, files = week_to_markdown(export, open_only=open_only)
-        write_export(markdown, files, Path(name))
-        self.settings.setValue("last_export_folder", str(Path(name).parent))
-        self.statusBar().showMessage(f"Exported {export.week.label} to {name}")
+        window_files.export_week(self)
 
     def new_notebook(self) -> None:
-        title, ok = QInputDialog.getText(self, "New notebook", "Title:")
-        if ok and title.strip():
-            self.commands.add_notebook(title)
+        notebook_actions.new_notebook(self)
 
     def rename_notebook(self) -> None:
-        node = self.current_node()
-        if node is None:
-            raise StudyNotesError("Select a notebook to rename")
-        notebook = self.library.notebook(node.notebook_id)
-        if notebook is None:
-            return
-        title, ok = QInputDialog.getText(self, "Rename notebook", "Title:", text=notebook.title)
-        if ok and title.strip() and title != notebook.title:
-            self.commands.rename_notebook(notebook.id, title)
+        notebook_actions.rename_notebook(self)
 
     def edit_schedule(self) -> None:
-        node = self.current_node()
-        if node is None:
-            raise StudyNotesError("Select a notebook first")
-        notebook = self.library.notebook(node.notebook_id)
-        if notebook is None:
-            return
-        from .dialogs import ScheduleDialog
-
-        dialog = ScheduleDialog(notebook.title, notebook.start_date, notebook.days_per_week, self)
-        if dialog.exec():
-            start, days = dialog.values()
-            self.commands.set_schedule(notebook.id, start, days)
+        notebook_actions.edit_schedule(self)
 
     def edit_note(self) -> None:
         """Ctrl+E: the note's cells beside the preview, in place of the question list."""
@@ -538,42 +419,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.guarded(self.import_files, paths))
 
-    # -- settings --------------------------------------------------------------------------
+    # -- settings (window_settings.py) -------------------------------------------------------
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:  # the first start: a comfortable size that still fits a small screen
-            screen = self.screen().availableGeometry()
-            self.resize(min(1280, screen.width() * 9 // 10), min(800, screen.height() * 9 // 10))
-        state = self.settings.value("splitter")
-        if isinstance(state, QByteArray):
-            self.splitter.restoreState(state)
-        self.questions.restore_sort(str(self.settings.value("question_sort", "-1,0")))
-        last = str(self.settings.value(self._selection_key(), ""))
-        kind, _, ident = last.partition(":")
-        if kind and ident.isdigit():
-            index = self.tree_model.find((kind, int(ident)))
-            if index.isValid():
-                self.tree.setCurrentIndex(index)
-                self.tree.scrollTo(index)
-                return
-        first = self.tree_model.index(0, 0)
-        if first.isValid():
-            self.tree.expand(first)
-            self.tree.setCurrentIndex(first)
+        window_settings.restore(self)
 
     def _selection_key(self) -> str:
-        """The last selection is kept per library: ids mean nothing in another file."""
-        import hashlib
-
-        where = hashlib.sha1(str(self.library.path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
-        return f"last_selection_{where[:16]}"
+        return window_settings.selection_key(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter", self.splitter.saveState())
-        self.settings.setValue("question_sort", self.questions.sort_state())
+        window_settings.save(self)
         self.search.stop()
         self._watch.stop()
         self.sync_controls.wait()
