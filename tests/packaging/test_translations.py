@@ -23,6 +23,12 @@ BIN = Path(sys.executable).parent
 LUPDATE = shutil.which("pyside6-lupdate", path=str(BIN)) or shutil.which("pyside6-lupdate")
 LRELEASE = shutil.which("pyside6-lrelease", path=str(BIN)) or shutil.which("pyside6-lrelease")
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
+# A date may be written with any of its parts: Korean writes `8월 5일 (목)` from `{weekday}, {month_name} {day}`.
+DATE_FIELDS = {
+    f"{{{prefix}{part}}}"
+    for prefix in ("", "last_")
+    for part in ("month_name", "month", "day", "weekday", "year")
+}
 
 Key = tuple[str, str, str]  # context, source, disambiguation
 
@@ -70,7 +76,11 @@ def test_the_korean_translation_has_every_string_of_the_source_and_no_other(
     vanished = sorted(committed.keys() - extracted.keys())
     assert missing == [], "run pyside6-lupdate (see README, Translations) and translate these"
     assert vanished == [], "strings no longer in the source: run pyside6-lupdate with -no-obsolete"
-    plural = sorted(k for k, m in extracted.items() if (m.get("numerus") == "yes") != (committed[k].get("numerus") == "yes"))
+    plural = sorted(
+        k
+        for k, m in extracted.items()
+        if (m.get("numerus") == "yes") != (committed[k].get("numerus") == "yes")
+    )
     assert plural == []
 
 
@@ -79,12 +89,22 @@ def test_every_korean_entry_is_finished_and_keeps_its_placeholders_and_shortcut_
     for (context, source, _), message in _messages(TRANSLATIONS / "studynotes_ko.ts").items():
         translation = message.find("translation")
         texts = _texts(message)
-        if translation is None or translation.get("type") == "unfinished" or not all(t.strip() for t in texts):
+        if (
+            translation is None
+            or translation.get("type") == "unfinished"
+            or not all(t.strip() for t in texts)
+        ):
             problems.append(f"{context}: {source!r} is not translated")
             continue
-        wanted = sorted(set(PLACEHOLDER.findall(source)))
+        wanted = set(PLACEHOLDER.findall(source))
+        allowed = wanted | (DATE_FIELDS if context == "Dates" else set())
         for text in texts:
-            if sorted(set(PLACEHOLDER.findall(text))) != wanted:
+            used = set(PLACEHOLDER.findall(text))
+            if (
+                not used <= allowed
+                or (context != "Dates" and used != wanted)
+                or ("%n" in wanted) != ("%n" in used)
+            ):
                 problems.append(f"{context}: {source!r} → {text!r} changes the placeholders")
             if re.search(r"&\w", source) and not re.search(r"&\w", text):
                 problems.append(f"{context}: {source!r} → {text!r} loses its Alt+key")
@@ -113,6 +133,10 @@ def _literal_calls() -> list[tuple[str, int, str]]:
             position = {"tr": 0, "translate": 1}.get(name)
             if position is None or len(node.args) <= position:
                 continue
+            if position == 1 and not (
+                isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+            ):
+                continue  # str.translate, not Qt's
             argument = node.args[position]
             text = argument.value if isinstance(argument, ast.Constant) else None
             where = f"{path.relative_to(SOURCE).as_posix()}:{node.lineno}"

@@ -29,7 +29,7 @@ def question_card(question: Question, position: int, render: Callable[[str], str
         translate("Card", "lecture {number}").format(number=question.lecture_ref)
         if question.lecture_ref is not None
         else "",
-        f'<span class="private">{translate("Card", "private")}</span>' if question.private else "",
+        '<span class="private">' + translate("Card", "private") + "</span>" if question.private else "",
     ]
     meta = " · ".join(d for d in details if d)
     toggle = (

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QMenu
 
 from ..library import QuestionRow
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -30,12 +32,12 @@ def preview_menu(window: MainWindow, question_id: int, selected: str) -> QMenu:
     """Copy and select all; on a question card, the card's own actions."""
     menu = QMenu(window)
     menu.setObjectName("preview-menu")
-    copy = menu.addAction(window.tr("Copy"))
+    copy = menu.addAction(translate("ContextMenu", "Copy"))
     copy.setEnabled(bool(selected))
     copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(selected))
     pane = window.preview.pane
     if pane is not None:
-        select_all = menu.addAction(window.tr("Select all"))
+        select_all = menu.addAction(translate("ContextMenu", "Select all"))
         select_all.triggered.connect(lambda: pane.triggerPageAction(QWebEnginePage.WebAction.SelectAll))
     if question_id:
         menu.addSeparator()
@@ -52,21 +54,23 @@ def add_question_actions(window: MainWindow, menu: QMenu, question_ids: list[int
     _add(
         window,
         menu,
-        window.tr("Mark open") if target == "open" else window.tr("Mark answered"),
+        translate("ContextMenu", "Mark open")
+        if target == "open"
+        else translate("ContextMenu", "Mark answered"),
         lambda: [window.commands.set_status(r.id, target) for r in rows if r.status != target],
     )
     if len(rows) == 1:
         _add(
             window,
             menu,
-            window.tr("Edit asker, lecture, page, time…"),
+            translate("ContextMenu", "Edit asker, lecture, page, time…"),
             window.edit_question_details,
             rows[0].id,
         )
     _add(
         window,
         menu,
-        window.tr("Copy as Markdown"),
+        translate("ContextMenu", "Copy as Markdown"),
         lambda: QGuiApplication.clipboard().setText("\n".join(question_markdown(r) for r in rows)),
     )
 
@@ -75,8 +79,10 @@ def question_markdown(row: QuestionRow) -> str:
     """A question as a Markdown task item, its details and answer below it."""
     details = [
         row.asker,
-        f"lecture {row.lecture_ref}" if row.lecture_ref is not None else "",
-        f"p. {row.page}" if row.page is not None else "",
+        translate("Card", "lecture {number}").format(number=row.lecture_ref)
+        if row.lecture_ref is not None
+        else "",
+        translate("Card", "p. {page}").format(page=row.page) if row.page is not None else "",
         row.media_time or "",
     ]
     said = " · ".join(d for d in details if d)
@@ -89,33 +95,33 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
     from . import note_actions
 
     menu = QMenu(window)
-    _add(window, menu, window.tr("New note…"), note_actions.new_note, window)
+    _add(window, menu, translate("ContextMenu", "New note…"), note_actions.new_note, window)
     if node.kind == "note":
-        _add(window, menu, window.tr("Edit note"), window.edit_note)
-        _add(window, menu, window.tr("Rename note…"), note_actions.rename_selected, window)
-        _add(window, menu, window.tr("Note history…"), window.show_history)
-        _add(window, menu, window.tr("Delete note"), note_actions.delete_selected, window)
+        _add(window, menu, translate("ContextMenu", "Edit note"), window.edit_note)
+        _add(window, menu, translate("ContextMenu", "Rename note…"), note_actions.rename_selected, window)
+        _add(window, menu, translate("ContextMenu", "Note history…"), window.show_history)
+        _add(window, menu, translate("ContextMenu", "Delete note"), note_actions.delete_selected, window)
         add_move_menu(window, menu, node)
     if node.kind == "notebook":
-        _add(window, menu, window.tr("Rename notebook…"), window.rename_notebook)
-        _add(window, menu, window.tr("Schedule…"), window.edit_schedule)
+        _add(window, menu, translate("ContextMenu", "Rename notebook…"), window.rename_notebook)
+        _add(window, menu, translate("ContextMenu", "Schedule…"), window.edit_schedule)
     if node.week_number is not None and node.kind in ("week", "lecture", "note"):
         menu.addSeparator()
-        _add(window, menu, window.tr("Export this week to Markdown…"), window.export_week)
+        _add(window, menu, translate("ContextMenu", "Export this week to Markdown…"), window.export_week)
     return menu
 
 
 def add_move_menu(window: MainWindow, menu: QMenu, note: Node) -> None:
     """Move to week…: every week of the note's notebook, and Unsorted (as dragging does)."""
     weeks = window.library.weeks(note.notebook_id)
-    target = menu.addMenu(window.tr("Move to week"))
+    target = menu.addMenu(translate("ContextMenu", "Move to week"))
     for week in weeks:
         action = target.addAction(week.label)
         action.setEnabled(week.number != note.week_number)
         action.triggered.connect(
             lambda _c=False, n=week.number: window.guarded(window.commands.move_note, note.id, n, None)
         )
-    unsorted = target.addAction(window.tr("Unsorted"))
+    unsorted = target.addAction(translate("ContextMenu", "Unsorted"))
     unsorted.setEnabled(note.week_number is not None)
     unsorted.triggered.connect(lambda: window.guarded(window.commands.move_note, note.id, None, None))
 
@@ -124,19 +130,25 @@ def question_list_menu(window: MainWindow, question_id: int, note_id: int) -> QM
     menu = QMenu(window)
     add_question_actions(window, menu, [question_id])
     menu.addSeparator()
-    _add(window, menu, window.tr("Show in the tree"), window.select_note, note_id)
+    _add(window, menu, translate("ContextMenu", "Show in the tree"), window.select_note, note_id)
     return menu
 
 
 def search_result_menu(window: MainWindow, hit: Any, term: str) -> QMenu:
     menu = QMenu(window)
-    _add(window, menu, window.tr("Open"), window.open_hit, hit, term)
-    _add(window, menu, window.tr("Show in the tree"), window.select_note, hit.note_id)
+    _add(window, menu, translate("ContextMenu", "Open"), window.open_hit, hit, term)
+    _add(window, menu, translate("ContextMenu", "Show in the tree"), window.select_note, hit.note_id)
     if hit.kind == "question":
         menu.addSeparator()
         add_question_actions(window, menu, [hit.id])
     else:
-        _add(window, menu, window.tr("Copy text"), QGuiApplication.clipboard().setText, hit.snippet)
+        _add(
+            window,
+            menu,
+            translate("ContextMenu", "Copy text"),
+            QGuiApplication.clipboard().setText,
+            hit.snippet,
+        )
     return menu
 
 

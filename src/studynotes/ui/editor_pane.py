@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,6 +18,8 @@ from ..model import Note, StudyNotesError
 from .commands import LibraryEvents
 from .editor import NoteEditor
 from .preview_host import render_job
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -68,7 +70,7 @@ def edit_selected_note(window: MainWindow) -> None:
     """Ctrl+E: the note's cells beside the preview, in place of the question list."""
     node = window.current_node()
     if node is None or node.kind != "note":
-        raise StudyNotesError(window.tr("Select a note to edit"))
+        raise StudyNotesError(translate("EditorPane", "Select a note to edit"))
     if window.editor_pane is None:
         pane = window.editor_pane = EditorPane(window.library, window.undo_stack, window.events)
         pane.editor.cellFocused.connect(lambda element: _follow_cursor(window, element))

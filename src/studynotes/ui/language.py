@@ -53,11 +53,7 @@ def install_translators(settings: QSettings) -> str:
 
     English loads a translation too: it holds the plural forms (`1 question`, `2 questions`).
     """
-    app = QCoreApplication.instance()
-    for old in _kept:
-        if app is not None:
-            QCoreApplication.removeTranslator(old)
-    _kept.clear()
+    remove_translators()
     code = effective(settings)
     QLocale.setDefault(QLocale(code))
     own = QTranslator()
@@ -71,6 +67,15 @@ def install_translators(settings: QSettings) -> str:
         QCoreApplication.installTranslator(translator)
     wording.install(QCoreApplication.translate)
     return code
+
+
+def remove_translators() -> None:
+    """Back to the English written in the source (tests switch languages within one process)."""
+    for old in _kept:
+        QCoreApplication.removeTranslator(old)
+    _kept.clear()
+    wording.install(None)
+    QLocale.setDefault(QLocale("en_US"))
 
 
 def add_language_menu(window: QWidget, settings: QSettings, menu: QMenu) -> QActionGroup:

@@ -283,6 +283,7 @@ class QuestionPanel(QWidget):
         self.asker_filter.setAccessibleName(self.tr("Asker"))
         self.summary = QLabel()
         self.table = QuestionTable()
+        self.table.setAccessibleName(self.tr("Questions"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
