@@ -123,6 +123,21 @@ The details are in {where}.</source>
         </message>
     </context>
     <context>
+        <name>CellEditor</name>
+        <message>
+            <source>Make a question</source>
+            <translation>질문으로 만들기</translation>
+        </message>
+        <message>
+            <source>This paragraph becomes a question; the text after it, its answer</source>
+            <translation>이 문단이 질문이 되고, 그 뒤의 텍스트가 답변이 됩니다</translation>
+        </message>
+        <message>
+            <source>Not a question</source>
+            <translation>질문 아님</translation>
+        </message>
+    </context>
+    <context>
         <name>Chart</name>
         <message>
             <source>{week}: {answered} answered, {open} open</source>
@@ -207,12 +222,24 @@ The details are in {where}.</source>
             <translation>모두 선택</translation>
         </message>
         <message>
+            <source>Make a question</source>
+            <translation>질문으로 만들기</translation>
+        </message>
+        <message>
             <source>Mark open</source>
             <translation>미해결로 표시</translation>
         </message>
         <message>
             <source>Mark answered</source>
             <translation>답변 완료로 표시</translation>
+        </message>
+        <message>
+            <source>Not a question</source>
+            <translation>질문 아님</translation>
+        </message>
+        <message>
+            <source>Edit in the note</source>
+            <translation>노트에서 편집</translation>
         </message>
         <message>
             <source>Edit asker, lecture, page, time…</source>
@@ -253,6 +280,14 @@ The details are in {where}.</source>
         <message>
             <source>Export this week to Markdown…</source>
             <translation>이번 주를 마크다운으로 내보내기…</translation>
+        </message>
+        <message>
+            <source>People…</source>
+            <translation>사람…</translation>
+        </message>
+        <message>
+            <source>Delete notebook…</source>
+            <translation>노트북 삭제…</translation>
         </message>
         <message>
             <source>Move to week</source>
@@ -467,6 +502,29 @@ The details are in {where}.</source>
         <message>
             <source>Lecture {number}: {title}</source>
             <translation>{number}강: {title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeletedDialog</name>
+        <message>
+            <source>Deleted notes and notebooks</source>
+            <translation>삭제한 노트와 노트북</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>복원</translation>
+        </message>
+        <message>
+            <source>Notebook “{title}” · {notes} notes, {questions} questions</source>
+            <translation>노트북 “{title}” · 노트 {notes}개, 질문 {questions}개</translation>
+        </message>
+        <message>
+            <source>Note “{title}” in {notebook} · {questions} questions</source>
+            <translation>{notebook}의 노트 “{title}” · 질문 {questions}개</translation>
+        </message>
+        <message>
+            <source>Nothing has been deleted.</source>
+            <translation>삭제한 것이 없습니다.</translation>
         </message>
     </context>
     <context>
@@ -998,8 +1056,8 @@ Details: {where}</source>
             <translation>링크된 페이지가 라이브러리에 없습니다 (가져오지 않았습니다)</translation>
         </message>
         <message>
-            <source>Select a note to see its history</source>
-            <translation>기록을 볼 노트를 선택하세요</translation>
+            <source>Deleted notes and notebooks…</source>
+            <translation>삭제한 노트와 노트북…</translation>
         </message>
         <message>
             <source>studynotes — sample notebooks (a temporary library)</source>
@@ -1137,12 +1195,20 @@ Details: {where}</source>
             <translation>선택한 노트나 노트북</translation>
         </message>
         <message>
-            <source>&amp;Delete note</source>
-            <translation>노트 삭제(&amp;D)</translation>
+            <source>&amp;Delete note or notebook</source>
+            <translation>노트나 노트북 삭제(&amp;D)</translation>
         </message>
         <message>
             <source>Undo brings it back</source>
             <translation>실행 취소로 되돌릴 수 있습니다</translation>
+        </message>
+        <message>
+            <source>Deleted notes and notebooks…</source>
+            <translation>삭제한 노트와 노트북…</translation>
+        </message>
+        <message>
+            <source>Bring back what was deleted, with its questions and history</source>
+            <translation>삭제한 것을 질문과 기록까지 함께 되살립니다</translation>
         </message>
         <message>
             <source>&amp;Notebook</source>
@@ -1155,6 +1221,18 @@ Details: {where}</source>
         <message>
             <source>&amp;Schedule (start date, days per week)…</source>
             <translation>일정 (시작일, 주당 공부일)(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;People (instructors, merged names)…</source>
+            <translation>사람 (강사, 합친 이름)(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Who the notebook's instructors are, and which chat names are one person</source>
+            <translation>노트북의 강사가 누구인지, 어떤 채팅 이름이 같은 사람인지</translation>
+        </message>
+        <message>
+            <source>&amp;Delete notebook…</source>
+            <translation>노트북 삭제(&amp;D)…</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -1222,6 +1300,13 @@ Details: {where}</source>
         </message>
     </context>
     <context>
+        <name>NoteEditor</name>
+        <message>
+            <source>Only a paragraph or list item can become a question</source>
+            <translation>문단이나 목록 항목만 질문이 될 수 있습니다</translation>
+        </message>
+    </context>
+    <context>
         <name>Notebooks</name>
         <message>
             <source>New notebook</source>
@@ -1263,8 +1348,28 @@ Details: {where}</source>
             <translation>노트 이름 바꾸기</translation>
         </message>
         <message>
-            <source>Select a note to delete</source>
-            <translation>삭제할 노트를 선택하세요</translation>
+            <source>Select a note or a notebook to delete</source>
+            <translation>삭제할 노트나 노트북을 선택하세요</translation>
+        </message>
+        <message>
+            <source>Select a notebook to delete</source>
+            <translation>삭제할 노트북을 선택하세요</translation>
+        </message>
+        <message>
+            <source>Delete notebook</source>
+            <translation>노트북 삭제</translation>
+        </message>
+        <message>
+            <source>Delete the notebook “{title}” with its {notes} notes and {questions} questions?
+
+Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
+            <translation>노트북 “{title}”을 노트 {notes}개, 질문 {questions}개와 함께 삭제할까요?
+
+실행 취소나 편집 → 삭제한 노트와 노트북에서 되살릴 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Deleted the notebook “{title}” · Undo brings it back</source>
+            <translation>노트북 “{title}” 삭제함 · 실행 취소로 되돌릴 수 있습니다</translation>
         </message>
         <message>
             <source>Deleted “{title}” · Undo brings it back</source>
@@ -1292,6 +1397,49 @@ Details: {where}</source>
         <message>
             <source>Starts {start}</source>
             <translation>시작 {start}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleDialog</name>
+        <message>
+            <source>People of {notebook}</source>
+            <translation>{notebook}의 사람</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>이름</translation>
+        </message>
+        <message>
+            <source>Asked</source>
+            <translation>질문</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>답변</translation>
+        </message>
+        <message>
+            <source>Instructor</source>
+            <translation>강사</translation>
+        </message>
+        <message>
+            <source>Same person as</source>
+            <translation>같은 사람</translation>
+        </message>
+        <message>
+            <source>A name not listed (an instructor who has not answered yet)</source>
+            <translation>목록에 없는 이름 (아직 답변하지 않은 강사)</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>추가</translation>
+        </message>
+        <message>
+            <source>Tick the instructors or mentors: their answers count as the instructor's. Choose another name under “Same person as” to merge a name into it.</source>
+            <translation>강사나 멘토를 체크하세요. 그들의 답변은 강사 답변으로 셉니다. “같은 사람”에서 다른 이름을 고르면 그 이름으로 합칩니다.</translation>
+        </message>
+        <message>
+            <source>Select a notebook first</source>
+            <translation>먼저 노트북을 선택하세요</translation>
         </message>
     </context>
     <context>
@@ -1381,6 +1529,13 @@ Details: {where}</source>
         <message>
             <source>Preview</source>
             <translation>미리보기</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionCorrections</name>
+        <message>
+            <source>This is not a paragraph or list item of the note</source>
+            <translation>노트의 문단이나 목록 항목이 아닙니다</translation>
         </message>
     </context>
     <context>

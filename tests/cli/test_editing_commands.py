@@ -86,3 +86,19 @@ def test_what_cannot_be_done_is_one_line_naming_it(
 ) -> None:
     code, out, err = run(capsys, "--library", lib, *args)
     assert (code, out) == (1, "") and err.count("\n") == 1 and message in err
+
+
+def test_a_deleted_notebook_is_listed_and_restored(capsys: pytest.CaptureFixture[str], lib: str) -> None:
+    before = json.loads(run(capsys, "--library", lib, "questions", "--json")[1])
+    [notebook] = json.loads(run(capsys, "--library", lib, "tree", "--json")[1])
+    title = notebook["title"]
+    code, out, _ = run(capsys, "--library", lib, "delete-notebook", title)
+    assert code == 0 and out.startswith(f"Delete notebook: {title} (") and "restore-deleted 1" in out
+    assert json.loads(run(capsys, "--library", lib, "tree", "--json")[1]) == []
+    [item] = json.loads(run(capsys, "--library", lib, "deleted", "--json")[1])
+    assert (item["id"], item["kind"], item["title"], item["questions"]) == (1, "notebook", title, len(before))
+    assert run(capsys, "--library", lib, "restore-deleted", "1")[0] == 0
+    assert json.loads(run(capsys, "--library", lib, "questions", "--json")[1]) == before
+    assert run(capsys, "--library", lib, "deleted")[1] == "nothing deleted\n"
+    code, _, err = run(capsys, "--library", lib, "restore-deleted", "1")
+    assert code == 1 and "nothing deleted has the number 1" in err

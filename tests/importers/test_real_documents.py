@@ -48,3 +48,17 @@ def test_the_corpus_is_the_one_described(scores: dict[str, extraction.Score]) ->
         assert (extraction.REAL / name).is_file(), name
         assert f"`{name}`" in sources, f"{name} has no source in SOURCES.md"
     assert set(FLOORS) | {"all"} == set(scores)
+
+
+def test_real_schedules_give_their_sessions_weeks_and_dates() -> None:
+    """Every labelled session found with its topic; weeks and dates as a careful reader places them."""
+    scores = extraction.measure_schedules()
+    total = scores["all"]
+    misses = "\n".join(total.misses)
+    assert total.labelled >= 100 and len(scores) - 1 >= 7
+    assert (total.found, total.extra) == (total.labelled, 0), misses
+    assert total.date_right == total.labelled, misses
+    assert total.week_right >= total.labelled - 1, misses  # math50 heads its last week `Week 1`
+    sources = (extraction.REAL / "SOURCES.md").read_text(encoding="utf-8")
+    for name in scores:
+        assert name == "all" or f"`{name}`" in sources, f"{name} has no source in SOURCES.md"

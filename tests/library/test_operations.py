@@ -131,10 +131,11 @@ def _operations(library: Library) -> list[Callable[[], Any]]:
         lambda: library.set_schedule(note.notebook_id or 0, dt.date(2021, 3, 1), 3),
         lambda: library.dismiss_question(question.id),
         lambda: library.add_notebook("새 노트북"),
+        lambda: library.delete_notebook(note.notebook_id or 0),
     ]
 
 
-@pytest.mark.parametrize("which", range(16))
+@pytest.mark.parametrize("which", range(17))
 def test_each_operation_undone_by_its_inverse_gives_back_the_rows_and_redone_the_same_ids(
     board: Library, which: int
 ) -> None:

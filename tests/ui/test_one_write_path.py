@@ -131,6 +131,13 @@ def _steps() -> st.SearchStrategy[Step]:
         ),
         st.builds(schedule, st.integers(0, 20), st.integers(0, 8)),
         st.builds(lambda title: Step(["add-notebook", title], lambda c: c.add_notebook(title)), TEXTS),
+        st.builds(
+            lambda title: Step(
+                ["delete-notebook", title],
+                lambda c: c.delete_notebook(c.library.notebook_id(title) or 0),
+            ),
+            st.sampled_from([NOTEBOOK, "Renamed", "Missing"]),
+        ),
     )
 
 

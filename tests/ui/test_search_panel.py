@@ -87,3 +87,18 @@ def test_formulas_in_results_read_as_text(qtbot: Any, window: Any) -> None:
     ]
     assert labels and not any("$" in text or "\\frac" in text for text in labels)
     assert any("pₖ = nₖ/(∑nₖ)" in text for text in labels)
+
+
+def test_results_wrap_to_a_narrow_column_instead_of_scrolling_sideways(qtbot: Any, window: Any) -> None:
+    window.resize(921, 630)  # the first window on a 1024×700 screen
+    window.search.field.setText("손실함수")
+    window.search.run_search()
+    results = window.search.results
+    qtbot.waitUntil(lambda: results.isVisible() and results.viewport().width() > 80)
+    qtbot.wait(50)
+    width = results.viewport().width()
+    item = results.item(0)
+    assert item.sizeHint().width() <= width
+    label = results.itemWidget(item)
+    assert item.sizeHint().height() >= label.heightForWidth(width) > label.fontMetrics().height() * 2
+    assert results.horizontalScrollBar().maximum() == 0

@@ -240,3 +240,47 @@ def test_move_to_week_from_the_tree_menu_moves_the_note_and_undo_puts_it_back(
     assert place is not None and place[1] == moved_week.id
     window.undo_stack.undo()
     assert demo_library.note_place(5) != place
+
+
+def test_a_questions_menu_moves_its_note_reveals_it_and_opens_it_in_the_editor(
+    window: Any, demo_library: Library
+) -> None:
+    from studynotes.ui import context_menus
+
+    row = demo_library.questions(QuestionFilter(note_id=MINUTES))[0]
+    menu = context_menus.question_list_menu(window, row.id, row.note_id)
+    items = _texts(menu)
+    for item in ("Not a question", "Edit in the note", "Move to week", "Export this week to Markdown…"):
+        assert item in items
+    week = demo_library.note_info(MINUTES).week  # type: ignore[union-attr]
+    move = next(a.menu() for a in menu.actions() if a.text() == "Move to week")
+    target = next(a for a in move.actions() if a.isEnabled() and a.text() != "Unsorted")
+    target.trigger()
+    assert demo_library.note_info(MINUTES).week != week  # type: ignore[union-attr]
+    window.undo_stack.undo()
+    assert demo_library.note_info(MINUTES).week == week  # type: ignore[union-attr]
+
+    window.tree.setCurrentIndex(window.tree_model.index(0, 0))  # somewhere else
+    next(a for a in menu.actions() if a.text() == "Show in the tree").trigger()
+    assert window.current_node().key == ("note", MINUTES)
+    window.tree.setCurrentIndex(window.tree_model.index(0, 0))
+    edit = next(
+        a
+        for a in context_menus.question_list_menu(window, row.id, row.note_id).actions()
+        if a.text() == "Edit in the note"
+    )
+    edit.trigger()
+    pane = window.editor_pane
+    assert pane is not None and pane.isVisible() and pane.editor.note_id == MINUTES
+    focused = [e for e in pane.editor.editors if e.text.hasFocus()]
+    assert [e.cell.question.id for e in focused if e.cell.question] == [row.id]
+
+
+def test_the_tree_has_one_right_click_menu_with_the_study_actions_in_it(window: Any) -> None:
+    from studynotes.ui import context_menus
+
+    window.tree.setCurrentIndex(window.tree_model.note_index(MINUTES))
+    items = _texts(context_menus.tree_menu(window, window.current_node()))
+    assert {"&Review due questions", "Delete note"} <= set(items)
+    assert window.tree.receivers("2customContextMenuRequested(QPoint)") == 1
+    assert window.questions.table.receivers("2customContextMenuRequested(QPoint)") == 1

@@ -22,9 +22,11 @@ from .parts.front_matter import split_front_matter
 from .parts.links import local_image_links
 from .parts.names import title_from_file_name
 from .parts.outline import expand_display, latex_to_dollars, outline_to_markdown
+from .parts.periods import page_week
+from .parts.schedule_tables import schedule_sessions
 
 _DAY_CORE = (
-    r"(?:\*\*)?\[?\s*(?:(?:Week|W)\s*(?P<week>\d{1,3})\s*[-–—,/·|]?\s*)?"
+    r"(?:\*\*)?\[?\s*(?:(?:Week|W)\s*(?P<week>\d{1,3})\s*\]?\s*[-–—,/·|]?\s*)?"
     r"Day\s*(?P<day>\d{1,4})\s*+\]?(?:\*\*)?"
 )
 _DAY_LINE = re.compile(
@@ -82,11 +84,13 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
     if any(line.strip() for line in preamble.lines) or not days:
         days.insert(0, preamble)
     fallback_title = front.get("title") or title_from_file_name(context.file_name or "Notes")
+    stated = page_week(front, _first_heading(preamble.lines), fallback_title, context.folder_name)
     for part in days:
         title = fallback_title if part.day is None else f"Day {part.day}"
         if part.subtitle:
             title = f"{title}: {part.subtitle}"
-        note = Note(title=title, kind="log", day=part.day, date=part.date, week=part.week or context.week)
+        week = part.week or stated or context.week  # a stated week beats one counted from days
+        note = Note(title=title, kind="log", day=part.day, date=part.date, week=week)
         lines = _drop_placeholders(part, note.title, document)
         markdown_lines = _markdown(lines)
         note.cells = log_cells(markdown_lines)
@@ -96,7 +100,18 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
                 note.properties[key] = front[key]
         document.notes.append(note)
     _dates(document, front, context)
+    document.lectures = schedule_sessions(body, document, year=_year(document), first_line=skipped + 1)
     return document
+
+
+def _year(document: ParsedDocument) -> int | None:
+    return next((note.date.year for note in document.notes if note.date), None)
+
+
+def _first_heading(lines: list[str]) -> str:
+    """The page's title line above its first day (`# [Week 9] 회고`), if it has one."""
+    first = next((line for line in lines if line.strip()), "")
+    return first if first.lstrip().startswith("#") else ""
 
 
 def _day_heading(line: str) -> re.Match[str] | None:

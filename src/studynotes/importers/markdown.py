@@ -1,6 +1,7 @@
 """Any Markdown or text file: the fallback when no richer format fits.
 
-One note per file (one per `#` section when a file holds several).  Questions
+One note per file (one per `#` section when a file holds several); a schedule
+table anywhere in it gives the notebook its weeks and sessions.  Questions
 and their answers are found by `parts.markdown_questions` wherever they stand:
 headings, list items at any depth, paragraphs; a `#` heading that asks is a
 question, not a section.
@@ -8,6 +9,7 @@ question, not a section.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import Attachment, ImportContext, Note, ParsedDocument
@@ -19,6 +21,7 @@ from .parts.markdown_questions import cells_with_questions, is_question_section
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.periods import stated_day, stated_week
 from .parts.questions import asks
+from .parts.schedule_tables import schedule_sessions
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*+(```|~~~)")
@@ -26,7 +29,7 @@ _FENCE = re.compile(r"^\s*+(```|~~~)")
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="markdown")
-    front, body, _ = split_front_matter(text)
+    front, body, skipped = split_front_matter(text)
     sections = _split_top_level(body)
     default_title = front.get("title") or title_from_file_name(context.file_name)
     date = context.date or parse_any_date(front.get("date", ""))
@@ -48,7 +51,21 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
         note.attachments = [Attachment(name) for name in local_image_links(section)]
         if note.cells or len(sections) == 1:
             document.notes.append(note)
+    _schedule(document, body, date, skipped)
     return document
+
+
+def _schedule(document: ParsedDocument, body: str, date: dt.date | None, skipped: int) -> None:
+    """A schedule table anywhere in the page gives the notebook its sessions and their weeks.
+
+    The page that lays out the weeks is the notebook's front page, not a note of one week.
+    """
+    document.lectures = schedule_sessions(
+        body, document, year=date.year if date else None, first_line=skipped + 1
+    )
+    if any(lecture.week is not None or lecture.date is not None for lecture in document.lectures):
+        for note in document.notes:
+            note.week = None
 
 
 def score(text: str) -> float:

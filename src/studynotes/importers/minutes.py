@@ -14,9 +14,12 @@ import re
 from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Question
 from .base import Importer
 from .minutes_header import meeting_date, read_properties, read_title
+from .parts.front_matter import split_front_matter
 from .parts.links import local_image_links
 from .parts.names import title_from_file_name
+from .parts.periods import page_week
 from .parts.questions import looks_like_question
+from .parts.schedule_tables import schedule_sessions
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LECTURE_SECTION = re.compile(
@@ -95,20 +98,24 @@ def score(text: str) -> float:
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="minutes")
-    lines = [_spacing(line) for line in text.split("\n")]
+    front, body, skipped = split_front_matter(text)
+    lines = [_spacing(line) for line in body.split("\n")]
     title, after_title = read_title(lines)
+    title = front.get("title") or title
     properties, body_start = read_properties(lines, after_title)
-    note = Note(
-        title=title or _fallback_title(context), kind="minutes", properties=properties, week=context.week
-    )
+    fallback = _fallback_title(context)
+    week = context.week or page_week(front, title or "", fallback, context.folder_name)
+    note = Note(title=title or fallback, kind="minutes", properties=properties, week=week)
     if context.date is not None:
         note.date = context.date
     elif title is not None:
-        note.date = meeting_date(title, properties, document, after_title)
+        note.date = meeting_date(title, properties, document, after_title + skipped)
     _Reader(note, document).read(lines, body_start)
     markdown = "\n".join(c.markdown if c.question is None else c.question.answer for c in note.cells)
     note.attachments = [Attachment(name) for name in local_image_links(markdown)]
     document.notes.append(note)
+    year = note.date.year if note.date else None
+    document.lectures = schedule_sessions(body, document, year=year, first_line=skipped + 1)
     return document
 
 

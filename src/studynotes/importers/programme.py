@@ -16,10 +16,12 @@ from ..model import Cell, ImportContext, Note, ParsedDocument, Question
 from .base import Importer
 from .parts.dates import find_date_range
 from .parts.front_matter import split_front_matter
+from .parts.markdown_questions import cells_with_questions
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.outline import outline_to_markdown
 from .parts.questions import looks_like_question
 from .parts.schedule import Table, add_lectures, as_markdown, header, read_rows, within
+from .parts.schedule_tables import year_above
 
 _ITEM = re.compile(r"^([ \t]*)(?:(\d{1,3})[.)]|([•◦▪‣*+-]))[ \t]+(\S.*)$")
 _ANSWER_LINK = re.compile(
@@ -111,8 +113,9 @@ class _Reader:
             table = header(line)
             if table is not None and _peek_rows(table, lines, index + 1):
                 self.flush()
+                year = year_above(lines, index)
                 index = read_rows(table, lines, index + 1)
-                self._schedule(table)
+                self._schedule(table, year)
                 continue
             item = _ITEM.match(line)
             if item and item.group(2) and index >= self.plain_until:
@@ -132,13 +135,15 @@ class _Reader:
         body = "\n".join(outline_to_markdown(self.text)).strip("\n")
         body = re.sub(r"\n{3,}", "\n\n", body)
         if body.strip():
-            self.note.cells.append(Cell.text(body))
+            cells = cells_with_questions(body)  # prose can ask too (`- 왜 학습률을 줄여야 할까?`)
+            asking = any(cell.question is not None for cell in cells)
+            self.note.cells += cells if asking else [Cell.text(body)]
         self.text.clear()
 
-    def _schedule(self, table: Table) -> None:
+    def _schedule(self, table: Table, year: int | None) -> None:
         if self.offset:
             table.rows = [(line + self.offset, cells) for line, cells in table.rows]
-        lectures = add_lectures(table, self.document, _range_dates(self.note), self.numbers)
+        lectures = add_lectures(table, self.document, _range_dates(self.note), self.numbers, year)
         self.note.cells.append(Cell.text(as_markdown(table, lectures)))
 
     def _items(self, index: int) -> list[int]:

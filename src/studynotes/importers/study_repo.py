@@ -21,7 +21,7 @@ from .archive import FileSet
 from .bundle_files import PageText, decoded_text, parse_page
 from .note_links import rewrite_links
 from .parts.dates import parse_any_date
-from .parts.schedule import add_lectures, header, read_rows
+from .parts.schedule_tables import schedule_sessions
 from .place_names import lecture_in, place_of_path, week_in
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".qmd", ".rmd")
@@ -70,7 +70,7 @@ def plan_repository(files: FileSet, notebook_hint: str, folder_name: str) -> Rep
         title = _TITLE.search(text)
         if not notebook_hint and title:
             plan.notebook = _LINK_TEXT.sub(r"\1", title.group(1)).strip() or plan.notebook
-        plan.lectures = schedule_lectures(text)
+        plan.lectures = schedule_sessions(text)
     return plan
 
 
@@ -87,82 +87,6 @@ def _imported(path: str) -> bool:
     if any(p.startswith(".") or p in _LEFT_OUT_FOLDERS for p in parts):
         return False
     return path.lower().endswith(TEXT_SUFFIXES) and not _LEFT_OUT.match(parts[-1])
-
-
-def schedule_lectures(text: str) -> list[Lecture]:
-    """Sessions from the README's schedule: a dated table, or one with a week or session column."""
-    document = ParsedDocument(format="markdown")
-    lines = text.split("\n")
-    index = 0
-    used: set[int] = set()
-    while index < len(lines):
-        table = header(lines[index])
-        if table is not None:
-            index = read_rows(table, lines, index + 1)
-            add_lectures(table, document, [], used)
-            continue
-        undated = _undated_table(lines, index)
-        if undated is not None:
-            lectures, index = undated
-            for lecture in lectures:
-                if lecture.number not in used:
-                    used.add(lecture.number)
-                    document.lectures.append(lecture)
-            continue
-        index += 1
-    for lecture in document.lectures:
-        if not lecture.title:  # a dated table with no topic column: its first other column says it
-            lecture.title = next((v for k, v in lecture.properties.items() if k != "date" and v), "")
-        lecture.title = _LINK_TEXT.sub(r"\1", lecture.title).strip()
-    return document.lectures
-
-
-def _undated_table(lines: list[str], index: int) -> tuple[list[Lecture], int] | None:
-    """`| Week | Topic | … |` or `| 회차 | 주제 |`: sessions numbered by row, placed by week."""
-    if not _PIPE_ROW.match(lines[index]) or index + 1 >= len(lines) or not _SEPARATOR.match(lines[index + 1]):
-        return None
-    names = [c.strip().strip("*").strip().casefold() for c in lines[index].strip().strip("|").split("|")]
-    week_column = _column(names, ("week", "주차", "weeks"))
-    number_column = _column(
-        names, ("lecture", "session", "no", "no.", "#", "회차", "차시", "강", "강의", "lec")
-    )
-    date_column = _column(names, ("date", "dates", "날짜", "일자", "일시", "day"))
-    topic_column = _column(
-        names, ("topic", "topics", "title", "주제", "내용", "subject", "제목", "content", "목차")
-    )
-    if topic_column is None and date_column is not None:  # `| Date | Materials & Prep |`
-        used = {week_column, number_column, date_column}
-        topic_column = next((i for i in range(len(names)) if i not in used), None)
-    if topic_column is None or (week_column is None and number_column is None and date_column is None):
-        return None
-    lectures: list[Lecture] = []
-    row = index + 2
-    while row < len(lines) and _PIPE_ROW.match(lines[row]):
-        cells = [c.strip() for c in lines[row].strip().strip("|").split("|")]
-        row += 1
-        topic = _cell(cells, topic_column)
-        if not topic:
-            continue
-        week = _int(_cell(cells, week_column))
-        number = _int(_cell(cells, number_column))
-        if number is None:
-            number = lectures[-1].number + 1 if lectures else 1
-        date = parse_any_date(_cell(cells, date_column) or " ".join(cells))
-        lectures.append(Lecture(number, topic, date, week=week))
-    return lectures, row
-
-
-def _column(names: list[str], wanted: tuple[str, ...]) -> int | None:
-    return next((i for i, name in enumerate(names) if name in wanted), None)
-
-
-def _cell(cells: list[str], column: int | None) -> str:
-    return cells[column] if column is not None and column < len(cells) else ""
-
-
-def _int(text: str) -> int | None:
-    found = re.search(r"\d+", text)
-    return int(found.group(0)) if found else None
 
 
 def parse_repository(

@@ -1,4 +1,5 @@
-"""Operations on notes and notebooks: add, rename, move, delete, and a notebook's schedule.
+"""Operations on notes and notebooks: add, rename, move, and a notebook's schedule (deleting is
+`deleting`).
 
 Weeks are derived (see `placement`): every operation that changes what decides a note's week
 places the note again, and reports the notebook so the tree re-reads that branch.
@@ -131,55 +132,6 @@ class NoteEdits(LibraryWriter):
             (week, lecture_id, placed_by_user, note_id),
         )
         placement.place(conn, notebook_id, [note_id])
-
-    def delete_note(self, note_id: int) -> Change:
-        """Remove a note with its cells, questions and images; undo puts back the same rows."""
-        with self._write() as conn:
-            notes = self._rows("notes", "id = ?", (note_id,))
-            if not notes:
-                raise StudyNotesError(f"no note {note_id}")
-            note = notes[0]
-            saved: dict[str, Any] = {
-                "note": note,
-                "lectures": self._rows("lectures", "id = ?", (note["lecture_id"],)),
-                "cells": self._rows("cells", "note_id = ?", (note_id,)),
-                "questions": self._rows("questions", "note_id = ?", (note_id,)),
-                "attachments": self._rows("attachments", "note_id = ?", (note_id,)),
-            }
-            old_counts = self._path_counts([note_id])
-            conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-            placement.prune_weeks(conn, int(note["notebook_id"]))
-            after = self._path_counts([], [int(note["notebook_id"])])
-            return Change(
-                "Delete note",
-                inverse=Operation.of("_restore_note", rows=saved),
-                deleted=(("note", note_id), *(("question", int(q["id"])) for q in saved["questions"])),
-                counts={k: after.get(k, v) for k, v in old_counts.items() if k[0] != "note"} | after,
-                notes=frozenset({note_id}),
-                placement=frozenset({int(note["notebook_id"])}),
-            )
-
-    def _restore_note(self, rows: dict[str, Any]) -> Change:
-        """A deleted note back, with its ids (undo of `delete_note`)."""
-        note = dict(rows["note"])
-        note_id, notebook_id = int(note["id"]), int(note["notebook_id"])
-        with self._write() as conn:
-            for lecture in rows["lectures"]:
-                if conn.execute("SELECT 1 FROM lectures WHERE id = ?", (lecture["id"],)).fetchone() is None:
-                    self._insert_rows("lectures", [{**lecture, "week_id": None}])
-            note["week_id"] = None  # placed again below: its week may have gone with it
-            self._insert_rows("notes", [note])
-            for table in ("cells", "questions", "attachments"):
-                self._insert_rows(table, rows[table])
-            placement.place(conn, notebook_id, [note_id])
-            return Change(
-                "Restore note",
-                inverse=Operation.of("delete_note", note_id=note_id),
-                created=(("note", note_id), *(("question", int(q["id"])) for q in rows["questions"])),
-                counts=self._path_counts([note_id]),
-                notes=frozenset({note_id}),
-                placement=frozenset({notebook_id}),
-            )
 
     # -- notebooks -------------------------------------------------------------------
     def add_notebook(self, title: str) -> Change:

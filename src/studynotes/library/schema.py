@@ -462,6 +462,21 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             WHERE kind = 'question' AND EXISTS (SELECT 1 FROM questions WHERE cell_id = cells.id);
         """,
     ),
+    (
+        # A deleted note or notebook is kept whole (its rows as JSON), so it can be
+        # brought back with its ids long after the window's undo is gone.
+        "deleted notes and notebooks kept for restoring",
+        """
+        CREATE TABLE deleted (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('note', 'notebook')),
+            title TEXT NOT NULL,
+            notebook_title TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT NOT NULL,
+            rows TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -21,6 +21,7 @@ from .cell_edits import CellEdits
 from .changes import Change
 from .connection import backup_copy, connect, writable
 from .decisions import apply_decisions
+from .deleting import Deleting
 from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
 from .question_decisions import QuestionDecisions
@@ -34,7 +35,14 @@ if TYPE_CHECKING:
 
 
 class Library(
-    QuestionEdits, QuestionDecisions, CellEdits, NoteEdits, PeopleEdits, ReviewOperations, SharingOperations
+    QuestionEdits,
+    QuestionDecisions,
+    CellEdits,
+    NoteEdits,
+    Deleting,
+    PeopleEdits,
+    ReviewOperations,
+    SharingOperations,
 ):
     OPERATIONS = frozenset(
         {
@@ -52,7 +60,8 @@ class Library(
             "move_note",
             "delete_note",
             "_restore_placement",
-            "_restore_note",
+            "delete_notebook",
+            "restore_deleted",
             "rename_notebook",
             "add_notebook",
             "_remove_empty_notebook",

@@ -142,3 +142,17 @@ class HistoryEntry:
     field: str
     old_value: str
     changed_at: str
+
+
+@dataclass(frozen=True)
+class DeletedItem:
+    """A deleted note or notebook, kept whole until it is restored."""
+
+    id: int
+    kind: str  # "note" or "notebook"
+    title: str
+    notebook: str
+    deleted_at: str
+    notes: int
+    questions: int
+    text: str  # the note's (or notebook's notes') text, to recognise it by

@@ -17,6 +17,7 @@ from ..model import Attachment, Cell, Note
 from .cards import question_card
 from .markdown_setup import github_slug, make_markdown
 from .math import formula_html
+from .plain_paragraphs import plain_paragraphs
 from .sanitize import clean, resolve_images
 
 Theme = Literal["light", "dark"]
@@ -38,15 +39,23 @@ def render_markdown(
 ) -> str:
     """Markdown to a sanitised HTML fragment with formulas typeset (or, `typeset=False`,
     left as LaTeX between `\\(...\\)` / `\\[...\\]` for a viewer that typesets them, as Anki does)."""
+    plain = plain_paragraphs(markdown_text)  # a chat's plain messages skip the pipeline
+    if plain is not None:
+        return plain
+    fragment = keep_dates_whole(clean(_converted(markdown_text)))
+    fragment = _ARITHMATEX.sub(_typeset if typeset else _delimited, fragment)
+    return resolve_images(fragment, attachments or [])
+
+
+def _converted(markdown_text: str) -> str:
+    """The Markdown pipeline's HTML, before it is cleaned."""
     md = _markdown()
     md.reset()  # type: ignore[attr-defined]
     try:
-        converted = md.convert(markdown_text)  # type: ignore[attr-defined]
+        converted: str = md.convert(markdown_text)  # type: ignore[attr-defined]
     except RecursionError:  # structure nested far beyond any real note: show it as text
         converted = f'<p class="too-deep">Nested too deeply to lay out; shown as text.</p><pre>{html.escape(markdown_text)}</pre>'
-    fragment = keep_dates_whole(clean(converted))
-    fragment = _ARITHMATEX.sub(_typeset if typeset else _delimited, fragment)
-    return resolve_images(fragment, attachments or [])
+    return converted
 
 
 _HYPHENATED = re.compile(r"[\w.]+(?:[-–~][\w.]+)+")  # 2022-01-07, chapter 3-1, 2022.01.10-2022.02.23

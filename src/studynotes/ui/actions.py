@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from . import focus_keys, help_dialogs, note_actions
+from . import deleted_dialog, focus_keys, help_dialogs, note_actions, people_dialog
 from .language import add_language_menu
 
 translate = QCoreApplication.translate
@@ -92,7 +92,7 @@ def build_menus(window: MainWindow) -> None:
     )
     # Delete in the tree only: in the question list or a text field it must not delete a note.
     delete = act(
-        translate("Menus", "&Delete note"),
+        translate("Menus", "&Delete note or notebook"),
         lambda: note_actions.delete_selected(window),
         QKeySequence.StandardKey.Delete,
         translate("Menus", "Undo brings it back"),
@@ -100,12 +100,32 @@ def build_menus(window: MainWindow) -> None:
     delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     window.tree.addAction(delete)
     edit_menu.addAction(delete)
+    edit_menu.addAction(
+        act(
+            translate("Menus", "Deleted notes and notebooks…"),
+            lambda: deleted_dialog.show_deleted(window),
+            None,
+            translate("Menus", "Bring back what was deleted, with its questions and history"),
+        )
+    )
 
     notebook_menu = bar.addMenu(translate("Menus", "&Notebook"))
     notebook_menu.setObjectName("notebook-menu")
     notebook_menu.addAction(act(translate("Menus", "&Rename notebook…"), window.rename_notebook))
     notebook_menu.addAction(
         act(translate("Menus", "&Schedule (start date, days per week)…"), window.edit_schedule)
+    )
+    notebook_menu.addAction(
+        act(
+            translate("Menus", "&People (instructors, merged names)…"),
+            lambda: people_dialog.edit_people(window),
+            None,
+            translate("Menus", "Who the notebook's instructors are, and which chat names are one person"),
+        )
+    )
+    notebook_menu.addSeparator()
+    notebook_menu.addAction(
+        act(translate("Menus", "&Delete notebook…"), lambda: note_actions.delete_notebook(window))
     )
 
     view_menu = bar.addMenu(translate("Menus", "&View"))
@@ -178,8 +198,6 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addAction(undo)
     window.addToolBar(toolbar)
 
-    from .question_corrections import install_question_corrections
     from .review_actions import install_review
 
     install_review(window)
-    install_question_corrections(window)

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..library import KEEP, Change, Keep, Library, Operation
+from ..library import KEEP, Change, ChatPeople, Keep, Library, Operation
 from ..model import Cell
 
 translate = QCoreApplication.translate
@@ -62,6 +62,8 @@ class OperationCommand(QUndoCommand):
         change, self._applied = self._applied, None
         if change is None and self._redo_op is not None:
             change = self._library.apply(self._redo_op)
+            if change.inverse is not None:  # a redone delete is kept under a new number
+                self._undo_op = change.inverse
         if change is not None:
             self._events.changed.emit(change)
 
@@ -148,6 +150,12 @@ class Commands:
     def delete_note(self, note_id: int) -> Change:
         return self.run(Operation.of("delete_note", note_id=note_id))
 
+    def delete_notebook(self, notebook_id: int) -> Change:
+        return self.run(Operation.of("delete_notebook", notebook_id=notebook_id))
+
+    def restore_deleted(self, deleted_id: int) -> Change:
+        return self.run(Operation.of("restore_deleted", deleted_id=deleted_id))
+
     def add_notebook(self, title: str) -> Change:
         return self.run(Operation.of("add_notebook", title=title))
 
@@ -159,6 +167,10 @@ class Commands:
             "set_schedule", notebook_id=notebook_id, start=start, days_per_week=days_per_week
         )
         return self.run(operation)
+
+    def set_chat_people(self, notebook_id: int, people: ChatPeople) -> Change:
+        """A notebook's instructors and merged names, applied to its questions: one undo step."""
+        return self.run(Operation.of("set_chat_people", notebook_id=notebook_id, people=people))
 
     def restore_version(self, history_id: int) -> Change:
         """An earlier version put back: its own undo step, never merged with typing."""

@@ -20,6 +20,7 @@ translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .preview import PreviewSpot
     from .tree_model import Node
 
 
@@ -28,8 +29,11 @@ def _add(window: MainWindow, menu: QMenu, text: str, slot: Callable[..., Any], *
     action.triggered.connect(lambda _checked=False: window.guarded(slot, *args))
 
 
-def preview_menu(window: MainWindow, question_id: int, selected: str) -> QMenu:
-    """Copy and select all; on a question card, the card's own actions."""
+def preview_menu(
+    window: MainWindow, question_id: int, selected: str, paragraph: tuple[int, str] | None = None
+) -> QMenu:
+    """Copy and select all; on a question card, the card's own actions; on a paragraph or list
+    item of a text cell (`paragraph`: its cell and text), Make a question."""
     menu = QMenu(window)
     menu.setObjectName("preview-menu")
     copy = menu.addAction(translate("ContextMenu", "Copy"))
@@ -42,11 +46,28 @@ def preview_menu(window: MainWindow, question_id: int, selected: str) -> QMenu:
     if question_id:
         menu.addSeparator()
         add_question_actions(window, menu, [question_id])
+    elif paragraph is not None and paragraph[0] and paragraph[1].strip():
+        from .question_corrections import make_question_in_preview
+
+        menu.addSeparator()
+        _add(
+            window,
+            menu,
+            translate("ContextMenu", "Make a question"),
+            make_question_in_preview,
+            window,
+            *paragraph,
+        )
     return menu
 
 
-def add_question_actions(window: MainWindow, menu: QMenu, question_ids: list[int]) -> None:
-    """Mark answered / open, edit where it was asked, copy as Markdown."""
+def add_question_actions(
+    window: MainWindow, menu: QMenu, question_ids: list[int], *, reveal: bool = True
+) -> None:
+    """Mark answered / open, Not a question, edit, move its note, export its week, show it in the
+    tree, copy as Markdown: the same on a card, a row of the list and a search result."""
+    from .question_corrections import not_a_question
+
     rows = [row for row in (window.library.question(i) for i in question_ids) if row is not None]
     if not rows:
         return
@@ -59,20 +80,73 @@ def add_question_actions(window: MainWindow, menu: QMenu, question_ids: list[int
         else translate("ContextMenu", "Mark answered"),
         lambda: [window.commands.set_status(r.id, target) for r in rows if r.status != target],
     )
+    _add(
+        window,
+        menu,
+        translate("ContextMenu", "Not a question"),
+        lambda: [not_a_question(window.commands, r.id) for r in rows],
+    )
     if len(rows) == 1:
+        row = rows[0]
+        menu.addSeparator()
+        _add(
+            window,
+            menu,
+            translate("ContextMenu", "Edit in the note"),
+            edit_question_in_note,
+            window,
+            row.id,
+            row.note_id,
+        )
         _add(
             window,
             menu,
             translate("ContextMenu", "Edit asker, lecture, page, time…"),
             window.edit_question_details,
-            rows[0].id,
+            row.id,
         )
+        note_index = window.tree_model.note_index(row.note_id)
+        if note_index.isValid():
+            note = window.tree_model.node(note_index)
+            add_move_menu(window, menu, note)
+            if note.week_number is not None:
+                _add(
+                    window,
+                    menu,
+                    translate("ContextMenu", "Export this week to Markdown…"),
+                    _export_week_of,
+                    window,
+                    row.note_id,
+                )
+        if reveal:
+            _add(window, menu, translate("ContextMenu", "Show in the tree"), window.select_note, row.note_id)
+    menu.addSeparator()
     _add(
         window,
         menu,
         translate("ContextMenu", "Copy as Markdown"),
         lambda: QGuiApplication.clipboard().setText("\n".join(question_markdown(r) for r in rows)),
     )
+
+
+def edit_question_in_note(window: MainWindow, question_id: int, note_id: int) -> None:
+    """The note in the editor beside the preview, with the cursor in this question."""
+    window.select_note(note_id, scroll_to=f"question-{question_id}")
+    window.edit_note()
+    pane = window.editor_pane
+    if pane is None:
+        return
+    for editor in pane.editor.editors:
+        question = editor.cell.question
+        if question is not None and question.id == question_id:
+            editor.text.setFocus()
+            pane.editor.cells_scroll.ensureWidgetVisible(editor)
+            return
+
+
+def _export_week_of(window: MainWindow, note_id: int) -> None:
+    window.select_note(note_id)
+    window.export_week()
 
 
 def question_markdown(row: QuestionRow) -> str:
@@ -92,7 +166,7 @@ def question_markdown(row: QuestionRow) -> str:
 
 
 def tree_menu(window: MainWindow, node: Node) -> QMenu:
-    from . import note_actions
+    from . import note_actions, people_dialog
 
     menu = QMenu(window)
     _add(window, menu, translate("ContextMenu", "New note…"), note_actions.new_note, window)
@@ -105,9 +179,22 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
     if node.kind == "notebook":
         _add(window, menu, translate("ContextMenu", "Rename notebook…"), window.rename_notebook)
         _add(window, menu, translate("ContextMenu", "Schedule…"), window.edit_schedule)
+        _add(window, menu, translate("ContextMenu", "People…"), people_dialog.edit_people, window)
+        _add(
+            window,
+            menu,
+            translate("ContextMenu", "Delete notebook…"),
+            note_actions.delete_notebook,
+            window,
+            node,
+        )
     if node.week_number is not None and node.kind in ("week", "lecture", "note"):
         menu.addSeparator()
         _add(window, menu, translate("ContextMenu", "Export this week to Markdown…"), window.export_week)
+    review = getattr(window, "review_actions", None)
+    if review is not None:
+        menu.addSeparator()
+        menu.addActions(review.tree_actions())
     return menu
 
 
@@ -129,8 +216,6 @@ def add_move_menu(window: MainWindow, menu: QMenu, note: Node) -> None:
 def question_list_menu(window: MainWindow, question_id: int, note_id: int) -> QMenu:
     menu = QMenu(window)
     add_question_actions(window, menu, [question_id])
-    menu.addSeparator()
-    _add(window, menu, translate("ContextMenu", "Show in the tree"), window.select_note, note_id)
     return menu
 
 
@@ -140,7 +225,7 @@ def search_result_menu(window: MainWindow, hit: Any, term: str) -> QMenu:
     _add(window, menu, translate("ContextMenu", "Show in the tree"), window.select_note, hit.note_id)
     if hit.kind == "question":
         menu.addSeparator()
-        add_question_actions(window, menu, [hit.id])
+        add_question_actions(window, menu, [hit.id], reveal=False)
     else:
         _add(
             window,
@@ -152,8 +237,9 @@ def search_result_menu(window: MainWindow, hit: Any, term: str) -> QMenu:
     return menu
 
 
-def show_preview_menu(window: MainWindow, where: QPoint, question_id: int, selected: str) -> None:
-    preview_menu(window, question_id, selected).popup(where)
+def show_preview_menu(window: MainWindow, where: QPoint, spot: PreviewSpot) -> None:
+    paragraph = (spot.cell_id, spot.paragraph) if spot.cell_id else None
+    preview_menu(window, spot.question_id, spot.selected, paragraph).popup(where)
 
 
 def install(window: MainWindow) -> None:

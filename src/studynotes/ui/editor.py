@@ -30,6 +30,7 @@ from .commands import Commands, LibraryEvents
 from .editor_cells import Box, CellEditor, history_key, plain_error
 from .keys import native
 from .preview_host import PreviewHost, render_job
+from .question_corrections import make_question, not_a_question, paragraph_at_line
 
 translate = QCoreApplication.translate
 
@@ -185,6 +186,8 @@ class NoteEditor(QWidget):
         editor.left.connect(self._left)
         editor.focused.connect(self._focus)
         editor.historyRequested.connect(self._history)
+        editor.makeQuestionRequested.connect(self.make_question)
+        editor.notQuestionRequested.connect(self.not_a_question)
         if editor.answered is not None:
             editor.answered.toggled.connect(lambda _on, e=editor: self._toggle(e))
         self.cells_box.insertWidget(self.cells_box.count() - 1, editor)
@@ -336,6 +339,24 @@ class NoteEditor(QWidget):
             self.state.setText(translate("Editor", "Not saved: {error}").format(error=plain_error(error)))
             return False
         return True
+
+    # -- correcting the question detector -----------------------------------------------------
+    def make_question(self, editor: CellEditor, line: int) -> None:
+        """The paragraph or item on this line of a text cell becomes a question (kept on re-import)."""
+        self.save()
+        words = paragraph_at_line(editor.text.toPlainText(), line)
+        note_id = self.note_id
+        if words is None or note_id is None:
+            self.state.setText(self.tr("Only a paragraph or list item can become a question"))
+            return
+        self._push(lambda: make_question(self._commands, note_id, words))
+
+    def not_a_question(self, editor: CellEditor) -> None:
+        self.save()
+        question = editor.cell.question
+        if question is not None and question.id is not None:
+            question_id = question.id
+            self._push(lambda: not_a_question(self._commands, question_id))
 
     # -- adding and deleting cells ----------------------------------------------------------
     def add_cell(self, kind: str) -> None:

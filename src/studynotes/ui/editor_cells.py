@@ -8,9 +8,18 @@ too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model import Cell
 from .markdown_highlighter import MarkdownHighlighter
@@ -40,6 +49,8 @@ class CellEditor(QFrame):
     left = Signal()  # a field lost the focus: save now
     focused = Signal(object, str)  # this editor, which field
     historyRequested = Signal(str)  # "undo" or "redo" for the window's stack
+    makeQuestionRequested = Signal(object, int)  # this editor, the line of the paragraph
+    notQuestionRequested = Signal(object)  # this editor (a question cell)
 
     def __init__(self, cell: Cell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +88,25 @@ class CellEditor(QFrame):
         for box in self.boxes():
             box.textChanged.connect(self.changed)
             box.installEventFilter(self)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(
+            lambda position: self.correction_menu(position).popup(self.text.viewport().mapToGlobal(position))
+        )
+
+    def correction_menu(self, position: QPoint) -> QMenu:
+        """The text box's own menu, and Make a question (on the paragraph under the pointer) or
+        Not a question."""
+        menu = self.text.createStandardContextMenu(position)
+        menu.addSeparator()
+        if self.cell.question is None:
+            line = self.text.cursorForPosition(position).blockNumber()
+            make = menu.addAction(self.tr("Make a question"))
+            make.setToolTip(self.tr("This paragraph becomes a question; the text after it, its answer"))
+            make.triggered.connect(lambda: self.makeQuestionRequested.emit(self, line))
+        else:
+            dismiss = menu.addAction(self.tr("Not a question"))
+            dismiss.triggered.connect(lambda: self.notQuestionRequested.emit(self))
+        return menu
 
     def boxes(self) -> list[QPlainTextEdit]:
         return [self.text] if self.answer is None else [self.text, self.answer]

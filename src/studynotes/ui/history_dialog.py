@@ -54,7 +54,7 @@ class HistoryDialog(QDialog):
         splitter.addWidget(self.versions)
         splitter.addWidget(self.text)
         splitter.setSizes([300, 520])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = buttons.addButton(
             translate("HistoryDialog", "Restore this version"), QDialogButtonBox.ButtonRole.ActionRole
         )

@@ -333,10 +333,10 @@ class MainWindow(QMainWindow):
 
             self.toggle_question(int(index.data(QUESTION_ID_ROLE)))
 
-    def _preview_menu(self, where: Any, question_id: int, selected: str) -> None:
+    def _preview_menu(self, where: Any, spot: Any) -> None:
         from .context_menus import show_preview_menu
 
-        self.guarded(show_preview_menu, self, where, question_id, selected)
+        self.guarded(show_preview_menu, self, where, spot)
 
     def _question_activated(self, question_id: int, note_id: int) -> None:
         self.preview.scroll_to(f"question-{question_id}")
@@ -427,12 +427,22 @@ class MainWindow(QMainWindow):
         edit_selected_note(self)
 
     def show_history(self) -> None:
+        """The selected note's earlier versions; with no note selected, what was deleted."""
+        from .deleted_dialog import show_deleted
+
         node = self.current_node()
         if node is None or node.kind != "note":
-            raise StudyNotesError(translate("MainWindow", "Select a note to see its history"))
+            show_deleted(self)
+            return
         from .history_dialog import HistoryDialog
 
-        HistoryDialog(self.library, node.id, node.title, self, commands=self.commands).exec()
+        dialog = HistoryDialog(self.library, node.id, node.title, self, commands=self.commands)
+        deleted = dialog.buttons.addButton(
+            self.tr("Deleted notes and notebooks…"), dialog.buttons.ButtonRole.ResetRole
+        )
+        deleted.clicked.connect(dialog.done)  # done(0): closed, then the Deleted list opens
+        deleted.clicked.connect(lambda: QTimer.singleShot(0, lambda: self.guarded(show_deleted, self)))
+        dialog.exec()
 
     # -- drag files in ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

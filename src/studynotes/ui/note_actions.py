@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ..model import StudyNotesError
 
@@ -61,10 +61,13 @@ def rename_selected(window: MainWindow) -> None:
 
 
 def delete_selected(window: MainWindow) -> None:
-    """Delete the selected note; Undo brings it back with its questions, statuses and answers."""
+    """Delete the selected note or notebook; Undo, or the Deleted list later, brings it back whole."""
     node = window.current_node()
+    if node is not None and node.kind == "notebook":
+        delete_notebook(window, node)
+        return
     if node is None or node.kind != "note":
-        raise StudyNotesError(translate("Notes", "Select a note to delete"))
+        raise StudyNotesError(translate("Notes", "Select a note or a notebook to delete"))
     parent = node.parent
     window.commands.delete_note(node.id)
     if parent is not None:
@@ -73,4 +76,37 @@ def delete_selected(window: MainWindow) -> None:
             window.tree.setCurrentIndex(index)
     window.statusBar().showMessage(
         translate("Notes", "Deleted “{title}” · Undo brings it back").format(title=node.title), 8000
+    )
+
+
+def delete_notebook(window: MainWindow, node: Node | None = None) -> None:
+    """A whole notebook goes only after the user says so; it stays in the Deleted list."""
+    node = node or window.current_node()
+    if node is None:
+        raise StudyNotesError(translate("Notes", "Select a notebook to delete"))
+    notebook = window.library.notebook(node.notebook_id)
+    if notebook is None:
+        return
+    counts = window.library.counts(notebook_id=notebook.id)
+    answer = QMessageBox.question(
+        window,
+        translate("Notes", "Delete notebook"),
+        translate(
+            "Notes",
+            "Delete the notebook “{title}” with its {notes} notes and {questions} questions?\n\n"
+            "Undo brings it back, and so does Edit → Deleted notes and notebooks.",
+        ).format(
+            title=notebook.title,
+            notes=len(window.library.notes(notebook_id=notebook.id)),
+            questions=counts.questions,
+        ),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    window.commands.delete_notebook(notebook.id)
+    window.statusBar().showMessage(
+        translate("Notes", "Deleted the notebook “{title}” · Undo brings it back").format(
+            title=notebook.title
+        ),
+        8000,
     )

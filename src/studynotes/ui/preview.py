@@ -16,6 +16,7 @@ import shutil
 import tempfile
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -119,8 +120,8 @@ class PreviewPane(QWebEngineView):
     toggleRequested = Signal(int)
     noteLinkRequested = Signal(str)
     shown = Signal(bool)  # a page is in the DOM: loaded, or its body swapped in
-    # A right click: where (global), the question card under it (0 for none), the selected text.
-    menuRequested = Signal(QPoint, int, str)
+    # A right click: where (global), and what is under it (a `PreviewSpot`).
+    menuRequested = Signal(QPoint, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,10 +241,8 @@ class PreviewPane(QWebEngineView):
         where = self.mapToGlobal(position)
         zoom = self.zoomFactor() or 1.0
         self.run_script(
-            f"(function(){{var e=document.elementFromPoint({position.x() / zoom:.1f},{position.y() / zoom:.1f});"
-            "var c=e&&e.closest('section.question');"
-            "return c?parseInt(c.id.replace('question-',''),10)||0:0;})()",
-            lambda ident: self.menuRequested.emit(where, int(ident or 0), selected),
+            f"{_SPOT_SCRIPT}({position.x() / zoom:.1f},{position.y() / zoom:.1f})",
+            lambda found: self.menuRequested.emit(where, PreviewSpot.of(found, selected)),
         )
 
     def mark(self, element_id: str | None, term: str) -> None:
@@ -251,6 +250,44 @@ class PreviewPane(QWebEngineView):
         into view; an empty term removes the marks."""
         self.run_script(mark_script(element_id, term))
 
+
+@dataclass(frozen=True)
+class PreviewSpot:
+    """What a right click landed on: a question card, or a paragraph or list item of a text cell."""
+
+    question_id: int = 0
+    cell_id: int = 0  # the text cell of the paragraph (0: none)
+    paragraph: str = ""  # the paragraph's or item's text as shown
+    selected: str = ""
+
+    @classmethod
+    def of(cls, found: Any, selected: str) -> PreviewSpot:
+        """From the script's answer: JSON text (an object would cross from the page as '')."""
+        try:
+            values = json.loads(found) if isinstance(found, str) and found else {}
+        except ValueError:
+            values = {}
+        if not isinstance(values, dict):
+            values = {}
+        return cls(
+            int(values.get("question") or 0),
+            int(values.get("cell") or 0),
+            str(values.get("text") or ""),
+            selected,
+        )
+
+
+# Our own script (isolated world): the card under the point, else the paragraph or list item
+# of a text cell (an item's own words, without the items nested in it).
+_SPOT_SCRIPT = """(function(x, y){
+var e=document.elementFromPoint(x,y);if(!e)return '';
+var card=e.closest('section.question');
+if(card)return JSON.stringify({question:parseInt(card.id.replace('question-',''),10)||0});
+var cell=e.closest('div.cell[id^="cell-"]'),block=e.closest('li, p');
+if(!cell||!block||!cell.contains(block))return '';
+var own=block.cloneNode(true),nested=own.querySelectorAll('ul, ol');
+for(var i=0;i<nested.length;i++)nested[i].remove();
+return JSON.stringify({cell:parseInt(cell.id.replace('cell-',''),10)||0,text:own.textContent});})"""
 
 # Our own script (isolated world): unwrap earlier marks, then wrap the first occurrence of the
 # term inside the chosen element, case-insensitively, in <mark class="find-mark">.

@@ -93,7 +93,7 @@ class PreviewHost(QStackedWidget):
 
     toggleRequested = Signal(int)
     noteLinkRequested = Signal(str)  # see PreviewPage.noteLinkRequested
-    menuRequested = Signal(QPoint, int, str)  # see PreviewPane.menuRequested
+    menuRequested = Signal(QPoint, object)  # see PreviewPane.menuRequested
     viewCreated = Signal(QWidget)
 
     def __init__(self, parent: QWidget | None = None) -> None:

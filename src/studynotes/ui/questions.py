@@ -327,6 +327,12 @@ class QuestionPanel(QWidget):
     def set_rows(self, rows: list[QuestionRow]) -> None:
         current_asker = self.asker_filter.currentText() if self.asker_filter.currentIndex() > 0 else None
         self.model.set_rows(rows)
+        self._fill_askers(rows, current_asker)
+        self._show_informative_columns()
+        self._update_summary()
+
+    def _fill_askers(self, rows: list[QuestionRow], current_asker: str | None) -> None:
+        """The asker filter offers each person of the rows once (merged names are one person)."""
         askers = sorted({r.asker for r in rows if r.asker})
         self.asker_filter.blockSignals(True)
         self.asker_filter.clear()
@@ -338,8 +344,6 @@ class QuestionPanel(QWidget):
             self.proxy.set_asker(None)
         self.asker_filter.setEnabled(bool(askers))  # nobody to choose when no question names its asker
         self.asker_filter.blockSignals(False)
-        self._show_informative_columns()
-        self._update_summary()
 
     def _show_informative_columns(self) -> None:
         """Give the width of empty columns (no asker, no page, one lecture) to the question."""
@@ -379,6 +383,9 @@ class QuestionPanel(QWidget):
     def apply_change(self, change: Change) -> None:
         if any(kind == "question" for kind, _ in change.after):
             self.model.apply_change(change)
+            if any("asker" in values for values in change.after.values()):  # renamed or merged askers
+                current = self.asker_filter.currentText() if self.asker_filter.currentIndex() > 0 else None
+                self._fill_askers(self.model.rows(), current)
             self.proxy.invalidate()
             self._update_summary()
 

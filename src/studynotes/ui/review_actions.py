@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QToolBar
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar
 
 from ..model import StudyNotesError
 from .content import filter_for
@@ -58,8 +59,6 @@ class ReviewActions:
         toolbar = window.findChild(QToolBar, "main-toolbar")
         if toolbar is not None:
             toolbar.addAction(self.review_action)
-        window.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        window.tree.customContextMenuRequested.connect(self._tree_menu)
 
         self.due_label = QLabel()
         window.statusBar().addPermanentWidget(self.due_label)
@@ -172,16 +171,9 @@ class ReviewActions:
             )
         )
 
-    def _tree_menu(self, position: QPoint) -> None:
-        index: QModelIndex = self.window.tree.indexAt(position)
-        if not index.isValid():
-            return
-        self.window.tree.setCurrentIndex(index)
-        menu = QMenu(self.window.tree)
-        menu.addAction(self.review_action)
-        menu.addAction(self.prepare_action)
-        menu.addAction(self.anki_action)
-        menu.exec(self.window.tree.viewport().mapToGlobal(position))
+    def tree_actions(self) -> list[QAction]:
+        """What the tree's right-click menu offers for studying the selection."""
+        return [self.review_action, self.prepare_action, self.anki_action]
 
 
 def install_review(window: MainWindow) -> ReviewActions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -93,6 +93,9 @@ class SearchPanel(QWidget):
         self.results = QListWidget()
         self.results.setVisible(False)
         self.results.setAccessibleName(translate("Search", "Search results"))
+        # Results wrap to the column's width (a narrow window scrolled them sideways, cut mid-word).
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.viewport().installEventFilter(self)
         self.status = QLabel()
         self.status.setVisible(False)
         layout = QVBoxLayout(self)
@@ -110,7 +113,10 @@ class SearchPanel(QWidget):
         self.field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Escape in the field clears the search; Down moves into the results."""
+        """Escape in the field clears the search; Down moves into the results; the results'
+        rows take the height their wrapped text needs at the list's width."""
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
         if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape and self.field.text():
                 self.field.clear()
@@ -160,9 +166,20 @@ class SearchPanel(QWidget):
             item.setToolTip(shown)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+        self._fit_rows()
         self.status.setText(result_count(len(hits), more=more))
         self.status.setVisible(True)
         self._set_results_visible(bool(hits))
+
+    def _fit_rows(self) -> None:
+        width = self.results.viewport().width()
+        if width < 80:  # not laid out yet: the next resize fits them
+            return
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            label = self.results.itemWidget(item)
+            if isinstance(label, QLabel):
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
 
     def _set_results_visible(self, visible: bool) -> None:
         if visible != self.results.isVisibleTo(self):

@@ -16,8 +16,13 @@ DAYS = 30
 
 def study_charts(library: Library, notebook_id: int, theme: str, now: dt.datetime | None = None) -> str:
     """Per week answered vs open; once there are reviews, reviews per day and retention."""
+    from .tree_model import front_pages, unsorted_beyond, unsorted_counts
+
     now = now or dt.datetime.now(dt.UTC)
-    bars = [
+    # As the tree and the table above: a programme page first, by its title, not under Unsorted.
+    fronts = front_pages(library, notebook_id)
+    bars = [WeekBar(page.title, page.counts.answered, page.counts.open) for page in fronts]
+    bars += [
         WeekBar(
             week_label(w.number, w.first_day, w.label),
             w.counts.answered,
@@ -26,8 +31,8 @@ def study_charts(library: Library, notebook_id: int, theme: str, now: dt.datetim
         )
         for w in library.weeks(notebook_id)
     ]
-    if library.has_unsorted(notebook_id):
-        unsorted = library.unsorted_counts(notebook_id)
+    if library.has_unsorted(notebook_id) and unsorted_beyond(library, notebook_id, len(fronts)):
+        unsorted = unsorted_counts(library, notebook_id)
         bars.append(WeekBar(translate("Tree", "Unsorted"), unsorted.answered, unsorted.open))
     if not any(b.answered or b.open for b in bars):
         bars = []

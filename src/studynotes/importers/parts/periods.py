@@ -32,6 +32,19 @@ def stated_week(*texts: str) -> int | None:
     return _number(_WEEK, *texts)
 
 
+def page_week(front: dict[str, str], heading: str, *names: str) -> int | None:
+    """The week a whole page states: front matter `week: 3`, else `Week N` in its title, tags or names.
+
+    The page's own words (front matter, its first heading) come before the names
+    around it (the file's, its folder's).  A week written anywhere of these is
+    the user's own placing, so it beats one counted from the page's days.
+    """
+    written = re.search(r"\d{1,2}", front.get("week", ""))
+    if written and int(written.group(0)) > 0:
+        return int(written.group(0))
+    return stated_week(front.get("title", ""), heading, front.get("tags", ""), *names)
+
+
 def stated_day(*texts: str) -> int | None:
     """The first `Day N` / `N일차` in the texts."""
     return _number(_DAY, *texts)

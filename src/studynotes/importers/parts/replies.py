@@ -11,6 +11,7 @@ evidence a question stays open.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -142,8 +143,14 @@ _ADDRESS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive: `Cécile` and `cecile` are one name."""
+    """Case- and accent-insensitive: `Cécile` and `cecile` are one name.
+
+    Remembered per word, and plain ASCII only casefolded: a long chat folds the same words
+    again and again, and decomposing every Hangul syllable is the slow part."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(char for char in decomposed if not unicodedata.combining(char))
     return unicodedata.normalize("NFC", folded)
@@ -164,28 +171,37 @@ def mentioned(text: str) -> list[str]:
     return names
 
 
-def content_words(text: str) -> set[str]:
+_HYPHEN_JOINED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+@functools.lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
     """The words that carry a message's topic, reduced so `limits` meets `limit` and
-    `sharing` meets `shared`; camelCase and addresses are split into their words."""
-    words: set[str] = set()
-    joined = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", "", text)  # `Git-Hub` is GitHub
+    `sharing` meets `shared`; camelCase and addresses are split into their words.
+
+    Remembered per text: a long chat compares each reply with the same recent questions."""
+    joined = _HYPHEN_JOINED.sub("", text)  # `Git-Hub` is GitHub
     whole = [w for w in _WORD.findall(joined) if _CAMEL.search(w)]  # `GitHub` also as one word
-    for raw in [*_WORD.findall(_CAMEL.sub(" ", joined)), *whole]:
-        word = fold(raw)
-        if word.isascii():
-            short = len(word) < 3 and not (len(word) == 2 and any(c.isdigit() for c in word))  # `L1` counts
-            if short or word in _STOP or word.isdigit():
-                continue
-            for suffix in ("ing", "ed", "es", "s", "ly"):
-                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                    word = word[: -len(suffix)]
-                    break
-            words.add(word[:5])
-        else:
-            word = _KOREAN_PARTICLE.sub("", word)
-            if len(word) >= 2:
-                words.add(word)
-    return words
+    words = {_topic_word(raw) for raw in [*_WORD.findall(_CAMEL.sub(" ", joined)), *whole]}
+    words.discard("")
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _topic_word(raw: str) -> str:
+    """One word reduced to what it says about the topic; empty when it says nothing."""
+    word = fold(raw)
+    if word.isascii():
+        short = len(word) < 3 and not (len(word) == 2 and any(c.isdigit() for c in word))  # `L1` counts
+        if short or word in _STOP or word.isdigit():
+            return ""
+        for suffix in ("ing", "ed", "es", "s", "ly"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        return word[:5]
+    word = _KOREAN_PARTICLE.sub("", word)
+    return word if len(word) >= 2 else ""
 
 
 def shared_words(question: str, reply: str) -> int:

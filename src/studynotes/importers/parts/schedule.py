@@ -44,6 +44,7 @@ _DATE_AT_START = re.compile(
     r"|\d{1,2}\s*[./]\s*\d{1,2}\.?"
     rf"){_WEEKDAY}(?=\s|$)"
 )
+_MONTH_DAY = re.compile(r"^\s*+\d{1,2}\s*(?:[./]|월)\s*\d{1,2}(?!\d)")
 _ROW_NUMBER = re.compile(r"^\s*+(\d{1,3})[.)]?\s+")
 _SEPARATOR = re.compile(r"^\s*+\|?\s*:?-{2,}")
 _LECTURE_TAIL = re.compile(
@@ -156,17 +157,18 @@ def _text_row(table: Table, line: str) -> list[str] | None:
 
 
 def add_lectures(
-    table: Table, document: ParsedDocument, period: list[dt.date], used: set[int]
+    table: Table, document: ParsedDocument, period: list[dt.date], used: set[int], year: int | None = None
 ) -> list[Lecture]:
     """Rows → lectures in document.lectures, dates parsed (or repaired, with a warning).
 
     `period` is the programme's declared start (and end); a session far outside
     it is most likely a typo, so it is reported.  `used` holds the session
-    numbers taken so far in the document, and gains this table's.
+    numbers taken so far in the document, and gains this table's.  `year` is the
+    page's own (written above the table) for dates that give none.
     """
     dated = [_plain_date(_cell(table, cells, "date"), None) for _, cells in table.rows]
     years = {d.year for d in period} | {d.year for d in dated if d is not None}
-    default_year = min(years) if years else None
+    default_year = min(years) if years else year
     highest = max(used, default=0)
     added: list[Lecture] = []
     for line, cells in table.rows:
@@ -227,7 +229,9 @@ def _read_date(
     if date is not None:
         return date
     repaired = _repair(text, years, default_year)
-    if repaired is None:
+    if repaired is None and default_year is None and _MONTH_DAY.match(text):
+        document.warn(f"session {label}: {text!r} gives no year; the session keeps it as written", line)
+    elif repaired is None:
         document.warn(f"session {label}: {text!r} is not a date; the session has no date", line)
     else:
         document.warn(f"session {label}: read {text!r} as {repaired.isoformat()}", line)
