@@ -523,6 +523,10 @@ The details are in {where}.</source>
             <translation>{notebook}의 노트 “{title}” · 질문 {questions}개</translation>
         </message>
         <message>
+            <source>deleted</source>
+            <translation>삭제:</translation>
+        </message>
+        <message>
             <source>Nothing has been deleted.</source>
             <translation>삭제한 것이 없습니다.</translation>
         </message>
@@ -1392,7 +1396,7 @@ Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
         </message>
         <message>
             <source>{declared} (weeks counted from {monday})</source>
-            <translation>{declared} ({monday}부터 주차 계산)</translation>
+            <translation>{declared} · 주차는 {monday}부터</translation>
         </message>
         <message>
             <source>Starts {start}</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -197,7 +198,14 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addAction(window.edit_action)
     toolbar.addAction(undo)
     window.addToolBar(toolbar)
+    for action in toolbar.actions():  # a button shows no Alt+key: `파일 가져오기`, not `파일 가져오기(I)`
+        action.setIconText(button_text(action.text()))
 
     from .review_actions import install_review
 
     install_review(window)
+
+
+def button_text(menu_text: str) -> str:
+    """A menu entry's words for a toolbar button: no `&`, no Korean-style `(&I)`, no `…`."""
+    return re.sub(r"\(&\w\)", "", menu_text).replace("&", "").rstrip("…").strip()

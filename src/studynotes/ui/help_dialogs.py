@@ -6,6 +6,7 @@ Both lists are read from the window's own actions, so they cannot drift from the
 from __future__ import annotations
 
 import platform
+import re
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ def window_actions(window: MainWindow) -> list[tuple[str, QAction]]:
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
             sub = action.menu()
-            name = action.text().replace("&", "")
+            name = re.sub(r"\(&\w\)", "", action.text()).replace("&", "")  # `파일(&F)` reads `파일`
             if isinstance(sub, QMenu):
                 walk(sub, f"{path} › {name}")
             elif not action.isSeparator() and name:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar
 
 from ..model import StudyNotesError
+from .actions import button_text
 from .content import filter_for
 from .count_words import words
 
@@ -59,6 +60,7 @@ class ReviewActions:
         toolbar = window.findChild(QToolBar, "main-toolbar")
         if toolbar is not None:
             toolbar.addAction(self.review_action)
+            self.review_action.setIconText(button_text(self.review_action.text()))
 
         self.due_label = QLabel()
         window.statusBar().addPermanentWidget(self.due_label)
