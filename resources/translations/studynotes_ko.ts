@@ -270,6 +270,10 @@ The details are in {where}.</source>
             <translation>노트 삭제</translation>
         </message>
         <message>
+            <source>New notebook…</source>
+            <translation>새 노트북…</translation>
+        </message>
+        <message>
             <source>Rename notebook…</source>
             <translation>노트북 이름 바꾸기…</translation>
         </message>
@@ -288,6 +292,14 @@ The details are in {where}.</source>
         <message>
             <source>Delete notebook…</source>
             <translation>노트북 삭제…</translation>
+        </message>
+        <message>
+            <source>Import files…</source>
+            <translation>파일 가져오기…</translation>
+        </message>
+        <message>
+            <source>Deleted notes and notebooks…</source>
+            <translation>삭제한 노트와 노트북…</translation>
         </message>
         <message>
             <source>Move to week</source>

@@ -284,4 +284,10 @@ def test_the_tree_has_one_right_click_menu_with_the_study_actions_in_it(window: 
     items = _texts(context_menus.tree_menu(window, window.current_node()))
     assert {"&Review due questions", "Delete note"} <= set(items)
     assert window.tree.receivers("2customContextMenuRequested(QPoint)") == 1
+    notebook = window.tree_model.node(window.tree_model.index(0, 0))
+    assert {"New notebook…", "Rename notebook…", "Delete notebook…"} <= set(
+        _texts(context_menus.tree_menu(window, notebook))
+    )
+    below = _texts(context_menus.library_menu(window))  # a right click below the last row
+    assert below == ["New notebook…", "Import files…", "Deleted notes and notebooks…"]
     assert window.questions.table.receivers("2customContextMenuRequested(QPoint)") == 1

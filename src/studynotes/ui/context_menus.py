@@ -177,6 +177,7 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
         _add(window, menu, translate("ContextMenu", "Delete note"), note_actions.delete_selected, window)
         add_move_menu(window, menu, node)
     if node.kind == "notebook":
+        _add(window, menu, translate("ContextMenu", "New notebook…"), window.new_notebook)
         _add(window, menu, translate("ContextMenu", "Rename notebook…"), window.rename_notebook)
         _add(window, menu, translate("ContextMenu", "Schedule…"), window.edit_schedule)
         _add(window, menu, translate("ContextMenu", "People…"), people_dialog.edit_people, window)
@@ -195,6 +196,17 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
     if review is not None:
         menu.addSeparator()
         menu.addActions(review.tree_actions())
+    return menu
+
+
+def library_menu(window: MainWindow) -> QMenu:
+    """Below the tree's last row: what applies to the whole library."""
+    from .deleted_dialog import show_deleted
+
+    menu = QMenu(window)
+    _add(window, menu, translate("ContextMenu", "New notebook…"), window.new_notebook)
+    _add(window, menu, translate("ContextMenu", "Import files…"), window.import_files)
+    _add(window, menu, translate("ContextMenu", "Deleted notes and notebooks…"), show_deleted, window)
     return menu
 
 
@@ -253,11 +265,12 @@ def install(window: MainWindow) -> None:
 
     def on_tree(position: QPoint) -> None:
         index = window.tree.indexAt(position)
+        where = window.tree.viewport().mapToGlobal(position)
         if index.isValid():
             window.tree.setCurrentIndex(index)
-            tree_menu(window, window.tree_model.node(index)).popup(
-                window.tree.viewport().mapToGlobal(position)
-            )
+            tree_menu(window, window.tree_model.node(index)).popup(where)
+        else:
+            library_menu(window).popup(where)
 
     def on_questions(position: QPoint) -> None:
         table = window.questions.table

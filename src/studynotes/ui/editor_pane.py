@@ -87,6 +87,8 @@ def edit_selected_note(window: MainWindow) -> None:
 
         def share() -> None:
             """The tree keeps its width; the editor takes 9/20 of the rest, or what it needs."""
+            if not pane.isVisible():
+                return
             editor = max(room * 9 // 20, pane.minimumSizeHint().width())
             window.splitter.setSizes([left, room - editor, editor, 0])
 
@@ -95,8 +97,8 @@ def edit_selected_note(window: MainWindow) -> None:
         window.questions.hide()
         # Once more after the pane's first layout (its cells' scroll bar makes it wider), so the
         # splitter does not find the room by narrowing the tree.
-        QTimer.singleShot(0, share)
-        QTimer.singleShot(100, share)
+        for delay in (0, 100, 300, 1000):  # a loaded machine lays the pane out later
+            QTimer.singleShot(delay, pane, share)  # not after the pane (or window) is gone
     else:
         window.editor_pane.open_note(node.id, node.title)
 
