@@ -55,6 +55,9 @@ IMPORT_FAMILIES: dict[str, Callable[[int], str]] = {
     "tabs then - x": lambda size: "\t" * size + "- x\n",
     "spaces inside a line": lambda size: "Day 1" + " " * size + "x\n",
     "spaces after a heading": lambda size: "# x" + " " * size + "\n",
+    "Day N heading, inner spaces": lambda size: "# Day 1 x" + " " * size + "y\n",
+    "Week N, spaces, Day N": lambda size: "**[Week 1" + " " * size + "x\n",
+    "Day N line, inner spaces": lambda size: "Day 1: x" + " " * size + "y\n",
     "deeply nested list": _nested_list,
     "nested list 0-200 levels": _sawtooth_list,
 }

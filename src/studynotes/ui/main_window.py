@@ -189,7 +189,11 @@ class MainWindow(QMainWindow):
         index = self.tree.currentIndex()
         return self.tree_model.node(index) if index.isValid() else None
 
+    _selecting = False  # select_note is moving the tree's selection
+
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting:
+            return
         self.guarded(self.show_node, self.tree_model.node(current) if current.isValid() else None)
 
     def show_node(self, node: Node | None, *, scroll_to: str | None = None, find: str | None = None) -> None:
@@ -201,8 +205,8 @@ class MainWindow(QMainWindow):
             else:
                 self.editor_pane.close_pane()
         self._content = content_of(self.library, node)
+        self._render_current(scroll_to=scroll_to, find=find)  # the page renders while the list fills
         self.questions.set_rows(self._content.questions)
-        self._render_current(scroll_to=scroll_to, find=find)
         self._show_counts()
         self.selection_history.visit(node.key)
         self.settings.setValue(self._selection_key(), f"{node.kind}:{node.id}")
@@ -348,10 +352,12 @@ class MainWindow(QMainWindow):
         index = self.tree_model.note_index(note_id)
         if not index.isValid():
             return
-        self.tree.blockSignals(True)
-        self.tree.setCurrentIndex(index)
+        self._selecting = True  # shown once, below, with its scroll target (not again by _selected)
+        try:
+            self.tree.setCurrentIndex(index)
+        finally:
+            self._selecting = False
         self.tree.scrollTo(index)
-        self.tree.blockSignals(False)
         self.show_node(self.tree_model.node(index), scroll_to=scroll_to, find=find)
 
     def edit_question_details(self, question_id: int) -> None:
