@@ -1779,6 +1779,10 @@ Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
             <translation>찾은 것이 없습니다</translation>
         </message>
         <message>
+            <source>The first {count} of about {about} results · add a word to narrow</source>
+            <translation>약 {about}개 결과 중 처음 {count}개 · 단어를 더해 좁혀 보세요</translation>
+        </message>
+        <message>
             <source>The first {count} results · add a word to narrow</source>
             <translation>처음 {count}개 결과 · 단어를 더해 좁혀 보세요</translation>
         </message>

@@ -223,7 +223,7 @@ def _after_first_paint(window: object) -> None:
     from .main_window import MainWindow
 
     if isinstance(window, MainWindow):
-        window.library.daily_backup()
+        window.library.start_daily_backup()  # its own thread: a big library never freezes the window
         window.preview.create_web_view()
         if window.current_node() is not None:
             window.show_node(window.current_node())

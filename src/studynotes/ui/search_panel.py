@@ -52,9 +52,13 @@ def _result_html(item: QListWidgetItem, *, selected: bool) -> str:
     return f"<span style='color:{colour}'>{item.data(HEADER_ROLE)}</span><br>{item.data(BODY_ROLE)}"
 
 
-def result_count(shown: int, *, more: bool) -> str:
+def result_count(shown: int, *, more: bool, about: int | None = None) -> str:
     if not shown:
         return translate("Search", "Nothing found")
+    if more and about is not None and about > shown:
+        return translate(
+            "Search", "The first {count} of about {about} results · add a word to narrow"
+        ).format(count=shown, about=f"{about:,}")
     if more:
         return translate("Search", "The first {count} results · add a word to narrow").format(count=shown)
     return words().results(shown)
@@ -167,7 +171,8 @@ class SearchPanel(QWidget):
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
         self._fit_rows()
-        self.status.setText(result_count(len(hits), more=more))
+        about = self._library.search_estimate(query) if more else None
+        self.status.setText(result_count(len(hits), more=more, about=about))
         self.status.setVisible(True)
         self._set_results_visible(bool(hits))
 
