@@ -139,7 +139,7 @@ def flush(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM search_pending")
     _save_words(conn, rows, newest)
     if written >= max(MERGE_AFTER_ROWS, _rows(conn) // 10):
-        _merge_segments(conn)
+        merge_segments(conn)
 
 
 def _rows(conn: sqlite3.Connection) -> int:
@@ -148,7 +148,7 @@ def _rows(conn: sqlite3.Connection) -> int:
     )
 
 
-def _merge_segments(conn: sqlite3.Connection) -> None:
+def merge_segments(conn: sqlite3.Connection) -> None:
     """Merge each full-text index into one segment after a bulk write.
 
     An import leaves an index in many segments, and a term is looked up in every one: merged,
