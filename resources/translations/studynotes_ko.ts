@@ -768,6 +768,14 @@ The details are in {where}.</source>
             <source>Notion page</source>
             <translation>Notion 페이지</translation>
         </message>
+        <message>
+            <source>Notion export</source>
+            <translation>Notion 내보내기</translation>
+        </message>
+        <message>
+            <source>study repository</source>
+            <translation>스터디 저장소</translation>
+        </message>
     </context>
     <context>
         <name>Help</name>
