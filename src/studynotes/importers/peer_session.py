@@ -18,6 +18,7 @@ from .base import Importer
 from .parts.dates import parse_any_date
 from .parts.front_matter import split_front_matter
 from .parts.links import local_image_links
+from .parts.markdown_blocks import HEADING_TEXT
 from .parts.markdown_questions import cells_with_questions, is_question_section
 from .parts.names import title_from_file_name
 from .parts.periods import page_week, stated_day
@@ -32,7 +33,7 @@ _MEETING = re.compile(
 _DAY_TITLE = re.compile(
     r"^\W*(?:week\s*\d{1,2}\W*)?day\s*\d{1,3}\b|^\W*\d{1,2}\s*주\s*차\W*\d{1,2}\s*일\s*차", re.IGNORECASE
 )
-_HEADING = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(rf"^\s*+#{{1,6}}\s+{HEADING_TEXT}")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _NOT_TITLE = re.compile(r"^\s*(?:[-*+•>|]|\d{1,3}[.)]\s|```|~~~|<(?!h\d))")
 _TAG = re.compile(r"<[^>]+>")

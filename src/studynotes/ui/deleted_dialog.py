@@ -67,7 +67,8 @@ class DeletedDialog(QDialog):
                 what = self.tr("Note “{title}” in {notebook} · {questions} questions").format(
                     title=item.title, notebook=item.notebook, questions=item.questions
                 )
-            row = QListWidgetItem(f"{what}\n{self.tr('deleted')} {when}")
+            deleted = self.tr("deleted")  # lupdate reads no call inside an f-string
+            row = QListWidgetItem(f"{what}\n{deleted} {when}")
             row.setData(ID_ROLE, item.id)
             self.items.addItem(row)
         if self.items.count():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,6 +18,8 @@ from ..model import Note, StudyNotesError
 from .commands import LibraryEvents
 from .editor import NoteEditor
 from .preview_host import render_job
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -68,7 +70,7 @@ def edit_selected_note(window: MainWindow) -> None:
     """Ctrl+E: the note's cells beside the preview, in place of the question list."""
     node = window.current_node()
     if node is None or node.kind != "note":
-        raise StudyNotesError(window.tr("Select a note to edit"))
+        raise StudyNotesError(translate("EditorPane", "Select a note to edit"))
     opening = window.editor_pane is None or not window.editor_pane.isVisible()
     # Read before the pane is put in: inserting it shares the room out anew.
     left, preview, *rest = window.splitter.sizes()

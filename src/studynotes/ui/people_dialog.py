@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from ..library import ChatPeople, PersonCount
 from ..model import StudyNotesError
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -175,7 +177,7 @@ def edit_people(window: MainWindow) -> None:
     """People… for the notebook selected in the tree (or the notebook of the selected note)."""
     node = window.current_node()
     if node is None or node.notebook_id is None:
-        raise StudyNotesError(window.tr("Select a notebook first"))
+        raise StudyNotesError(translate("PeopleDialog", "Select a notebook first"))
     notebook = window.library.notebook(node.notebook_id)
     if notebook is None:
         return

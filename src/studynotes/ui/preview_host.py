@@ -13,10 +13,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from ..model import Note
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from ..render import Theme
@@ -46,7 +48,9 @@ class _RenderTask(QRunnable):
             else:
                 page, rest = result.first, (result.rest if result.cut else None)
         except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
-            page = error_page(f"This note could not be shown: {error}")
+            page = error_page(
+                translate("Preview", "This note could not be shown: {error}").format(error=error)
+            )
         self._signals.done.emit(self._generation, page, rest)
 
 
@@ -67,7 +71,8 @@ class _PieceTask(QRunnable):
             try:
                 piece = next(self._rest, None)
             except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
-                piece = f"<p>The rest of this page could not be shown: {html.escape(str(error))}</p>"
+                text = translate("Preview", "The rest of this page could not be shown: {error}")
+                piece = f"<p>{text.format(error=html.escape(str(error)))}</p>"
                 self._signals.piece.emit(self._generation, piece)
                 piece = None
             self._signals.piece.emit(self._generation, piece)
@@ -103,7 +108,7 @@ class PreviewHost(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._placeholder = QLabel("Loading preview…")
+        self._placeholder = QLabel(translate("Preview", "Loading preview…"))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self._placeholder)
         self.pane: Any = None

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..render.charts import WeekBar, review_days, reviews_chart, weeks_chart
+from ..wording import translate, week_label
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -22,12 +23,17 @@ def study_charts(library: Library, notebook_id: int, theme: str, now: dt.datetim
     fronts = front_pages(library, notebook_id)
     bars = [WeekBar(page.title, page.counts.answered, page.counts.open) for page in fronts]
     bars += [
-        WeekBar(w.label or f"Week {w.number}", w.counts.answered, w.counts.open)
+        WeekBar(
+            week_label(w.number, w.first_day, w.label),
+            w.counts.answered,
+            w.counts.open,
+            translate("Dates", "W{number}", "a week under its bar in a chart").format(number=w.number),
+        )
         for w in library.weeks(notebook_id)
     ]
     if library.has_unsorted(notebook_id) and unsorted_beyond(library, notebook_id, len(fronts)):
         unsorted = unsorted_counts(library, notebook_id)
-        bars.append(WeekBar("Unsorted", unsorted.answered, unsorted.open))
+        bars.append(WeekBar(translate("Tree", "Unsorted"), unsorted.answered, unsorted.open))
     if not any(b.answered or b.open for b in bars):
         bars = []
     since = now - dt.timedelta(days=DAYS)
