@@ -137,3 +137,19 @@ def test_the_estimate_is_read_from_the_counts_and_bounds_the_results(
         assert about is not None and about >= len(_expected(library, query)), query
     assert library.search_estimate("모델") == len(_expected(library, "모델"))
     assert library.search_estimate("Atention") == 0
+
+
+def test_indexes_merged_after_a_bulk_write_still_find_exactly(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studynotes.library import word_index
+
+    monkeypatch.setattr(word_index, "MERGE_AFTER_ROWS", 0)  # every write is a bulk write
+    for number in range(3):
+        (path,) = _write([[(f"질문 {number} 모델 L{number}", f"답 attention{number} 층")] * 5], tmp_path)
+        path.rename(path.with_name(f"part{number}.md"))
+        library.save_import(import_file(path.with_name(f"part{number}.md")), notebook="R")
+    for table in ("questions_fts", "cells_fts", "questions_words", "cells_words"):
+        library.conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+    for query in ("모델", "attention1", "l2", "층 질문", "Atention"):
+        assert [(h.kind, h.id) for h in library.search(query, limit=1000)] == _expected(library, query), query
