@@ -4,7 +4,8 @@
 
 For each family (bench/pathological_inputs.py) it renders, or recognises and
 parses with every importer, texts of doubling size and prints the seconds and
-the ratio to the previous size: about 2 means linear, 4 quadratic.  It prints
+the ratio to the previous size: about 2 means linear, 4 quadratic.  Times are CPU seconds
+(user + system of this process), so other work on the machine does not inflate them.  It prints
 figures and never fails on timing.
 """
 
@@ -36,9 +37,9 @@ def _import_all(text: str) -> None:
 
 
 def _seconds(work: Callable[[str], None], text: str) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     work(text)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def _table(

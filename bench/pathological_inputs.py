@@ -14,6 +14,21 @@ def _repeat(unit: str) -> Callable[[int], str]:
     return lambda size: unit * max(1, size // len(unit))
 
 
+def _deepening(unit: str, tail: str) -> Callable[[int], str]:
+    """Lines one level deeper each, back to one at 100 levels: `> x`, `>> x`, ..."""
+
+    def make(size: int) -> str:
+        lines: list[str] = []
+        total = 0
+        while total < size:
+            line = unit * (len(lines) % 100 + 1) + tail + "\n"
+            lines.append(line)
+            total += len(line)
+        return "".join(lines)
+
+    return make
+
+
 def _nested_list(size: int) -> str:
     """One item deeper on each line, as deep as the size allows (a 500-level list at 250 KB)."""
     lines: list[str] = []
@@ -40,13 +55,23 @@ def _sawtooth_list(size: int) -> str:
     return "".join(lines)
 
 
-# For the renderer: Python-Markdown's inline pass on brackets that never close.
+# For the renderer: Python-Markdown's inline pass on brackets that never close, emphasis, code
+# spans and tags by the thousand in one paragraph; quotes and lists nested deep.
 RENDER_FAMILIES: dict[str, Callable[[int], str]] = {
     "[ x n": _repeat("["),
     "![ x n": _repeat("!["),
     "[a]( x n": _repeat("[a]("),
     "[x][ x n": _repeat("[x]["),
     "*a x n": _repeat("*a"),
+    "_a x n": _repeat("_a"),
+    "**a x n": _repeat("**a"),
+    "` a x n": _repeat("` a"),
+    "``a x n": _repeat("``a"),
+    "< x n": _repeat("<"),
+    "<a> x n": _repeat("<a>"),
+    "> x n, one quote inside another": lambda size: ">" * size + " x\n",
+    "> x 1..n, quotes deepening": _deepening(">", " x"),
+    "- nested list": _nested_list,
 }
 
 # For every importer: runs of spaces where a line pattern tries each position, and deep lists.
@@ -55,6 +80,9 @@ IMPORT_FAMILIES: dict[str, Callable[[int], str]] = {
     "tabs then - x": lambda size: "\t" * size + "- x\n",
     "spaces inside a line": lambda size: "Day 1" + " " * size + "x\n",
     "spaces after a heading": lambda size: "# x" + " " * size + "\n",
+    "Day N heading, inner spaces": lambda size: "# Day 1 x" + " " * size + "y\n",
+    "Week N, spaces, Day N": lambda size: "**[Week 1" + " " * size + "x\n",
+    "Day N line, inner spaces": lambda size: "Day 1: x" + " " * size + "y\n",
     "deeply nested list": _nested_list,
     "nested list 0-200 levels": _sawtooth_list,
 }

@@ -102,7 +102,17 @@ class Probe:
         return found[0]
 
     def first_tick(self) -> None:
-        window = self.window()
+        shown = [
+            w for w in create_application().topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not shown:
+            # The library is still being upgraded (a cached library from an older schema): its
+            # notice turns the event loop before any window exists.  Asking for the window then
+            # raised, and the app's handler for unexpected errors showed a modal message that
+            # nobody closes offscreen: the probe hung until run.py's 600 s timeout.
+            QTimer.singleShot(20, self.first_tick)
+            return
+        window = shown[0]
         window.repaint()
         self.result["tree_rows"] = window.tree_model.rowCount()
         self.result["usable_at"] = time.monotonic()

@@ -3,6 +3,8 @@
 The document reads as plain Markdown (headings, ✅/☐ questions, answers);
 small HTML comments carry what Markdown has no place for (asker, page, time,
 status), so importing the file again yields the same questions and answers.
+The headings are in the window's language (English from the command line);
+the comments never are, so an export in any language imports again.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 from .library import LectureInfo, Library, NotebookInfo, WeekInfo
 from .model import Note, Question, StudyNotesError
+from .wording import lecture_label, translate, week_label
 
 MARKER = "studynotes"
 EXPORT_VERSION = 1
@@ -65,7 +68,7 @@ def week_to_markdown(export: WeekExport, *, open_only: bool = False) -> tuple[st
             "export",
             {"version": EXPORT_VERSION, "notebook": export.notebook.title, "week": export.week.number},
         ),
-        f"# {export.notebook.title} · {export.week.label}",
+        f"# {export.notebook.title} · {week_label(export.week.number, export.week.first_day, export.week.label)}",
         "",
     ]
     for note in export.loose_notes:
@@ -81,7 +84,7 @@ def week_to_markdown(export: WeekExport, *, open_only: bool = False) -> tuple[st
                     "properties": lecture.properties,
                 },
             ),
-            f"## {lecture.label}",
+            f"## {lecture_label(lecture.number, lecture.title)}",
             "",
         ]
         for note in notes:
@@ -135,13 +138,15 @@ def _question(question: Question, renames: dict[str, str]) -> list[str]:
         part
         for part in (
             question.asker,
-            f"p. {question.slide_page}" if question.slide_page is not None else "",
+            translate("Card", "p. {page}").format(page=question.slide_page)
+            if question.slide_page is not None
+            else "",
             question.media_time or "",
             question.asked_at or "",
         )
         if part
     )
-    out = [_comment("question", meta), f"#### {mark} {details or 'Question'}"]
+    out = [_comment("question", meta), f"#### {mark} {details or translate('Export', 'Question')}"]
     out += [("> " + line).rstrip() for line in question.text.split("\n")]
     out.append("")
     if question.answer.strip():

@@ -86,13 +86,72 @@ def import_paths(
     cancelled: Callable[[], bool] = lambda: False,
     columns: dict[str, Field] | None = None,
 ) -> ImportReport:
-    """Detect and import in one go (the command line, the sample notebooks, scripts).
+    """Read, parse and save file by file in one transaction (the command line, the samples, scripts).
 
+    Memory holds one file at a time, whatever the number of files: a million questions import
+    in flat memory, and a failure or cancel still leaves the library as it was.  A file whose
+    bytes the notebook already holds is skipped before it is parsed.
     `columns` corrects the fields Notion database columns were recognised as."""
     context = with_people(library, notebook, context or ImportContext())
-    plan = detect(paths, context, format_name, progress, cancelled)
-    plan.columns = columns or {}
-    return import_plan(library, plan, notebook=notebook, progress=progress, cancelled=cancelled)
+    bundles, others = split_paths(paths)
+    files, errors = collect_files(others)
+    files = list(dict.fromkeys(files))
+    report = ImportReport(errors=list(errors))
+    keys = _loose_source_keys(files)
+    with library.batch():
+        ready, bundle_errors = parse_bundles(
+            bundles, context, format_name, progress, cancelled, columns or {}, notebook
+        )
+        report.files = by_bundle(ready, save_parsed(library, ready, notebook, cancelled=cancelled))
+        del ready
+        for index, path in enumerate(files):
+            if cancelled():
+                raise Cancelled
+            if progress:
+                progress(index, len(files), f"Importing {path.name} ({index + 1} of {len(files)})")
+            result = _import_one(library, path, keys.get(path, ""), notebook, context, format_name)
+            if isinstance(result, ImportFailure):
+                report.errors.append(result)
+            else:
+                report.files.append(result)
+    report.errors += bundle_errors
+    if progress:
+        progress(len(files), len(files), "Done")
+    return report
+
+
+def _loose_source_keys(files: Sequence[Path]) -> dict[Path, str]:
+    """Files that share a name are named by their path below their common folder (`week1/notes.md`)."""
+    if len({f.name for f in files}) == len(files):
+        return {}
+    return common_source_keys(files)
+
+
+def _import_one(
+    library: Library,
+    path: Path,
+    folder_path: str,
+    notebook: str | None,
+    context: ImportContext,
+    format_name: str | None,
+) -> ImportResult | ImportFailure:
+    """One file read, checked against what the notebook holds by its hash, parsed and saved."""
+    try:
+        read = read_source(path)
+    except ImportFailure as failure:
+        return failure
+    known = library.unchanged_file(path, read.sha256, notebook)
+    if known is not None:
+        return known
+    planned = PlannedFile(path, read)
+    try:
+        planned.parsed = parse_file(read, context, format_name)
+    except ImportFailure as failure:
+        return failure
+    except Exception as error:  # noqa: BLE001 (a parser bug shows as the file's message, not a traceback)
+        return ImportFailure(str(path), f"its format could not be recognised ({error})")
+    planned.parsed.folder_path = folder_path
+    return library.save_import(planned.parsed, notebook=notebook)
 
 
 def with_people(library: Library, notebook: str | None, context: ImportContext) -> ImportContext:

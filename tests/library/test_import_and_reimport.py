@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from studynotes import importing
 from studynotes.importers import import_file
 from studynotes.importing import import_paths
 from studynotes.library import Library, QuestionFilter, saving
@@ -101,7 +103,7 @@ def test_a_cancelled_multi_file_import_saves_nothing(library: Library, tmp_path:
 
     def cancel_on_third_save() -> bool:
         calls["n"] += 1
-        return calls["n"] > 5  # 3 parse checks, then cancel during saving
+        return calls["n"] > 2  # two files saved, then cancel before the third
 
     from studynotes.importing import Cancelled
 
@@ -122,3 +124,31 @@ def test_an_unreadable_file_is_reported_and_the_rest_still_import(library: Libra
         "picture.txt": "this is a binary file, not text (an image, PDF or archive?)",
     }
     assert len(library.questions(QuestionFilter(notebook="ML"))) == 2
+
+
+def test_an_unchanged_file_is_skipped_by_its_hash_before_it_is_parsed(
+    library: Library, tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "ML"
+    folder.mkdir()
+    for name in ("question-board-week2.md", "lecture-chat-log.txt"):
+        shutil.copy(seeds / name, folder / name)
+    first = import_paths(library, [folder])
+    before = _table_counts(library)
+    parsed: list[Path] = []
+    real_parse = importing.parse_file
+
+    def counting_parse(read: Any, *args: Any) -> Any:
+        parsed.append(read.path)
+        return real_parse(read, *args)
+
+    monkeypatch.setattr(importing, "parse_file", counting_parse)
+    (folder / "lecture-chat-log.txt").write_text(
+        (folder / "lecture-chat-log.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    again = import_paths(library, [folder])
+    unchanged = {Path(f.path).name: f.unchanged for f in again.files}
+    assert unchanged == {"lecture-chat-log.txt": False, "question-board-week2.md": True}
+    assert parsed == [folder / "lecture-chat-log.txt"]  # the unchanged board was never parsed
+    assert {f.notebook for f in again.files} == {f.notebook for f in first.files} == {"ML"}
+    assert _table_counts(library)["notes"] == before["notes"]

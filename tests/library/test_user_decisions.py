@@ -148,3 +148,42 @@ def test_the_files_own_changes_are_not_versions_in_the_history(library: Library,
     tensor = library.questions()[0]
     _import(library, board, BOARD.replace("An n-dimensional array.", "A multi-way array."))
     assert library.history(tensor.note_id) == []
+
+
+def test_a_question_the_user_resolved_outlives_the_file_dropping_it(library: Library, tmp_path: Path) -> None:
+    board = tmp_path / "board.md"
+    _import(library, board, BOARD)
+    normalise = _by_text(library)["Why normalise inputs?"]
+    library.set_status(normalise.id, "answered")
+    dropped = BOARD.replace("## Why normalise inputs?\n\n", "")
+    board.write_text(dropped, encoding="utf-8")
+    result = library.save_import(import_file(board), notebook="ML")
+    kept = library.question(normalise.id)
+    assert (kept.text, kept.status) == ("Why normalise inputs?", "answered")
+    assert result.kept_user_changes == 1  # the import says so: nothing vanishes silently
+    _import(library, board, BOARD)  # the question is back in the file: the same question
+    assert [q.id for q in library.questions() if q.text == "Why normalise inputs?"] == [normalise.id]
+    assert library.question(normalise.id).status == "answered"
+
+
+def test_a_reopened_question_survives_leaving_the_file_and_coming_back(
+    library: Library, tmp_path: Path
+) -> None:
+    board = tmp_path / "board.md"
+    _import(library, board, BOARD)
+    tensor = _by_text(library)["What is a tensor?"]
+    library.set_status(tensor.id, "open")
+    _import(library, board, BOARD.replace("## What is a tensor?\n\nAn n-dimensional array.\n\n", ""))
+    assert library.question(tensor.id).status == "open"
+    _import(library, board, BOARD + "\n## What is a batch?\n")
+    assert library.question(tensor.id).status == "open"
+    assert sorted(_by_text(library)) == sorted(
+        ["What is a tensor?", "Why normalise inputs?", "What does dropout do?", "What is a batch?"]
+    )
+
+
+def test_a_question_the_user_never_touched_leaves_with_the_file(library: Library, tmp_path: Path) -> None:
+    board = tmp_path / "board.md"
+    _import(library, board, BOARD)
+    _import(library, board, BOARD.replace("## Why normalise inputs?\n\n", ""))
+    assert "Why normalise inputs?" not in _by_text(library)

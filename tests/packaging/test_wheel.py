@@ -38,6 +38,10 @@ def test_the_wheel_holds_resources_seeds_and_every_module(tmp_path: Path) -> Non
     for module in (ROOT / "src" / "studynotes").rglob("*.py"):
         assert module.relative_to(ROOT / "src").as_posix() in names
     assert "studynotes/py.typed" in names
+    assert {
+        "studynotes/resources/translations/studynotes_ko.qm",
+        "studynotes/resources/translations/studynotes_en.qm",
+    } <= names
 
 
 def test_resources_are_found_from_an_unpacked_wheel_layout(tmp_path: Path) -> None:

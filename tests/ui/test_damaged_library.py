@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from studynotes.importers import import_file
 from studynotes.library import Library
 from studynotes.ui.app import _open_or_restore
-from studynotes.ui.damaged_library import RESTORE_LABEL
+from studynotes.ui.damaged_library import restore_label
 from studynotes.ui.library_open import open_library
 
 
@@ -40,7 +40,7 @@ def test_the_window_restores_the_latest_good_backup_when_asked(
 ) -> None:
     good = _damaged_library(library_path, seeds)
     seen: list[str] = []
-    QTimer.singleShot(0, lambda: _answer(RESTORE_LABEL, seen))
+    QTimer.singleShot(0, lambda: _answer(restore_label(), seen))
     library = _open_or_restore(open_library, library_path)
     assert library is not None
     try:

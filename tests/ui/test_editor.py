@@ -19,7 +19,7 @@ from studynotes.library.views import QuestionFilter
 from studynotes.ui import editor as editor_module
 from studynotes.ui import preview_host
 from studynotes.ui.commands import LibraryEvents
-from studynotes.ui.editor import NEW_QUESTION, SAVE_DELAY_MS, NoteEditor
+from studynotes.ui.editor import SAVE_DELAY_MS, NoteEditor, new_question_text
 from studynotes.ui.editor_cells import CellEditor
 from studynotes.ui.markdown_highlighter import DARK, LIGHT, MarkdownHighlighter
 
@@ -159,10 +159,10 @@ def test_adding_and_deleting_a_question_is_undoable(qtbot: Any, day_log: tuple[L
     editor.add_cell("question")
     note = library.note(note_id)
     assert note is not None and note.cells[1].question is not None
-    assert note.cells[1].question.text == NEW_QUESTION and note.cells[1].question.status == "open"
+    assert note.cells[1].question.text == new_question_text() and note.cells[1].question.status == "open"
     assert len(editor.editors) == len(cells_before) + 1
     assert editor._current is editor.editors[1]
-    assert editor.editors[1].text.textCursor().selectedText() == NEW_QUESTION  # typing replaces it
+    assert editor.editors[1].text.textCursor().selectedText() == new_question_text()  # typing replaces it
     editor._undo.undo()
     assert [(c.kind, c.markdown) for c in library.note(note_id).cells] == cells_before  # type: ignore[union-attr]
 

@@ -15,12 +15,13 @@ from golden import SEED_FORMATS
 from studynotes.importing import ImportReport, detect_file
 from studynotes.library import Library
 from studynotes.library.views import QuestionFilter
+from studynotes.ui.count_words import words
 from studynotes.ui.import_dialog import (
-    AS_DETECTED,
     DETECT_IN_THREAD_BYTES,
     DETECT_IN_THREAD_OVER,
-    FROM_DOCUMENT,
     ImportDialog,
+    as_detected,
+    from_document,
 )
 
 BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40
@@ -85,7 +86,7 @@ def test_the_seeds_import_through_the_dialog_with_the_seed_counts(
     assert notes["slides.pdf"] == "not a note or chat export (.pdf), skipped"
     assert notes[".draft.md"] == "hidden, skipped"
     assert _cell(dialog, dialog.table.rowCount() - 1, 2).foreground().color().name() == "#cf222e"
-    assert dialog.status.text() == "5 file(s) to import; 3 skipped (each row says why)"
+    assert dialog.status.text() == "5 files to import; 3 skipped (each row says why)"
     assert dialog.notebook_title() is None  # each document says where it goes
 
     with qtbot.waitSignal(dialog.imported, timeout=30_000) as signal:
@@ -96,11 +97,11 @@ def test_the_seeds_import_through_the_dialog_with_the_seed_counts(
     assert dialog.status.text() == "Import finished"
     assert dialog.cancel_button.text() == "Close"
     shown = _notes_column(dialog)
-    assert shown["question-board-week2.md"].startswith("2 note(s), 16 question(s) in study")
-    assert shown["daily-log-day15-19.txt"].startswith("5 note(s), 1 question(s)")
+    assert shown["question-board-week2.md"].startswith("2 notes, 16 questions in study")
+    assert shown["daily-log-day15-19.txt"].startswith("5 notes, 1 question")
     summary = dialog.summary.toPlainText()
     assert "read 'January 12, 20222' as 2022-01-12" in summary  # warnings are listed
-    assert f"{report.warnings} warning(s), 0 error(s)" in summary
+    assert f"{words().warnings(report.warnings)}, 0 errors" in summary
 
     with Library.open(path) as library:
         chat = library.questions(QuestionFilter(note_id=library.notes(notebook="study")[-1].id))
@@ -151,7 +152,7 @@ def test_the_users_choices_place_the_notes(qtbot: Any, tmp_path: Path, seeds: Pa
     dialog = _dialog(qtbot, path, [chat], notebooks=["Deep Learning"], default_notebook="Deep Learning")
     assert dialog.notebook.currentText() == "Deep Learning"
     assert [dialog.notebook.itemText(i) for i in range(dialog.notebook.count())] == [
-        FROM_DOCUMENT,
+        from_document(),
         "Deep Learning",
     ]
     dialog.notebook.setCurrentText("  딥러닝 스터디 ")  # a new notebook, typed
@@ -179,7 +180,7 @@ def test_one_format_for_every_file_and_back_to_the_detected_ones(
     dialog = _dialog(qtbot, tmp_path / "lib.sqlite3", [_seed_folder(tmp_path, seeds)])
     dialog.format_for_all.setCurrentText("Markdown or text")  # as the user reads it
     assert {f for _, f in dialog.jobs()} == {"markdown"}
-    dialog.format_for_all.setCurrentText(AS_DETECTED)
+    dialog.format_for_all.setCurrentText(as_detected())
     assert {p.name: f for p, f in dialog.jobs()} == SEED_FORMATS
     report = _run(dialog)
     assert [r.format for r in report.files] == [SEED_FORMATS[Path(r.path).name] for r in report.files]
@@ -355,4 +356,4 @@ def test_a_big_file_is_recognised_in_a_thread(qtbot: Any, tmp_path: Path, seeds:
     assert dialog.table.rowCount() == 0 and dialog.status.text().startswith("Recognising the formats")
     dialog.wait()
     assert [(p.name, f) for p, f in dialog.jobs()] == [("big-chat.txt", "chat_log")]
-    assert dialog.import_button.isEnabled() and dialog.status.text() == "1 file(s) to import"
+    assert dialog.import_button.isEnabled() and dialog.status.text() == "1 file to import"

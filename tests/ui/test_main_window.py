@@ -120,7 +120,7 @@ def test_settings_and_selection_persist_between_sessions(
     qtbot.addWidget(second)
     current = second.current_node()
     assert current is not None and current.key == first.tree_model.node(note).key
-    assert second.font_size() == 18
+    assert second.font_size() == second.base_font_size() + 3
     assert (second.width(), second.height()) == (700, 500)
 
 

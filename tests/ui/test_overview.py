@@ -21,6 +21,9 @@ def test_the_overview_counts_weeks_as_the_tree_does(demo_library: Library) -> No
     week_rows = [text for label, text in rows.items() if label.startswith("Week")]
     assert week_rows and all(text == "no questions" for text in week_rows)
     assert "0 open / 0" not in page
+    # the chart below says the same: the programme page's bar by its title, no Unsorted bar
+    assert "AIFFEL DeepML Flipped School: 0 answered, 29 open" in html.unescape(page)
+    assert "Unsorted:" not in html.unescape(page)
 
 
 def _programme_week(library: Library, number: int) -> WeekInfo:

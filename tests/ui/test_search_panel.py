@@ -67,7 +67,12 @@ def test_down_from_the_field_walks_into_the_results(qtbot: Any, window: Any) -> 
 def test_a_query_with_more_hits_than_shown_says_so(qtbot: Any, window: Any) -> None:
     _search(qtbot, window, "a")
     assert len(window.search.hits()) == SHOWN_HITS
-    assert window.search.status.text() == f"The first {SHOWN_HITS} results · add a word to narrow"
+    about = window.library.search_estimate("a")  # the vocabulary's count, never a count of every match
+    assert about is not None and about > SHOWN_HITS
+    assert (
+        window.search.status.text()
+        == f"The first {SHOWN_HITS} of about {about:,} results · add a word to narrow"
+    )
     _search(qtbot, window, "손실함수를")
     count = len(window.search.hits())
     assert (
@@ -87,3 +92,27 @@ def test_formulas_in_results_read_as_text(qtbot: Any, window: Any) -> None:
     ]
     assert labels and not any("$" in text or "\\frac" in text for text in labels)
     assert any("pₖ = nₖ/(∑nₖ)" in text for text in labels)
+
+
+def test_the_count_says_about_how_many_when_the_vocabulary_knows() -> None:
+    from studynotes.ui.search_panel import result_count
+
+    assert result_count(SHOWN_HITS, more=True, about=1234) == (
+        f"The first {SHOWN_HITS} of about 1,234 results · add a word to narrow"
+    )
+    assert result_count(SHOWN_HITS, more=True, about=None).startswith(f"The first {SHOWN_HITS} results")
+
+
+def test_results_wrap_to_a_narrow_column_instead_of_scrolling_sideways(qtbot: Any, window: Any) -> None:
+    window.resize(921, 630)  # the first window on a 1024×700 screen
+    window.search.field.setText("손실함수")
+    window.search.run_search()
+    results = window.search.results
+    qtbot.waitUntil(lambda: results.isVisible() and results.viewport().width() > 80)
+    qtbot.wait(50)
+    width = results.viewport().width()
+    item = results.item(0)
+    assert item.sizeHint().width() <= width
+    label = results.itemWidget(item)
+    assert item.sizeHint().height() >= label.heightForWidth(width) > label.fontMetrics().height() * 2
+    assert results.horizontalScrollBar().maximum() == 0

@@ -157,10 +157,11 @@ def test_the_shortcut_list_and_about_come_from_the_window_itself(qtbot: Any, win
 
 
 def test_ctrl_0_resets_the_text_size_and_the_status_bar_shows_it(window: Any) -> None:
+    base = window.base_font_size()
     window.set_font_size(3)
-    assert window.zoom_label.text() == "Text 120%"
+    assert window.zoom_label.text() == f"Text {round(100 * (base + 3) / base)}%"
     window.reset_font_size()
-    assert window.font_size() == 15 and window.zoom_label.text() == ""
+    assert window.font_size() == base and window.zoom_label.text() == ""
 
 
 def test_the_view_menu_has_a_theme_heading(window: Any) -> None:
@@ -283,4 +284,10 @@ def test_the_tree_has_one_right_click_menu_with_the_study_actions_in_it(window: 
     items = _texts(context_menus.tree_menu(window, window.current_node()))
     assert {"&Review due questions", "Delete note"} <= set(items)
     assert window.tree.receivers("2customContextMenuRequested(QPoint)") == 1
+    notebook = window.tree_model.node(window.tree_model.index(0, 0))
+    assert {"New notebook…", "Rename notebook…", "Delete notebook…"} <= set(
+        _texts(context_menus.tree_menu(window, notebook))
+    )
+    below = _texts(context_menus.library_menu(window))  # a right click below the last row
+    assert below == ["New notebook…", "Import files…", "Deleted notes and notebooks…"]
     assert window.questions.table.receivers("2customContextMenuRequested(QPoint)") == 1

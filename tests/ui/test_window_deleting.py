@@ -96,3 +96,20 @@ def test_a_deleted_note_is_listed_and_restored_from_the_deleted_list(
     assert dialog.items.count() == 0 and not dialog.restore_button.isEnabled()
     window.undo_stack.undo()  # restoring is undoable like any change
     assert demo_library.note(MINUTES) is None and not window.tree_model.note_index(MINUTES).isValid()
+
+
+def test_note_history_shows_what_was_deleted_when_no_note_is_selected(
+    window: Any, demo_library: Library, monkeypatch: Any
+) -> None:
+    from studynotes.ui import note_actions
+    from studynotes.ui.deleted_dialog import DeletedDialog
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(
+        DeletedDialog, "exec", lambda d: seen.append([d.items.item(i).text() for i in range(d.items.count())])
+    )
+    window.tree.setCurrentIndex(window.tree_model.note_index(MINUTES))
+    note_actions.delete_selected(window)
+    window.tree.setCurrentIndex(window.tree_model.index(0, 0))  # a notebook: no note's history to show
+    window.show_history()
+    assert len(seen) == 1 and len(seen[0]) == 1 and "8/5(목) 회의록" in seen[0][0]

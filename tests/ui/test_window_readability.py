@@ -119,3 +119,16 @@ def test_the_last_selection_is_kept_per_library(
     qtbot.addWidget(again)
     assert again.current_node().key == ("note", 5)
     again.close()
+
+
+def test_in_a_narrow_tree_the_counts_shorten_before_the_title_vanishes(window: Any) -> None:
+    from studynotes.ui.tree_delegate import fit_counts
+
+    metrics = window.tree.fontMetrics()
+    title, whole = "CS231n study group", "0 open / 16 · 16 due"
+    wide = fit_counts(metrics, title, whole, 600)
+    assert wide == (whole, 600 - metrics.horizontalAdvance(whole) - 8)  # room for both: as it is
+    counts, room = fit_counts(metrics, title, whole, 150)  # the 1024-pixel screen's tree
+    assert counts in ("0 open / 16", "0/16")
+    assert room >= 6 * metrics.averageCharWidth()  # some of the title shows, not "…"
+    assert metrics.horizontalAdvance(counts) + 8 + room <= 150

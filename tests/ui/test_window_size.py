@@ -29,3 +29,15 @@ def test_narrowing_the_window_takes_width_from_every_pane(qtbot: Any, window: An
     narrow_left, narrow_preview, narrow_right = window.splitter.sizes()
     assert narrow_left < left and narrow_right < right
     assert narrow_preview >= 0.45 * sum(window.splitter.sizes())
+
+
+def test_opening_the_editor_on_a_small_screen_takes_no_width_from_the_tree(qtbot: Any, window: Any) -> None:
+    window.resize(921, 630)  # the first window on a 1024×700 screen
+    qtbot.wait(50)
+    tree = window.splitter.sizes()[0]
+    window.tree.setCurrentIndex(window.tree_model.note_index(4))
+    window.edit_note()
+    qtbot.wait(1200)  # the pane's own layout is done by then, even on a loaded machine
+    left, preview, editor, questions = window.splitter.sizes()
+    assert abs(left - tree) <= 2 and questions == 0
+    assert editor >= window.editor_pane.minimumSizeHint().width() and preview > editor

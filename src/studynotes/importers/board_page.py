@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from ..model import Question
 from .parts.dates import parse_any_date
 from .parts.fields import media_time, slide_page
+from .parts.markdown_blocks import HEADING_TEXT
 from .parts.names import strip_notion_id
 from .parts.questions import looks_like_question
 
-_TITLE = re.compile(r"^#\s+(.*?)\s*#*\s*$")
+_TITLE = re.compile(rf"^#\s+{HEADING_TEXT}")
 _PROPERTY = re.compile(r"^[^\w`]*\s*([^:：\t]{1,20}?)\s*(?:[:：]|\t)\s*(.*)$")
 _KEYS: dict[str, tuple[str, ...]] = {
     "asker": ("질문자", "작성자", "이름", "asker", "asked by", "author", "created by", "name"),

@@ -32,6 +32,7 @@ from .chat_text import (
     is_small_talk,
     message_markdown,
 )
+from .parts.markdown_blocks import HEADING_TEXT_REQUIRED
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.questions import QUESTION_LABEL, without_question_label
 from .parts.replies import affirms, asks_yes_or_no, is_code, mentioned, name_parts, shared_words
@@ -67,7 +68,7 @@ _LECTURE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WEEK_NUMBER = re.compile(r"\bweek\s*(\d{1,2})\b|(?<!\d)(\d{1,2})\s*주차", re.IGNORECASE)
-_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_HEADING = re.compile(rf"^#{{1,6}}\s+{HEADING_TEXT_REQUIRED}")
 
 
 def score(text: str) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Attachment, ImportContext, Note, ParsedDocument
 from .base import Importer
@@ -26,17 +27,15 @@ from .parts.periods import page_week
 from .parts.schedule_tables import schedule_sessions
 
 _DAY_CORE = (
-    r"(?:\*\*)?\[?\s*(?:(?:Week|W)\s*(?P<week>\d{1,3})\s*\]?\s*[-–—,/·|]?\s*)?"
-    r"Day\s*(?P<day>\d{1,4})\s*+\]?(?:\*\*)?"
+    r"(?:\*\*)?\[?\s*+(?:(?:Week|W)\s*+(?P<week>\d{1,3})\s*+\]?\s*+[-–—,/·|]?\s*+)?"
+    r"Day\s*+(?P<day>\d{1,4})\s*+\]?(?:\*\*)?"
 )
-_DAY_LINE = re.compile(
-    rf"^\s*+{_DAY_CORE}\s*(?:(?:[:\-–—|.]|(?=\())\s*(?P<rest>.{{0,80}}?))?\s*$", re.IGNORECASE
-)
-_DAY_HEADING = re.compile(
-    rf"^\s*+#{{1,6}}\s*{_DAY_CORE}\s*[:\-–—|.]?\s*(?P<rest>.*?)\s*#*\s*$", re.IGNORECASE
-)
+_LINE_REST = 80  # a longer line after `Day N` is prose, not a heading
+_DAY_LINE = re.compile(rf"^\s*+{_DAY_CORE}\s*+(?:(?:[:\-–—|.]|(?=\())\s*+(?P<rest>.*))?$", re.IGNORECASE)
+_DAY_HEADING = re.compile(rf"^\s*+#{{1,6}}\s*+{_DAY_CORE}\s*+[:\-–—|.]?\s*+(?P<rest>.*)$", re.IGNORECASE)
 _WEEK_HEADING = re.compile(
-    r"^\s*+(?:#{1,6}\s*)?\[?\s*(?:Week\s*(?P<en>\d{1,3})|(?P<ko>\d{1,3})\s*주차)\s*\]?\s*$", re.IGNORECASE
+    r"^\s*+(?:#{1,6}\s*+)?\[?\s*+(?:Week\s*+(?P<en>\d{1,3})|(?P<ko>\d{1,3})\s*+주차)\s*+\]?\s*+$",
+    re.IGNORECASE,
 )
 _CHROME = re.compile(
     r"^\s*+(\d+\s+min(ute)?s?\s+read|leave a comment|share on\b.*|updated:?\s.*|posted:?\s.*|"
@@ -114,8 +113,26 @@ def _first_heading(lines: list[str]) -> str:
     return first if first.lstrip().startswith("#") else ""
 
 
-def _day_heading(line: str) -> re.Match[str] | None:
-    return _DAY_HEADING.match(line) or _DAY_LINE.match(line)
+class _Heading(NamedTuple):
+    day: int
+    week: int | None
+    rest: str
+
+
+def _day_heading(line: str) -> _Heading | None:
+    """`## Day 3: Optimizers`, or a short `Day 3 - 2021.08.04` line.
+
+    The patterns leave the end of the line to plain string stripping: a pattern that
+    trimmed it tried every split of a long run of spaces."""
+    found = _DAY_HEADING.match(line)
+    rest = (found.group("rest") or "").rstrip().rstrip("#").rstrip() if found else ""
+    if found is None:
+        found = _DAY_LINE.match(line)
+        rest = (found.group("rest") or "").rstrip() if found else ""
+        if found is None or len(rest) > _LINE_REST:
+            return None
+    week = found.group("week")
+    return _Heading(int(found.group("day")), int(week) if week else None, rest)
 
 
 def _split_days(lines: list[str], first_line: int, document: ParsedDocument) -> list[_Day]:
@@ -126,13 +143,12 @@ def _split_days(lines: list[str], first_line: int, document: ParsedDocument) -> 
         heading = _day_heading(line)
         week_heading = _WEEK_HEADING.match(line)
         if heading:
-            named_week = heading.group("week")
-            date, subtitle = _date_and_subtitle(heading.group("rest") or "")
+            date, subtitle = _date_and_subtitle(heading.rest)
             days.append(
                 _Day(
                     line=number,
-                    day=int(heading.group("day")),
-                    week=int(named_week) if named_week else week,
+                    day=heading.day,
+                    week=week if heading.week is None else heading.week,
                     date=date,
                     subtitle=subtitle,
                 )

@@ -17,13 +17,14 @@ from .base import Importer
 from .parts.dates import parse_any_date
 from .parts.front_matter import split_front_matter
 from .parts.links import local_image_links
+from .parts.markdown_blocks import HEADING
 from .parts.markdown_questions import cells_with_questions, is_question_section
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.periods import stated_day, stated_week
 from .parts.questions import asks
 from .parts.schedule_tables import schedule_sessions
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = HEADING
 _FENCE = re.compile(r"^\s*+(```|~~~)")
 
 

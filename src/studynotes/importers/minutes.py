@@ -16,12 +16,13 @@ from .base import Importer
 from .minutes_header import meeting_date, read_properties, read_title
 from .parts.front_matter import split_front_matter
 from .parts.links import local_image_links
+from .parts.markdown_blocks import HEADING
 from .parts.names import title_from_file_name
 from .parts.periods import page_week
 from .parts.questions import looks_like_question
 from .parts.schedule_tables import schedule_sessions
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = HEADING
 _LECTURE_SECTION = re.compile(
     r"(?<!\d)(\d{1,3})\s*강(?:의|좌)?(?![가-힣])|\blecture\s*(\d{1,3})\b", re.IGNORECASE
 )

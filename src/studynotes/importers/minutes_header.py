@@ -13,8 +13,9 @@ import re
 
 from ..model import ParsedDocument
 from .parts.dates import parse_any_date
+from .parts.markdown_blocks import HEADING
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = HEADING
 _TAB_PROPERTY = re.compile(r"^[^\w\t]*+\s*([^\t]{1,40}?)\s*\t(.*)$")
 _COLON_PROPERTY = re.compile(r"^[^\w]*+([^:：]{1,20}?)\s*[:：]\s*(.*)$")
 # Property names Notion minutes templates use; only these are read from `key: value` lines.

@@ -39,7 +39,7 @@ _ID_NAME = re.compile(
 )
 _EXPORT_FOLDER = re.compile(r"^Export-[0-9a-f-]{8,}$", re.IGNORECASE)
 _PROPERTY = re.compile(r"^([^:\n]{1,60}?):\s+(.*\S)\s*$")
-_TITLE_LINE = re.compile(r"^#\s+(.*?)\s*$")
+_TITLE_LINE = re.compile(r"^#\s+((?:\S++|\s++(?!$))*+)\s*$")  # spaces taken by the run: linear
 
 Progress = Callable[[int, int, str], None]
 

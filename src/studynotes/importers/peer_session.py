@@ -18,7 +18,7 @@ from .base import Importer
 from .parts.dates import parse_any_date
 from .parts.front_matter import split_front_matter
 from .parts.links import local_image_links
-from .parts.markdown_blocks import HEADING
+from .parts.markdown_blocks import HEADING_TEXT
 from .parts.markdown_questions import cells_with_questions, is_question_section
 from .parts.names import title_from_file_name
 from .parts.periods import page_week, stated_day
@@ -33,6 +33,7 @@ _MEETING = re.compile(
 _DAY_TITLE = re.compile(
     r"^\W*(?:week\s*\d{1,2}\W*)?day\s*\d{1,3}\b|^\W*\d{1,2}\s*주\s*차\W*\d{1,2}\s*일\s*차", re.IGNORECASE
 )
+_HEADING = re.compile(rf"^\s*+#{{1,6}}\s+{HEADING_TEXT}")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _NOT_TITLE = re.compile(r"^\s*(?:[-*+•>|]|\d{1,3}[.)]\s|```|~~~|<(?!h\d))")
 _TAG = re.compile(r"<[^>]+>")
@@ -66,8 +67,8 @@ def _opening(lines: list[str]) -> list[str]:
     for line in [line for line in lines if line.strip()][:12]:
         if _RULE.match(line) or _NOT_TITLE.match(line):
             continue
-        heading = HEADING.match(line)
-        text = _TAG.sub("", heading.group(2) if heading else line).strip()
+        heading = _HEADING.match(line)
+        text = _TAG.sub("", heading.group(1) if heading else line).strip()
         if heading or (len(text) < 40 and not _PROSE.search(text)):
             found.append(text)
         if len(found) == 4:
@@ -101,9 +102,9 @@ def _title(body: str) -> tuple[str, str]:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return "", body
-    heading = HEADING.match(lines[first])
-    if heading and heading.group(2).strip():
-        return heading.group(2).strip(), "\n".join(lines[first + 1 :])
+    heading = _HEADING.match(lines[first])
+    if heading and heading.group(1).strip():
+        return heading.group(1).strip(), "\n".join(lines[first + 1 :])
     following = next((line for line in lines[first + 1 :] if line.strip()), "")
     if len(lines[first].strip()) < 60 and not _NOT_TITLE.match(lines[first]) and _RULE.match(following):
         return lines[first].strip(), "\n".join(lines[first + 1 :])

@@ -28,10 +28,11 @@ from .board_items import (
 from .board_page import QuestionPage, read_question_page, status_from_body
 from .parts.fields import ANSWERED, OPEN_MARKS, is_known_field, read_heading, status_mark
 from .parts.links import image_links
+from .parts.markdown_blocks import HEADING
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.questions import looks_like_question
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = HEADING
 _WEEK = re.compile(r"(\d{1,3})\s*주\s*차|\bweek\s*(\d{1,3})\b", re.IGNORECASE)
 _LECTURE = re.compile(
     r"(?:^|\s|·|-)(?:lecture|lec\.?)\s*(\d{1,3})\b|(?<!\d)(\d{1,3})\s*강(?:의|좌)?(?![가-힣])", re.IGNORECASE

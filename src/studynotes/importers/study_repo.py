@@ -21,6 +21,7 @@ from .archive import FileSet
 from .bundle_files import PageText, decoded_text, parse_page
 from .note_links import rewrite_links
 from .parts.dates import parse_any_date
+from .parts.markdown_blocks import HEADING_TEXT_REQUIRED
 from .parts.schedule_tables import schedule_sessions
 from .place_names import lecture_in, place_of_path, week_in
 
@@ -32,7 +33,7 @@ _LEFT_OUT = re.compile(
     re.IGNORECASE,
 )
 _LEFT_OUT_FOLDERS = frozenset({"node_modules", "__pycache__", "_site", "venv", ".venv"})
-_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_TITLE = re.compile(rf"^#[^\S\n]+{HEADING_TEXT_REQUIRED}", re.MULTILINE)
 _README = re.compile(r"^readme\.(md|markdown|txt)$", re.IGNORECASE)
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\||$)")

@@ -8,7 +8,7 @@ from .backups import restore_backup
 from .changes import QUESTION_FIELDS, Change, NodeKey, Operation
 from .connection import LibraryError, needs_upgrade
 from .damage import DamagedLibrary
-from .people import ChatPeople
+from .people import ChatPeople, PersonCount
 from .question_edits import KEEP, Keep
 from .review_rows import STATE_NAMES, CardState
 from .reviewing import DueCard, card_after, review_of, schedule
@@ -51,6 +51,7 @@ __all__ = [
     "NoteInfo",
     "NotebookInfo",
     "Operation",
+    "PersonCount",
     "QuestionFilter",
     "QuestionRow",
     "SearchHit",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,12 @@ from .schema import LATEST_VERSION
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+# A library past this size keeps 2 daily copies and 1 weekly: 3 copies, not 11 (a million
+# questions is a file of gigabytes).
+BIG_LIBRARY_BYTES = 512 * 1024 * 1024
+KEEP_DAILY_BIG = 2
+KEEP_WEEKLY_BIG = 1
+STEP_PAGES = 4096  # 16 MB per step of a copy made in the background
 _LIBRARY_TABLES = frozenset({"notebooks", "sources", "notes", "cells", "questions"})
 DAILY_REASON = "daily"
 
@@ -55,20 +62,66 @@ def daily_backup(conn: sqlite3.Connection, library_path: Path, now: dt.datetime 
     if daily and daily[0].created.date() == now.date():
         return None
     made = backup_copy(conn, library_path, reason=DAILY_REASON, now=now)
-    daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
-    for old in outdated(daily):
-        old.path.unlink(missing_ok=True)
+    _prune(library_path)
     return made
 
 
-def outdated(daily: list[BackupInfo]) -> list[BackupInfo]:
-    """Of daily copies (newest first): all but the newest 7 and the last copy of each of the 4 weeks before."""
-    recent = {backup.created.isocalendar()[:2] for backup in daily[:KEEP_DAILY]}
+def _prune(library_path: Path) -> None:
+    daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
+    big = bool(daily) and daily[0].size > BIG_LIBRARY_BYTES
+    for old in outdated(daily, big=big):
+        old.path.unlink(missing_ok=True)
+
+
+def daily_backup_in_steps(
+    library_path: Path,
+    now: dt.datetime | None = None,
+    *,
+    pages: int = STEP_PAGES,
+    progress: Callable[[int, int, int], object] | None = None,
+) -> Path | None:
+    """Today's copy, made from a connection of its own so it can run beside the window.
+
+    The copy reads one snapshot (a read transaction held throughout, which in WAL mode never
+    blocks a writer), in steps of `pages` pages; it is written under a temporary name and
+    renamed once complete, so a copy cut short by the app closing is never listed."""
+    now = now or dt.datetime.now()
+    daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
+    if daily and daily[0].created.date() == now.date():
+        return None
+    folder = backups_folder(library_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for partial in folder.glob("*.partial"):
+        partial.unlink(missing_ok=True)  # a copy an earlier run did not finish
+    target = folder / f"{library_path.stem}-{now.strftime('%Y%m%d-%H%M%S')}-{DAILY_REASON}.sqlite3"
+    partial = target.with_name(target.name + ".partial")
+    source = sqlite3.connect(f"{library_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(partial)
+        try:
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+            source.backup(destination, pages=pages, progress=progress, sleep=0)
+            source.execute("COMMIT")
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    partial.replace(target)
+    _prune(library_path)
+    return target
+
+
+def outdated(daily: list[BackupInfo], *, big: bool = False) -> list[BackupInfo]:
+    """Of daily copies (newest first): all but the newest 7 and the last copy of each of the 4 weeks
+    before (a big library: the newest 2 and 1 week's)."""
+    keep_daily, keep_weekly = (KEEP_DAILY_BIG, KEEP_WEEKLY_BIG) if big else (KEEP_DAILY, KEEP_WEEKLY)
+    recent = {backup.created.isocalendar()[:2] for backup in daily[:keep_daily]}
     weeks_kept: set[tuple[int, int]] = set()
     drop: list[BackupInfo] = []
-    for backup in daily[KEEP_DAILY:]:
+    for backup in daily[keep_daily:]:
         week = backup.created.isocalendar()[:2]
-        if week in recent or week in weeks_kept or len(weeks_kept) >= KEEP_WEEKLY:
+        if week in recent or week in weeks_kept or len(weeks_kept) >= keep_weekly:
             drop.append(backup)
         else:
             weeks_kept.add(week)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import StudyNotesError
+from . import word_index
 from .schema import LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -167,12 +168,14 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:
     """Apply each pending migration in its own transaction, recording the version."""
-    for number, (_name, script) in enumerate(MIGRATIONS, start=1):
+    for number, (name, script) in enumerate(MIGRATIONS, start=1):
         if number <= current:
             continue
         with transaction(conn):
             for statement in split_statements(script):
                 conn.execute(statement)
+            if name == word_index.MIGRATION_NAME:
+                word_index.flush(conn)  # the words of every row already there
             conn.execute(f"PRAGMA user_version = {number}")
 
 

@@ -70,7 +70,11 @@ def people_of(conn: sqlite3.Connection, notebook_id: int) -> ChatPeople:
 def write_people(conn: sqlite3.Connection, notebook_id: int, people: ChatPeople) -> None:
     row = conn.execute("SELECT properties FROM notebooks WHERE id = ?", (notebook_id,)).fetchone()
     properties = json.loads(row[0] or "{}") if row else {}
-    properties.update(people.properties())
+    for key, value in people.properties().items():  # nothing named leaves no trace: undo is exact
+        if value:
+            properties[key] = value
+        else:
+            properties.pop(key, None)
     conn.execute(
         "UPDATE notebooks SET properties = ? WHERE id = ?",
         (json.dumps(properties, ensure_ascii=False), notebook_id),
@@ -153,12 +157,39 @@ def write_questions(conn: sqlite3.Connection, values: dict[int, dict[str, Any]])
     )
 
 
+@dataclass(frozen=True)
+class PersonCount:
+    """A name as the notebook's chats show it: how many questions it asked and answers it gave."""
+
+    name: str
+    asked: int = 0
+    answered: int = 0
+
+
 class PeopleEdits(LibraryWriter):
     """The operation that sets a notebook's chat people, and its undo."""
 
     def chat_people(self, notebook_id: int) -> ChatPeople:
         """The notebook's instructors and merged names (its chat settings)."""
         return people_of(self.conn, notebook_id)
+
+    def chat_person_counts(self, notebook_id: int) -> list[PersonCount]:
+        """Everyone who asked or answered in the notebook, most active first: the names a user
+        picks instructors from and merges."""
+        asked: dict[str, int] = {}
+        answered: dict[str, int] = {}
+        rows = self.conn.execute(
+            "SELECT q.asker, q.answer FROM questions q JOIN notes n ON n.id = q.note_id WHERE n.notebook_id = ?",
+            (notebook_id,),
+        )
+        for asker, answer in rows:
+            if asker:
+                asked[asker] = asked.get(asker, 0) + 1
+            for speaker in dict.fromkeys(_SPEAKER.findall(answer or "")):
+                name = asker_name(speaker)
+                answered[name] = answered.get(name, 0) + 1
+        people = [PersonCount(n, asked.get(n, 0), answered.get(n, 0)) for n in {**asked, **answered}]
+        return sorted(people, key=lambda p: (-(p.asked + p.answered), p.name.casefold()))
 
     def set_chat_people(self, notebook_id: int, people: ChatPeople) -> Change:
         """Name the notebook's instructors and merge display names: applied to its questions

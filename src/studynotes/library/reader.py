@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TypedDict, Unpack
 
 from ..model import Attachment, Cell, Note, Question
-from .search import fts_expression, like_pattern, parse_query, snippet
-from .short_terms import ShortTermIndex
+from .searching import LibrarySearch
 from .views import (
     Counts,
     LectureInfo,
@@ -21,7 +20,6 @@ from .views import (
     NoteInfo,
     QuestionFilter,
     QuestionRow,
-    SearchHit,
     WeekInfo,
 )
 from .weeks import parse_date
@@ -67,9 +65,8 @@ class NoteFilters(TypedDict, total=False):
     unsorted: bool
 
 
-class LibraryReader:
+class LibraryReader(LibrarySearch):
     conn: sqlite3.Connection
-    _short_term_index: ShortTermIndex | None = None  # made on the first short search
 
     # -- the tree -------------------------------------------------------
     def notebooks(self) -> list[NotebookInfo]:
@@ -431,49 +428,3 @@ class LibraryReader:
             sql += " AND n.notebook_id = ?"
             params = (notebook_id,)
         return sorted(r[0] for r in self.conn.execute(sql + " ORDER BY q.asker", params))
-
-    # -- search ------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """Questions first, then text cells; Korean and English, any length."""
-        terms = parse_query(query)
-        if not terms:
-            return []
-        hits = self._search_table(
-            "question", "questions", "questions_fts", ("text", "answer", "asker"), terms, limit
-        )
-        if len(hits) < limit:
-            hits += self._search_table("cell", "cells", "cells_fts", ("markdown",), terms, limit - len(hits))
-        return hits
-
-    def _short_terms(self) -> ShortTermIndex:
-        if self._short_term_index is None:
-            self._short_term_index = ShortTermIndex(self.conn)
-        return self._short_term_index
-
-    def _search_table(
-        self, kind: str, table: str, fts: str, columns: tuple[str, ...], terms: Any, limit: int
-    ) -> list[SearchHit]:
-        params: list[Any] = []
-        joins = f"FROM {table} t JOIN notes n ON n.id = t.note_id"
-        clauses = ["t.private = 0"] if table == "questions" else ["t.kind = 'markdown'"]
-        order = "t.id DESC"  # newest first; a sort over every match would cost a full scan
-        expressions = [fts_expression(terms.long)] if terms.long else []
-        scanned = terms.short
-        if terms.short:
-            plan = self._short_terms().plan(fts, terms.short)
-            if plan.impossible:
-                return []
-            expressions += plan.phrases
-            scanned = tuple(plan.scanned)
-        if expressions:
-            joins = f"FROM {fts} f JOIN {table} t ON t.id = f.rowid JOIN notes n ON n.id = t.note_id"
-            clauses.append(f"{fts} MATCH ?")
-            params.append(" AND ".join(expressions))
-            order = "f.rowid DESC"  # ranking every match before the first page costs 20 ms at 15,000 hits
-        for term in scanned:
-            clauses.append("(" + " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-            params += [like_pattern(term)] * len(columns)
-        text = " || ' ' || ".join(f"t.{c}" for c in columns)
-        sql = f"SELECT t.id, n.id, n.title, {text} {joins} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
-        rows = self.conn.execute(sql, [*params, limit]).fetchall()
-        return [SearchHit(kind, r[0], r[1], r[2], snippet(r[3], terms.all)) for r in rows]

@@ -4,7 +4,8 @@ A note keeps its id when the file still has it (same kind and title, else the
 same place among the file's notes); a question keeps its id, and a cell its
 id, while the file still says the same thing (the cell's `import_key`).  What
 the user decided wins over the file: a status set, a text or answer edited, a
-note moved, a cell added, a question or text deleted.  Runs inside the
+note moved, a cell added, a question or text deleted.  A question the user touched
+stays even when the file drops it (counted among the kept changes).  Runs inside the
 caller's transaction.
 """
 
@@ -32,9 +33,9 @@ class _OldCell:
     question_flags: tuple[int, int, int]  # status, text, answer set by the user
 
     @property
-    def holds_user_words(self) -> bool:
-        """Deleting it would lose something the user wrote."""
-        return self.added or self.edited or bool(self.question_flags[1] or self.question_flags[2])
+    def holds_user_decision(self) -> bool:
+        """Deleting it would lose something the user wrote or decided (a question's status too)."""
+        return self.added or self.edited or any(self.question_flags)
 
 
 @dataclass
@@ -235,14 +236,16 @@ def _update_cell(conn: sqlite3.Connection, old: _OldCell, cell: Cell, note_id: i
 
 
 def _retain_user_cells(old_cells: list[_OldCell], used: set[int], order: dict[int, list[int]]) -> int:
-    """Cells holding the user's words stay, after the cell they followed; their note stays too."""
+    """Cells the file no longer has but the user wrote, edited, or whose question the user resolved
+    or reopened, stay after the cell they followed, with their ids; their note stays too.  Should
+    the file bring such a question back, its key finds the same row."""
     retained = 0
     previous: dict[int, int] = {}  # old note -> the last of its cells placed so far
     for cell in old_cells:
         if cell.id in used:
             previous[cell.note_id] = cell.id
             continue
-        if not cell.holds_user_words:
+        if not cell.holds_user_decision:
             continue
         cells = order.setdefault(cell.note_id, [])
         anchor = previous.get(cell.note_id)

@@ -6,6 +6,8 @@ its own transaction, after a backup copy of the file; none drops user data.
 
 from __future__ import annotations
 
+from . import word_index
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
         "initial schema",
@@ -477,6 +479,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (word_index.MIGRATION_NAME, word_index.MIGRATION),  # whole words for search (word_index.py)
 )
 
 LATEST_VERSION = len(MIGRATIONS)

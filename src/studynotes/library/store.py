@@ -133,6 +133,22 @@ class Library(
             return int(cursor.lastrowid or 0)
 
     # -- imports ---------------------------------------------------------------
+    def unchanged_file(self, path: Path, sha256: str, notebook: str | None) -> ImportResult | None:
+        """What importing a file would do when the notebook already holds its bytes, told before
+        parsing it (as `save_import` would tell after); None when it must be parsed and saved.
+
+        The notebook is the one named, else the file's folder's, where `save_import` puts a file
+        that does not name its own notebook."""
+        title = nfc(notebook or path.parent.name).strip() or "Notebook"
+        row = self.conn.execute(
+            "SELECT s.format FROM sources s JOIN notebooks b ON b.id = s.notebook_id"
+            " WHERE b.title = ? AND s.sha256 = ? LIMIT 1",
+            (title, sha256),
+        ).fetchone()
+        if row is None:
+            return None
+        return ImportResult(str(path), str(row[0]), title, 0, 0, unchanged=True)
+
     def save_import(self, imported: ImportedFile, *, notebook: str | None = None) -> ImportResult:
         """Save one parsed file in one transaction, or leave the library as it was.
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ..model import StudyNotesError
+from . import word_index
 from .changes import Change, NodeKey, Operation
 from .connection import LibraryError, failure_reason, transaction
 from .reader import LibraryReader
@@ -30,6 +32,8 @@ class LibraryWriter(LibraryReader):
     # The operations `apply` may run: the public ones and the private inverses undo uses.
     OPERATIONS: frozenset[str] = frozenset()
     _backed_up_on: dt.date | None = None  # the day this process made or found its daily backup
+    _daily_worker: threading.Thread | None = None  # checking the pages and copying, beside the window
+    _damage_found: str | None = None  # what the daily check in the background found wrong
 
     @cached_property
     def db(self) -> Any:
@@ -45,8 +49,11 @@ class LibraryWriter(LibraryReader):
         try:
             if not self.conn.in_transaction:  # a closed library fails here as a LibraryError too
                 self._backup_before_first_write_of_the_day()
+            outermost = not self.conn.in_transaction
             with transaction(self.conn) as conn:
                 yield conn
+                if outermost:
+                    word_index.flush(conn)  # the words written, for search, in the same transaction
         except sqlite3.Error as error:
             from .damage import damaged, is_damage
 
@@ -60,9 +67,12 @@ class LibraryWriter(LibraryReader):
         """Every writing process (window or command line) checks the file's pages and copies
         the library first, once a day."""
         today = dt.date.today()
-        if self._backed_up_on == today:
-            return
         from .damage import damaged, quick_check
+
+        if self._damage_found is not None:
+            raise damaged(self.path, self._damage_found)
+        if self._backed_up_on == today or (self._daily_worker is not None and self._daily_worker.is_alive()):
+            return  # done today, or being done in the background
 
         problem = quick_check(self.conn)
         if problem is not None:  # writing on would spread the damage; a backup would copy it
@@ -74,6 +84,43 @@ class LibraryWriter(LibraryReader):
 
         try:
             daily_backup(self.conn, self.path)
+        except (OSError, sqlite3.Error) as error:
+            log.warning("%s: no backup copy could be made today (%s)", self.path, failure_reason(error))
+
+    def start_daily_backup(
+        self, *, pages: int | None = None, progress: Callable[[int, int, int], object] | None = None
+    ) -> threading.Thread | None:
+        """The day's page check and copy in a thread of their own, so the window never waits on them.
+
+        It reads through its own connection; writes meanwhile go on (WAL) and are not in the copy.
+        A damaged file found there refuses the next write, as the check before a write does."""
+        if self.read_only or self._backed_up_on == dt.date.today():
+            return None
+        thread = threading.Thread(
+            target=self._check_and_copy, args=(pages, progress), name="daily backup", daemon=True
+        )
+        self._daily_worker = thread
+        thread.start()
+        return thread
+
+    def _check_and_copy(self, pages: int | None, progress: Callable[[int, int, int], object] | None) -> None:
+        from .backups import STEP_PAGES, daily_backup_in_steps
+        from .damage import quick_check
+
+        today = dt.date.today()
+        try:
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                problem = quick_check(conn)
+                empty = conn.execute("SELECT 1 FROM notebooks LIMIT 1").fetchone() is None
+            finally:
+                conn.close()
+            if problem is not None:
+                self._damage_found = problem
+                return
+            if not empty:
+                daily_backup_in_steps(self.path, pages=pages or STEP_PAGES, progress=progress)
+            self._backed_up_on = today
         except (OSError, sqlite3.Error) as error:
             log.warning("%s: no backup copy could be made today (%s)", self.path, failure_reason(error))
 

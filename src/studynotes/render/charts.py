@@ -12,6 +12,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..wording import translate
+
 WIDTH = 640
 HEIGHT = 180
 LEFT, RIGHT, TOP, BOTTOM = 36, 34, 12, 34
@@ -39,6 +41,7 @@ class WeekBar:
     label: str
     answered: int
     open: int
+    short: str = ""  # under the bar (`W12`, `12주`); else taken from the label
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,9 @@ def weeks_chart(weeks: list[WeekBar], theme: str) -> str:
         answered_h = plot_h * week.answered / top
         open_h = plot_h * week.open / top
         base = TOP + plot_h
-        tip = f"{week.label}: {week.answered} answered, {week.open} open"
+        tip = translate("Chart", "{week}: {answered} answered, {open} open").format(
+            week=week.label, answered=week.answered, open=week.open
+        )
         parts.append(
             f"<g><title>{html.escape(tip)}</title>"
             f'<rect class="answered" x="{x:.1f}" y="{base - answered_h:.1f}" width="{bar:.1f}" height="{answered_h:.1f}" fill="{palette.answered}"/>'
@@ -112,14 +117,18 @@ def weeks_chart(weeks: list[WeekBar], theme: str) -> str:
         )
         if len(weeks) <= 16 or index % max(1, len(weeks) // 16) == 0:
             parts.append(
-                f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle">{html.escape(_short(week.label))}</text>'
+                f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle">{html.escape(week.short or _short(week.label))}</text>'
             )
     still_open = [w.label for w in weeks if w.open]
     description = (
-        "Weeks with open questions: " + ", ".join(still_open) if still_open else "Every question is answered."
+        translate("Chart", "Weeks with open questions: {weeks}").format(weeks=", ".join(still_open))
+        if still_open
+        else translate("Chart", "Every question is answered.")
     )
-    legend = _legend([("answered", palette.answered), ("open", palette.open)])
-    return _frame("Questions per week", description, "".join(parts), palette, legend)
+    legend = _legend(
+        [(translate("Chart", "answered"), palette.answered), (translate("Chart", "open"), palette.open)]
+    )
+    return _frame(translate("Chart", "Questions per week"), description, "".join(parts), palette, legend)
 
 
 def _short(label: str) -> str:
@@ -143,7 +152,7 @@ def reviews_chart(days: list[ReviewDay], theme: str) -> str:
         height = plot_h * day.reviews / top
         parts.append(
             f'<rect class="reviews" x="{x + slot * 0.15:.1f}" y="{TOP + plot_h - height:.1f}" width="{slot * 0.7:.1f}"'
-            f' height="{height:.1f}" fill="{palette.reviews}"><title>{day.day.isoformat()}: {day.reviews} reviews</title></rect>'
+            f' height="{height:.1f}" fill="{palette.reviews}"><title>{_reviews_tip(day)}</title></rect>'
         )
         if day.retention is not None:
             points.append((x + slot / 2, TOP + plot_h * (1 - day.retention), day))
@@ -157,8 +166,11 @@ def reviews_chart(days: list[ReviewDay], theme: str) -> str:
             f'<polyline class="retention" points="{path}" fill="none" stroke="{palette.retention}" stroke-width="2"/>'
         )
         parts.extend(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{palette.retention}"><title>{d.day.isoformat()}:'
-            f" {d.retention:.0%} recalled</title></circle>"
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{palette.retention}"><title>'
+            + translate("Chart", "{day}: {share} recalled").format(
+                day=d.day.isoformat(), share=f"{d.retention:.0%}"
+            )
+            + "</title></circle>"
             for x, y, d in points
         )
         parts.append(
@@ -168,13 +180,23 @@ def reviews_chart(days: list[ReviewDay], theme: str) -> str:
     total = sum(d.reviews for d in days)
     learned = sum(d.learned for d in days)
     recalled = sum(d.recalled for d in days)
-    description = f"{total} reviews in {len(days)} days" + (
-        f"; {recalled / learned:.0%} of learned questions recalled" if learned else ""
+    description = translate("Chart", "{reviews} reviews in {days} days").format(reviews=total, days=len(days))
+    if learned:
+        description += translate("Chart", "; {share} of learned questions recalled").format(
+            share=f"{recalled / learned:.0%}"
+        )
+    legend = _legend(
+        [
+            (translate("Chart", "reviews"), palette.reviews),
+            (translate("Chart", "retention"), palette.retention),
+        ]
     )
-    legend = _legend([("reviews", palette.reviews), ("retention", palette.retention)])
-    return _frame(
-        f"Reviews, last {len(days)} days", description, "".join(parts), palette, legend, note=description
-    )
+    title = translate("Chart", "Reviews, last {days} days").format(days=len(days))
+    return _frame(title, description, "".join(parts), palette, legend, note=description)
+
+
+def _reviews_tip(day: ReviewDay) -> str:
+    return translate("Chart", "{day}: {reviews} reviews").format(day=day.day.isoformat(), reviews=day.reviews)
 
 
 def review_days(

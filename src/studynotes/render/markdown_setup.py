@@ -15,6 +15,7 @@ from markdown.util import ETX, STX
 
 from .blocks import BlockParser
 from .inline import register as register_inline
+from .inline_pass import LinearInlineProcessor
 from .tree import build
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -72,6 +73,7 @@ class StudyNotesExtension(Extension):
         md.preprocessors.register(NotionEscapes(md), "notion_escapes", 31)
         md.parser.parseDocument = partial(_parse_document, md)
         register_inline(md)
+        md.treeprocessors.register(LinearInlineProcessor(md), "inline", 20)
 
 
 def make_markdown() -> markdown.Markdown:

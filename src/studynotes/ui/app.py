@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -108,7 +108,13 @@ def _show_unexpected(kind: type[BaseException], error: BaseException, trace: Tra
     from ..system.crash_log import log_crash
 
     where = log_crash(error.with_traceback(trace))
-    QMessageBox.critical(None, "studynotes", f"Something went wrong: {error}\n\nThe details are in {where}.")
+    QMessageBox.critical(
+        None,
+        "studynotes",
+        QCoreApplication.translate(
+            "App", "Something went wrong: {error}\n\nThe details are in {where}."
+        ).format(error=error, where=where),
+    )
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -159,6 +165,9 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
         if hand_off(library_path or default_library_path(), files):
             return 0
     settings = QSettings()
+    from .language import install_translators
+
+    install_translators(settings)
     apply_theme(settings)
     sys.excepthook = _show_unexpected
     from .library_open import open_library
@@ -214,7 +223,7 @@ def _after_first_paint(window: object) -> None:
     from .main_window import MainWindow
 
     if isinstance(window, MainWindow):
-        window.library.daily_backup()
+        window.library.start_daily_backup()  # its own thread: a big library never freezes the window
         window.preview.create_web_view()
         if window.current_node() is not None:
             window.show_node(window.current_node())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,7 +27,10 @@ from ..import_preview import Preview, TreeRow, preview_bundle
 from ..importers.bundles import Bundle
 from ..importers.notion_columns import FIELDS, Field
 from ..model import ImportContext, StudyNotesError
+from .count_words import words
 from .workers import crash_message, start_in_thread
+
+translate = QCoreApplication.translate
 
 
 class PreviewWorker(QObject):
@@ -55,11 +58,11 @@ class PreviewWorker(QObject):
                 )
             )
         except Cancelled:
-            self.failed.emit("Preview stopped.")
+            self.failed.emit(translate("BundlePanel", "Preview stopped."))
         except StudyNotesError as error:
-            self.failed.emit(f"No preview: {error}")
+            self.failed.emit(translate("BundlePanel", "No preview: {error}").format(error=error))
         except Exception as error:  # noqa: BLE001 (shown in the dialog, never as a traceback)
-            self.failed.emit(crash_message("No preview", error))
+            self.failed.emit(crash_message(translate("BundlePanel", "No preview"), error))
 
 
 class BundlePanel(QWidget):
@@ -69,11 +72,15 @@ class BundlePanel(QWidget):
         super().__init__(parent)
         self.bundles: list[Bundle] = []
         self.columns = QTreeWidget()
-        self.columns.setHeaderLabels(["Database and column", "Read as"])
-        self.columns.setToolTip("What each Notion database column holds; change any that was misread")
+        self.columns.setHeaderLabels(
+            [translate("BundlePanel", "Database and column"), translate("BundlePanel", "Read as")]
+        )
+        self.columns.setToolTip(
+            translate("BundlePanel", "What each Notion database column holds; change any that was misread")
+        )
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["What the import will build"])
-        self.preview_button = QPushButton("Preview the tree")
+        self.tree.setHeaderLabels([translate("BundlePanel", "What the import will build")])
+        self.preview_button = QPushButton(translate("BundlePanel", "Preview the tree"))
         self.preview_button.clicked.connect(self.preview)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -96,7 +103,9 @@ class BundlePanel(QWidget):
     def add(self, bundle: Bundle) -> None:
         self.bundles.append(bundle)
         for mapping in bundle.mappings:
-            top = QTreeWidgetItem([mapping.database, f"rows become {mapping.kind}"])
+            top = QTreeWidgetItem(
+                [mapping.database, translate("BundlePanel", "rows become {kind}").format(kind=mapping.kind)]
+            )
             self.columns.addTopLevelItem(top)
             for column, chosen in mapping.columns.items():
                 item = QTreeWidgetItem([column, ""])
@@ -132,7 +141,7 @@ class BundlePanel(QWidget):
             return
         paths = [path for bundle in self.bundles[:1] for path in bundle.paths]
         self.tree.clear()
-        self.status.setText(f"Reading {self.bundles[0].name}…")
+        self.status.setText(translate("BundlePanel", "Reading {name}…").format(name=self.bundles[0].name))
         self.preview_button.setEnabled(False)
         worker = PreviewWorker(paths, self.overrides(), self.context, self.notebook)
         worker.done.connect(self._show)
@@ -154,8 +163,18 @@ class BundlePanel(QWidget):
         for row in preview.tree:
             self.tree.addTopLevelItem(_item(row))
         self.tree.expandToDepth(1)
-        errors = f", {len(preview.errors)} page(s) cannot be read" if preview.errors else ""
-        self.status.setText(f"Nothing is saved yet; {preview.warnings} warning(s){errors}.")
+        errors = (
+            translate("BundlePanel", ", {pages} cannot be read").format(
+                pages=words().pages(len(preview.errors))
+            )
+            if preview.errors
+            else ""
+        )
+        self.status.setText(
+            translate("BundlePanel", "Nothing is saved yet; {warnings}{errors}.").format(
+                warnings=words().warnings(preview.warnings), errors=errors
+            )
+        )
         self.preview_button.setEnabled(True)
 
     def _failed(self, message: str) -> None:

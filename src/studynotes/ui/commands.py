@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..library import KEEP, Change, Keep, Library, Operation
+from ..library import KEEP, Change, ChatPeople, Keep, Library, Operation
 from ..model import Cell
+
+translate = QCoreApplication.translate
 
 
 class LibraryEvents(QObject):
@@ -32,7 +34,7 @@ class OperationCommand(QUndoCommand):
     def __init__(
         self, library: Library, events: LibraryEvents, change: Change, *, merge_key: object = None
     ) -> None:
-        super().__init__(change.label)
+        super().__init__(undo_text(change.label))
         self._library, self._events = library, events
         self._undo_op = change.inverse
         self._redo_op: Operation | None = None
@@ -88,7 +90,7 @@ class Commands:
         if not change.empty:
             command = OperationCommand(self.library, self.events, change, merge_key=merge_key)
             if label:
-                command.setText(label)
+                command.setText(undo_text(label))
             self.undo_stack.push(command)
         return change
 
@@ -166,6 +168,36 @@ class Commands:
         )
         return self.run(operation)
 
+    def set_chat_people(self, notebook_id: int, people: ChatPeople) -> Change:
+        """A notebook's instructors and merged names, applied to its questions: one undo step."""
+        return self.run(Operation.of("set_chat_people", notebook_id=notebook_id, people=people))
+
     def restore_version(self, history_id: int) -> Change:
         """An earlier version put back: its own undo step, never merged with typing."""
         return self.run(Operation.of("restore_version", history_id=history_id))
+
+
+def undo_text(label: str) -> str:
+    """The library names its changes in English; Edit → Undo says them in the window's language."""
+    known = {
+        "Mark answered": translate("Undo", "Mark answered"),
+        "Mark open": translate("Undo", "Mark open"),
+        "Edit question": translate("Undo", "Edit question"),
+        "New note": translate("Undo", "New note"),
+        "Rename note": translate("Undo", "Rename note"),
+        "Move note": translate("Undo", "Move note"),
+        "Delete note": translate("Undo", "Delete note"),
+        "Restore note": translate("Undo", "Restore note"),
+        "New notebook": translate("Undo", "New notebook"),
+        "Remove notebook": translate("Undo", "Remove notebook"),
+        "Rename notebook": translate("Undo", "Rename notebook"),
+        "Change schedule": translate("Undo", "Change schedule"),
+        "Edit text": translate("Undo", "Edit text"),
+        "Add question": translate("Undo", "Add question"),
+        "Add text": translate("Undo", "Add text"),
+        "Delete": translate("Undo", "Delete"),
+        "Move": translate("Undo", "Move"),
+        "Not a question": translate("Undo", "Not a question"),
+        "Answer question": translate("Undo", "Answer question"),
+    }
+    return known.get(label, label)

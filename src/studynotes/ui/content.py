@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..library import Counts, Library, QuestionFilter, QuestionRow
+from ..wording import day_title, translate, week_label
+from .count_words import words
 from .study_charts import study_charts
 from .tree_model import Node, front_pages, unsorted_beyond, unsorted_counts
 
@@ -61,7 +63,9 @@ def content_of(library: Library, node: Node) -> NodeContent:
 
 def _counts_text(counts: Counts) -> str:
     """As the tree says it: a week with no questions has no count to show."""
-    return f"{counts.open} open / {counts.questions}" if counts.questions else "no questions"
+    if not counts.questions:
+        return translate("Overview", "no questions")
+    return translate("Overview", "{open} open / {total}").format(open=counts.open, total=counts.questions)
 
 
 def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
@@ -70,7 +74,7 @@ def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     if notebook is None:
         return ""
     rows = "".join(
-        f"<tr><td>{html.escape(w.label)}</td><td>{_counts_text(w.counts)}</td></tr>"
+        f"<tr><td>{html.escape(week_label(w.number, w.first_day, w.label))}</td><td>{_counts_text(w.counts)}</td></tr>"
         for w in library.weeks(notebook_id)
     )
     fronts = front_pages(library, notebook_id)
@@ -83,16 +87,25 @@ def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     )
     rest = unsorted_counts(library, notebook_id)
     if library.has_unsorted(notebook_id) and unsorted_beyond(library, notebook_id, len(fronts)):
-        rows += f"<tr><td>Unsorted</td><td>{_counts_text(rest)}</td></tr>"
-    start = notebook.start_date.isoformat() if notebook.start_date else "not set"
+        rows += f"<tr><td>{translate('Tree', 'Unsorted')}</td><td>{_counts_text(rest)}</td></tr>"
+    start = notebook.start_date.isoformat() if notebook.start_date else translate("Overview", "not set")
     declared = next(
         (m.group(0) for v in notebook.properties.values() if (m := _DECLARED_DATE.search(v))), None
     )
     if declared is not None:  # the document's own date, as it writes it; weeks still start on a Monday
-        start = f"{html.escape(declared)} (weeks counted from Monday {start})"
+        monday = day_title(notebook.start_date) if notebook.start_date else start
+        start = translate("Overview", "{declared} (weeks counted from {monday})").format(
+            declared=html.escape(declared), monday=monday
+        )
+    summary = " · ".join(
+        (
+            translate("Overview", "Starts {start}").format(start=start),
+            words().study_days(notebook.days_per_week),
+            words().open_of(notebook.counts.open, notebook.counts.questions),
+        )
+    )
     body = f"""<p>{html.escape(notebook.description)}</p><ul>{property_items(notebook.properties)}</ul>
-<p>Starts {start} · {notebook.days_per_week} study days a week ·
-{notebook.counts.open} open of {notebook.counts.questions} questions</p>
+<p>{summary}</p>
 <table>{rows}</table>{study_charts(library, notebook_id, theme)}"""
     return plain_page(notebook.title, body, theme)
 

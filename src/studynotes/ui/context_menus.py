@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QMenu
 
 from ..library import QuestionRow
+from ..wording import week_label
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -34,12 +37,12 @@ def preview_menu(
     item of a text cell (`paragraph`: its cell and text), Make a question."""
     menu = QMenu(window)
     menu.setObjectName("preview-menu")
-    copy = menu.addAction(window.tr("Copy"))
+    copy = menu.addAction(translate("ContextMenu", "Copy"))
     copy.setEnabled(bool(selected))
     copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(selected))
     pane = window.preview.pane
     if pane is not None:
-        select_all = menu.addAction(window.tr("Select all"))
+        select_all = menu.addAction(translate("ContextMenu", "Select all"))
         select_all.triggered.connect(lambda: pane.triggerPageAction(QWebEnginePage.WebAction.SelectAll))
     if question_id:
         menu.addSeparator()
@@ -48,7 +51,14 @@ def preview_menu(
         from .question_corrections import make_question_in_preview
 
         menu.addSeparator()
-        _add(window, menu, window.tr("Make a question"), make_question_in_preview, window, *paragraph)
+        _add(
+            window,
+            menu,
+            translate("ContextMenu", "Make a question"),
+            make_question_in_preview,
+            window,
+            *paragraph,
+        )
     return menu
 
 
@@ -66,21 +76,35 @@ def add_question_actions(
     _add(
         window,
         menu,
-        window.tr("Mark open") if target == "open" else window.tr("Mark answered"),
+        translate("ContextMenu", "Mark open")
+        if target == "open"
+        else translate("ContextMenu", "Mark answered"),
         lambda: [window.commands.set_status(r.id, target) for r in rows if r.status != target],
     )
     _add(
         window,
         menu,
-        window.tr("Not a question"),
+        translate("ContextMenu", "Not a question"),
         lambda: [not_a_question(window.commands, r.id) for r in rows],
     )
     if len(rows) == 1:
         row = rows[0]
         menu.addSeparator()
-        _add(window, menu, window.tr("Edit in the note"), edit_question_in_note, window, row.id, row.note_id)
         _add(
-            window, menu, window.tr("Edit asker, lecture, page, time…"), window.edit_question_details, row.id
+            window,
+            menu,
+            translate("ContextMenu", "Edit in the note"),
+            edit_question_in_note,
+            window,
+            row.id,
+            row.note_id,
+        )
+        _add(
+            window,
+            menu,
+            translate("ContextMenu", "Edit asker, lecture, page, time…"),
+            window.edit_question_details,
+            row.id,
         )
         note_index = window.tree_model.note_index(row.note_id)
         if note_index.isValid():
@@ -90,18 +114,18 @@ def add_question_actions(
                 _add(
                     window,
                     menu,
-                    window.tr("Export this week to Markdown…"),
+                    translate("ContextMenu", "Export this week to Markdown…"),
                     _export_week_of,
                     window,
                     row.note_id,
                 )
         if reveal:
-            _add(window, menu, window.tr("Show in the tree"), window.select_note, row.note_id)
+            _add(window, menu, translate("ContextMenu", "Show in the tree"), window.select_note, row.note_id)
     menu.addSeparator()
     _add(
         window,
         menu,
-        window.tr("Copy as Markdown"),
+        translate("ContextMenu", "Copy as Markdown"),
         lambda: QGuiApplication.clipboard().setText("\n".join(question_markdown(r) for r in rows)),
     )
 
@@ -130,8 +154,10 @@ def question_markdown(row: QuestionRow) -> str:
     """A question as a Markdown task item, its details and answer below it."""
     details = [
         row.asker,
-        f"lecture {row.lecture_ref}" if row.lecture_ref is not None else "",
-        f"p. {row.page}" if row.page is not None else "",
+        translate("Card", "lecture {number}").format(number=row.lecture_ref)
+        if row.lecture_ref is not None
+        else "",
+        translate("Card", "p. {page}").format(page=row.page) if row.page is not None else "",
         row.media_time or "",
     ]
     said = " · ".join(d for d in details if d)
@@ -141,23 +167,32 @@ def question_markdown(row: QuestionRow) -> str:
 
 
 def tree_menu(window: MainWindow, node: Node) -> QMenu:
-    from . import note_actions
+    from . import note_actions, people_dialog
 
     menu = QMenu(window)
-    _add(window, menu, window.tr("New note…"), note_actions.new_note, window)
+    _add(window, menu, translate("ContextMenu", "New note…"), note_actions.new_note, window)
     if node.kind == "note":
-        _add(window, menu, window.tr("Edit note"), window.edit_note)
-        _add(window, menu, window.tr("Rename note…"), note_actions.rename_selected, window)
-        _add(window, menu, window.tr("Note history…"), window.show_history)
-        _add(window, menu, window.tr("Delete note"), note_actions.delete_selected, window)
+        _add(window, menu, translate("ContextMenu", "Edit note"), window.edit_note)
+        _add(window, menu, translate("ContextMenu", "Rename note…"), note_actions.rename_selected, window)
+        _add(window, menu, translate("ContextMenu", "Note history…"), window.show_history)
+        _add(window, menu, translate("ContextMenu", "Delete note"), note_actions.delete_selected, window)
         add_move_menu(window, menu, node)
     if node.kind == "notebook":
-        _add(window, menu, window.tr("Rename notebook…"), window.rename_notebook)
-        _add(window, menu, window.tr("Schedule…"), window.edit_schedule)
-        _add(window, menu, window.tr("Delete notebook…"), note_actions.delete_notebook, window, node)
+        _add(window, menu, translate("ContextMenu", "New notebook…"), window.new_notebook)
+        _add(window, menu, translate("ContextMenu", "Rename notebook…"), window.rename_notebook)
+        _add(window, menu, translate("ContextMenu", "Schedule…"), window.edit_schedule)
+        _add(window, menu, translate("ContextMenu", "People…"), people_dialog.edit_people, window)
+        _add(
+            window,
+            menu,
+            translate("ContextMenu", "Delete notebook…"),
+            note_actions.delete_notebook,
+            window,
+            node,
+        )
     if node.week_number is not None and node.kind in ("week", "lecture", "note"):
         menu.addSeparator()
-        _add(window, menu, window.tr("Export this week to Markdown…"), window.export_week)
+        _add(window, menu, translate("ContextMenu", "Export this week to Markdown…"), window.export_week)
     review = getattr(window, "review_actions", None)
     if review is not None:
         menu.addSeparator()
@@ -165,17 +200,28 @@ def tree_menu(window: MainWindow, node: Node) -> QMenu:
     return menu
 
 
+def library_menu(window: MainWindow) -> QMenu:
+    """Below the tree's last row: what applies to the whole library."""
+    from .deleted_dialog import show_deleted
+
+    menu = QMenu(window)
+    _add(window, menu, translate("ContextMenu", "New notebook…"), window.new_notebook)
+    _add(window, menu, translate("ContextMenu", "Import files…"), window.import_files)
+    _add(window, menu, translate("ContextMenu", "Deleted notes and notebooks…"), show_deleted, window)
+    return menu
+
+
 def add_move_menu(window: MainWindow, menu: QMenu, note: Node) -> None:
     """Move to week…: every week of the note's notebook, and Unsorted (as dragging does)."""
     weeks = window.library.weeks(note.notebook_id)
-    target = menu.addMenu(window.tr("Move to week"))
+    target = menu.addMenu(translate("ContextMenu", "Move to week"))
     for week in weeks:
-        action = target.addAction(week.label)
+        action = target.addAction(week_label(week.number, week.first_day, week.label))
         action.setEnabled(week.number != note.week_number)
         action.triggered.connect(
             lambda _c=False, n=week.number: window.guarded(window.commands.move_note, note.id, n, None)
         )
-    unsorted = target.addAction(window.tr("Unsorted"))
+    unsorted = target.addAction(translate("ContextMenu", "Unsorted"))
     unsorted.setEnabled(note.week_number is not None)
     unsorted.triggered.connect(lambda: window.guarded(window.commands.move_note, note.id, None, None))
 
@@ -188,13 +234,19 @@ def question_list_menu(window: MainWindow, question_id: int, note_id: int) -> QM
 
 def search_result_menu(window: MainWindow, hit: Any, term: str) -> QMenu:
     menu = QMenu(window)
-    _add(window, menu, window.tr("Open"), window.open_hit, hit, term)
-    _add(window, menu, window.tr("Show in the tree"), window.select_note, hit.note_id)
+    _add(window, menu, translate("ContextMenu", "Open"), window.open_hit, hit, term)
+    _add(window, menu, translate("ContextMenu", "Show in the tree"), window.select_note, hit.note_id)
     if hit.kind == "question":
         menu.addSeparator()
         add_question_actions(window, menu, [hit.id], reveal=False)
     else:
-        _add(window, menu, window.tr("Copy text"), QGuiApplication.clipboard().setText, hit.snippet)
+        _add(
+            window,
+            menu,
+            translate("ContextMenu", "Copy text"),
+            QGuiApplication.clipboard().setText,
+            hit.snippet,
+        )
     return menu
 
 
@@ -214,11 +266,12 @@ def install(window: MainWindow) -> None:
 
     def on_tree(position: QPoint) -> None:
         index = window.tree.indexAt(position)
+        where = window.tree.viewport().mapToGlobal(position)
         if index.isValid():
             window.tree.setCurrentIndex(index)
-            tree_menu(window, window.tree_model.node(index)).popup(
-                window.tree.viewport().mapToGlobal(position)
-            )
+            tree_menu(window, window.tree_model.node(index)).popup(where)
+        else:
+            library_menu(window).popup(where)
 
     def on_questions(position: QPoint) -> None:
         table = window.questions.table

@@ -34,12 +34,14 @@ class DeletedDialog(QDialog):
         self.resize(760, 460)
         self.items = QListWidget()
         self.items.setAccessibleName(self.tr("Deleted notes and notebooks"))
+        self.items.setWordWrap(True)  # a long title wraps; what it was and when both stay readable
+        self.items.setSpacing(2)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.items)
         splitter.addWidget(self.text)
-        splitter.setSizes([320, 440])
+        splitter.setSizes([340, 420])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(lambda: window.guarded(self.restore))
@@ -65,7 +67,8 @@ class DeletedDialog(QDialog):
                 what = self.tr("Note “{title}” in {notebook} · {questions} questions").format(
                     title=item.title, notebook=item.notebook, questions=item.questions
                 )
-            row = QListWidgetItem(f"{what}\n{self.tr('deleted')} {when}")
+            deleted = self.tr("deleted")  # lupdate reads no call inside an f-string
+            row = QListWidgetItem(f"{what}\n{deleted} {when}")
             row.setData(ID_ROLE, item.id)
             self.items.addItem(row)
         if self.items.count():

@@ -6,11 +6,13 @@ they get their own file, which goes away when their window closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from ..demo import DemoLibrary
+
+translate = QCoreApplication.translate
 
 
 def open_demo_window(settings: QSettings) -> QMainWindow:
@@ -23,7 +25,7 @@ def open_demo_window(settings: QSettings) -> QMainWindow:
     finally:
         QGuiApplication.restoreOverrideCursor()
     window = MainWindow(demo.library, settings)
-    window.setWindowTitle(window.tr("studynotes — sample notebooks (a temporary library)"))
+    window.setWindowTitle(translate("MainWindow", "studynotes — sample notebooks (a temporary library)"))
     window._on_close.append(demo.close)
     window.show()
     QTimer.singleShot(0, lambda: window.guarded(_after_first_paint, window))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+translate = QCoreApplication.translate
+
 
 class ScheduleDialog(QDialog):
     """Start date and study days per week; weeks are recomputed from them."""
@@ -24,10 +26,11 @@ class ScheduleDialog(QDialog):
         self, title: str, start: dt.date | None, days_per_week: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Schedule of {title}")
-        self.has_start = QCheckBox("The notebook starts on")
+        self.setWindowTitle(translate("Dialogs", "Schedule of {title}").format(title=title))
+        self.has_start = QCheckBox(translate("Dialogs", "The notebook starts on"))
         self.has_start.setChecked(start is not None)
         self.start = QDateEdit()
+        self.start.setAccessibleName(translate("Dialogs", "Start date"))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
         begin = start or dt.date.today()
@@ -37,10 +40,10 @@ class ScheduleDialog(QDialog):
         self.days = QSpinBox()
         self.days.setRange(1, 7)
         self.days.setValue(days_per_week)
-        self.days.setSuffix(" study days a week")
+        self.days.setSuffix(translate("Dialogs", " study days a week"))
         form = QFormLayout(self)
         form.addRow(self.has_start, self.start)
-        form.addRow("“Day N” notes count", self.days)
+        form.addRow(translate("Dialogs", "“Day N” notes count"), self.days)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -56,13 +59,17 @@ class ScheduleDialog(QDialog):
 def ask_export_scope(parent: QWidget, notebook: str, week_label: str) -> bool | None:
     """True: only open questions; False: everything; None: cancelled."""
     box = QMessageBox(parent)
-    box.setWindowTitle(parent.tr("Export week"))
+    box.setWindowTitle(translate("Dialogs", "Export week"))
     box.setText(
-        parent.tr("Export {week} of {notebook} to Markdown").format(week=week_label, notebook=notebook)
+        translate("Dialogs", "Export {week} of {notebook} to Markdown").format(
+            week=week_label, notebook=notebook
+        )
     )
-    box.setInformativeText("Everything, or only the questions still open (to take to the next meeting)?")
-    everything = box.addButton("Everything", QMessageBox.ButtonRole.AcceptRole)
-    open_only = box.addButton("Open questions only", QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(
+        translate("Dialogs", "Everything, or only the questions still open (to take to the next meeting)?")
+    )
+    everything = box.addButton(translate("Dialogs", "Everything"), QMessageBox.ButtonRole.AcceptRole)
+    open_only = box.addButton(translate("Dialogs", "Open questions only"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(everything)
     box.exec()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,9 +32,15 @@ from .keys import native
 from .preview_host import PreviewHost, render_job
 from .question_corrections import make_question, not_a_question, paragraph_at_line
 
+translate = QCoreApplication.translate
+
 SAVE_DELAY_MS = 600
 PREVIEW_DELAY_MS = 300
-NEW_QUESTION = "New question"
+
+
+def new_question_text() -> str:
+    """What a new question cell holds until the user types over it."""
+    return translate("Editor", "New question")
 
 
 @dataclass(frozen=True)
@@ -87,22 +93,24 @@ class NoteEditor(QWidget):
         self.cell_buttons: list[QPushButton] = []
         for label, slot, keys, tip in (
             (
-                "Add text",
+                translate("Editor", "Add text"),
                 lambda: self.add_cell("markdown"),
                 "Ctrl+Shift+T",
-                "Add a Markdown cell after this one",
+                translate("Editor", "Add a Markdown cell after this one"),
             ),
             (
-                "Add question",
+                translate("Editor", "Add question"),
                 lambda: self.add_cell("question"),
                 "Ctrl+Shift+Q",
-                "Add a question after this cell",
+                translate("Editor", "Add a question after this cell"),
             ),
             (
-                "Delete cell",
+                translate("Editor", "Delete cell"),
                 self.delete_current,
                 "Ctrl+Shift+D",
-                f"Delete this cell ({native('Ctrl+Z')} brings it back)",
+                translate("Editor", "Delete this cell ({shortcut} brings it back)").format(
+                    shortcut=native("Ctrl+Z")
+                ),
             ),
         ):
             button = QPushButton(label)
@@ -144,7 +152,11 @@ class NoteEditor(QWidget):
         try:
             self.preview.create_web_view()
         except ImportError as error:  # the editor still works; the preview says why it is missing
-            self.preview.show_html(f"<p>The preview is not available: {error}</p>")
+            self.preview.show_html(
+                "<p>"
+                + translate("Editor", "The preview is not available: {error}").format(error=error)
+                + "</p>"
+            )
 
     def _load(self, place: _Place | None = None) -> None:
         self._loading = True
@@ -188,7 +200,7 @@ class NoteEditor(QWidget):
         for button in self.cell_buttons:
             button.setEnabled(not read_only)
         if read_only:
-            self.state.setText("Read-only: this library cannot be changed here")
+            self.state.setText(translate("Editor", "Read-only: this library cannot be changed here"))
 
     def _place(self) -> _Place | None:
         if self._current not in self.editors or self._current is None:
@@ -243,7 +255,7 @@ class NoteEditor(QWidget):
         if self._loading:
             return
         self._dirty.add(editor)
-        self.state.setText("Editing…")
+        self.state.setText(translate("Editor", "Editing…"))
         self._save_timer.start()
         self._preview_timer.start()
 
@@ -260,11 +272,15 @@ class NoteEditor(QWidget):
         try:
             waiting = self._save_edited(self.note_id)
         except StudyNotesError as error:  # read-only, disk full, closed: say so, keep the text
-            self.state.setText(f"Not saved: {plain_error(error)}")
+            self.state.setText(translate("Editor", "Not saved: {error}").format(error=plain_error(error)))
             return
         finally:
             self._saving = False
-        self.state.setText("A question needs some text; it is saved once it has some" if waiting else "Saved")
+        self.state.setText(
+            translate("Editor", "A question needs some text; it is saved once it has some")
+            if waiting
+            else translate("Editor", "Saved")
+        )
 
     def _save_edited(self, note_id: int) -> bool:
         """Push the edited cells' commands; True when a question waits for its text."""
@@ -320,7 +336,7 @@ class NoteEditor(QWidget):
         try:
             action()
         except StudyNotesError as error:
-            self.state.setText(f"Not saved: {plain_error(error)}")
+            self.state.setText(translate("Editor", "Not saved: {error}").format(error=plain_error(error)))
             return False
         return True
 
@@ -349,7 +365,7 @@ class NoteEditor(QWidget):
             return
         self.save()
         position = self.editors.index(self._current) + 1 if self._current in self.editors else None
-        cell = Cell.asking(Question(text=NEW_QUESTION)) if kind == "question" else Cell.text("")
+        cell = Cell.asking(Question(text=new_question_text())) if kind == "question" else Cell.text("")
         note_id = self.note_id
         if self._push(lambda: self._commands.add_cell(note_id, cell, position)):
             self._select_cell(len(self.editors) - 1 if position is None else position, select_all=True)

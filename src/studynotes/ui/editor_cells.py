@@ -8,7 +8,7 @@ too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from ..model import Cell
 from .markdown_highlighter import MarkdownHighlighter
+
+translate = QCoreApplication.translate
 
 Box = str  # "text" or "answer": which field of a cell
 
@@ -62,21 +64,26 @@ class CellEditor(QFrame):
         self.answered: QCheckBox | None = None
         if question is not None:
             header = QHBoxLayout()
-            title = "<b>Question</b>" + (f" · {_escape(question.asker)}" if question.asker else "")
+            title = (
+                "<b>"
+                + translate("Editor", "Question")
+                + "</b>"
+                + (f" · {_escape(question.asker)}" if question.asker else "")
+            )
             header.addWidget(QLabel(title))
             header.addStretch(1)
-            self.answered = QCheckBox("Answered")
+            self.answered = QCheckBox(translate("Editor", "Answered"))
             self.answered.setChecked(question.status == "answered")
             header.addWidget(self.answered)
             layout.addLayout(header)
-            self.text.setPlaceholderText("The question")
+            self.text.setPlaceholderText(translate("Editor", "The question"))
             layout.addWidget(self.text)
-            layout.addWidget(QLabel("Answer"))
+            layout.addWidget(QLabel(translate("Editor", "Answer")))
             self.answer = _box(question.answer)
-            self.answer.setPlaceholderText("No answer yet")
+            self.answer.setPlaceholderText(translate("Editor", "No answer yet"))
             layout.addWidget(self.answer)
         else:
-            self.text.setPlaceholderText("Markdown text")
+            self.text.setPlaceholderText(translate("Editor", "Markdown text"))
             layout.addWidget(self.text)
         for box in self.boxes():
             box.textChanged.connect(self.changed)

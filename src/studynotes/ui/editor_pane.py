@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,6 +18,8 @@ from ..model import Note, StudyNotesError
 from .commands import LibraryEvents
 from .editor import NoteEditor
 from .preview_host import render_job
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -68,7 +70,11 @@ def edit_selected_note(window: MainWindow) -> None:
     """Ctrl+E: the note's cells beside the preview, in place of the question list."""
     node = window.current_node()
     if node is None or node.kind != "note":
-        raise StudyNotesError(window.tr("Select a note to edit"))
+        raise StudyNotesError(translate("EditorPane", "Select a note to edit"))
+    opening = window.editor_pane is None or not window.editor_pane.isVisible()
+    # Read before the pane is put in: inserting it shares the room out anew.
+    left, preview, *rest = window.splitter.sizes()
+    room = preview + rest[-1]  # the question list's width goes to the editor and the preview
     if window.editor_pane is None:
         pane = window.editor_pane = EditorPane(window.library, window.undo_stack, window.events)
         pane.editor.cellFocused.connect(lambda element: _follow_cursor(window, element))
@@ -76,12 +82,23 @@ def edit_selected_note(window: MainWindow) -> None:
         pane.closed.connect(lambda: _editor_closed(window))
         window.splitter.insertWidget(2, pane)
         pane.hide()  # a splitter shows what it is given; it opens below, making room
-    if not window.editor_pane.isVisible():
-        left, preview, _pane, questions = window.splitter.sizes()
-        room = preview + questions
-        window.editor_pane.open_note(node.id, node.title)
-        window.splitter.setSizes([left, room - room * 9 // 20, room * 9 // 20, 0])
+    if opening:
+        pane = window.editor_pane
+
+        def share() -> None:
+            """The tree keeps its width; the editor takes 9/20 of the rest, or what it needs."""
+            if not pane.isVisible():
+                return
+            editor = max(room * 9 // 20, pane.minimumSizeHint().width())
+            window.splitter.setSizes([left, room - editor, editor, 0])
+
+        pane.open_note(node.id, node.title)
+        share()
         window.questions.hide()
+        # Once more after the pane's first layout (its cells' scroll bar makes it wider), so the
+        # splitter does not find the room by narrowing the tree.
+        for delay in (0, 100, 300, 1000):  # a loaded machine lays the pane out later
+            QTimer.singleShot(delay, pane, share)  # not after the pane (or window) is gone
     else:
         window.editor_pane.open_note(node.id, node.title)
 

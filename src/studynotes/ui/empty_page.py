@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from ..library import LectureInfo, Library
+from ..wording import day_title, lecture_label, translate
 from .content import plain_page, property_items
 from .keys import native
 from .tree_model import Node
@@ -18,10 +19,10 @@ from .tree_model import Node
 def _hint() -> str:
     """How to fill it, with the import shortcut as this platform writes it (Ctrl+O, ⌘O)."""
     shortcut = native("Ctrl+O")  # the import action's QKeySequence.StandardKey.Open
-    return (
-        f'<p class="hint">No notes yet. Import a file for it ({html.escape(shortcut)})'
-        " or drag a note here from the tree.</p>"
+    text = translate(
+        "EmptyPage", "No notes yet. Import a file for it ({shortcut}) or drag a note here from the tree."
     )
+    return f'<p class="hint">{text.format(shortcut=html.escape(shortcut))}</p>'
 
 
 def empty_page(library: Library, node: Node, theme: str) -> str:
@@ -37,7 +38,11 @@ def empty_page(library: Library, node: Node, theme: str) -> str:
 
 
 def _lecture_details(lecture: LectureInfo) -> str:
-    day = f"<li><b>Date</b>: {lecture.date:%A} {lecture.date.isoformat()}</li>" if lecture.date else ""
+    day = (
+        f"<li><b>{translate('EmptyPage', 'Date')}</b>: {day_title(lecture.date)} {lecture.date.isoformat()}</li>"
+        if lecture.date
+        else ""
+    )
     items = day + property_items(lecture.properties)
     return f"<ul>{items}</ul>" if items else ""
 
@@ -48,7 +53,7 @@ def _schedule(lectures: list[LectureInfo]) -> str:
         return ""
     rows = "".join(
         f"<tr><td>{lecture.date.isoformat() if lecture.date else ''}</td>"
-        f"<td>{html.escape(lecture.label)}</td></tr>"
+        f"<td>{html.escape(lecture_label(lecture.number, lecture.title))}</td></tr>"
         for lecture in lectures
     )
     return f"<table>{rows}</table>"

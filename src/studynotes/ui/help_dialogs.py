@@ -6,10 +6,11 @@ Both lists are read from the window's own actions, so they cannot drift from the
 from __future__ import annotations
 
 import platform
+import re
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, qVersion
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -37,7 +40,7 @@ def window_actions(window: MainWindow) -> list[tuple[str, QAction]]:
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
             sub = action.menu()
-            name = action.text().replace("&", "")
+            name = re.sub(r"\(&\w\)", "", action.text()).replace("&", "")  # `파일(&F)` reads `파일`
             if isinstance(sub, QMenu):
                 walk(sub, f"{path} › {name}")
             elif not action.isSeparator() and name:
@@ -57,15 +60,16 @@ def shortcut_text(action: QAction) -> str:
 def shortcut_list(window: MainWindow) -> QDialog:
     """The actions that have a shortcut, with it, as this platform writes it (⌘ on macOS)."""
     dialog = QDialog(window)
-    dialog.setWindowTitle(window.tr("Keyboard shortcuts"))
+    dialog.setWindowTitle(translate("Help", "Keyboard shortcuts"))
     rows = [(name, shortcut_text(action)) for name, action in window_actions(window) if shortcut_text(action)]
     rows += [
-        (window.tr("Question list › Toggle answered / open"), window.tr("Space")),
-        (window.tr("Search › Into the results / clear"), window.tr("↓ / Esc")),
-        (window.tr("Anywhere › Back / forward"), window.tr("Mouse side buttons")),
+        (translate("Help", "Question list › Toggle answered / open"), translate("Help", "Space")),
+        (translate("Help", "Search › Into the results / clear"), translate("Help", "↓ / Esc")),
+        (translate("Help", "Anywhere › Back / forward"), translate("Help", "Mouse side buttons")),
     ]
     table = QTableWidget(len(rows), 2)
-    table.setHorizontalHeaderLabels([window.tr("Action"), window.tr("Shortcut")])
+    table.setAccessibleName(translate("Help", "Keyboard shortcuts"))
+    table.setHorizontalHeaderLabels([translate("Help", "Action"), translate("Help", "Shortcut")])
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     for row, (name, keys) in enumerate(rows):
@@ -89,8 +93,10 @@ class CommandPalette(QDialog):
         super().__init__(window)
         self.setWindowTitle(self.tr("Command palette"))
         self.field = QLineEdit()
+        self.field.setAccessibleName(self.tr("Action to run"))
         self.field.setPlaceholderText(self.tr("Type an action's name"))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Actions"))
         for name, action in window_actions(window):
             keys = shortcut_text(action)
             item = QListWidgetItem(f"{name}    {keys}" if keys else name)
@@ -168,10 +174,11 @@ def _version(package: str) -> str:
 
 
 def about_text(window: MainWindow) -> str:
-    return window.tr(
+    return translate(
+        "Help",
         "<h3>studynotes {version}</h3><p>A notebook for study groups: lecture chats, question boards, "
         "minutes and study logs in one file on this computer.</p>"
-        "<p>Library: {path}</p><p>Python {python} · Qt {qt} · PySide6 {pyside}</p>"
+        "<p>Library: {path}</p><p>Python {python} · Qt {qt} · PySide6 {pyside}</p>",
     ).format(
         version=_version("studynotes"),
         path=window.library.path,
@@ -182,4 +189,4 @@ def about_text(window: MainWindow) -> str:
 
 
 def about(window: MainWindow) -> None:
-    QMessageBox.about(window, window.tr("About studynotes"), about_text(window))
+    QMessageBox.about(window, translate("Help", "About studynotes"), about_text(window))

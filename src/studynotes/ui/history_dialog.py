@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,8 @@ from ..library import HistoryEntry, Library
 from ..model import StudyNotesError
 from ..render.plain_text import plain_question
 from .commands import Commands
+
+translate = QCoreApplication.translate
 
 EXCERPT = 48  # characters of an earlier version shown in the list
 FIELD_NAMES = {"markdown": "text", "text": "question", "answer": "answer"}
@@ -40,19 +42,21 @@ class HistoryDialog(QDialog):
         # Through the window's commands a restore is one Ctrl+Z away from undone.
         self._commands = commands
         self._entries: dict[int, HistoryEntry] = {}
-        self.setWindowTitle(f"History of {title}")
+        self.setWindowTitle(translate("HistoryDialog", "History of {title}").format(title=title))
         self.resize(820, 520)
         self._library, self._note_id = library, note_id
         self.versions = QListWidget()
+        self.versions.setAccessibleName(translate("HistoryDialog", "Versions"))
         self.text = QPlainTextEdit()
+        self.text.setAccessibleName(translate("HistoryDialog", "Text of this version"))
         self.text.setReadOnly(True)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.versions)
         splitter.addWidget(self.text)
         splitter.setSizes([300, 520])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = buttons.addButton(
-            "Restore this version", QDialogButtonBox.ButtonRole.ActionRole
+            translate("HistoryDialog", "Restore this version"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.restore_button.clicked.connect(self.restore)
         buttons.rejected.connect(self.reject)
@@ -80,7 +84,7 @@ class HistoryDialog(QDialog):
         if self.versions.count():
             self.versions.setCurrentRow(0)
         else:
-            self.text.setPlainText("Nothing in this note has been edited yet.")
+            self.text.setPlainText(translate("HistoryDialog", "Nothing in this note has been edited yet."))
         self.restore_button.setEnabled(self.versions.count() > 0)
 
     def _show(self, item: QListWidgetItem | None) -> None:

@@ -37,16 +37,28 @@ from PySide6.QtWidgets import (
 )
 
 from ..importers import collect_files, format_names
-from ..importers.bundles import BUNDLE_FORMATS, open_bundle, split_paths
+from ..importers.bundles import open_bundle, split_paths
 from ..importing import ImportPlan, ImportReport, PlannedFile, detect_file
 from ..library import ImportResult
 from ..model import ImportContext, ImportFailure
 from .bundle_panel import BundlePanel
-from .format_labels import format_label
+from .count_words import words
+from .format_labels import bundle_label, format_label
 from .workers import DetectWorker, ImportWorker, crash_message, start_in_thread
 
-FROM_DOCUMENT = "(from the document)"
-AS_DETECTED = "As detected, per file"
+translate = QCoreApplication.translate
+
+
+def from_document() -> str:
+    """The notebook choice that takes each document's own notebook."""
+    return translate("ImportDialog", "(from the document)")
+
+
+def as_detected() -> str:
+    """The format choice that keeps what was recognised per file."""
+    return translate("ImportDialog", "As detected, per file")
+
+
 DETECT_IN_THREAD_OVER = 12  # files; fewer (and small ones) are recognised at once, before the dialog shows
 DETECT_IN_THREAD_BYTES = 4 * 2**20
 ERROR_COLOR = "#cf222e"
@@ -67,7 +79,7 @@ class ImportDialog(QDialog):
         default_notebook: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import")
+        self.setWindowTitle(translate("ImportDialog", "Import"))
         self.setAcceptDrops(True)
         self.resize(780, 580)
         self._library_path = library_path
@@ -80,7 +92,14 @@ class ImportDialog(QDialog):
         self._start_when_detected = False
         self.report: ImportReport | None = None
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["File", "Format", "Note"])
+        self.table.setAccessibleName(translate("ImportDialog", "Files to import"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("ImportDialog", "File"),
+                translate("ImportDialog", "Format"),
+                translate("ImportDialog", "Note"),
+            ]
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -88,23 +107,28 @@ class ImportDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
         self.format_for_all = QComboBox()
-        self.format_for_all.addItem(AS_DETECTED, AS_DETECTED)
+        self.format_for_all.addItem(as_detected(), as_detected())
         for name in format_names():
             self.format_for_all.addItem(format_label(name), name)
-        self.format_for_all.setToolTip("Read every file as this format instead of the one recognised")
+        self.format_for_all.setToolTip(
+            translate("ImportDialog", "Read every file as this format instead of the one recognised")
+        )
         self.format_for_all.currentIndexChanged.connect(
             lambda _i: self._apply_format_for_all(str(self.format_for_all.currentData()))
         )
         self.notebook = QComboBox()
         self.notebook.setEditable(True)
-        self.notebook.addItems([FROM_DOCUMENT, *notebooks])
-        self.notebook.setToolTip("An existing notebook, a new name, or the one each document suggests")
+        self.notebook.addItems([from_document(), *notebooks])
+        self.notebook.setToolTip(
+            translate("ImportDialog", "An existing notebook, a new name, or the one each document suggests")
+        )
         if default_notebook:
             self.notebook.setCurrentText(default_notebook)
-        self.week = _optional_number("from the document")
-        self.lecture = _optional_number("from the document")
-        self.use_date = QCheckBox("Set the date")
+        self.week = _optional_number(translate("ImportDialog", "from the document"))
+        self.lecture = _optional_number(translate("ImportDialog", "from the document"))
+        self.use_date = QCheckBox(translate("ImportDialog", "Set the date"))
         self.date = QDateEdit(QDate.currentDate())
+        self.date.setAccessibleName(translate("ImportDialog", "Date of the notes"))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setEnabled(False)
@@ -113,11 +137,11 @@ class ImportDialog(QDialog):
         date_row.addWidget(self.use_date)
         date_row.addWidget(self.date, 1)
         form = QFormLayout()
-        form.addRow("Read all as", self.format_for_all)
-        form.addRow("Notebook", self.notebook)
-        form.addRow("Week", self.week)
-        form.addRow("Lecture", self.lecture)
-        form.addRow("Date", date_row)
+        form.addRow(translate("ImportDialog", "Read all as"), self.format_for_all)
+        form.addRow(translate("ImportDialog", "Notebook"), self.notebook)
+        form.addRow(translate("ImportDialog", "Week"), self.week)
+        form.addRow(translate("ImportDialog", "Lecture"), self.lecture)
+        form.addRow(translate("ImportDialog", "Date"), date_row)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
@@ -125,7 +149,9 @@ class ImportDialog(QDialog):
         self.summary = QTextBrowser()
         self.summary.setVisible(False)
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            translate("ImportDialog", "Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -174,7 +200,11 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, len(new))
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setText(f"Recognising the formats of {len(new)} files…")
+        self.status.setText(
+            translate("ImportDialog", "Recognising the formats of {files}…").format(
+                files=words().files(len(new))
+            )
+        )
         self._detect_thread = start_in_thread(self._detector, self, self._detector.finished)
 
     def detecting(self) -> bool:
@@ -220,13 +250,13 @@ class ImportDialog(QDialog):
                 chooser.addItem(format_label(known), known)
             chooser.setProperty("detected", format_name)
             chosen = str(self.format_for_all.currentData())
-            _choose_format(chooser, format_name if chosen == AS_DETECTED else chosen)
+            _choose_format(chooser, format_name if chosen == as_detected() else chosen)
             self.table.setCellWidget(row, 1, chooser)
             self.table.setItem(row, 2, QTableWidgetItem(""))
         else:
-            message = QTableWidgetItem(error or "cannot be read")
+            message = QTableWidgetItem(error or translate("ImportDialog", "cannot be read"))
             message.setForeground(QColor(ERROR_COLOR))
-            message.setToolTip("This file is skipped")
+            message.setToolTip(translate("ImportDialog", "This file is skipped"))
             self.table.setItem(row, 1, QTableWidgetItem("—"))
             self.table.setItem(row, 2, message)
 
@@ -245,10 +275,12 @@ class ImportDialog(QDialog):
         name.setData(Qt.ItemDataRole.UserRole, str(parts[0]))
         name.setToolTip("\n".join(str(p) for p in parts))
         self.table.setItem(row, 0, name)
-        self.table.setItem(row, 1, QTableWidgetItem(BUNDLE_FORMATS[bundle.kind]))
-        note = f"{bundle.plan.total} page(s) into {bundle.plan.notebook!r}"
+        self.table.setItem(row, 1, QTableWidgetItem(bundle_label(bundle.kind)))
+        note = translate("ImportDialog", "{pages} into “{notebook}”").format(
+            pages=words().pages(bundle.plan.total), notebook=bundle.plan.notebook
+        )
         if bundle.warnings:
-            note += f"; {len(bundle.warnings)} skipped"
+            note += translate("ImportDialog", "; {count} skipped").format(count=len(bundle.warnings))
         item = QTableWidgetItem(note)
         item.setToolTip("\n".join(str(w) for w in bundle.warnings) or note)
         self.table.setItem(row, 2, item)
@@ -262,7 +294,7 @@ class ImportDialog(QDialog):
 
     def _apply_format_for_all(self, choice: str) -> None:
         for chooser in self._choosers():
-            _choose_format(chooser, str(chooser.property("detected")) if choice == AS_DETECTED else choice)
+            _choose_format(chooser, str(chooser.property("detected")) if choice == as_detected() else choice)
 
     def _choosers(self) -> list[QComboBox]:
         found = []
@@ -275,9 +307,11 @@ class ImportDialog(QDialog):
     def _update_counts(self) -> None:
         readable = len(self._choosers()) + len(self.bundle_panel.bundles)
         unreadable = self.table.rowCount() - readable
-        text = f"{readable} file(s) to import"
+        text = translate("ImportDialog", "{files} to import").format(files=words().files(readable))
         if unreadable:
-            text += f"; {unreadable} skipped (each row says why)"
+            text += translate("ImportDialog", "; {count} skipped (each row says why)").format(
+                count=unreadable
+            )
         self.status.setText(text)
         self.import_button.setEnabled(readable > 0)
 
@@ -312,7 +346,7 @@ class ImportDialog(QDialog):
 
     def notebook_title(self) -> str | None:
         text = self.notebook.currentText().strip()
-        return None if not text or text == FROM_DOCUMENT else text
+        return None if not text or text == from_document() else text
 
     # -- importing --------------------------------------------------------------------
     def start(self) -> None:
@@ -322,7 +356,7 @@ class ImportDialog(QDialog):
         if self.detecting():
             self._start_when_detected = True
             self.import_button.setEnabled(False)
-            self.status.setText("Importing as soon as every format is recognised…")
+            self.status.setText(translate("ImportDialog", "Importing as soon as every format is recognised…"))
             return
         plan = self.plan()
         bundles = [bundle.paths for bundle in self.bundle_panel.bundles]
@@ -331,7 +365,7 @@ class ImportDialog(QDialog):
         self.report = None
         self.summary.setVisible(False)
         self.import_button.setEnabled(False)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("ImportDialog", "Cancel"))
         self.progress.setVisible(True)
         self.progress.setRange(0, len(plan.readable) * 2)
         self.progress.setValue(0)
@@ -341,7 +375,7 @@ class ImportDialog(QDialog):
             ready = ImportPlan(plan.readable, bundles=bundles, columns=self.bundle_panel.overrides())
             worker = ImportWorker(self._library_path, ready, self.notebook_title(), self.context())
         except Exception as error:  # noqa: BLE001 (shown in the dialog)
-            self._failed(crash_message("The import could not start", error))
+            self._failed(crash_message(translate("ImportDialog", "The import could not start"), error))
             return
         self._worker = worker
         worker.progress.connect(self._progress)
@@ -353,11 +387,11 @@ class ImportDialog(QDialog):
         """Stop the import (nothing is saved) or, when nothing runs, close the dialog."""
         if self.importing() and self._worker is not None:
             self._worker.cancelled = True
-            self.status.setText("Cancelling…")
+            self.status.setText(translate("ImportDialog", "Cancelling…"))
         elif self.detecting() and self._start_when_detected:
             self._stop_detection()
             self._start_when_detected = False
-            self._failed("Import cancelled: nothing was saved.")
+            self._failed(translate("ImportDialog", "Import cancelled: nothing was saved."))
         else:
             self.reject()
 
@@ -398,14 +432,14 @@ class ImportDialog(QDialog):
     def _finished(self, report: ImportReport) -> None:
         self.report = report
         self._show_results(report)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("ImportDialog", "Close"))
         self.imported.emit(report)
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)
         self.progress.setVisible(False)
         self.import_button.setEnabled(bool(self.jobs() or self.bundle_panel.bundles))
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("ImportDialog", "Close"))
 
     def _show_results(self, report: ImportReport) -> None:
         """The summary below, and each file's outcome on its row."""
@@ -418,7 +452,7 @@ class ImportDialog(QDialog):
             self._set_note(rows.get(str(error.path)), error.reason, ERROR_COLOR)
         self.summary.setHtml(summary_html(report))
         self.summary.setVisible(True)
-        self.status.setText("Import finished")
+        self.status.setText(translate("ImportDialog", "Import finished"))
 
     def _set_note(self, row: int | None, text: str, color: str | None) -> None:
         if row is None:
@@ -443,12 +477,18 @@ class ImportDialog(QDialog):
 
 def _outcome(result: ImportResult) -> str:
     if result.unchanged:
-        return "already imported, unchanged"
-    text = f"{result.notes} note(s), {result.questions} question(s) in {result.notebook}"
+        return translate("ImportDialog", "already imported, unchanged")
+    text = translate("ImportDialog", "{notes}, {questions} in {notebook}").format(
+        notes=words().notes(result.notes),
+        questions=words().questions(result.questions),
+        notebook=result.notebook,
+    )
     if result.kept_user_changes:
-        text += f", kept {result.kept_user_changes} of your changes"
+        text += translate("ImportDialog", ", kept {count} of your changes").format(
+            count=result.kept_user_changes
+        )
     if result.warnings:
-        text += f", {len(result.warnings)} warning(s)"
+        text += ", " + words().warnings(len(result.warnings))
     return text
 
 
@@ -456,12 +496,17 @@ def summary_html(report: ImportReport) -> str:
     """Notes, questions, warnings (each listed) and errors, as the dialog shows them."""
     esc = html.escape
     lines = [
-        f"<p><b>{report.notes} note(s), {report.questions} question(s) from {len(report.files)} file(s)"
-        f"</b>, {report.warnings} warning(s), {len(report.errors)} error(s).</p><ul>"
+        "<p><b>"
+        + translate("ImportDialog", "{notes}, {questions} from {files}").format(
+            notes=words().notes(report.notes),
+            questions=words().questions(report.questions),
+            files=words().files(len(report.files)),
+        )
+        + f"</b>, {words().warnings(report.warnings)}, {words().errors(len(report.errors))}.</p><ul>"
     ]
     for result in report.files:
         what = (
-            "unchanged, nothing to do"
+            translate("ImportDialog", "unchanged, nothing to do")
             if result.unchanged
             else f"{format_label(result.format)}: {_outcome(result)}"
         )

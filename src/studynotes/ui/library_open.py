@@ -11,10 +11,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from ..library import Library, needs_upgrade
+
+translate = QCoreApplication.translate
 
 NOTICE_OBJECT_NAME = "upgradeNotice"
 _POLL_MS = 50
@@ -25,7 +27,13 @@ def open_library(path: Path) -> Library:
     if not needs_upgrade(path):
         return Library.open(path)
     notice = QProgressDialog(
-        "Updating the library for this version of studynotes…\nA backup copy is kept first.", "", 0, 0
+        translate(
+            "LibraryOpen",
+            "Updating the library for this version of studynotes…\nA backup copy is kept first.",
+        ),
+        "",
+        0,
+        0,
     )
     notice.setObjectName(NOTICE_OBJECT_NAME)
     notice.setWindowTitle("studynotes")

@@ -9,18 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QFontInfo,
     QKeySequence,
     QMouseEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 from . import notebook_actions, window_changes, window_files, window_settings
 from .commands import Commands, LibraryEvents
 from .content import NodeContent, content_of, notebook_overview
+from .count_words import words
 from .empty_page import empty_page
 from .note_cache import NoteCache
 from .preview_host import PreviewHost, render_job
@@ -48,8 +51,10 @@ from .tree_delegate import CountsDelegate
 from .tree_model import LibraryTreeModel, Node
 from .welcome import WelcomePage
 
+translate = QCoreApplication.translate
+
 WATCH_INTERVAL_MS = 1500
-DEFAULT_FONT_SIZE = 15
+READING_SCALE = 9 / 8  # the preview reads a little larger than the menus: 15 px beside 10 pt at 96 dpi
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +66,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.commands = Commands(library, self.events, self.undo_stack)
         self.note_cache = NoteCache(library)
-        self.setWindowTitle(f"studynotes — {library.path.name}")
+        self.setWindowTitle(translate("MainWindow", "studynotes — {file}").format(file=library.path.name))
         self.setAcceptDrops(True)
         self._content: NodeContent | None = None
         self.selection_history = SelectionHistory()
@@ -77,7 +82,7 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setItemDelegate(CountsDelegate(self.tree))  # titles elide, counts stay whole
-        self.tree.setAccessibleName("Notebooks")
+        self.tree.setAccessibleName(translate("MainWindow", "Notebooks"))
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
         self._show_zoom()
         self._show_welcome_if_empty()
         if library.read_only:
-            banner = QLabel("Read-only: this library file cannot be changed here")
+            banner = QLabel(translate("MainWindow", "Read-only: this library file cannot be changed here"))
             banner.setStyleSheet("color: #9a6700; font-weight: bold")
             self.statusBar().addPermanentWidget(banner)
         # Another window or the command line may change the same file: notice it.
@@ -170,7 +175,13 @@ class MainWindow(QMainWindow):
             from ..system.crash_log import log_crash
 
             where = log_crash(error)
-            QMessageBox.critical(self, "studynotes", f"Something went wrong: {error}\n\nDetails: {where}")
+            QMessageBox.critical(
+                self,
+                "studynotes",
+                translate("MainWindow", "Something went wrong: {error}\n\nDetails: {where}").format(
+                    error=error, where=where
+                ),
+            )
         return None
 
     # -- showing things ------------------------------------------------------------
@@ -178,7 +189,11 @@ class MainWindow(QMainWindow):
         index = self.tree.currentIndex()
         return self.tree_model.node(index) if index.isValid() else None
 
+    _selecting = False  # select_note is moving the tree's selection
+
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting:
+            return
         self.guarded(self.show_node, self.tree_model.node(current) if current.isValid() else None)
 
     def show_node(self, node: Node | None, *, scroll_to: str | None = None, find: str | None = None) -> None:
@@ -190,8 +205,8 @@ class MainWindow(QMainWindow):
             else:
                 self.editor_pane.close_pane()
         self._content = content_of(self.library, node)
+        self._render_current(scroll_to=scroll_to, find=find)  # the page renders while the list fills
         self.questions.set_rows(self._content.questions)
-        self._render_current(scroll_to=scroll_to, find=find)
         self._show_counts()
         self.selection_history.visit(node.key)
         self.settings.setValue(self._selection_key(), f"{node.kind}:{node.id}")
@@ -223,7 +238,12 @@ class MainWindow(QMainWindow):
         rows = self.questions.model.rows()
         open_count = sum(1 for row in rows if row.status == "open")
         self.statusBar().showMessage(
-            f"{self._content.node.title}: {open_count} open / {len(rows)} questions · {self.library.path}"
+            translate("MainWindow", "{title}: {open} open / {questions} · {path}").format(
+                title=self._content.node.title,
+                open=open_count,
+                questions=words().questions(len(rows)),
+                path=self.library.path,
+            )
         )
 
     def _render_current(
@@ -254,8 +274,12 @@ class MainWindow(QMainWindow):
         return effective_theme(self.settings)
 
     def font_size(self) -> int:
-        value = self.settings.value("preview_font_size", DEFAULT_FONT_SIZE)
-        return int(value) if isinstance(value, int | str) and str(value).isdigit() else DEFAULT_FONT_SIZE
+        value = self.settings.value("preview_font_size")
+        return int(value) if isinstance(value, int | str) and str(value).isdigit() else self.base_font_size()
+
+    def base_font_size(self) -> int:
+        """The preview's usual text size, from the application font: it grows with the system's."""
+        return max(10, round(QFontInfo(QApplication.font()).pixelSize() * READING_SCALE))
 
     def set_font_size(self, delta: int) -> None:
         size = max(10, min(28, self.font_size() + delta))
@@ -265,11 +289,13 @@ class MainWindow(QMainWindow):
 
     def reset_font_size(self) -> None:
         """Ctrl+0: the preview's text back to its usual size."""
-        self.set_font_size(DEFAULT_FONT_SIZE - self.font_size())
+        self.settings.remove("preview_font_size")
+        self._show_zoom()
+        self._render_current(keep_place=True)
 
     def _show_zoom(self) -> None:
         """The text size beside the status, as a percentage, only while it is not the usual one."""
-        percent = round(100 * self.font_size() / DEFAULT_FONT_SIZE)
+        percent = round(100 * self.font_size() / self.base_font_size())
         self.zoom_label.setText(self.tr("Text {percent}%").format(percent=percent) if percent != 100 else "")
 
     def set_theme(self, choice: str) -> None:
@@ -282,7 +308,9 @@ class MainWindow(QMainWindow):
     def _show_welcome_if_empty(self) -> None:
         if not self.library.notebooks():
             self.preview.setCurrentWidget(self.welcome)
-            self.statusBar().showMessage(f"Empty library · {self.library.path}")
+            self.statusBar().showMessage(
+                translate("MainWindow", "Empty library · {path}").format(path=self.library.path)
+            )
 
     # -- reacting to changes (window_changes.py) ---------------------------------------
     def _library_changed(self, change: Change) -> None:
@@ -324,10 +352,12 @@ class MainWindow(QMainWindow):
         index = self.tree_model.note_index(note_id)
         if not index.isValid():
             return
-        self.tree.blockSignals(True)
-        self.tree.setCurrentIndex(index)
+        self._selecting = True  # shown once, below, with its scroll target (not again by _selected)
+        try:
+            self.tree.setCurrentIndex(index)
+        finally:
+            self._selecting = False
         self.tree.scrollTo(index)
-        self.tree.blockSignals(False)
         self.show_node(self.tree_model.node(index), scroll_to=scroll_to, find=find)
 
     def edit_question_details(self, question_id: int) -> None:
@@ -349,7 +379,9 @@ class MainWindow(QMainWindow):
         node = self.current_node()
         target = self.library.note_for_link(key, node.notebook_id if node is not None else None)
         if target is None:
-            self.statusBar().showMessage("The linked page is not in the library (it was not imported)", 5000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "The linked page is not in the library (it was not imported)"), 5000
+            )
             return
         self.select_note(target)
 
@@ -401,12 +433,22 @@ class MainWindow(QMainWindow):
         edit_selected_note(self)
 
     def show_history(self) -> None:
+        """The selected note's earlier versions; with no note selected, what was deleted."""
+        from .deleted_dialog import show_deleted
+
         node = self.current_node()
         if node is None or node.kind != "note":
-            raise StudyNotesError("Select a note to see its history")
+            show_deleted(self)
+            return
         from .history_dialog import HistoryDialog
 
-        HistoryDialog(self.library, node.id, node.title, self, commands=self.commands).exec()
+        dialog = HistoryDialog(self.library, node.id, node.title, self, commands=self.commands)
+        deleted = dialog.buttons.addButton(
+            self.tr("Deleted notes and notebooks…"), dialog.buttons.ButtonRole.ResetRole
+        )
+        deleted.clicked.connect(dialog.done)  # done(0): closed, then the Deleted list opens
+        deleted.clicked.connect(lambda: QTimer.singleShot(0, lambda: self.guarded(show_deleted, self)))
+        dialog.exec()
 
     # -- drag files in ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ..model import StudyNotesError
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -21,8 +24,8 @@ def new_note(window: MainWindow) -> None:
     """An empty note where the selection is: in its lecture, its week, or its notebook's Unsorted."""
     node = window.current_node()
     if node is None:
-        raise StudyNotesError(window.tr("Select a notebook, week or lecture for the new note"))
-    title, ok = QInputDialog.getText(window, window.tr("New note"), window.tr("Title:"))
+        raise StudyNotesError(translate("Notes", "Select a notebook, week or lecture for the new note"))
+    title, ok = QInputDialog.getText(window, translate("Notes", "New note"), translate("Notes", "Title:"))
     if not ok or not title.strip():
         return
     week, lecture = _place_of(node)
@@ -49,7 +52,7 @@ def rename_selected(window: MainWindow) -> None:
     node = window.current_node()
     if node is not None and node.kind == "note":
         title, ok = QInputDialog.getText(
-            window, window.tr("Rename note"), window.tr("Title:"), text=node.title
+            window, translate("Notes", "Rename note"), translate("Notes", "Title:"), text=node.title
         )
         if ok and title.strip() and title != node.title:
             window.commands.rename_note(node.id, title)
@@ -64,7 +67,7 @@ def delete_selected(window: MainWindow) -> None:
         delete_notebook(window, node)
         return
     if node is None or node.kind != "note":
-        raise StudyNotesError(window.tr("Select a note or a notebook to delete"))
+        raise StudyNotesError(translate("Notes", "Select a note or a notebook to delete"))
     parent = node.parent
     window.commands.delete_note(node.id)
     if parent is not None:
@@ -72,7 +75,7 @@ def delete_selected(window: MainWindow) -> None:
         if index.isValid():
             window.tree.setCurrentIndex(index)
     window.statusBar().showMessage(
-        window.tr("Deleted “{title}” · Undo brings it back").format(title=node.title), 8000
+        translate("Notes", "Deleted “{title}” · Undo brings it back").format(title=node.title), 8000
     )
 
 
@@ -80,17 +83,18 @@ def delete_notebook(window: MainWindow, node: Node | None = None) -> None:
     """A whole notebook goes only after the user says so; it stays in the Deleted list."""
     node = node or window.current_node()
     if node is None:
-        raise StudyNotesError(window.tr("Select a notebook to delete"))
+        raise StudyNotesError(translate("Notes", "Select a notebook to delete"))
     notebook = window.library.notebook(node.notebook_id)
     if notebook is None:
         return
     counts = window.library.counts(notebook_id=notebook.id)
     answer = QMessageBox.question(
         window,
-        window.tr("Delete notebook"),
-        window.tr(
+        translate("Notes", "Delete notebook"),
+        translate(
+            "Notes",
             "Delete the notebook “{title}” with its {notes} notes and {questions} questions?\n\n"
-            "Undo brings it back, and so does Edit → Deleted notes and notebooks."
+            "Undo brings it back, and so does Edit → Deleted notes and notebooks.",
         ).format(
             title=notebook.title,
             notes=len(window.library.notes(notebook_id=notebook.id)),
@@ -101,5 +105,8 @@ def delete_notebook(window: MainWindow, node: Node | None = None) -> None:
         return
     window.commands.delete_notebook(notebook.id)
     window.statusBar().showMessage(
-        window.tr("Deleted the notebook “{title}” · Undo brings it back").format(title=notebook.title), 8000
+        translate("Notes", "Deleted the notebook “{title}” · Undo brings it back").format(
+            title=notebook.title
+        ),
+        8000,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
 from ..library import Library, QuestionFilter, QuestionRow
 from ..render import Theme
 from .commands import Commands
-from .review_page import context_page, plural, summary_page
+from .count_words import words
+from .review_page import context_page, summary_page
 from .review_view import PageView
+
+translate = QCoreApplication.translate
 
 
 class PrepareDialog(QDialog):
@@ -43,7 +46,7 @@ class PrepareDialog(QDialog):
         web_view: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Prepare for the meeting — {title}")
+        self.setWindowTitle(translate("Prepare", "Prepare for the meeting — {title}").format(title=title))
         self.resize(900, 700)
         self._library, self._scope, self._title = library, scope, title
         self._commands = commands
@@ -55,14 +58,15 @@ class PrepareDialog(QDialog):
         self.view = PageView(web_view, self)
         self.view.toggleRequested.connect(self.toggle)
         self.answer = QPlainTextEdit()
-        self.answer.setPlaceholderText("Your answer (Markdown, $formulas$)…")
-        self.save_button = QPushButton("Save answer, mark answered (Ctrl+Enter)")
+        self.answer.setAccessibleName(translate("Prepare", "Your answer"))
+        self.answer.setPlaceholderText(translate("Prepare", "Your answer (Markdown, $formulas$)…"))
+        self.save_button = QPushButton(translate("Prepare", "Save answer, mark answered (Ctrl+Enter)"))
         self.save_button.clicked.connect(self.save_answer)
-        self.mark_button = QPushButton("Mark answered")
+        self.mark_button = QPushButton(translate("Prepare", "Mark answered"))
         self.mark_button.clicked.connect(self.mark_answered)
-        self.back_button = QPushButton("Back")
+        self.back_button = QPushButton(translate("Prepare", "Back"))
         self.back_button.clicked.connect(self.back)
-        self.skip_button = QPushButton("Skip")
+        self.skip_button = QPushButton(translate("Prepare", "Skip"))
         self.skip_button.clicked.connect(self.skip)
         buttons = QHBoxLayout()
         for button in (self.back_button, self.skip_button, self.mark_button, self.save_button):
@@ -106,10 +110,10 @@ class PrepareDialog(QDialog):
         if row is None:
             return
         if not text:
-            self.progress.setText("Write an answer first, or use Mark answered")
+            self.progress.setText(translate("Prepare", "Write an answer first, or use Mark answered"))
             return
         stack = self._commands.undo_stack
-        stack.beginMacro("Answer question")
+        stack.beginMacro(translate("Prepare", "Answer question"))
         try:
             self._commands.edit_question(row.id, answer=text)
             self._commands.set_status(row.id, "answered")
@@ -153,16 +157,30 @@ class PrepareDialog(QDialog):
             answered = sum(
                 1 for r in self.queue if (now := self._library.question(r.id)) and now.status == "answered"
             )
-            self.progress.setText(f"{self._title}: {answered} answered · Esc closes")
+            self.progress.setText(
+                translate("Prepare", "{title}: {count} answered · Esc closes").format(
+                    title=self._title, count=answered
+                )
+            )
             left = len(self._library.questions(_open(self._scope)))
-            done = f"{plural(answered, 'question')} answered." if answered else "Nothing answered this time."
-            still = f"{plural(left, 'question')} still open here." if left else "No open questions left here."
+            done = (
+                translate("Prepare", "{questions} answered.").format(questions=words().questions(answered))
+                if answered
+                else translate("Prepare", "Nothing answered this time.")
+            )
+            still = (
+                translate("Prepare", "{questions} still open here.").format(questions=words().questions(left))
+                if left
+                else translate("Prepare", "No open questions left here.")
+            )
             self.view.show_page(summary_page(self._title, done, [], still, theme=self._theme))
             return
         fresh = self._library.question(row.id) or row
         self.progress.setText(
-            f"{self._title}: open question {self.position + 1} of {len(self.queue)}"
-            + (" · answered now" if fresh.status == "answered" else "")
+            translate("Prepare", "{title}: open question {position} of {total}").format(
+                title=self._title, position=self.position + 1, total=len(self.queue)
+            )
+            + (translate("Prepare", " · answered now") if fresh.status == "answered" else "")
         )
         self.answer.setPlainText(fresh.answer)
         self.view.show_page(

@@ -125,6 +125,7 @@ class PreviewPane(QWebEngineView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(self.tr("Preview"))
         # Pages over setHtml's limit go through a private file, made when first needed.
         self._page_file = (
             Path(tempfile.gettempdir()) / f"studynotes-preview-{id(self)}-{os.getpid()}" / "page.html"

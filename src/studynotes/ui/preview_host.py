@@ -13,10 +13,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from ..model import Note
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from ..render import Theme
@@ -46,23 +48,36 @@ class _RenderTask(QRunnable):
             else:
                 page, rest = result.first, (result.rest if result.cut else None)
         except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
-            page = error_page(f"This note could not be shown: {error}")
+            page = error_page(
+                translate("Preview", "This note could not be shown: {error}").format(error=error)
+            )
         self._signals.done.emit(self._generation, page, rest)
 
 
 class _PieceTask(QRunnable):
-    """Renders the next piece of a long page (pieces are rendered in order, one at a time)."""
+    """Renders the rest of a long page piece by piece, handing each over as soon as it is ready.
 
-    def __init__(self, generation: int, rest: Iterator[str], signals: _Signals) -> None:
+    The pieces go out one after the other without waiting for the view to take the one before
+    (the view adds them in order); the task stops as soon as the user has moved on."""
+
+    def __init__(
+        self, generation: int, rest: Iterator[str], signals: _Signals, current: Callable[[], int]
+    ) -> None:
         super().__init__()
-        self._generation, self._rest, self._signals = generation, rest, signals
+        self._generation, self._rest, self._signals, self._current = generation, rest, signals, current
 
     def run(self) -> None:
-        try:
-            piece = next(self._rest, None)
-        except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
-            piece = f"<p>The rest of this page could not be shown: {html.escape(str(error))}</p>"
-        self._signals.piece.emit(self._generation, piece)
+        while self._current() == self._generation:
+            try:
+                piece = next(self._rest, None)
+            except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
+                text = translate("Preview", "The rest of this page could not be shown: {error}")
+                piece = f"<p>{text.format(error=html.escape(str(error)))}</p>"
+                self._signals.piece.emit(self._generation, piece)
+                piece = None
+            self._signals.piece.emit(self._generation, piece)
+            if piece is None:
+                return
 
 
 def error_page(message: str) -> str:
@@ -93,7 +108,7 @@ class PreviewHost(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._placeholder = QLabel("Loading preview…")
+        self._placeholder = QLabel(translate("Preview", "Loading preview…"))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self._placeholder)
         self.pane: Any = None
@@ -195,17 +210,16 @@ class PreviewHost(QStackedWidget):
 
     def _next_piece(self) -> None:
         if self._rest is not None:
-            self._pool.start(_PieceTask(self._generation, self._rest, self._signals))
+            rest, self._rest = self._rest, None  # handed to the task, which renders all of it
+            self._pool.start(_PieceTask(self._generation, rest, self._signals, lambda: self._generation))
 
     def _piece_rendered(self, generation: int, piece: str | None) -> None:
         if generation != self._generation or self.pane is None:
             return  # the user moved on: the rest of that page is never rendered
         if piece is None:
-            self._rest = None
             self.pane.finish_pieces()
             return
         self.pane.append_piece(piece)
-        self._next_piece()
 
     def _show(self, page: str) -> None:
         self.last_html = page

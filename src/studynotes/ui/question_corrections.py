@@ -11,10 +11,14 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from ..importers.parts.markdown_blocks import blocks
 from ..library import Change, Operation
 from ..model import StudyNotesError, nfc
 from ..render.plain_text import plain_question
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .commands import Commands
@@ -66,13 +70,17 @@ def make_question_in_preview(window: MainWindow, cell_id: int, shown: str) -> No
             if cell.id == cell_id and cell.question is None and note.id is not None:
                 words = paragraph_shown(cell.markdown, shown)
                 if words is None:
-                    raise StudyNotesError(window.tr("This is not a paragraph or list item of the note"))
+                    raise StudyNotesError(
+                        translate("QuestionCorrections", "This is not a paragraph or list item of the note")
+                    )
                 change = make_question(window.commands, note.id, words)
                 created = sorted(change.ids("question"))
                 if created:
                     window.questions.select_question(created[0])
                 return
-    raise StudyNotesError(window.tr("This is not a paragraph or list item of the note"))
+    raise StudyNotesError(
+        translate("QuestionCorrections", "This is not a paragraph or list item of the note")
+    )
 
 
 def _plain(text: str) -> str:

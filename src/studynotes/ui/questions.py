@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,6 +41,28 @@ SIDE_COLUMNS = (2, 3, 4)  # asker, lecture, page / time: the order they give way
 SIDE_SHARE = 0.45  # of the list's width, at most, for them all
 MIN_SIDE_WIDTH = 48
 ROW_LINES = 2  # of question text in each row
+
+
+def column_titles() -> tuple[str, ...]:
+    """The question list's headers, in the window's language (COLUMNS keeps the English)."""
+    return (
+        "",
+        QCoreApplication.translate("QuestionList", "Question"),
+        QCoreApplication.translate("QuestionList", "Asker"),
+        QCoreApplication.translate("QuestionList", "Lecture"),
+        QCoreApplication.translate("QuestionList", "Page / time"),
+    )
+
+
+def status_words(status: str, answered_by: str | None) -> str:
+    """`Answered by the instructor`, `Open`: what the ✓ or ○ of a row means."""
+    if status != "answered":
+        return QCoreApplication.translate("QuestionList", "Open")
+    return {
+        "instructor": QCoreApplication.translate("QuestionList", "Answered by the instructor"),
+        "peer": QCoreApplication.translate("QuestionList", "Answered by a classmate"),
+        "self": QCoreApplication.translate("QuestionList", "Marked answered by you"),
+    }.get(answered_by or "", QCoreApplication.translate("QuestionList", "Answered"))
 
 
 class QuestionTableModel(QAbstractTableModel):
@@ -91,9 +114,9 @@ class QuestionTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return column_titles()[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 0:
-            return "Status: ✓ answered, ○ open (Space toggles)"
+            return self.tr("Status: ✓ answered, ○ open (Space toggles)")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -109,11 +132,7 @@ class QuestionTableModel(QAbstractTableModel):
             return self._plain_text(index.row()) if column == 1 else self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return (
-                    "Answered" + (f" by {row.answered_by}" if row.answered_by else "")
-                    if row.status == "answered"
-                    else "Open"
-                )
+                return status_words(row.status, row.answered_by)
             # Rich text, so a long question wraps instead of running off the screen.
             return f"<p>{html.escape(self._plain_text(index.row()))}</p>" if column == 1 else None
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
@@ -124,7 +143,7 @@ class QuestionTableModel(QAbstractTableModel):
                 return Qt.AlignmentFlag.AlignCenter
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return row.status
+            return status_words(row.status, row.answered_by)
         return None
 
     def _plain_text(self, position: int) -> str:
@@ -165,7 +184,12 @@ class QuestionTableModel(QAbstractTableModel):
             return row.asker
         if column == 3:
             return f"{row.lecture}" if row.lecture is not None else ""
-        parts = [f"p. {row.page}" if row.page is not None else "", row.media_time or ""]
+        page = (
+            QCoreApplication.translate("Card", "p. {page}").format(page=row.page)
+            if row.page is not None
+            else ""
+        )
+        parts = [page, row.media_time or ""]
         return " · ".join(p for p in parts if p)
 
 
@@ -253,12 +277,13 @@ class QuestionPanel(QWidget):
         self.proxy = QuestionFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.status_filter = QComboBox()
-        self.status_filter.addItems(["All", "Open", "Answered"])
-        self.status_filter.setAccessibleName("Show questions")
+        self.status_filter.addItems([self.tr("All"), self.tr("Open"), self.tr("Answered")])
+        self.status_filter.setAccessibleName(self.tr("Show questions"))
         self.asker_filter = QComboBox()
-        self.asker_filter.setAccessibleName("Asker")
+        self.asker_filter.setAccessibleName(self.tr("Asker"))
         self.summary = QLabel()
         self.table = QuestionTable()
+        self.table.setAccessibleName(self.tr("Questions"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -302,10 +327,16 @@ class QuestionPanel(QWidget):
     def set_rows(self, rows: list[QuestionRow]) -> None:
         current_asker = self.asker_filter.currentText() if self.asker_filter.currentIndex() > 0 else None
         self.model.set_rows(rows)
+        self._fill_askers(rows, current_asker)
+        self._show_informative_columns()
+        self._update_summary()
+
+    def _fill_askers(self, rows: list[QuestionRow], current_asker: str | None) -> None:
+        """The asker filter offers each person of the rows once (merged names are one person)."""
         askers = sorted({r.asker for r in rows if r.asker})
         self.asker_filter.blockSignals(True)
         self.asker_filter.clear()
-        self.asker_filter.addItem("Everyone")
+        self.asker_filter.addItem(self.tr("Everyone"))
         self.asker_filter.addItems(askers)
         if current_asker in askers:
             self.asker_filter.setCurrentText(current_asker)
@@ -313,8 +344,6 @@ class QuestionPanel(QWidget):
             self.proxy.set_asker(None)
         self.asker_filter.setEnabled(bool(askers))  # nobody to choose when no question names its asker
         self.asker_filter.blockSignals(False)
-        self._show_informative_columns()
-        self._update_summary()
 
     def _show_informative_columns(self) -> None:
         """Give the width of empty columns (no asker, no page, one lecture) to the question."""
@@ -354,6 +383,9 @@ class QuestionPanel(QWidget):
     def apply_change(self, change: Change) -> None:
         if any(kind == "question" for kind, _ in change.after):
             self.model.apply_change(change)
+            if any("asker" in values for values in change.after.values()):  # renamed or merged askers
+                current = self.asker_filter.currentText() if self.asker_filter.currentIndex() > 0 else None
+                self._fill_askers(self.model.rows(), current)
             self.proxy.invalidate()
             self._update_summary()
 
@@ -384,5 +416,9 @@ class QuestionPanel(QWidget):
         open_count = sum(1 for r in rows if r.status == "open")
         shown = self.proxy.rowCount()
         self.summary.setText(
-            f"{shown} shown · {open_count} open / {len(rows)}" if rows else "No questions here"
+            self.tr("{shown} shown · {open} open / {total}").format(
+                shown=shown, open=open_count, total=len(rows)
+            )
+            if rows
+            else self.tr("No questions here")
         )

@@ -13,15 +13,18 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..library import STATE_NAMES, Change, DueCard, Library, QuestionFilter, card_after, review_of, schedule
 from ..model import StudyNotesError
 from ..render import Theme
-from .review_page import RATING_LABELS, interval_text, plural, question_page, summary_page
+from .count_words import words
+from .review_page import interval_text, question_page, rating_labels, summary_page
 from .review_view import PageView
+
+translate = QCoreApplication.translate
 
 AGAIN_SOON = dt.timedelta(hours=1)  # a card due again within this comes back in the same session
 
@@ -58,7 +61,7 @@ class ReviewDialog(QDialog):
         clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Review — {title}")
+        self.setWindowTitle(translate("Review", "Review — {title}").format(title=title))
         self.resize(820, 640)
         self._library, self._scope, self._title = library, scope, title
         self._theme, self._font_size, self._clock = theme, font_size, clock
@@ -70,12 +73,12 @@ class ReviewDialog(QDialog):
 
         self.progress = QLabel()
         self.view = PageView(web_view, self)
-        self.reveal_button = QPushButton("Show answer (Space)")
+        self.reveal_button = QPushButton(translate("Review", "Show answer (Space)"))
         self.reveal_button.clicked.connect(self.reveal)
         self.rating_buttons: dict[int, QPushButton] = {}
         buttons = QHBoxLayout()
         buttons.addWidget(self.reveal_button)
-        for number, label in RATING_LABELS.items():
+        for number, label in rating_labels().items():
             button = QPushButton(label)
             button.setToolTip(f"{label} ({number})")
             button.clicked.connect(lambda _checked=False, n=number: self.rate(n))
@@ -168,23 +171,33 @@ class ReviewDialog(QDialog):
             button.setVisible(card is not None and self.revealed)
         if card is None:
             done = sum(self.ratings.values())
-            self.progress.setText(f"{self._title}: {done} reviewed · Esc closes")
+            self.progress.setText(
+                translate("Review", "{title}: {count} reviewed · Esc closes").format(
+                    title=self._title, count=done
+                )
+            )
             left = self._library.due_count(self._scope, self._clock())
             self.view.show_page(
                 summary_page(
                     self._title,
-                    f"{plural(done, 'question')} reviewed." if done else f"Nothing was due in {self._title}.",
-                    [(label, self.ratings[number]) for number, label in RATING_LABELS.items()],
-                    f"{left} still due here." if left else "Nothing else is due here now.",
+                    translate("Review", "{questions} reviewed.").format(questions=words().questions(done))
+                    if done
+                    else translate("Review", "Nothing was due in {title}.").format(title=self._title),
+                    [(label, self.ratings[number]) for number, label in rating_labels().items()],
+                    translate("Review", "{count} still due here.").format(count=left)
+                    if left
+                    else translate("Review", "Nothing else is due here now."),
                     theme=self._theme,
                 )
             )
             return
         self.progress.setText(
-            f"{self._title}: {self.position + 1} of {len(self.queue)}"
-            + (f" · {STATE_NAMES[card.card.state]}" if card.card is not None and card.card.state != 2 else "")
-            + (" · new" if card.card is None else "")
-            + ("" if self.revealed else " · Space shows the answer")
+            translate("Review", "{title}: {position} of {total}").format(
+                title=self._title, position=self.position + 1, total=len(self.queue)
+            )
+            + (f" · {_state_name(card.card.state)}" if card.card is not None and card.card.state != 2 else "")
+            + (translate("Review", " · new") if card.card is None else "")
+            + ("" if self.revealed else translate("Review", " · Space shows the answer"))
         )
         if self.revealed:
             self._label_intervals(card)
@@ -207,4 +220,13 @@ class ReviewDialog(QDialog):
         stored = self._library.card(card.question_id)
         for number, button in self.rating_buttons.items():
             after = schedule(stored, number, now, retention)
-            button.setText(f"{RATING_LABELS[number]} · {interval_text(after.due, now)}  ({number})")
+            button.setText(f"{rating_labels()[number]} · {interval_text(after.due, now)}  ({number})")
+
+
+def _state_name(state: int) -> str:
+    """FSRS's card states as Anki names them (Review, state 2, goes unsaid)."""
+    names = {
+        1: translate("Review", "learning"),
+        3: translate("Review", "relearning"),
+    }
+    return names.get(state, STATE_NAMES.get(state, ""))

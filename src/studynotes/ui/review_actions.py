@@ -10,12 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar
 
 from ..model import StudyNotesError
+from .actions import button_text
 from .content import filter_for
+from .count_words import words
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -31,18 +35,24 @@ class ReviewActions:
         self.window = window
         act = window.action
         self.review_action = act(
-            "&Review due questions", self.review, "Ctrl+R", "Review the selection's due questions (1–4 rate)"
+            translate("Study", "&Review due questions"),
+            self.review,
+            "Ctrl+R",
+            translate("Study", "Review the selection's due questions (1–4 rate)"),
         )
         self.prepare_action = act(
-            "&Prepare for the meeting",
+            translate("Study", "&Prepare for the meeting"),
             self.prepare,
             "Ctrl+Shift+M",
-            "Go through the selection's open questions and answer them",
+            translate("Study", "Go through the selection's open questions and answer them"),
         )
         self.anki_action = act(
-            "Export to &Anki…", self.export_anki, None, "The selection's questions as an .apkg"
+            translate("Study", "Export to &Anki…"),
+            self.export_anki,
+            None,
+            translate("Study", "The selection's questions as an .apkg"),
         )
-        menu = window.menuBar().addMenu("&Study")
+        menu = window.menuBar().addMenu(translate("Study", "&Study"))
         for action in (self.review_action, self.prepare_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -50,6 +60,7 @@ class ReviewActions:
         toolbar = window.findChild(QToolBar, "main-toolbar")
         if toolbar is not None:
             toolbar.addAction(self.review_action)
+            self.review_action.setIconText(button_text(self.review_action.text()))
 
         self.due_label = QLabel()
         window.statusBar().addPermanentWidget(self.due_label)
@@ -82,14 +93,20 @@ class ReviewActions:
     def _show_selection_due(self) -> None:
         node = self.window.current_node()
         count = self._due.get(node.key, 0) if node is not None else 0
-        self.due_label.setText(f"{count} due" if count else "nothing due")
-        self.due_label.setToolTip("Answered questions of the selection due for review (Ctrl+R)")
+        self.due_label.setText(
+            translate("Study", "{count} due").format(count=count)
+            if count
+            else translate("Study", "nothing due")
+        )
+        self.due_label.setToolTip(
+            translate("Study", "Answered questions of the selection due for review (Ctrl+R)")
+        )
 
     # -- actions ---------------------------------------------------------------------
     def _selected(self) -> Node:
         node = self.window.current_node()
         if node is None:
-            raise StudyNotesError("Select a notebook, week, lecture or note first")
+            raise StudyNotesError(translate("Study", "Select a notebook, week, lecture or note first"))
         return node
 
     def review(self) -> None:
@@ -135,15 +152,26 @@ class ReviewActions:
         week = node.week_number if node.kind != "notebook" else None
         settings = self.window.settings
         folder = Path(str(settings.value("last_export_folder", str(Path.home()))))
-        suggested = folder / (f"{notebook.title}" + (f" week {week}" if week is not None else "") + ".apkg")
+        suggested = folder / (
+            f"{notebook.title}"
+            + (translate("Study", " week {number}").format(number=week) if week is not None else "")
+            + ".apkg"
+        )
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export to Anki", str(suggested), "Anki package (*.apkg)"
+            self.window,
+            translate("Study", "Export to Anki"),
+            str(suggested),
+            translate("Study", "Anki package (*.apkg)"),
         )
         if not name:
             return
         result = export_anki(self.window.library, Path(name), notebook=notebook.title, week=week)
         settings.setValue("last_export_folder", str(Path(name).parent))
-        self.window.statusBar().showMessage(f"Exported {result.notes} questions to {name}")
+        self.window.statusBar().showMessage(
+            translate("Study", "Exported {questions} to {file}").format(
+                questions=words().questions(result.notes), file=name
+            )
+        )
 
     def tree_actions(self) -> list[QAction]:
         """What the tree's right-click menu offers for studying the selection."""

@@ -9,15 +9,29 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from ..model import Note
 from ..render import render_note
 from .content import plain_page
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from ..library import Library
     from ..render import Theme
 
-RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+
+def rating_labels() -> dict[int, str]:
+    """Anki's four answers, by the keys 1–4 that give them."""
+    return {
+        1: translate("ReviewPage", "Again"),
+        2: translate("ReviewPage", "Hard"),
+        3: translate("ReviewPage", "Good"),
+        4: translate("ReviewPage", "Easy"),
+    }
+
+
 _HIDE_STATUS = ".question header .status{display:none}"
 
 
@@ -31,13 +45,15 @@ def question_page(
     """One question card with its note's title; the answer hidden until revealed."""
     note = library.note(note_id)
     if note is None:
-        return plain_page("Gone", "<p>This question's note was deleted.</p>", theme)
+        return _gone(theme)
     cells = [c for c in note.cells if c.question is not None and c.question.id == question_id]
     place = " · ".join(
         part
         for part in (
-            f"Week {note.week}" if note.week is not None else "",
-            f"Lecture {note.lecture}" if note.lecture is not None else "",
+            translate("Dates", "Week {number}").format(number=note.week) if note.week is not None else "",
+            translate("Dates", "Lecture {number}").format(number=note.lecture)
+            if note.lecture is not None
+            else "",
         )
         if part
     )
@@ -58,7 +74,7 @@ def context_page(library: Library, question_id: int, note_id: int, *, theme: The
     """A question in its whole note, marked, for preparing the next meeting."""
     note = library.note(note_id)
     if note is None:
-        return plain_page("Gone", "<p>This question's note was deleted.</p>", theme)
+        return _gone(theme)
     mark = "#b8860b" if theme == "light" else "#f0c14b"
     css = f"#question-{question_id}{{outline:3px solid {mark};outline-offset:4px}}"
     return _with_style(render_note(note, theme=theme, font_size=font_size), css)
@@ -68,15 +84,15 @@ def interval_text(due: dt.datetime, now: dt.datetime) -> str:
     """How far away a review is, as Anki writes it on its buttons (10 min, 3 d, 2.1 mo)."""
     seconds = max(0.0, (due - now).total_seconds())
     if seconds < 3600:
-        return f"{max(1, round(seconds / 60))} min"
+        return translate("ReviewPage", "{count} min").format(count=max(1, round(seconds / 60)))
     if seconds < 86400:
-        return f"{round(seconds / 3600)} h"
+        return translate("ReviewPage", "{count} h").format(count=round(seconds / 3600))
     days = seconds / 86400
     if days < 30:
-        return f"{round(days)} d"
+        return translate("ReviewPage", "{count} d").format(count=round(days))
     if days < 365:
-        return f"{days / 30:.1f} mo"
-    return f"{days / 365:.1f} y"
+        return translate("ReviewPage", "{count} mo").format(count=f"{days / 30:.1f}")
+    return translate("ReviewPage", "{count} y").format(count=f"{days / 365:.1f}")
 
 
 def summary_page(title: str, done: str, rows: list[tuple[str, int]], left: str, *, theme: Theme) -> str:
@@ -85,8 +101,13 @@ def summary_page(title: str, done: str, rows: list[tuple[str, int]], left: str, 
         f"<tr><td>{html.escape(label)}</td><td>{count}</td></tr>" for label, count in rows if count
     )
     body = f"<p>{html.escape(done)}</p>" + (f"<table>{table}</table>" if table else "")
-    return plain_page(f"{title}: done", body + f'<p class="hint">{html.escape(left)}</p>', theme)
+    return plain_page(
+        translate("ReviewPage", "{title}: done").format(title=title),
+        body + f'<p class="hint">{html.escape(left)}</p>',
+        theme,
+    )
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _gone(theme: Theme) -> str:
+    text = translate("ReviewPage", "This question's note was deleted.")
+    return plain_page(translate("ReviewPage", "Gone"), f"<p>{text}</p>", theme)

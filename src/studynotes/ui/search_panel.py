@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..library import Library, SearchHit, parse_query
 from ..render.plain_text import plain_question
+from .count_words import words
 from .keys import native
+
+translate = QCoreApplication.translate
 
 DEBOUNCE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,12 +52,16 @@ def _result_html(item: QListWidgetItem, *, selected: bool) -> str:
     return f"<span style='color:{colour}'>{item.data(HEADER_ROLE)}</span><br>{item.data(BODY_ROLE)}"
 
 
-def result_count(shown: int, *, more: bool) -> str:
+def result_count(shown: int, *, more: bool, about: int | None = None) -> str:
     if not shown:
-        return "Nothing found"
+        return translate("Search", "Nothing found")
+    if more and about is not None and about > shown:
+        return translate(
+            "Search", "The first {count} of about {about} results · add a word to narrow"
+        ).format(count=shown, about=f"{about:,}")
     if more:
-        return f"The first {shown} results · add a word to narrow"
-    return f"{shown} result{'s' if shown != 1 else ''}"
+        return translate("Search", "The first {count} results · add a word to narrow").format(count=shown)
+    return words().results(shown)
 
 
 def term_to_find(snippet: str, terms: tuple[str, ...]) -> str:
@@ -77,9 +84,11 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self._library = library
         self.field = QLineEdit()
-        self.field.setPlaceholderText(f"Search notes and questions ({native('Ctrl+F')})")
+        self.field.setPlaceholderText(
+            translate("Search", "Search notes and questions ({shortcut})").format(shortcut=native("Ctrl+F"))
+        )
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search")
+        self.field.setAccessibleName(translate("Search", "Search"))
         # A visible edge in either theme (the dark palette's own frame is nearly its background).
         self.field.setStyleSheet(
             "QLineEdit { border: 1px solid palette(mid); border-radius: 4px; padding: 3px 6px; }"
@@ -87,7 +96,10 @@ class SearchPanel(QWidget):
         )
         self.results = QListWidget()
         self.results.setVisible(False)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(translate("Search", "Search results"))
+        # Results wrap to the column's width (a narrow window scrolled them sideways, cut mid-word).
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.viewport().installEventFilter(self)
         self.status = QLabel()
         self.status.setVisible(False)
         layout = QVBoxLayout(self)
@@ -105,7 +117,10 @@ class SearchPanel(QWidget):
         self.field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Escape in the field clears the search; Down moves into the results."""
+        """Escape in the field clears the search; Down moves into the results; the results'
+        rows take the height their wrapped text needs at the list's width."""
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
         if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape and self.field.text():
                 self.field.clear()
@@ -155,9 +170,21 @@ class SearchPanel(QWidget):
             item.setToolTip(shown)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
-        self.status.setText(result_count(len(hits), more=more))
+        self._fit_rows()
+        about = self._library.search_estimate(query) if more else None
+        self.status.setText(result_count(len(hits), more=more, about=about))
         self.status.setVisible(True)
         self._set_results_visible(bool(hits))
+
+    def _fit_rows(self) -> None:
+        width = self.results.viewport().width()
+        if width < 80:  # not laid out yet: the next resize fits them
+            return
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            label = self.results.itemWidget(item)
+            if isinstance(label, QLabel):
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
 
     def _set_results_visible(self, visible: bool) -> None:
         if visible != self.results.isVisibleTo(self):

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..render.charts import WeekBar, review_days, reviews_chart, weeks_chart
+from ..wording import translate, week_label
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -15,14 +16,24 @@ DAYS = 30
 
 def study_charts(library: Library, notebook_id: int, theme: str, now: dt.datetime | None = None) -> str:
     """Per week answered vs open; once there are reviews, reviews per day and retention."""
+    from .tree_model import front_pages, unsorted_beyond, unsorted_counts
+
     now = now or dt.datetime.now(dt.UTC)
-    bars = [
-        WeekBar(w.label or f"Week {w.number}", w.counts.answered, w.counts.open)
+    # As the tree and the table above: a programme page first, by its title, not under Unsorted.
+    fronts = front_pages(library, notebook_id)
+    bars = [WeekBar(page.title, page.counts.answered, page.counts.open) for page in fronts]
+    bars += [
+        WeekBar(
+            week_label(w.number, w.first_day, w.label),
+            w.counts.answered,
+            w.counts.open,
+            translate("Dates", "W{number}", "a week under its bar in a chart").format(number=w.number),
+        )
         for w in library.weeks(notebook_id)
     ]
-    if library.has_unsorted(notebook_id):
-        unsorted = library.unsorted_counts(notebook_id)
-        bars.append(WeekBar("Unsorted", unsorted.answered, unsorted.open))
+    if library.has_unsorted(notebook_id) and unsorted_beyond(library, notebook_id, len(fronts)):
+        unsorted = unsorted_counts(library, notebook_id)
+        bars.append(WeekBar(translate("Tree", "Unsorted"), unsorted.answered, unsorted.open))
     if not any(b.answered or b.open for b in bars):
         bars = []
     since = now - dt.timedelta(days=DAYS)

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import StudyNotesError
+from .count_words import words
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from ..library import Conflict, Library
@@ -67,7 +70,7 @@ class SyncWorker(QObject):
         except Exception as error:  # noqa: BLE001 (one line in the window; details in the crash log)
             from .workers import crash_message
 
-            self.failed.emit(crash_message("sync failed", error), False)
+            self.failed.emit(crash_message(translate("Sync", "sync failed"), error), False)
 
 
 class SyncControls(QObject):
@@ -78,7 +81,7 @@ class SyncControls(QObject):
         self.window = window
         self.indicator = QLabel("")
         self.indicator.setObjectName("sync-indicator")
-        self.indicator.setAccessibleName("Sync status")
+        self.indicator.setAccessibleName(translate("Sync", "Sync status"))
         window.statusBar().addPermanentWidget(self.indicator)
         self._thread: QThread | None = None
         self._worker: SyncWorker | None = None
@@ -101,9 +104,9 @@ class SyncControls(QObject):
         conflicts = len(self.library.conflicts()) if not self.library.read_only else 0
         shared = self._shared_notebooks()
         if text is None:
-            text = "Sync: not set up" if not shared else "Sync: ready"
+            text = translate("Sync", "Sync: not set up") if not shared else translate("Sync", "Sync: ready")
         if conflicts:
-            text += f" · {conflicts} conflict{'s' if conflicts != 1 else ''}"
+            text += " · " + words().conflicts(conflicts)
         self.indicator.setText(text)
 
     def _shared_notebooks(self) -> list[str]:
@@ -114,7 +117,7 @@ class SyncControls(QObject):
         """Notebook → Sync now: the selected notebook; asks for the remote the first time."""
         node = self.window.current_node()
         if node is None:
-            raise StudyNotesError("select a notebook to sync")
+            raise StudyNotesError(translate("Sync", "select a notebook to sync"))
         notebook = self.library.notebook(node.notebook_id)
         if notebook is None:
             return
@@ -122,8 +125,10 @@ class SyncControls(QObject):
         if notebook.title not in self._shared_notebooks():
             remote, ok = QInputDialog.getText(
                 self.window,
-                "Sync with a git repository",
-                f"Where the group keeps “{notebook.title}” (a git URL, or a folder):",
+                translate("Sync", "Sync with a git repository"),
+                translate("Sync", "Where the group keeps “{notebook}” (a git URL, or a folder):").format(
+                    notebook=notebook.title
+                ),
             )
             if not ok or not remote.strip():
                 return
@@ -140,7 +145,7 @@ class SyncControls(QObject):
             if (notebook, remote) not in self._queue:
                 self._queue.append((notebook, remote))
             return
-        self.show_state(f"Syncing {notebook}…")
+        self.show_state(translate("Sync", "Syncing {notebook}…").format(notebook=notebook))
         thread = QThread(self)
         worker = SyncWorker(self.library.path, notebook, remote)
         worker.moveToThread(thread)
@@ -157,16 +162,20 @@ class SyncControls(QObject):
         if report.received or report.removed:
             self.window.reload()
         at = dt.datetime.now().strftime("%H:%M")
-        self.show_state(f"Synced {report.notebook} at {at}")
+        self.show_state(
+            translate("Sync", "Synced {notebook} at {time}").format(notebook=report.notebook, time=at)
+        )
         self.window.statusBar().showMessage(report.summary(), 8000)
 
     def _failed(self, message: str, offline: bool) -> None:
         if offline:
-            self.show_state("Offline: changes are kept and sent next time")
+            self.show_state(translate("Sync", "Offline: changes are kept and sent next time"))
             self.window.statusBar().showMessage(message, 8000)
         else:
-            self.show_state("Sync failed")
-            self.window.statusBar().showMessage(f"Sync failed: {message}", 15000)
+            self.show_state(translate("Sync", "Sync failed"))
+            self.window.statusBar().showMessage(
+                translate("Sync", "Sync failed: {message}").format(message=message), 15000
+            )
 
     def _next(self) -> None:
         if self._thread is not None:
@@ -190,7 +199,7 @@ class SyncControls(QObject):
 
     def edit_settings(self) -> None:
         dialog = QDialog(self.window)
-        dialog.setWindowTitle("Sync settings")
+        dialog.setWindowTitle(translate("Sync", "Sync settings"))
         form = QFormLayout(dialog)
         remote = QLineEdit()
         node = self.window.current_node()
@@ -199,11 +208,11 @@ class SyncControls(QObject):
             remote.setText(settings.remote)
         every = QSpinBox()
         every.setRange(0, 24 * 60)
-        every.setSuffix(" min")
+        every.setSuffix(translate("Sync", " min"))
         every.setSpecialValueText("never")
         every.setValue(_minutes(self.window.settings.value(TIMER_SETTING, 0)))
-        form.addRow("Remote of this notebook", remote)
-        form.addRow("Sync every", every)
+        form.addRow(translate("Sync", "Remote of this notebook"), remote)
+        form.addRow(translate("Sync", "Sync every"), every)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -230,19 +239,22 @@ class ConflictsDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.controls = controls
-        self.setWindowTitle("Conflicts")
+        self.setWindowTitle(translate("Sync", "Conflicts"))
         self.resize(820, 520)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
-        self.list.setAccessibleName("Conflicts")
+        self.list.setAccessibleName(translate("Sync", "Conflicts"))
         layout.addWidget(self.list)
         texts = QHBoxLayout()
         self.ours = QPlainTextEdit()
-        self.ours.setAccessibleName("Mine")
+        self.ours.setAccessibleName(translate("Sync", "Mine"))
         self.theirs = QPlainTextEdit()
         self.theirs.setReadOnly(True)
-        self.theirs.setAccessibleName("Theirs")
-        for label, edit in (("Mine (edit to merge)", self.ours), ("Theirs", self.theirs)):
+        self.theirs.setAccessibleName(translate("Sync", "Theirs"))
+        for label, edit in (
+            (translate("Sync", "Mine (edit to merge)"), self.ours),
+            (translate("Sync", "Theirs"), self.theirs),
+        ):
             column = QVBoxLayout()
             column.addWidget(QLabel(label))
             column.addWidget(edit)
@@ -251,11 +263,15 @@ class ConflictsDialog(QDialog):
             texts.addWidget(holder)
         layout.addLayout(texts)
         buttons = QHBoxLayout()
-        for text, choice in (("Keep mine", "mine"), ("Take theirs", "theirs"), ("Keep both", "both")):
+        for text, choice in (
+            (translate("Sync", "Keep mine"), "mine"),
+            (translate("Sync", "Take theirs"), "theirs"),
+            (translate("Sync", "Keep both"), "both"),
+        ):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, c=choice: window.guarded(self.settle, c))
             buttons.addWidget(button)
-        close = QPushButton("Close")
+        close = QPushButton(translate("Sync", "Close"))
         close.clicked.connect(self.accept)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -268,13 +284,17 @@ class ConflictsDialog(QDialog):
         self.conflicts = self.controls.library.conflicts()
         self.list.clear()
         for conflict in self.conflicts:
-            what = "the text" if conflict.field == "markdown" else f"the {conflict.field}"
+            what = (
+                translate("Sync", "the text")
+                if conflict.field == "markdown"
+                else translate("Sync", "the {field}").format(field=conflict.field)
+            )
             QListWidgetItem(f"{conflict.note_title} · {what}", self.list)
         if self.conflicts:
             self.list.setCurrentRow(0)
         else:
             self.ours.setPlainText("")
-            self.theirs.setPlainText("No conflicts: every sync merged cleanly.")
+            self.theirs.setPlainText(translate("Sync", "No conflicts: every sync merged cleanly."))
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.conflicts):
@@ -306,12 +326,25 @@ def _minutes(value: object) -> int:
 def install(window: MainWindow) -> SyncControls:
     """Add the Notebook menu's sync entries and the status-bar indicator to the window."""
     controls = SyncControls(window)
-    found = [a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Notebook"]
-    menu = found[0] if found and isinstance(found[0], QMenu) else window.menuBar().addMenu("&Notebook")
+    menu = window.menuBar().findChild(QMenu, "notebook-menu") or window.menuBar().addMenu(
+        translate("Menus", "&Notebook")
+    )
     menu.addSeparator()
     menu.addAction(
-        window.action("S&ync now", controls.sync_current, "Ctrl+Shift+Y", "Commit, merge and push")
+        window.action(
+            translate("Sync", "S&ync now"),
+            controls.sync_current,
+            "Ctrl+Shift+Y",
+            translate("Sync", "Commit, merge and push"),
+        )
     )
-    menu.addAction(window.action("Sync se&ttings…", controls.edit_settings))
-    menu.addAction(window.action("&Conflicts…", controls.show_conflicts, None, "Texts both sides edited"))
+    menu.addAction(window.action(translate("Sync", "Sync se&ttings…"), controls.edit_settings))
+    menu.addAction(
+        window.action(
+            translate("Sync", "&Conflicts…"),
+            controls.show_conflicts,
+            None,
+            translate("Sync", "Texts both sides edited"),
+        )
+    )
     return controls

@@ -14,6 +14,8 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtWidgets import QApplication, QStyle, QTreeView
 
 from ..library import Change, Counts, Library
+from ..wording import lecture_label, translate, week_label
+from .count_words import words
 from .tree_delegate import COUNTS_ROLE, TITLE_ROLE
 
 NOTE_MIME = "application/x-studynotes-note"
@@ -108,7 +110,7 @@ class LibraryTreeModel(QAbstractItemModel):
                     "week",
                     w.id,
                     node.id,
-                    w.label,
+                    week_label(w.number, w.first_day, w.label),
                     w.counts,
                     number=w.number,
                     week_number=w.number,
@@ -125,10 +127,10 @@ class LibraryTreeModel(QAbstractItemModel):
                         "unsorted",
                         node.id,
                         node.id,
-                        "Unsorted",
+                        translate("Tree", "Unsorted"),
                         unsorted_counts(lib, node.id),
                         parent=node,
-                        tooltip="Notes with no week yet: drag them onto a week",
+                        tooltip=translate("Tree", "Notes with no week yet: drag them onto a week"),
                     )
                 )
             return kids
@@ -144,7 +146,7 @@ class LibraryTreeModel(QAbstractItemModel):
                     "lecture",
                     lec.id,
                     node.notebook_id,
-                    lec.label,
+                    lecture_label(lec.number, lec.title),
                     lec.counts,
                     number=lec.number,
                     week_number=node.number,
@@ -355,17 +357,10 @@ class LibraryTreeModel(QAbstractItemModel):
             return None
         node = self.node(index)
         if role == Qt.ItemDataRole.DisplayRole:
-            due = self._due.get(node.key)
-            if node.counts.questions:
-                return f"{node.title} · {node.counts.open} open / {node.counts.questions}" + (
-                    f" · {due} due" if due else ""
-                )
-            return node.title
+            counts = self._counts_text(node)
+            return f"{node.title} · {counts}" if counts else node.title
         if role == COUNTS_ROLE:  # painted whole at the right of the row, the title elided before it
-            if not node.counts.questions:
-                return None
-            due = self._due.get(node.key)
-            return f"{node.counts.open} open / {node.counts.questions}" + (f" · {due} due" if due else "")
+            return self._counts_text(node)
         if role == TITLE_ROLE:
             return node.title
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -373,8 +368,25 @@ class LibraryTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(node.kind)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{node.kind} {node.title}, {node.counts.open} open of {node.counts.questions} questions"
+            kind = {
+                "notebook": translate("Tree", "notebook"),
+                "week": translate("Tree", "week"),
+                "unsorted": translate("Tree", "unsorted notes"),
+                "lecture": translate("Tree", "lecture"),
+                "note": translate("Tree", "note"),
+            }.get(node.kind, node.kind)
+            return f"{kind} {node.title}, {words().open_of(node.counts.open, node.counts.questions)}"
         return None
+
+    def _counts_text(self, node: Node) -> str | None:
+        """`3 open / 16 · 2 due`: none for a node without questions."""
+        if not node.counts.questions:
+            return None
+        text = translate("Tree", "{open} open / {total}").format(
+            open=node.counts.open, total=node.counts.questions
+        )
+        due = self._due.get(node.key)
+        return text + translate("Tree", " · {due} due").format(due=due) if due else text
 
     def _icon(self, kind: str) -> Any:
         if kind not in self._icons:

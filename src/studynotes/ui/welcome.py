@@ -12,16 +12,18 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("<h1>Welcome to studynotes</h1>")
+        title = QLabel("<h1>" + self.tr("Welcome to studynotes") + "</h1>")
         text = QLabel(
-            "Bring in what your study group wrote: lecture chat logs, Notion question boards and "
-            "minutes, programme pages, Day N study logs. Everything stays in one file on this computer."
+            self.tr(
+                "Bring in what your study group wrote: lecture chat logs, Notion question boards and "
+                "minutes, programme pages, Day N study logs. Everything stays in one file on this computer."
+            )
         )
         text.setWordWrap(True)
         text.setMaximumWidth(520)
-        import_button = QPushButton("Import files…")
+        import_button = QPushButton(self.tr("&Import files…"))
         import_button.setDefault(True)
-        samples_button = QPushButton("Open the sample notebooks")
+        samples_button = QPushButton(self.tr("Open the &sample notebooks"))
         import_button.clicked.connect(lambda: self.importRequested.emit())
         samples_button.clicked.connect(lambda: self.samplesRequested.emit())
         layout = QVBoxLayout(self)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 
 from ..library import Change
 from .content import content_of
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -61,7 +63,9 @@ def reload(window: MainWindow) -> None:
 def check_external_changes(window: MainWindow) -> None:
     if window.library.changed_elsewhere():
         reload(window)
-        window.statusBar().showMessage("Updated with changes made in another window", 4000)
+        window.statusBar().showMessage(
+            translate("MainWindow", "Updated with changes made in another window"), 4000
+        )
 
 
 def reload_after_own_import(window: MainWindow) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ..model import StudyNotesError
+from ..wording import week_label
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -17,9 +21,11 @@ def import_files(window: MainWindow, paths: list[Path] | None = None) -> None:
     if paths is None:
         names, _ = QFileDialog.getOpenFileNames(
             window,
-            "Import files",
+            translate("MainWindow", "Import files"),
             str(window.settings.value("last_import_folder", str(Path.home()))),
-            "Notes (*.md *.markdown *.txt *.text);;Notion exports (*.zip);;All files (*)",
+            translate(
+                "MainWindow", "Notes (*.md *.markdown *.txt *.text);;Notion exports (*.zip);;All files (*)"
+            ),
         )
         paths = [Path(n) for n in names]
     if not paths:
@@ -50,7 +56,9 @@ def import_files(window: MainWindow, paths: list[Path] | None = None) -> None:
 
 def import_folder(window: MainWindow) -> None:
     folder = QFileDialog.getExistingDirectory(
-        window, "Import a folder", str(window.settings.value("last_import_folder", str(Path.home())))
+        window,
+        translate("MainWindow", "Import a folder"),
+        str(window.settings.value("last_import_folder", str(Path.home()))),
     )
     if folder:
         import_files(window, [Path(folder)])
@@ -67,7 +75,7 @@ def open_samples(window: MainWindow) -> None:
 def export_week(window: MainWindow) -> None:
     node = window.current_node()
     if node is None or node.kind not in ("week", "lecture", "note") or node.week_number is None:
-        raise StudyNotesError("Select a week (or a lecture or note in it) to export")
+        raise StudyNotesError(translate("MainWindow", "Select a week (or a lecture or note in it) to export"))
     from ..export import gather_week, week_to_markdown, write_export
     from .dialogs import ask_export_scope
 
@@ -75,16 +83,31 @@ def export_week(window: MainWindow) -> None:
     if notebook is None:
         return
     export = gather_week(window.library, notebook.title, node.week_number)
-    open_only = ask_export_scope(window, notebook.title, export.week.label)
+    open_only = ask_export_scope(
+        window, notebook.title, week_label(export.week.number, export.week.first_day, export.week.label)
+    )
     if open_only is None:
         return
     suggested = Path(str(window.settings.value("last_export_folder", str(Path.home())))) / (
-        f"{notebook.title} week {node.week_number}{' open' if open_only else ''}.md"
+        translate("MainWindow", "{notebook} week {number}").format(
+            notebook=notebook.title, number=node.week_number
+        )
+        + (translate("MainWindow", " open") if open_only else "")
+        + ".md"
     )
-    name, _ = QFileDialog.getSaveFileName(window, "Export week", str(suggested), "Markdown (*.md)")
+    name, _ = QFileDialog.getSaveFileName(
+        window,
+        translate("MainWindow", "Export week"),
+        str(suggested),
+        translate("MainWindow", "Markdown (*.md)"),
+    )
     if not name:
         return
     markdown, files = week_to_markdown(export, open_only=open_only)
     write_export(markdown, files, Path(name))
     window.settings.setValue("last_export_folder", str(Path(name).parent))
-    window.statusBar().showMessage(f"Exported {export.week.label} to {name}")
+    window.statusBar().showMessage(
+        translate("MainWindow", "Exported {week} to {file}").format(
+            week=week_label(export.week.number, export.week.first_day, export.week.label), file=name
+        )
+    )

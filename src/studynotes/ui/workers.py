@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 
 from ..importing import Cancelled, ImportPlan, ImportReport, PlannedFile, detect_file
 from ..model import ImportContext, StudyNotesError
+
+translate = QCoreApplication.translate
 
 DETECT_BATCH = 25  # rows handed to the dialog at a time, so a big folder fills in smoothly
 
@@ -22,7 +24,9 @@ def crash_message(prefix: str, error: BaseException) -> str:
     """One readable line for an unexpected error; the traceback goes to the crash log."""
     from ..system.crash_log import log_crash
 
-    return f"{prefix}: {error} (details in {log_crash(error)})"
+    return translate("Import", "{what}: {error} (details in {log})").format(
+        what=prefix, error=error, log=log_crash(error)
+    )
 
 
 class DetectWorker(QObject):
@@ -68,11 +72,11 @@ class ImportWorker(QObject):
         try:
             self.finished.emit(self._import())
         except Cancelled:
-            self.failed.emit("Import cancelled: nothing was saved.")
+            self.failed.emit(translate("Import", "Import cancelled: nothing was saved."))
         except StudyNotesError as error:
-            self.failed.emit(f"The import failed: {error}")
+            self.failed.emit(translate("Import", "The import failed: {error}").format(error=error))
         except Exception as error:  # noqa: BLE001 (reported in the dialog, never as a traceback)
-            self.failed.emit(crash_message("The import failed", error))
+            self.failed.emit(crash_message(translate("Import", "The import failed"), error))
 
     def _import(self) -> ImportReport:
         from ..importing import import_plan

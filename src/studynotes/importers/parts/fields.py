@@ -17,7 +17,8 @@ OPEN_MARKS = ("❓", "⬜", "☐", "🔲", "❔", "❗", "❕")
 _OTHER_MARKS = ("✔️", "✔", "☑️", "☑")  # answered too, as other tools write it
 
 _LEADING_FIELD = re.compile(r"^\[?\s*`([^`\n]+)`\s*\]?[\s,|·]*")
-_TRAILING_FIELD = re.compile(r"[\s,|·]*\[?\s*`([^`\n]+)`\s*\]?$")
+# Searched from the start of a run of separators only (tried at each, a long run was quadratic).
+_TRAILING_FIELD = re.compile(r"(?<![\s,|·])[\s,|·]*+\[?\s*+`([^`\n]+)`\s*+\]?$")
 _MEDIA_TIME = re.compile(r"^(?:\d{1,2}:[0-5]\d:[0-5]\d|\d{1,3}:[0-5]\d)$")
 _PAGE = re.compile(
     r"^(?:p{1,2}\.?\s*(\d{1,4})|(\d{1,4})\s*(?:p|쪽|페이지)|slide\s*(\d{1,4}))$", re.IGNORECASE

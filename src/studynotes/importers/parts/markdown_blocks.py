@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# An ATX heading's text, without its closing `#`s: runs of spaces and of `#` are taken whole,
+# as `(.*?)\s*#*\s*$` tried every split of a long run (quadratic in a line's length).
+_TEXT_PARTS = r"(?:[^\s#]++|[^\S\n]++(?!#*+[^\S\n]*+$)|#++(?![^\S\n]*+$))"
+HEADING_TEXT = rf"({_TEXT_PARTS}*+)[^\S\n]*+#*+[^\S\n]*+$"
+HEADING_TEXT_REQUIRED = rf"({_TEXT_PARTS}++)[^\S\n]*+#*+[^\S\n]*+$"
+HEADING = re.compile(rf"^(#{{1,6}})\s+{HEADING_TEXT}")
 ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,3}[.)])[ \t]+(.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")

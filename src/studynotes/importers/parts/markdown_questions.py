@@ -45,7 +45,7 @@ _DECLARATIVE = re.compile(r"(?:[다요음함됨임]|니다)[.!~]*$")
 _FOLLOW_UP = re.compile(r"^(?:왜|어째서|어떻게|뭐|무엇|why|how|what)\b", re.IGNORECASE)
 _PERSON = re.compile(r"^([가-힣]{1,6}님)\s*[:：]\s+")
 _HARD_BREAK = re.compile(r"(?<!\s)\s*\\$")  # tried once per run of spaces, not at each
-_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+_TRAILING_ASIDE = re.compile(r"(?<!\s)\s*+\([^()]*\)\s*$")  # likewise
 
 
 def _is_section_title(text: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...model import ImportFailure, ImportWarning, nfc
+from .binary_lines import CONTROL_BYTES, has_binary, text_lines
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _BOMS = (
@@ -87,6 +88,25 @@ def normalise_text(text: str) -> str:
 
 
 def _decode(data: bytes, path: str) -> DecodedText:
+    utf8_bom = data.startswith(codecs.BOM_UTF8)
+    if not utf8_bom:
+        decoded = _decode_bom(data) or _utf16_without_bom(data)
+        if decoded is not None:
+            return decoded
+    salvaged: list[ImportWarning] = []
+    if has_binary(data):  # a mostly-text file keeps its text; the binary lines are named
+        kept = text_lines(data[len(codecs.BOM_UTF8) :] if utf8_bom else data)
+        if kept is None:
+            raise ImportFailure(path, "this is a binary file, not text (an image, PDF or archive?)")
+        data, salvaged = (codecs.BOM_UTF8 + kept[0] if utf8_bom else kept[0]), kept[1]
+    decoded = _decode_bom(data) if utf8_bom else _decode_text(data)
+    assert decoded is not None  # a UTF-8 BOM always decodes (with replacements if need be)
+    decoded.warnings[:0] = salvaged
+    return decoded
+
+
+def _decode_bom(data: bytes) -> DecodedText | None:
+    """A file that starts with a byte order mark, in the encoding it names."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -98,11 +118,11 @@ def _decode(data: bytes, path: str) -> DecodedText:
                     f"some bytes are not valid {encoding}; they are shown as \ufffd", line
                 )
                 return DecodedText(data.decode(encoding, errors="replace"), encoding, [warning])
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
-    if _looks_binary(data):
-        raise ImportFailure(path, "this is a binary file, not text (an image, PDF or archive?)")
+    return None
+
+
+def _decode_text(data: bytes) -> DecodedText:
+    """UTF-8, else CP949, else UTF-8 with replacement characters (or a guessed encoding)."""
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -127,10 +147,6 @@ def _decode(data: bytes, path: str) -> DecodedText:
     return DecodedText(text, "utf-8 (with replacements)", [warning])
 
 
-# Control characters that no text file holds (tab, newlines, form feed and escape are text).
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-
-
 def _utf16_without_bom(data: bytes) -> DecodedText | None:
     """UTF-16 with no BOM: its ASCII characters put a NUL in every other byte, all on one side."""
     head = data[:8192]
@@ -143,18 +159,9 @@ def _utf16_without_bom(data: bytes) -> DecodedText | None:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    if len(text) - len(text.translate(dict.fromkeys(_CONTROL_BYTES))) > len(text) // 20:
+    if len(text) - len(text.translate(dict.fromkeys(CONTROL_BYTES))) > len(text) // 20:
         return None
     return DecodedText(text, encoding)
-
-
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KB mean not text."""
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return controls > len(head) * 0.05
 
 
 def _guess_encoding(data: bytes) -> DecodedText | None:
