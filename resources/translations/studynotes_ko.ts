@@ -1547,6 +1547,22 @@ Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
             <source>Loading preview…</source>
             <translation>미리보기 불러오는 중…</translation>
         </message>
+        <message>
+            <source>Nested too deeply to lay out; shown as text.</source>
+            <translation>너무 깊게 중첩되어 배치할 수 없어 텍스트로 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Showing the rest of this page…</source>
+            <translation>이 페이지의 나머지를 보여 주는 중…</translation>
+        </message>
+        <message>
+            <source>Opens in your browser</source>
+            <translation>브라우저에서 열립니다</translation>
+        </message>
+        <message>
+            <source>The image was not found when the file was imported</source>
+            <translation>파일을 가져올 때 이미지를 찾지 못했습니다</translation>
+        </message>
     </context>
     <context>
         <name>PreviewPane</name>
