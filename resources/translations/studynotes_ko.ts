@@ -527,12 +527,12 @@ The details are in {where}.</source>
             <translation>복원</translation>
         </message>
         <message>
-            <source>Notebook “{title}” · {notes} notes, {questions} questions</source>
-            <translation>노트북 “{title}” · 노트 {notes}개, 질문 {questions}개</translation>
+            <source>Notebook “{title}” · {notes}, {questions}</source>
+            <translation>노트북 “{title}” · {notes}, {questions}</translation>
         </message>
         <message>
-            <source>Note “{title}” in {notebook} · {questions} questions</source>
-            <translation>{notebook}의 노트 “{title}” · 질문 {questions}개</translation>
+            <source>Note “{title}” in {notebook} · {questions}</source>
+            <translation>{notebook}의 노트 “{title}” · {questions}</translation>
         </message>
         <message>
             <source>deleted</source>
@@ -1384,10 +1384,10 @@ Details: {where}</source>
             <translation>노트북 삭제</translation>
         </message>
         <message>
-            <source>Delete the notebook “{title}” with its {notes} notes and {questions} questions?
+            <source>Delete the notebook “{title}” with its {notes} and {questions}?
 
 Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
-            <translation>노트북 “{title}”을 노트 {notes}개, 질문 {questions}개와 함께 삭제할까요?
+            <translation>노트북 “{title}”을 {notes}, {questions}와 함께 삭제할까요?
 
 실행 취소나 편집 → 삭제한 노트와 노트북에서 되살릴 수 있습니다.</translation>
         </message>
