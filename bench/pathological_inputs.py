@@ -88,5 +88,6 @@ IMPORT_FAMILIES: dict[str, Callable[[int], str]] = {
         "| 주차 | 날짜 | 주제 |\n|---|---|---|\n| 1" + " " * size + "x |\n"
     ),
     "deeply nested list": _nested_list,
+    "two deeply nested lists": lambda size: _nested_list(size // 2) + "\n" + _nested_list(size // 2),
     "nested list 0-200 levels": _sawtooth_list,
 }
