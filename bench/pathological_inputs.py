@@ -83,6 +83,11 @@ IMPORT_FAMILIES: dict[str, Callable[[int], str]] = {
     "Day N heading, inner spaces": lambda size: "# Day 1 x" + " " * size + "y\n",
     "Week N, spaces, Day N": lambda size: "**[Week 1" + " " * size + "x\n",
     "Day N line, inner spaces": lambda size: "Day 1: x" + " " * size + "y\n",
+    "a mentee's question, inner spaces": lambda size: "홍길동 :\n1. 왜" + " " * size + "그럴까 (a) - 답\n",
+    "a schedule row, inner spaces": lambda size: (
+        "| 주차 | 날짜 | 주제 |\n|---|---|---|\n| 1" + " " * size + "x |\n"
+    ),
     "deeply nested list": _nested_list,
+    "two deeply nested lists": lambda size: _nested_list(size // 2) + "\n" + _nested_list(size // 2),
     "nested list 0-200 levels": _sawtooth_list,
 }

@@ -527,12 +527,12 @@ The details are in {where}.</source>
             <translation>복원</translation>
         </message>
         <message>
-            <source>Notebook “{title}” · {notes} notes, {questions} questions</source>
-            <translation>노트북 “{title}” · 노트 {notes}개, 질문 {questions}개</translation>
+            <source>Notebook “{title}” · {notes}, {questions}</source>
+            <translation>노트북 “{title}” · {notes}, {questions}</translation>
         </message>
         <message>
-            <source>Note “{title}” in {notebook} · {questions} questions</source>
-            <translation>{notebook}의 노트 “{title}” · 질문 {questions}개</translation>
+            <source>Note “{title}” in {notebook} · {questions}</source>
+            <translation>{notebook}의 노트 “{title}” · {questions}</translation>
         </message>
         <message>
             <source>deleted</source>
@@ -767,6 +767,14 @@ The details are in {where}.</source>
         <message>
             <source>Notion page</source>
             <translation>Notion 페이지</translation>
+        </message>
+        <message>
+            <source>Notion export</source>
+            <translation>Notion 내보내기</translation>
+        </message>
+        <message>
+            <source>study repository</source>
+            <translation>스터디 저장소</translation>
         </message>
     </context>
     <context>
@@ -1376,10 +1384,10 @@ Details: {where}</source>
             <translation>노트북 삭제</translation>
         </message>
         <message>
-            <source>Delete the notebook “{title}” with its {notes} notes and {questions} questions?
+            <source>Delete the notebook “{title}” with its {notes} and {questions}?
 
 Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
-            <translation>노트북 “{title}”을 노트 {notes}개, 질문 {questions}개와 함께 삭제할까요?
+            <translation>노트북 “{title}”을 {notes}, {questions}와 함께 삭제할까요?
 
 실행 취소나 편집 → 삭제한 노트와 노트북에서 되살릴 수 있습니다.</translation>
         </message>
@@ -1538,6 +1546,22 @@ Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
         <message>
             <source>Loading preview…</source>
             <translation>미리보기 불러오는 중…</translation>
+        </message>
+        <message>
+            <source>Nested too deeply to lay out; shown as text.</source>
+            <translation>너무 깊게 중첩되어 배치할 수 없어 텍스트로 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Showing the rest of this page…</source>
+            <translation>이 페이지의 나머지를 보여 주는 중…</translation>
+        </message>
+        <message>
+            <source>Opens in your browser</source>
+            <translation>브라우저에서 열립니다</translation>
+        </message>
+        <message>
+            <source>The image was not found when the file was imported</source>
+            <translation>파일을 가져올 때 이미지를 찾지 못했습니다</translation>
         </message>
     </context>
     <context>

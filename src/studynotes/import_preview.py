@@ -17,6 +17,7 @@ from .importing import Progress, parse_bundles, save_parsed
 from .library import Library
 from .library.views import Counts
 from .model import ImportContext, ImportFailure
+from .wording import lecture_label, translate, week_label
 
 
 @dataclass
@@ -29,7 +30,11 @@ class TreeRow:
     children: list[TreeRow] = field(default_factory=list)
 
     def text(self) -> str:
-        counts = f"{self.open} open / {self.questions}" if self.questions else "no questions"
+        counts = (
+            translate("Tree", "{open} open / {total}").format(open=self.open, total=self.questions)
+            if self.questions
+            else translate("Overview", "no questions")
+        )
         return f"{self.label}  ({counts})"
 
 
@@ -64,7 +69,7 @@ def tree_rows(library: Library) -> list[TreeRow]:
     for notebook in library.notebooks():
         top = _row(notebook.title, notebook.counts)
         for week in library.weeks(notebook.id):
-            branch = _row(week.label, week.counts)
+            branch = _row(week_label(week.number, week.first_day, week.label), week.counts)
             branch.children += [
                 _row(n.title, n.counts) for n in library.notes(week_id=week.id, direct_only=True)
             ]
@@ -76,7 +81,7 @@ def tree_rows(library: Library) -> list[TreeRow]:
         ]
         unsorted += _lectures(library, notebook.id, None)
         if unsorted:
-            top.children.append(TreeRow("Unsorted", children=unsorted))
+            top.children.append(TreeRow(translate("Tree", "Unsorted"), children=unsorted))
         rows.append(top)
     return rows
 
@@ -84,7 +89,7 @@ def tree_rows(library: Library) -> list[TreeRow]:
 def _lectures(library: Library, notebook_id: int, week_id: int | None) -> list[TreeRow]:
     found = []
     for lecture in library.lectures(notebook_id, week_id):
-        row = _row(lecture.label, lecture.counts)
+        row = _row(lecture_label(lecture.number, lecture.title), lecture.counts)
         row.children = [_row(n.title, n.counts) for n in library.notes(lecture_id=lecture.id)]
         found.append(row)
     return found

@@ -157,3 +157,13 @@ def test_choosing_a_language_keeps_it_for_the_next_start(window: object, setting
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     sub = next(a.menu() for a in view.actions() if a.text() == "&Language")
     assert [a.text() for a in sub.actions()] == ["Follow the &system", "English", "한국어"]
+
+
+@pytest.mark.usefixtures("korean")
+def test_the_import_dialogs_tree_preview_speaks_korean(demo_library: Library) -> None:
+    from studynotes.import_preview import tree_rows
+
+    weeks = [child for notebook in tree_rows(demo_library) for child in notebook.children]
+    assert any(re.match(r"\d+주차", row.label) for row in weeks)
+    assert any("미해결" in row.text() for row in weeks)
+    assert not any(row.label.startswith("Week ") for row in weeks)

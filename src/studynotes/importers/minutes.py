@@ -75,8 +75,9 @@ _NOT_NAMES = frozenset(
 )
 _ITEM = re.compile(r"^( {0,3})(?:\d{1,3}[.)]|[-*•])\s+(.*)$")
 _NESTED_BULLET = re.compile(r"^\s+(?:[-*•]|\d{1,3}[.)])\s+(.*)$")
-_INLINE_SEPARATOR = re.compile(r"\s+(?:-|–|—|→|->)\s+")
-_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+# Both start only where a run of spaces starts, so a long run is crossed once, not from each space.
+_INLINE_SEPARATOR = re.compile(r"(?<!\s)\s++(?:-|–|—|→|->)\s+")
+_TRAILING_ASIDE = re.compile(r"(?<!\s)\s*+\([^()]*\)\s*$")
 _FENCE = re.compile(r"^\s*+(```|~~~)")
 _SPACING = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u3000": " "})
 _SCORE_TITLE = re.compile(r"^\s*+(?:#{1,6}\s+)?.{0,30}회의록")

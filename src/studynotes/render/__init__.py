@@ -14,6 +14,7 @@ from functools import cache
 from typing import Literal
 
 from ..model import Attachment, Cell, Note
+from ..wording import translate
 from .cards import question_card
 from .markdown_setup import github_slug, make_markdown
 from .math import formula_html
@@ -54,7 +55,8 @@ def _converted(markdown_text: str) -> str:
     try:
         converted: str = md.convert(markdown_text)  # type: ignore[attr-defined]
     except RecursionError:  # structure nested far beyond any real note: show it as text
-        converted = f'<p class="too-deep">Nested too deeply to lay out; shown as text.</p><pre>{html.escape(markdown_text)}</pre>'
+        note = translate("Preview", "Nested too deeply to lay out; shown as text.")
+        converted = f'<p class="too-deep">{note}</p><pre>{html.escape(markdown_text)}</pre>'
     return converted
 
 

@@ -4,7 +4,9 @@ The stock pass rebuilds a text node's whole string after every match (placeholde
 in, match out), so a paragraph of `*a` × 50,000, or of thousands of code spans or
 tags, costs matches × length.  Here each pattern runs once over the text, every
 accepted match is cut out as it is found, and the pieces are joined once; what
-each pattern matches, and in which order, is unchanged.
+each pattern matches, and in which order, is unchanged.  Putting the tree back
+together, the text between placeholders is joined once per element, where the
+stock pass added piece after piece to a growing string (`<a>` × 50,000).
 """
 
 from __future__ import annotations
@@ -71,6 +73,59 @@ class LinearInlineProcessor(treeprocessors.InlineProcessor):  # type: ignore[mis
                 self.ancestors.pop()
             if child.tail:
                 child.tail = self._InlineProcessor__handleInline(child.tail, index)
+
+    # Python-Markdown calls this private method by its mangled name.
+    def _InlineProcessor__processPlaceholders(  # noqa: N802
+        self,
+        data: str | None,
+        parent: Any,
+        isText: bool = True,  # noqa: N803
+    ) -> list[tuple[Any, list[str]]]:
+        """The stock method, with the text between elements gathered and joined once."""
+        result: list[tuple[Any, list[str]]] = []
+        pending: list[str] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            text = "".join(pending) if len(pending) > 1 else pending[0]  # an AtomicString stays one
+            pending.clear()
+            if result:
+                target, attribute = result[-1][0], "tail"
+            else:
+                target, attribute = parent, ("text" if isText else "tail")
+            current = getattr(target, attribute)
+            setattr(target, attribute, current + text if current else text)
+
+        prefix = self._InlineProcessor__placeholder_prefix
+        start = 0
+        while data:
+            index = data.find(prefix, start)
+            if index == -1:
+                text = data[start:]
+                pending.append(AtomicString(text) if isinstance(data, AtomicString) else text)
+                break
+            found, end = self._InlineProcessor__findPlaceholder(data, index)
+            if found not in self.stashed_nodes:  # not a placeholder after all
+                pending.append(data[start : index + len(prefix)])
+                start = index + len(prefix)
+                continue
+            node = self.stashed_nodes.get(found)
+            if index > 0 and data[start:index]:
+                pending.append(data[start:index])
+            start = end
+            if isinstance(node, str):
+                pending.append(node)
+                continue
+            for child in [node, *node]:
+                if child.tail and child.tail.strip():
+                    self._InlineProcessor__processElementText(node, child, False)
+                if child.text and child.text.strip():
+                    self._InlineProcessor__processElementText(child, child)
+            flush()
+            result.append((node, self.ancestors[:]))
+        flush()
+        return result
 
     def _stock_rest(self, pattern: Any, data: str, index: int, start: int) -> str:
         matched = True

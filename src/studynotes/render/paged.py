@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Note
+from ..wording import translate
 from . import Theme, cell_html, document, note_header
 
 FIRST_SCREEN_CELLS = 40  # more than a tall screen shows
@@ -74,7 +75,8 @@ def render_paged(
     heading = "" if len(notes) == 1 else f"<h1>{html.escape(title)}</h1>"
     level = 1 if len(notes) == 1 else 2
     body = heading + _piece(items[:cut], level, continued=False)
-    body += f'<p id="{REST_ID}" class="page-rest">Showing the rest of this page…</p>'
+    rest = translate("Preview", "Showing the rest of this page…")
+    body += f'<p id="{REST_ID}" class="page-rest">{rest}</p>'
     page_title = notes[0].title if len(notes) == 1 else title
     return PagedPage(
         document(page_title, body, theme, font_size), _pieces(items, cut, level), cut=cut < len(items)

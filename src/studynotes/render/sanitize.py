@@ -15,6 +15,7 @@ from urllib.parse import unquote
 import nh3
 
 from ..model import Attachment
+from ..wording import translate
 
 _TAGS = {
     "a",
@@ -129,12 +130,16 @@ def resolve_images(fragment: str, attachments: list[Attachment]) -> str:
         alt = html.unescape(alt_match.group(1)) if alt_match else ""
         if src.startswith(("http://", "https://")):
             label = html.escape(alt or src)
-            return f'<a class="remote-image" href="{html.escape(src)}" title="Opens in your browser">🖼 {label}</a>'
+            tip = translate(
+                "Preview", "Opens in your browser"
+            )  # outside the f-string, where lupdate reads it
+            return f'<a class="remote-image" href="{html.escape(src)}" title="{tip}">🖼 {label}</a>'
         if src.startswith("data:image/") and ";base64," in src:
             return f'<img src="{html.escape(src)}" alt="{html.escape(alt)}">'
         attachment = by_name.get(unquote(src))
         if attachment is None or attachment.data is None or ".." in unquote(src).split("/"):
-            return f'<span class="missing-image" title="The image was not found when the file was imported">🖼 {html.escape(unquote(src) or alt)}</span>'
+            tip = translate("Preview", "The image was not found when the file was imported")
+            return f'<span class="missing-image" title="{tip}">🖼 {html.escape(unquote(src) or alt)}</span>'
         mime = attachment.mime_type if attachment.mime_type.startswith("image/") else "image/png"
         encoded = base64.b64encode(attachment.data).decode("ascii")
         return f'<img src="data:{mime};base64,{encoded}" alt="{html.escape(alt)}">'

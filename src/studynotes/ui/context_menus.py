@@ -15,6 +15,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QMenu
 
 from ..library import QuestionRow
+from ..wording import week_label
 
 translate = QCoreApplication.translate
 
@@ -215,7 +216,7 @@ def add_move_menu(window: MainWindow, menu: QMenu, note: Node) -> None:
     weeks = window.library.weeks(note.notebook_id)
     target = menu.addMenu(translate("ContextMenu", "Move to week"))
     for week in weeks:
-        action = target.addAction(week.label)
+        action = target.addAction(week_label(week.number, week.first_day, week.label))
         action.setEnabled(week.number != note.week_number)
         action.triggered.connect(
             lambda _c=False, n=week.number: window.guarded(window.commands.move_note, note.id, n, None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import DeletedItem
+from .count_words import words
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -60,12 +61,14 @@ class DeletedDialog(QDialog):
         for item in self._by_id.values():
             when = item.deleted_at[:16].replace("T", " ")
             if item.kind == "notebook":
-                what = self.tr("Notebook “{title}” · {notes} notes, {questions} questions").format(
-                    title=item.title, notes=item.notes, questions=item.questions
+                what = self.tr("Notebook “{title}” · {notes}, {questions}").format(
+                    title=item.title,
+                    notes=words().notes(item.notes),
+                    questions=words().questions(item.questions),
                 )
             else:
-                what = self.tr("Note “{title}” in {notebook} · {questions} questions").format(
-                    title=item.title, notebook=item.notebook, questions=item.questions
+                what = self.tr("Note “{title}” in {notebook} · {questions}").format(
+                    title=item.title, notebook=item.notebook, questions=words().questions(item.questions)
                 )
             deleted = self.tr("deleted")  # lupdate reads no call inside an f-string
             row = QListWidgetItem(f"{what}\n{deleted} {when}")

@@ -20,9 +20,16 @@ def _labels() -> dict[str, str]:
         "discord": translate("Formats", "Discord chat"),
         "slack": translate("Formats", "Slack chat"),
         "notion": translate("Formats", "Notion page"),
+        "notion_export": translate("Formats", "Notion export"),
+        "repository": translate("Formats", "study repository"),
     }
 
 
 def format_label(name: str) -> str:
     """The user's word for a format; a format added later reads as its name in words."""
     return _labels().get(name) or name.replace("_", " ").capitalize()
+
+
+def bundle_label(kind: str) -> str:
+    """A folder or archive read as a whole: a Notion export, a study repository."""
+    return _labels().get("notion_export" if kind == "notion" else kind) or kind

@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..importers import collect_files, format_names
-from ..importers.bundles import BUNDLE_FORMATS, open_bundle, split_paths
+from ..importers.bundles import open_bundle, split_paths
 from ..importing import ImportPlan, ImportReport, PlannedFile, detect_file
 from ..library import ImportResult
 from ..model import ImportContext, ImportFailure
 from .bundle_panel import BundlePanel
 from .count_words import words
-from .format_labels import format_label
+from .format_labels import bundle_label, format_label
 from .workers import DetectWorker, ImportWorker, crash_message, start_in_thread
 
 translate = QCoreApplication.translate
@@ -275,7 +275,7 @@ class ImportDialog(QDialog):
         name.setData(Qt.ItemDataRole.UserRole, str(parts[0]))
         name.setToolTip("\n".join(str(p) for p in parts))
         self.table.setItem(row, 0, name)
-        self.table.setItem(row, 1, QTableWidgetItem(BUNDLE_FORMATS[bundle.kind]))
+        self.table.setItem(row, 1, QTableWidgetItem(bundle_label(bundle.kind)))
         note = translate("ImportDialog", "{pages} into “{notebook}”").format(
             pages=words().pages(bundle.plan.total), notebook=bundle.plan.notebook
         )

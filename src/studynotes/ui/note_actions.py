@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ..model import StudyNotesError
+from .count_words import words
 
 translate = QCoreApplication.translate
 
@@ -93,12 +94,12 @@ def delete_notebook(window: MainWindow, node: Node | None = None) -> None:
         translate("Notes", "Delete notebook"),
         translate(
             "Notes",
-            "Delete the notebook “{title}” with its {notes} notes and {questions} questions?\n\n"
+            "Delete the notebook “{title}” with its {notes} and {questions}?\n\n"
             "Undo brings it back, and so does Edit → Deleted notes and notebooks.",
         ).format(
             title=notebook.title,
-            notes=len(window.library.notes(notebook_id=notebook.id)),
-            questions=counts.questions,
+            notes=words().notes(len(window.library.notes(notebook_id=notebook.id))),
+            questions=words().questions(counts.questions),
         ),
     )
     if answer != QMessageBox.StandardButton.Yes:

@@ -36,6 +36,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 _WEEK_ROW = re.compile(r"^(?:week|wk|w)\s*\.?\s*0*(\d{1,2})\b|^0*(\d{1,2})\s*주\s*차", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(r"\d{1,3}")
 
@@ -56,6 +58,7 @@ _MONTH_DAY = re.compile(
 _FULL_DATE_START = re.compile(
     rf"^\s*{_WEEKDAY_LEAD}(?:\d{{4}}\s*[-./년]|[A-Za-z]{{3,9}}\.?\s+\d{{1,2}},?\s+\d{{4}})", re.IGNORECASE
 )
+_REACH = 200  # lines: a year further above a table is about something else
 _PAGE_YEAR = re.compile(r"(?<![\d.])(19[9]\d|20\d{2})(?![\d])")
 
 
@@ -99,11 +102,14 @@ def schedule_sessions(
     lines = text.split("\n")
     sessions: list[Lecture] = []
     used: set[int] = set()
+    years: list[int | None] | None = None  # the nearest year above each line, found once
     for table in _tables(lines):
         columns = _columns(table)
         if columns is None:
             continue
-        above = year or year_above(lines, table.line - 1)
+        if years is None:
+            years = _years_above(lines)
+        above = year or (years[table.line - 2] if table.line >= 2 else None)  # the lines above the header
         added, undated = _sessions(table, columns, used, above)
         if undated and document is not None:
             document.warn(
@@ -151,11 +157,19 @@ def _cells(line: str) -> list[str]:
 
 def _plain(cell: str) -> str:
     """A cell's words: link text for links, no emphasis, `<br>` as a space."""
-    cell = re.sub(r"<br\s*/?>", " ", cell, flags=re.IGNORECASE)
-    cell = _LINK.sub(r"\1", cell)
-    cell = _EMPHASIS.sub("", cell).replace("\\|", "|").strip()
-    bracketed = re.fullmatch(r"\[([^\[\]]+)\]", cell)  # a link whose address was never filled in
-    return bracketed.group(1).strip() if bracketed else cell
+    if "<" in cell:
+        cell = _BREAK.sub(" ", cell)
+    if "[" in cell:
+        cell = _LINK.sub(r"\1", cell)
+    cell = (
+        _EMPHASIS.sub("", cell).replace("\\|", "|").strip()
+        if "*" in cell or "_" in cell or "`" in cell or "\\" in cell
+        else cell.strip()
+    )
+    if cell.startswith("[") and cell.endswith("]"):
+        bracketed = _BRACKETED.fullmatch(cell)  # a link whose address was never filled in
+        return bracketed.group(1).strip() if bracketed else cell
+    return cell
 
 
 def _columns(table: _Table) -> _Columns | None:
@@ -217,6 +231,7 @@ def _sessions(
     undated = ""
     current_year = _table_year(table, columns) or year
     last_month = 0
+    last = max(used, default=0)  # the highest session number so far
     for row in table.rows:
         cells = row.cells
         heading = _WEEK_ROW.match(cells[0]) if cells else None
@@ -243,8 +258,9 @@ def _sessions(
             last_month = date.month
         elif date_text and _MONTH_DAY.match(date_text) and not undated:
             undated = date_text
-        number = _number(_cell(cells, columns.number), used)
+        number = _number(_cell(cells, columns.number), used, last)
         used.add(number)
+        last = max(last, number)
         kept = columns.known() - {columns.source}
         properties = {
             columns.names[i] or f"column {i + 1}": value
@@ -257,12 +273,12 @@ def _sessions(
     return sessions, undated
 
 
-def _number(text: str, used: set[int]) -> int:
-    """The session's own number (`3회차`, `Lecture 4`), else the next one free."""
+def _number(text: str, used: set[int], highest: int) -> int:
+    """The session's own number (`3회차`, `Lecture 4`), else the one after the highest so far."""
     found = _FIRST_NUMBER.search(text)
     if found and int(found.group(0)) not in used:
         return int(found.group(0))
-    return max(used, default=0) + 1
+    return highest + 1
 
 
 def _table_year(table: _Table, columns: _Columns) -> int | None:
@@ -305,9 +321,22 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _years_above(lines: list[str]) -> list[int | None]:
+    """For each line, the nearest year written on it or above it, not far above (see `year_above`)."""
+    years: list[int | None] = []
+    year: int | None = None
+    seen = -_REACH
+    for index, line in enumerate(lines):
+        found = _PAGE_YEAR.search(line) if any(c.isdigit() for c in line) else None
+        if found:
+            year, seen = int(found.group(1)), index
+        years.append(year if index - seen < _REACH else None)
+    return years
+
+
 def year_above(lines: list[str], index: int) -> int | None:
     """The nearest year written above the table (`2024 스터디`, `기간: 2023.06.28 ~`), not far above."""
-    for line in reversed(lines[max(0, index - 200) : index]):
+    for line in reversed(lines[max(0, index - _REACH) : index]):
         found = _PAGE_YEAR.search(line)
         if found:
             return int(found.group(1))
