@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from studynotes.importers import import_file
 from studynotes.library import Library
 from studynotes.model import StudyNotesError
 
@@ -39,8 +41,6 @@ def two_books(library_with: Callable[..., Library], seeds: Path) -> Library:
         seeds / "question-board-week2.md", seeds / "lecture-chat-log.txt", notebook="CS231n"
     )
     for name in ("meeting-minutes-0805.md", "daily-log-day15-19.txt"):
-        from studynotes.importers import import_file
-
         library.save_import(import_file(seeds / name), notebook="스터디")
     return library
 
@@ -138,3 +138,48 @@ def test_a_note_of_a_deleted_notebook_waits_for_its_notebook(two_books: Library)
     assert two_books.note_info(note.id) is not None
     with pytest.raises(StudyNotesError, match="nothing deleted"):
         two_books.restore_deleted(note_item.id)
+
+
+def test_a_deleted_questions_schedule_goes_with_it_and_comes_back_with_it(
+    library: Library, tmp_path: Path
+) -> None:
+    board = tmp_path / "board.md"
+    board.write_text("# Week 1\n\n## What is a tensor?\n\nAn n-dimensional array.\n", encoding="utf-8")
+    library.save_import(import_file(board), notebook="ML")
+    question = library.questions()[0]
+    library.rate(question.id, "good", dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
+    card = library.card(question.id)
+    assert card is not None
+
+    deleted = library.delete_note(question.note_id)
+    assert library.card(question.id) is None
+    assert library.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+    # A new question may take the freed id; it starts without a schedule.
+    other = tmp_path / "other.md"
+    other.write_text("# Week 2\n\n## Why normalise inputs?\n\nSo features share a scale.\n", encoding="utf-8")
+    library.save_import(import_file(other), notebook="ML")
+    newcomer = library.questions()[0]
+    assert newcomer.id == question.id
+    assert library.card(newcomer.id) is None
+
+    restored = library.apply(deleted.inverse)
+    back = next(q for q in library.questions() if q.text == "What is a tensor?")
+    assert back.id != newcomer.id and ("question", back.id) in restored.created
+    assert library.card(back.id) == card
+    assert [r[2] for r in library.reviews_of(back.id)] == [3]
+    assert library.card(newcomer.id) is None
+
+
+def test_deleting_a_notebook_takes_its_schedules_along(library: Library, tmp_path: Path) -> None:
+    board = tmp_path / "board.md"
+    board.write_text("# Week 1\n\n## What is a tensor?\n\nAn n-dimensional array.\n", encoding="utf-8")
+    library.save_import(import_file(board), notebook="ML")
+    question = library.questions()[0]
+    library.rate(question.id, "easy", dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
+    card = library.card(question.id)
+    notebook = _book(library, "ML")
+    deleted = library.delete_notebook(notebook)
+    assert library.conn.execute("SELECT count(*) FROM review_cards").fetchone()[0] == 0
+    library.apply(deleted.inverse)
+    assert library.card(question.id) == card

@@ -33,6 +33,8 @@ NOTE_PARTS: tuple[tuple[str, str], ...] = (
     ("sync_conflicts", "cell_id IN (SELECT id FROM cells WHERE note_id = ?)"),
     ("sync_status_times", "question_id IN (SELECT id FROM questions WHERE note_id = ?)"),
     ("sync_rendered", "note_id = ?"),
+    ("review_cards", "question_id IN (SELECT id FROM questions WHERE note_id = ?)"),
+    ("reviews", "question_id IN (SELECT id FROM questions WHERE note_id = ?)"),
 )
 _IN_NOTEBOOK = "note_id IN (SELECT id FROM notes WHERE notebook_id = ?)"
 # What goes with a notebook: (table, rows of the notebook `?`), parents before children.
@@ -54,7 +56,11 @@ NOTEBOOK_PARTS: tuple[tuple[str, str], ...] = (
     ("sync_rendered", _IN_NOTEBOOK),
     ("question_decisions", "notebook_id = ?"),
     ("dismissed", "source_id IN (SELECT id FROM sources WHERE notebook_id = ?)"),
+    ("review_cards", f"question_id IN (SELECT id FROM questions WHERE {_IN_NOTEBOOK})"),
+    ("reviews", f"question_id IN (SELECT id FROM questions WHERE {_IN_NOTEBOOK})"),
 )
+# Review schedules name their question without a foreign key, so they are removed by hand.
+_UNLINKED = ("review_cards", "reviews")
 # Which columns name a row of which table, so a row given a new id takes its references along.
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "weeks": (("notebook_id", "notebooks"),),
@@ -78,10 +84,12 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "sync_rendered": (("note_id", "notes"),),
     "question_decisions": (("notebook_id", "notebooks"),),
     "dismissed": (("source_id", "sources"),),
+    "review_cards": (("question_id", "questions"),),
+    "reviews": (("question_id", "questions"),),
 }
 # The tables whose rows have an `id` of their own (the others are keyed by a reference).
 OWN_IDS = frozenset(REFERENCES) - {"sync_notebooks", "sync_note_uids", "sync_cell_uids"}
-OWN_IDS -= {"sync_conflicts", "sync_status_times", "sync_rendered", "dismissed"}
+OWN_IDS -= {"sync_conflicts", "sync_status_times", "sync_rendered", "dismissed", "review_cards"}
 OWN_IDS |= {"notebooks"}
 
 Tables = list[tuple[str, list[dict[str, Any]]]]
@@ -103,6 +111,7 @@ class Deleting(LibraryWriter):
             tables = self._gather(NOTE_PARTS, note_id)
             old_counts = self._path_counts([note_id])
             kept = self._keep(conn, "note", note[1], note[2], tables, lecture=note[3])
+            _drop_unlinked(conn, tables)
             conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
             placement.prune_weeks(conn, notebook_id)
             after = self._path_counts([], [notebook_id])
@@ -124,6 +133,7 @@ class Deleting(LibraryWriter):
                 raise StudyNotesError(f"no notebook {notebook_id}")
             tables = self._gather(NOTEBOOK_PARTS, notebook_id)
             kept = self._keep(conn, "notebook", row[0], row[0], tables)
+            _drop_unlinked(conn, tables)
             conn.execute("DELETE FROM notebooks WHERE id = ?", (notebook_id,))
             notes = _ids(tables, "notes")
             return Change(
@@ -283,6 +293,16 @@ def _fit_ids(conn: sqlite3.Connection, tables: Tables) -> None:
                 value = row.get(column)
                 if value is not None and int(value) in moved.get(target, {}):
                     row[column] = moved[target][int(value)]
+
+
+def _drop_unlinked(conn: sqlite3.Connection, tables: Tables) -> None:
+    """Schedules and ratings of the deleted questions go too: a later question must not inherit them."""
+    questions = _ids(tables, "questions")
+    for start in range(0, len(questions), 500):
+        chunk = questions[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for table in _UNLINKED:
+            conn.execute(f"DELETE FROM {table} WHERE question_id IN ({marks})", chunk)
 
 
 def _text(tables: dict[str, list[dict[str, Any]]]) -> str:
