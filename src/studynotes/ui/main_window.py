@@ -235,13 +235,12 @@ class MainWindow(QMainWindow):
         """The selection's open/total questions in the status bar, as the tree shows them."""
         if self._content is None:
             return
-        rows = self.questions.model.rows()
-        open_count = sum(1 for row in rows if row.status == "open")
+        counts = self.questions.model.counts
         self.statusBar().showMessage(
             translate("MainWindow", "{title}: {open} open / {questions} · {path}").format(
                 title=self._content.node.title,
-                open=open_count,
-                questions=words().questions(len(rows)),
+                open=counts.open,
+                questions=words().questions(counts.questions),
                 path=self.library.path,
             )
         )
