@@ -1127,6 +1127,14 @@ Details: {where}</source>
             <source>Exported {week} to {file}</source>
             <translation>{week}를 {file}(으)로 내보냈습니다</translation>
         </message>
+        <message>
+            <source>That file is no longer in the library</source>
+            <translation>그 파일은 더 이상 라이브러리에 없습니다</translation>
+        </message>
+        <message>
+            <source>No program on this computer opens {name}</source>
+            <translation>이 컴퓨터에는 {name}을(를) 여는 프로그램이 없습니다</translation>
+        </message>
     </context>
     <context>
         <name>Menus</name>
@@ -1562,6 +1570,10 @@ Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
         <message>
             <source>The image was not found when the file was imported</source>
             <translation>파일을 가져올 때 이미지를 찾지 못했습니다</translation>
+        </message>
+        <message>
+            <source>Opens with your system&apos;s viewer</source>
+            <translation>시스템 기본 프로그램으로 엽니다</translation>
         </message>
     </context>
     <context>
