@@ -542,6 +542,26 @@ The details are in {where}.</source>
             <source>Nothing has been deleted.</source>
             <translation>삭제한 것이 없습니다.</translation>
         </message>
+        <message>
+            <source>Delete permanently…</source>
+            <translation>영구 삭제…</translation>
+        </message>
+        <message>
+            <source>Empty the list…</source>
+            <translation>목록 비우기…</translation>
+        </message>
+        <message>
+            <source>Delete {what} permanently? It cannot be restored.</source>
+            <translation>{what}을(를) 영구 삭제할까요? 다시 복원할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Empty the list of deleted notes and notebooks? Nothing in it can be restored.</source>
+            <translation>삭제한 노트와 노트북 목록을 비울까요? 목록에 있는 것은 하나도 복원할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Delete permanently</source>
+            <translation>영구 삭제</translation>
+        </message>
     </context>
     <context>
         <name>Dialogs</name>
