@@ -269,6 +269,13 @@ class LibraryReader(LibrarySearch):
         ).fetchone()
         return int(row[0]) if row else None
 
+    def attachment_file(self, attachment_id: int) -> tuple[str, bytes] | None:
+        """The name and bytes of a file kept with a note, for the system's viewer to open."""
+        row = self.conn.execute(
+            "SELECT name, data FROM attachments WHERE id = ?", (attachment_id,)
+        ).fetchone()
+        return (str(row[0]), bytes(row[1])) if row is not None and row[1] is not None else None
+
     def note_info(self, note_id: int) -> NoteInfo | None:
         row = self.conn.execute("SELECT notebook_id FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:

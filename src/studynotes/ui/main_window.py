@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         self.questions.questionActivated.connect(self._question_activated)
         self.preview.toggleRequested.connect(self.toggle_question)
         self.preview.noteLinkRequested.connect(self.open_note_link)
+        self.preview.attachmentRequested.connect(
+            lambda ident: self.guarded(window_files.open_attachment, self, ident)
+        )
         self.preview.menuRequested.connect(self._preview_menu)
         self.preview.viewCreated.connect(self.mouse_buttons.watch_tree)
         self.search.hitChosen.connect(self._hit_chosen)
