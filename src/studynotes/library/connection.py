@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import StudyNotesError
-from . import word_index
+from . import word_index, word_parts
 from .schema import LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -176,6 +176,8 @@ def migrate(conn: sqlite3.Connection, current: int) -> None:
                 conn.execute(statement)
             if name == word_index.MIGRATION_NAME:
                 word_index.flush(conn)  # the words of every row already there
+            if name == word_parts.MIGRATION_NAME:
+                word_parts.flush(conn)  # the parts of every row already there
             conn.execute(f"PRAGMA user_version = {number}")
 
 
