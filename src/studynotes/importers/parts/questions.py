@@ -147,7 +147,8 @@ def asks(text: str, *, listed: bool = False) -> bool:
     last_line = _without_closing_aside(words.splitlines()[-1].strip())
     # What may follow a question mark or an ending, read back from the end once: every
     # pattern below ends in it, so each is tried only when the line can end as it asks.
-    after = len(last_line) - _AFTER_MARK_REVERSED.match(last_line[::-1]).end()
+    marks = _AFTER_MARK_REVERSED.match(last_line[::-1])
+    after = len(last_line) - (marks.end() if marks else 0)
     if "?" in last_line[after:] or "？" in last_line[after:]:
         return True  # what _ENDS_ASKING finds
     if after == 0 or not "가" <= last_line[after - 1] <= "힣":
