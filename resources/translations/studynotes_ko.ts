@@ -542,6 +542,26 @@ The details are in {where}.</source>
             <source>Nothing has been deleted.</source>
             <translation>삭제한 것이 없습니다.</translation>
         </message>
+        <message>
+            <source>Delete permanently…</source>
+            <translation>영구 삭제…</translation>
+        </message>
+        <message>
+            <source>Empty the list…</source>
+            <translation>목록 비우기…</translation>
+        </message>
+        <message>
+            <source>Delete {what} permanently? It cannot be restored.</source>
+            <translation>{what}을(를) 영구 삭제할까요? 다시 복원할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Empty the list of deleted notes and notebooks? Nothing in it can be restored.</source>
+            <translation>삭제한 노트와 노트북 목록을 비울까요? 목록에 있는 것은 하나도 복원할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Delete permanently</source>
+            <translation>영구 삭제</translation>
+        </message>
     </context>
     <context>
         <name>Dialogs</name>
@@ -1127,6 +1147,14 @@ Details: {where}</source>
             <source>Exported {week} to {file}</source>
             <translation>{week}를 {file}(으)로 내보냈습니다</translation>
         </message>
+        <message>
+            <source>That file is no longer in the library</source>
+            <translation>그 파일은 더 이상 라이브러리에 없습니다</translation>
+        </message>
+        <message>
+            <source>No program on this computer opens {name}</source>
+            <translation>이 컴퓨터에는 {name}을(를) 여는 프로그램이 없습니다</translation>
+        </message>
     </context>
     <context>
         <name>Menus</name>
@@ -1562,6 +1590,10 @@ Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
         <message>
             <source>The image was not found when the file was imported</source>
             <translation>파일을 가져올 때 이미지를 찾지 못했습니다</translation>
+        </message>
+        <message>
+            <source>Opens with your system&apos;s viewer</source>
+            <translation>시스템 기본 프로그램으로 엽니다</translation>
         </message>
     </context>
     <context>

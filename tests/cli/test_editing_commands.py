@@ -102,3 +102,19 @@ def test_a_deleted_notebook_is_listed_and_restored(capsys: pytest.CaptureFixture
     assert run(capsys, "--library", lib, "deleted")[1] == "nothing deleted\n"
     code, _, err = run(capsys, "--library", lib, "restore-deleted", "1")
     assert code == 1 and "nothing deleted has the number 1" in err
+
+
+def test_a_purged_notebook_is_gone_for_good(capsys: pytest.CaptureFixture[str], lib: str) -> None:
+    [notebook] = json.loads(run(capsys, "--library", lib, "tree", "--json")[1])
+    assert run(capsys, "--library", lib, "delete-notebook", notebook["title"])[0] == 0
+    assert run(capsys, "--library", lib, "purge-deleted", "1") == (0, "deleted permanently: 1 item\n", "")
+    assert run(capsys, "--library", lib, "deleted")[1] == "nothing deleted\n"
+    code, _, err = run(capsys, "--library", lib, "restore-deleted", "1")
+    assert code == 1 and "nothing deleted has the number 1" in err
+    code, _, err = run(capsys, "--library", lib, "purge-deleted", "1")
+    assert code == 1 and "nothing deleted has the number 1" in err
+    assert run(capsys, "--library", lib, "purge-deleted", "--all") == (
+        0,
+        "deleted permanently: 0 items\n",
+        "",
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +14,8 @@ import pytest
 from golden import SEED_FORMATS
 from studynotes.cli import main
 from studynotes.cli import output as out
-from studynotes.library import Library
+from studynotes.library import Library, QuestionFilter
+from studynotes.library.question_listing import FILTERS
 
 
 @pytest.fixture
@@ -83,6 +87,88 @@ def test_questions_json_is_the_whole_list(capsys: pytest.CaptureFixture[str], se
         expected = whole([out.question_json(q) for q in library.questions()])
     assert len(json.loads(expected)) > 50
     assert printed(capsys, seeded, "questions", "--json") == expected
+
+
+# Every character `json.dumps` escapes, and some it leaves alone (non-ASCII, U+2028, DEL).
+TRICKY = (
+    'say "hi" \\ back\\slash\nnew line\ttab\b\f\r \x00\x01\x1f\x7f \u2028\u2029 한국어 😀 </script> {"a": 1}'
+)
+
+
+def test_questions_json_escapes_every_character_as_json_dumps(
+    capsys: pytest.CaptureFixture[str], seeded: Path
+) -> None:
+    with Library.open(seeded) as library:
+        first, second, third = [q.id for q in library.questions()][:3]
+        library.edit_question(first, text="x " + TRICKY, answer=TRICKY + " y", asker='"Kim\\', page=7)
+        library.edit_question(second, text="\\", answer="", asker="😀", lecture=9)
+        library.set_status(third, "answered")
+        expected = whole([out.question_json(q) for q in library.questions()])
+    assert any(q["text"] == "x " + TRICKY for q in json.loads(expected))
+    assert printed(capsys, seeded, "questions", "--json") == expected
+
+
+def test_questions_json_written_as_text_when_stdout_has_no_byte_stream(
+    monkeypatch: pytest.MonkeyPatch, seeded: Path
+) -> None:
+    with Library.open(seeded) as library:
+        library.edit_question(library.questions()[0].id, text=TRICKY)
+        expected = whole([out.question_json(q) for q in library.questions()])
+    text = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", text)
+    assert main(["--library", str(seeded), "questions", "--json"]) == 0
+    assert text.getvalue() == expected
+
+
+def test_questions_json_under_every_filter_is_the_whole_list(
+    capsys: pytest.CaptureFixture[str], seeded: Path
+) -> None:
+    with Library.open(seeded) as library:
+        rows = library.questions()
+        note = rows[len(rows) // 2]
+        lectured = next(q for q in rows if q.lecture is not None)
+        week = next(q for q in rows if q.week is not None)
+        notebook_id = library.notebooks()[0].id
+        ids = {n.id: n for n in library.notes()}
+        week_id = library.weeks(notebook_id)[0].id
+        lecture_id = next(lec.id for nb in library.notebooks() for lec in library.all_lectures(nb.id))
+        filters = [
+            QuestionFilter(status="open"),
+            QuestionFilter(status="answered"),
+            QuestionFilter(notebook=note.notebook),
+            QuestionFilter(notebook_id=notebook_id),
+            QuestionFilter(week=week.week),
+            QuestionFilter(week_id=week_id),
+            QuestionFilter(lecture=lectured.lecture),
+            QuestionFilter(lecture_id=lecture_id),
+            QuestionFilter(note_id=note.note_id),
+            QuestionFilter(asker=note.asker),
+            QuestionFilter(unsorted=True),
+            QuestionFilter(notebook=week.notebook, week=week.week, status="open"),
+            QuestionFilter(asker="nobody at all"),
+        ]
+        assert {f.name for f in dataclasses.fields(QuestionFilter)} == FILTERS, "every filter is handled"
+        assert note.note_id in ids
+        for where in filters:
+            questions = library.questions(where)
+            pieces = list(library.iter_questions_json(where))
+            printed_list = (
+                ("[\n  " + ",\n  ".join(p.decode() for p in pieces) + "\n]\n") if pieces else "[]\n"
+            )
+            assert printed_list == whole([out.question_json(q) for q in questions]), where
+        some = [f for f in filters if library.questions(f)]
+        assert len(some) >= 10, "the filters pick real questions"
+    for args in (
+        ["--status", "open"],
+        ["--notebook", note.notebook],
+        ["--week", str(week.week)],
+        ["--lecture", str(lectured.lecture)],
+        ["--asker", note.asker],
+    ):
+        with Library.open(seeded, read_only=True) as library:
+            where = QuestionFilter(**{k.lstrip("-"): (int(v) if v.isdigit() else v) for k, v in [args]})
+            expected = whole([out.question_json(q) for q in library.questions(where)])
+        assert printed(capsys, seeded, "questions", "--json", *args) == expected, args
 
 
 def test_notes_json_and_text_are_the_whole_list(capsys: pytest.CaptureFixture[str], seeded: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 from bundle_golden import CASES, GOLDENS, imported_tree, zip_folder
 from studynotes.importing import Cancelled, import_paths
 from studynotes.library import Library
+from studynotes.render import render_markdown
 
 NOTION = CASES["notion-cs231n-study"]
 
@@ -220,3 +221,12 @@ def test_files_a_page_links_to_are_kept_with_its_note(library: Library, tmp_path
             b"%PDF-1.4 slides",
         )
     ]
+    # In the preview the link names the stored file, which the window opens; a relative path means nothing there.
+    text = "\n\n".join(c.markdown for c in note.cells)
+    page_html = render_markdown(text, note.attachments)
+    assert f'href="studynotes://attachment/{note.attachments[0].id}"' in page_html
+    assert "%EA%B0%95" not in page_html
+    assert library.attachment_file(note.attachments[0].id or 0) == (
+        note.attachments[0].name,
+        b"%PDF-1.4 slides",
+    )

@@ -183,3 +183,19 @@ def test_deleting_a_notebook_takes_its_schedules_along(library: Library, tmp_pat
     assert library.conn.execute("SELECT count(*) FROM review_cards").fetchone()[0] == 0
     library.apply(deleted.inverse)
     assert library.card(question.id) == card
+
+
+def test_purging_forgets_what_was_deleted_and_keeps_the_rest(two_books: Library) -> None:
+    library = two_books
+    first = library.delete_notebook(_book(library, "CS231n"))
+    second = library.delete_notebook(_book(library, "스터디"))
+    assert len(library.deleted_items()) == 2
+    change = library.purge_deleted(first.inverse.kwargs()["deleted_id"])  # type: ignore[union-attr]
+    assert change.empty and change.inverse is None
+    assert [item.title for item in library.deleted_items()] == ["스터디"]
+    with pytest.raises(StudyNotesError, match="nothing deleted"):
+        library.apply(first.inverse)  # type: ignore[arg-type]
+    library.purge_deleted()
+    assert library.deleted_items() == []
+    with pytest.raises(StudyNotesError, match="nothing deleted"):
+        library.apply(second.inverse)  # type: ignore[arg-type]

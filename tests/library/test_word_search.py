@@ -84,11 +84,20 @@ def test_search_finds_what_a_scan_finds(notes: list[list[tuple[str, str]]], data
     with tempfile.TemporaryDirectory() as folder, Library.open(Path(folder) / "library.sqlite3") as library:
         for path in _write(notes, Path(folder)):
             library.save_import(import_file(path), notebook="R")
-        for query in _queries(library, data):
+        queries = _queries(library, data)
+        for query in queries:
             expected = _expected(library, query)
             found = [(h.kind, h.id) for h in library.search(query, limit=100_000)]
             assert found == expected, query
             assert [(h.kind, h.id) for h in library.search(query, limit=3)] == expected[:3], query
+        with pytest.MonkeyPatch.context() as patch:  # every short term dense: scanned from the newest row
+            patch.setattr(word_search, "SCAN_ROWS", 0)
+            patch.setattr(word_search, "DENSE", 0)
+            for query in queries:
+                expected = _expected(library, query)
+                found = [(h.kind, h.id) for h in library.search(query, limit=100_000)]
+                assert found == expected, ("dense", query)
+                assert [(h.kind, h.id) for h in library.search(query, limit=3)] == expected[:3], query
 
 
 def test_edits_and_deletes_keep_search_exact(library: Library, tmp_path: Path) -> None:
@@ -117,6 +126,7 @@ def test_common_terms_take_the_other_paths_and_find_the_same_rows(
     for name, value in (
         (word_search, "MANY_WORDS"),
         (word_search, "SCAN_ROWS"),
+        (word_search, "DENSE"),
         (short_terms, "COMMON_ROWS"),
     ):
         monkeypatch.setattr(name, value, 0)

@@ -87,6 +87,8 @@ def test_people_marks_an_instructor_and_merges_two_names_then_undo_puts_it_back(
     assert questions["역전파에서 chain rule은 왜 곱하나요?"] == ("김민수", "instructor")
     assert questions["과제 제출은 언제까지인가요?"] == ("정다은", "instructor")
     filter_box = chat_window.questions.asker_filter
+    filter_box.showPopup()  # the names are read when the box opens
+    filter_box.hidePopup()
     askers = [filter_box.itemText(i) for i in range(1, filter_box.count())]
     assert "최유나" not in askers and askers.count("정다은") == 1
     assert chat_window.undo_stack.undoText() == "Set instructors and names"

@@ -113,3 +113,31 @@ def test_note_history_shows_what_was_deleted_when_no_note_is_selected(
     window.tree.setCurrentIndex(window.tree_model.index(0, 0))  # a notebook: no note's history to show
     window.show_history()
     assert len(seen) == 1 and len(seen[0]) == 1 and "8/5(목) 회의록" in seen[0][0]
+
+
+def test_deleting_permanently_asks_first_and_then_forgets_for_good(
+    window: Any, demo_library: Library, monkeypatch: Any
+) -> None:
+    from studynotes.ui import note_actions
+    from studynotes.ui.deleted_dialog import DeletedDialog
+
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: asked.append(text) or answer)
+    for note in (MINUTES, MINUTES + 1):
+        window.tree.setCurrentIndex(window.tree_model.note_index(note))
+        note_actions.delete_selected(window)
+    dialog = DeletedDialog(window)
+    assert dialog.items.count() == 2
+    dialog.purge()  # cancelled: nothing is lost
+    assert len(asked) == 1 and "cannot be restored" in asked[0] and len(demo_library.deleted_items()) == 2
+    answer = QMessageBox.StandardButton.Yes
+    dialog.items.setCurrentRow(0)
+    kept = demo_library.deleted_items()[1]
+    dialog.purge()
+    assert [item.id for item in demo_library.deleted_items()] == [kept.id] and dialog.items.count() == 1
+    dialog.empty()
+    assert "Nothing in it can be restored" in asked[-1]
+    assert demo_library.deleted_items() == [] and dialog.items.count() == 0
+    assert not dialog.purge_button.isEnabled() and not dialog.empty_button.isEnabled()
+    assert "permanently" not in window.undo_stack.undoText()  # no undo step claims to bring it back

@@ -60,11 +60,13 @@ def list_notes(library: Library, args: argparse.Namespace) -> int:
 def list_questions(library: Library, args: argparse.Namespace) -> int:
     from ..library import QuestionFilter
 
-    rows = library.iter_questions(
-        QuestionFilter(
-            status=args.status, notebook=args.notebook, week=args.week, lecture=args.lecture, asker=args.asker
-        )
+    where = QuestionFilter(
+        status=args.status, notebook=args.notebook, week=args.week, lecture=args.lecture, asker=args.asker
     )
+    if args.json:
+        out.emit_json_pieces(library.iter_questions_json(where))
+        return 0
+    rows = library.iter_questions(where)
     out.emit_rows(
         rows,
         as_json=args.json,

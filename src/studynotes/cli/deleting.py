@@ -1,4 +1,5 @@
-"""`delete-notebook`, `deleted` and `restore-deleted`: what is deleted stays until it is restored."""
+"""`delete-notebook`, `deleted`, `restore-deleted` and `purge-deleted`: what is deleted stays
+until it is restored, or purged for good."""
 
 from __future__ import annotations
 
@@ -29,6 +30,16 @@ def register(commands: Subcommands) -> None:
     restore.add_argument("deleted_id", type=int, metavar="ID", help="its number in `studynotes deleted`")
     on_library(restore, restore_deleted)
 
+    purge = commands.add_parser(
+        "purge-deleted", help="forget a deleted note or notebook for good (--all: every one); no undo"
+    )
+    which = purge.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "deleted_id", type=int, nargs="?", metavar="ID", help="its number in `studynotes deleted`"
+    )
+    which.add_argument("--all", action="store_true", help="empty the whole deleted list")
+    on_library(purge, purge_deleted)
+
 
 def delete_notebook(library: Library, args: argparse.Namespace) -> int:
     change = library.delete_notebook(notebook_named(library, args.notebook))
@@ -55,6 +66,13 @@ def restore_deleted(library: Library, args: argparse.Namespace) -> int:
     kind = "notebook" if change.ids("notebook") else "note"
     ident = min(change.ids(kind))
     print(f"{change.label}: {kind} {ident} ({_size(change)})")
+    return 0
+
+
+def purge_deleted(library: Library, args: argparse.Namespace) -> int:
+    count = len(library.deleted_items()) if args.all else 1
+    library.purge_deleted(None if args.all else args.deleted_id)
+    print(f"deleted permanently: {count} {'item' if count == 1 else 'items'}")
     return 0
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import AnsweredBy, Cell, ImportContext, Note, ParsedDocument, Question
@@ -35,7 +36,7 @@ from .chat_text import (
 from .parts.markdown_blocks import HEADING_TEXT_REQUIRED
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.questions import QUESTION_LABEL, without_question_label
-from .parts.replies import affirms, asks_yes_or_no, is_code, mentioned, name_parts, shared_words
+from .parts.replies import affirms, asks_yes_or_no, content_words, is_code, mentioned, name_parts
 
 CONTENT_WINDOW_SECONDS = 10 * 60  # a reply sharing the question's words, after the question
 ADDRESSED_WINDOW_SECONDS = 5 * 60  # the person a question was addressed to, replying
@@ -49,6 +50,10 @@ FOLLOW_ON_SECONDS = 2 * 60  # `and you can also…` right after an answer adds t
 _FOLLOW_ON = re.compile(r"^\W*(?:and|also|plus|그리고|또한|또|추가로)\b", re.IGNORECASE)
 FIRST_REPLIES = 2  # among the first replies after a question, one shared word is enough
 PRIVATE_WINDOW_SECONDS = 15 * 60
+RECENT_QUESTIONS = 20  # the questions a reply is weighed against
+QUOTED_QUESTIONS = 500  # how far back a quoted question or a named asker is looked for
+_START = 12  # questions are indexed by their first characters, for quotes this long or longer
+_DAY_SECONDS = 24 * 3600
 LATE_ANSWER_SECONDS = 30 * 60  # the instructor's `good question: …`, after the slide is done
 _GOOD_QUESTION = re.compile(
     r"^\W*(?:(?:this|that|it)(?:'s|’s|\s+is|\s+was)\s+(?:a\s+|an\s+|such\s+a\s+)?|what\s+an?\s+|정말\s*)?"
@@ -195,7 +200,24 @@ class _Thread:
     answered_at: int | None = None  # when the latest answer from the chat came
     closed: bool = False  # thanks after an answer: what follows is not about it
     addressee: str = ""  # the person the question named (`Hi Kate, …`), folded
-    replies: int = 0  # messages from others since it was asked
+    index: int = 0  # its place among the chat's public questions
+    counted: int = 0  # replies counted in the chat when it was asked (see `_Threads.replies`)
+    own: int = 0  # of those, its asker's own
+    _words: frozenset[str] | None = None
+    _yes_no: bool | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Its topic words, worked out once: every later message is compared with them."""
+        if self._words is None:
+            self._words = content_words(self.plain)
+        return self._words
+
+    @property
+    def yes_no(self) -> bool:
+        if self._yes_no is None:
+            self._yes_no = asks_yes_or_no(self.plain)
+        return self._yes_no
 
 
 _ELSEWHERE = object()  # a reply addressed to someone who asked nothing here
@@ -213,6 +235,12 @@ class _Threads:
         self.by_asker: dict[str, _Thread] = {}  # casefolded name or raw sender → latest question
         self.private_open: dict[tuple[str, str], _Thread] = {}  # (asker, recipient) → question
         self.last_said: dict[str, int] = {}  # sender → when they last wrote in public
+        # Indexes that keep a long chat linear: questions by any part of their asker's name and by
+        # how they start, and the replies counted so far (in all and by sender).
+        self.by_name: dict[str, list[_Thread]] = {}
+        self.by_start: dict[str, list[_Thread]] = {}
+        self.counted = 0
+        self.counted_by: dict[str, int] = {}
 
     def build(self, messages: list[Message]) -> None:
         for message in messages:
@@ -226,7 +254,11 @@ class _Threads:
 
     def _public(self, message: Message) -> None:
         text, inline = _split_inline(message.text)
-        instructor = "\n".join(part for part in [inline, "\n".join(message.answers)] if part.strip())
+        instructor = (
+            "\n".join(part for part in [inline, "\n".join(message.answers)] if part.strip())
+            if inline or message.answers
+            else ""
+        )
         asking = bool(text) and asks(text)
         if (
             asking
@@ -259,11 +291,8 @@ class _Threads:
     def _addressed(self, message: Message, text: str) -> _Thread | object | None:
         """The question a reply is addressed to: a quoted thread, `@Name` or `Name님`."""
         if message.reply_to is not None:
-            quote = _plain(message.reply_to)
-            for quoted in reversed(self.threads[-500:]):
-                if quote and quoted.plain.startswith(quote):
-                    return quoted if quoted.sender != message.sender else _ELSEWHERE
-            return _ELSEWHERE
+            quoted = self._quoting(_plain(message.reply_to))
+            return quoted if quoted is not None and quoted.sender != message.sender else _ELSEWHERE
         lowered = text.casefold()
         for name in mentioned(text):
             thread = self._asked_by(name, message.sender)
@@ -287,11 +316,36 @@ class _Threads:
         return self.by_asker.get(best) if best else None
 
     def _asked_by(self, name: str, sender: str) -> _Thread | None:
-        """The latest question of the person `name` is any part of (`@Jan` → Jan Kowalski)."""
-        for thread in reversed(self.threads[-500:]):
-            if thread.sender != sender and name in name_parts(thread.question.asker or thread.sender):
+        """The latest of the last `QUOTED_QUESTIONS` questions asked by the person `name` is any
+        part of (`@Jan` → Jan Kowalski)."""
+        oldest = len(self.threads) - QUOTED_QUESTIONS
+        for thread in reversed(self.by_name.get(name, ())):
+            if thread.index < oldest:
+                return None
+            if thread.sender != sender:
                 return thread
         return None
+
+    def _quoting(self, quote: str) -> _Thread | None:
+        """The latest of the last `QUOTED_QUESTIONS` questions that starts as `quote` does."""
+        if not quote:
+            return None
+        oldest = len(self.threads) - QUOTED_QUESTIONS
+        if len(quote) >= _START:
+            candidates: Sequence[_Thread] = self.by_start.get(quote[:_START], ())
+        else:
+            candidates = self.threads[max(oldest, 0) :]
+        for thread in reversed(candidates):
+            if thread.index < oldest:
+                return None
+            if thread.plain.startswith(quote):
+                return thread
+        return None
+
+    def replies(self, thread: _Thread) -> int:
+        """Messages from others since the question was asked (read only of the recent questions)."""
+        own = self.counted_by.get(thread.sender, 0) - thread.own
+        return self.counted - thread.counted - own
 
     def _evidence_target(self, message: Message, text: str) -> _Thread | None:
         """The question this message answers, when something says so; None leaves questions open.
@@ -301,13 +355,6 @@ class _Threads:
         `good question`, which may come a while later, after a slide is done.
         """
         now = message.seconds
-        recent = [
-            t
-            for t in reversed(self.threads[-20:])
-            if t.sender != message.sender
-            and not t.closed
-            and _elapsed(t.seconds, now) <= CONTENT_WINDOW_SECONDS
-        ]
         latest = self.latest
         if latest is not None and latest.sender != message.sender and not latest.closed:
             waited = _elapsed(latest.seconds, now)
@@ -321,24 +368,35 @@ class _Threads:
             if latest.answered_at is None and _GOOD_QUESTION.match(text):
                 late = LATE_ANSWER_SECONDS if self.is_instructor(message.sender) else CONTENT_WINDOW_SECONDS
                 return latest if waited <= late else None
-            yes_no = asks_yes_or_no(latest.plain) and latest.answered_at is None
+            yes_no = latest.answered_at is None and latest.yes_no
             if yes_no and affirms(text) and waited <= AFFIRM_WINDOW_SECONDS + _slack(latest.seconds, now):
                 return latest
-            if latest.replies == 0 and is_code(text) and waited <= ADDRESSED_WINDOW_SECONDS:
+            if self.replies(latest) == 0 and is_code(text) and waited <= ADDRESSED_WINDOW_SECONDS:
                 return latest
+        recent = [
+            t
+            for t in reversed(self.threads[-RECENT_QUESTIONS:])
+            if t.sender != message.sender
+            and not t.closed
+            and (now - t.seconds) % _DAY_SECONDS <= CONTENT_WINDOW_SECONDS
+        ]
+        if not recent:
+            return None
+        parts = name_parts(message.sender)
         for thread in recent:
-            named = thread.addressee and thread.addressee in name_parts(message.sender)
+            named = thread.addressee and thread.addressee in parts
             if (
                 named
                 and thread.answered_at is None
                 and _elapsed(thread.seconds, now) <= ADDRESSED_WINDOW_SECONDS
             ):
                 return thread
-        scored = [(shared_words(t.plain, text), t) for t in recent]
+        words = content_words(text)
+        scored = [(len(t.words & words), t) for t in recent]
         best = max(scored, key=lambda pair: pair[0], default=(0, None))
         if best[0] >= 2:  # the most recent of those sharing the most words
             return next(thread for score, thread in scored if score == best[0])
-        shared = next((t for score, t in scored if score == 1 and t.replies < FIRST_REPLIES), None)
+        shared = next((t for score, t in scored if score == 1 and self.replies(t) < FIRST_REPLIES), None)
         if shared is not None:
             return shared
         if latest is None or latest not in recent or _TO_EVERYONE.search(text):
@@ -346,7 +404,7 @@ class _Threads:
         # Someone spoke first: only the instructor's reply still meets the question, or in a chat
         # stamped in whole minutes (where two replies share a minute) the second reply.
         allowed = 1 if _slack(latest.seconds, now) else 0
-        if latest.replies > allowed and not (
+        if self.replies(latest) > allowed and not (
             self.is_instructor(message.sender) and latest.answered_at is None
         ):
             return None
@@ -360,9 +418,9 @@ class _Threads:
         )
 
     def _count_reply(self, message: Message) -> None:
-        for thread in self.threads[-20:]:
-            if thread.sender != message.sender:
-                thread.replies += 1
+        """A reply counts for every recent question but its sender's own (see `replies`)."""
+        self.counted += 1
+        self.counted_by[message.sender] = self.counted_by.get(message.sender, 0) + 1
 
     def _question(self, message: Message, text: str, instructor: str, *, private: bool = False) -> _Thread:
         self._flush_chatter()
@@ -381,6 +439,11 @@ class _Threads:
         thread = _Thread(question, message.sender, message.seconds, _plain(text), bool(answer))
         thread.addressee = next(iter(mentioned(text)), "")
         if not private:
+            thread.index, thread.counted = len(self.threads), self.counted
+            thread.own = self.counted_by.get(message.sender, 0)
+            for part in name_parts(question.asker or message.sender):
+                self.by_name.setdefault(part, []).append(thread)
+            self.by_start.setdefault(thread.plain[:_START], []).append(thread)
             self.latest = thread
             self.threads.append(thread)
             self.by_asker[question.asker.casefold()] = thread
@@ -421,10 +484,13 @@ class _Threads:
             prefix = f"**{message.time} {name}**:"
         body = message_markdown(message.text, hard_breaks=True)
         entry = f"{prefix}\n\n{body}" if body.startswith(("```", "~~~")) else f"{prefix} {body}".rstrip()
+        if not message.answers:
+            self.chatter.append(entry)
+            return
         quoted = "\n".join(
             f"> {line}".rstrip() for line in message_markdown("\n".join(message.answers)).split("\n")
         )
-        self.chatter.append(f"{entry}\n\n{quoted}" if message.answers else entry)
+        self.chatter.append(f"{entry}\n\n{quoted}")
 
     def _flush_chatter(self) -> None:
         if self.chatter:
@@ -446,7 +512,7 @@ def _slack(since: int, now: int) -> int:
 
 def _elapsed(since: int, now: int) -> int:
     """Seconds from one message to a later one, across midnight too."""
-    return (now - since) % (24 * 3600)
+    return (now - since) % _DAY_SECONDS
 
 
 def _plain(text: str) -> str:

@@ -10,6 +10,7 @@ from .connection import LibraryError, needs_upgrade
 from .damage import DamagedLibrary
 from .people import ChatPeople, PersonCount
 from .question_edits import KEEP, Keep
+from .question_list import ListFacts, QuestionList
 from .review_rows import STATE_NAMES, CardState
 from .reviewing import DueCard, card_after, review_of, schedule
 from .search import parse_query
@@ -47,12 +48,14 @@ __all__ = [
     "LectureInfo",
     "Library",
     "LibraryError",
+    "ListFacts",
     "NodeKey",
     "NoteInfo",
     "NotebookInfo",
     "Operation",
     "PersonCount",
     "QuestionFilter",
+    "QuestionList",
     "QuestionRow",
     "SearchHit",
     "WeekInfo",

@@ -214,6 +214,17 @@ class Deleting(LibraryWriter):
                 placement=frozenset({notebook_id}),
             )
 
+    def purge_deleted(self, deleted_id: int | None = None) -> Change:
+        """Forget a deleted note or notebook for good (all of them when None): it cannot come back."""
+        with self._write() as conn:
+            if deleted_id is None:
+                gone = conn.execute("DELETE FROM deleted").rowcount
+            else:
+                gone = conn.execute("DELETE FROM deleted WHERE id = ?", (deleted_id,)).rowcount
+                if not gone:
+                    raise StudyNotesError(f"nothing deleted has the number {deleted_id}")
+            return Change("Delete permanently")
+
     # -- what a restore needs --------------------------------------------------------------
     def _gather(self, parts: tuple[tuple[str, str], ...], ident: int) -> Tables:
         return [(table, self._rows(table, where, (ident,))) for table, where in parts]

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import Any, TypedDict, Unpack
 
 from ..model import Attachment, Cell, Note, Question
+from .question_list import QUESTION_COLUMNS, QuestionList, question_row
+from .question_listing import NOTE_ORDER, iter_questions_json
 from .searching import LibrarySearch
 from .views import (
     Counts,
@@ -25,9 +27,6 @@ from .views import (
 from .weeks import parse_date
 
 _NOTE_COUNTS = "coalesce(sum(n.questions_total), 0), coalesce(sum(n.questions_open), 0)"
-_QUESTION_COLUMNS = """q.id, q.note_id, n.title, b.title, w.number, l.number, q.asker, q.text, q.answer,
-    q.status, q.slide_page, q.media_time, q.asked_at, q.answered_by, q.lecture_ref, q.edited_by_user,
-    q.resolved_at"""
 
 
 def filter_clauses(where: QuestionFilter, *, include_private: bool = False) -> tuple[list[str], list[Any]]:
@@ -271,6 +270,13 @@ class LibraryReader(LibrarySearch):
         ).fetchone()
         return int(row[0]) if row else None
 
+    def attachment_file(self, attachment_id: int) -> tuple[str, bytes] | None:
+        """The name and bytes of a file kept with a note, for the system's viewer to open."""
+        row = self.conn.execute(
+            "SELECT name, data FROM attachments WHERE id = ?", (attachment_id,)
+        ).fetchone()
+        return (str(row[0]), bytes(row[1])) if row is not None and row[1] is not None else None
+
     def note_info(self, note_id: int) -> NoteInfo | None:
         row = self.conn.execute("SELECT notebook_id FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:
@@ -375,51 +381,38 @@ class LibraryReader(LibrarySearch):
     ) -> list[QuestionRow]:
         return list(self.iter_questions(where, include_private=include_private))
 
+    def question_list(self, where: QuestionFilter, skip_notes: frozenset[int] = frozenset()) -> QuestionList:
+        """`questions(where)` for a view: counted from the notes' kept counts, read page by page."""
+        return QuestionList(self.conn, where, skip_notes)
+
     def iter_questions(
         self, where: QuestionFilter | None = None, *, include_private: bool = False
     ) -> Iterator[QuestionRow]:
         """`questions()` one row at a time: a million rows print in flat memory."""
         clauses, params = filter_clauses(where or QuestionFilter(), include_private=include_private)
-        sql = f"""SELECT {_QUESTION_COLUMNS}
+        sql = f"""SELECT {QUESTION_COLUMNS}
             FROM questions q JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
             JOIN cells c ON c.id = q.cell_id
             LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
             WHERE {" AND ".join(clauses) or "1 = 1"}
-            ORDER BY b.title, w.number IS NULL, w.number, l.number, n.date, n.source_id, n.position, n.id, c.position"""
+            ORDER BY {NOTE_ORDER}, c.position, c.id"""
         for row in self.conn.execute(sql, params):
-            yield self._question_row(row)
+            yield question_row(row)
+
+    def iter_questions_json(self, where: QuestionFilter | None = None) -> Iterator[bytes]:
+        """`questions()` as `questions --json` prints them, note by note: UTF-8 JSON objects
+        joined by `question_listing.SEPARATOR` (a million questions in seconds, not a minute)."""
+        return iter_questions_json(self.conn, where or QuestionFilter())
 
     def question(self, question_id: int) -> QuestionRow | None:
         row = self.conn.execute(
-            f"""SELECT {_QUESTION_COLUMNS}
+            f"""SELECT {QUESTION_COLUMNS}
             FROM questions q JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
             LEFT JOIN weeks w ON w.id = n.week_id LEFT JOIN lectures l ON l.id = n.lecture_id
             WHERE q.id = ?""",
             (question_id,),
         ).fetchone()
-        return self._question_row(row) if row else None
-
-    @staticmethod
-    def _question_row(r: tuple[Any, ...]) -> QuestionRow:
-        return QuestionRow(
-            id=r[0],
-            note_id=r[1],
-            note=r[2],
-            notebook=r[3],
-            week=r[4],
-            lecture=r[5] if r[5] is not None else r[14],
-            asker=r[6],
-            text=r[7],
-            answer=r[8],
-            status=r[9],
-            page=r[10],
-            media_time=r[11],
-            asked_at=r[12],
-            answered_by=r[13],
-            lecture_ref=r[14],
-            edited_by_user=bool(r[15]),
-            resolved_at=r[16],
-        )
+        return question_row(row) if row else None
 
     def askers(self, notebook_id: int | None = None) -> list[str]:
         sql = "SELECT DISTINCT q.asker FROM questions q JOIN notes n ON n.id = q.note_id WHERE q.asker != ''"

@@ -311,10 +311,13 @@ class ReviewOperations(LibraryWriter):
     def reviews_since(
         self, notebook_id: int, since: dt.datetime
     ) -> list[tuple[dt.datetime, int, int | None]]:
-        """(when, rating, state before) of a notebook's reviews since a moment, oldest first."""
+        """(when, rating, state before) of a notebook's reviews since a moment, oldest first.
+
+        Read from the reviews of those days (CROSS JOIN keeps them the outer loop): SQLite chose
+        to walk every question of the notebook instead, 17 ms at 100,000 with no review at all."""
         rows = self.conn.execute(
             """SELECT r.rated_at, r.rating, r.state_before FROM reviews r
-               JOIN questions q ON q.id = r.question_id JOIN notes n ON n.id = q.note_id
+               CROSS JOIN questions q ON q.id = r.question_id CROSS JOIN notes n ON n.id = q.note_id
                WHERE n.notebook_id = ? AND r.rated_at >= ? ORDER BY r.rated_at""",
             (notebook_id, stamp(_utc(since))),
         )

@@ -101,7 +101,8 @@ def snippet(text: str, terms: tuple[str, ...], width: int = 80) -> str:
     first, length = min(found) if found else (0, 0)
     start = max(0, first - width // 3)
     end = min(len(flat), start + width)
-    for formula in MATH.finditer(flat):
+    formulas = MATH.finditer(flat) if "$" in flat or "\\" in flat else ()  # every formula has one
+    for formula in formulas:
         if formula.start() >= end:
             break  # the rest lie beyond the snippet
         long_one = formula.end() - formula.start() > width

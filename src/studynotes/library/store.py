@@ -62,6 +62,7 @@ class Library(
             "_restore_placement",
             "delete_notebook",
             "restore_deleted",
+            "purge_deleted",
             "rename_notebook",
             "add_notebook",
             "_remove_empty_notebook",

@@ -19,7 +19,7 @@ from .cards import question_card
 from .markdown_setup import github_slug, make_markdown
 from .math import formula_html
 from .plain_paragraphs import plain_paragraphs
-from .sanitize import clean, resolve_images
+from .sanitize import clean, resolve_attachment_links, resolve_images
 
 Theme = Literal["light", "dark"]
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
@@ -45,7 +45,7 @@ def render_markdown(
         return plain
     fragment = keep_dates_whole(clean(_converted(markdown_text)))
     fragment = _ARITHMATEX.sub(_typeset if typeset else _delimited, fragment)
-    return resolve_images(fragment, attachments or [])
+    return resolve_attachment_links(resolve_images(fragment, attachments or []), attachments or [])
 
 
 def _converted(markdown_text: str) -> str:

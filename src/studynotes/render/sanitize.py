@@ -2,7 +2,9 @@
 
 nh3 (the Ammonia sanitiser) keeps the tags Markdown produces and drops the
 rest.  Images then resolve to attachments (data: URIs) or become a visible
-placeholder; a remote image becomes a link the user may choose to open.
+placeholder; a remote image becomes a link the user may choose to open.  A link to a
+file kept with the note (slides, a PDF beside an imported page) becomes a
+`studynotes://attachment/<id>` link the window opens with the system's viewer.
 """
 
 from __future__ import annotations
@@ -145,3 +147,23 @@ def resolve_images(fragment: str, attachments: list[Attachment]) -> str:
         return f'<img src="data:{mime};base64,{encoded}" alt="{html.escape(alt)}">'
 
     return _IMG.sub(replace, fragment)
+
+
+ATTACHMENT_LINK_PREFIX = "studynotes://attachment/"
+_HREF = re.compile(r'<a href="([^"]*)"')
+
+
+def resolve_attachment_links(fragment: str, attachments: list[Attachment]) -> str:
+    """Links to a stored attachment name it by id (a relative path means nothing in the preview)."""
+    stored = {unquote(a.name): a.id for a in attachments if a.id is not None and a.data is not None}
+    if not stored or "<a href" not in fragment:
+        return fragment
+
+    def replace(match: re.Match[str]) -> str:
+        ident = stored.get(unquote(html.unescape(match.group(1))))
+        if ident is None:
+            return match.group(0)
+        tip = translate("Preview", "Opens with your system's viewer")
+        return f'<a href="{ATTACHMENT_LINK_PREFIX}{ident}" title="{tip}"'
+
+    return _HREF.sub(replace, fragment)

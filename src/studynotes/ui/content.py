@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..library import Counts, Library, QuestionFilter, QuestionRow
+from ..library import Counts, Library, QuestionFilter, QuestionList
 from ..wording import day_title, translate, week_label
 from .count_words import words
 from .study_charts import study_charts
@@ -18,12 +18,12 @@ _DECLARED_DATE = re.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b")
 @dataclass
 class NodeContent:
     node: Node
+    questions: QuestionList  # read by the question list a page at a time
     note_ids: list[int] = field(default_factory=list)
-    questions: list[QuestionRow] = field(default_factory=list)
 
     @property
     def counts(self) -> Counts:
-        return Counts(len(self.questions), sum(1 for q in self.questions if q.status == "open"))
+        return self.questions.counts
 
 
 def filter_for(node: Node) -> QuestionFilter:
@@ -54,11 +54,10 @@ def content_of(library: Library, node: Node) -> NodeContent:
     elif node.kind == "unsorted":
         fronts = {n.id for n in front_pages(library, node.notebook_id)}
         ids = [n.id for n in library.notes(notebook_id=node.notebook_id, unsorted=True) if n.id not in fronts]
-        questions = [q for q in library.questions(filter_for(node)) if q.note_id not in fronts]
-        return NodeContent(node, ids, questions)
+        return NodeContent(node, library.question_list(filter_for(node), frozenset(fronts)), ids)
     else:
         ids = []
-    return NodeContent(node, ids, library.questions(filter_for(node)))
+    return NodeContent(node, library.question_list(filter_for(node)), ids)
 
 
 def _counts_text(counts: Counts) -> str:
@@ -73,9 +72,10 @@ def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     notebook = library.notebook(notebook_id)
     if notebook is None:
         return ""
+    weeks = library.weeks(notebook_id)
     rows = "".join(
         f"<tr><td>{html.escape(week_label(w.number, w.first_day, w.label))}</td><td>{_counts_text(w.counts)}</td></tr>"
-        for w in library.weeks(notebook_id)
+        for w in weeks
     )
     fronts = front_pages(library, notebook_id)
     rows = (
@@ -106,7 +106,7 @@ def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     )
     body = f"""<p>{html.escape(notebook.description)}</p><ul>{property_items(notebook.properties)}</ul>
 <p>{summary}</p>
-<table>{rows}</table>{study_charts(library, notebook_id, theme)}"""
+<table>{rows}</table>{study_charts(library, notebook_id, theme, weeks=weeks, fronts=fronts)}"""
     return plain_page(notebook.title, body, theme)
 
 

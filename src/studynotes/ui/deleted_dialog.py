@@ -10,12 +10,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
 )
 
-from ..library import DeletedItem
+from ..library import DeletedItem, Operation
 from .count_words import words
 
 if TYPE_CHECKING:
@@ -46,6 +47,14 @@ class DeletedDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(lambda: window.guarded(self.restore))
+        self.purge_button = buttons.addButton(
+            self.tr("Delete permanently…"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.purge_button.clicked.connect(lambda: window.guarded(self.purge))
+        self.empty_button = buttons.addButton(
+            self.tr("Empty the list…"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.empty_button.clicked.connect(lambda: window.guarded(self.empty))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -78,7 +87,8 @@ class DeletedDialog(QDialog):
             self.items.setCurrentRow(0)
         else:
             self.text.setPlainText(self.tr("Nothing has been deleted."))
-        self.restore_button.setEnabled(self.items.count() > 0)
+        for button in (self.restore_button, self.purge_button, self.empty_button):
+            button.setEnabled(self.items.count() > 0)
 
     def _show(self, row: QListWidgetItem | None) -> None:
         item = self._by_id.get(int(row.data(ID_ROLE))) if row is not None else None
@@ -98,6 +108,34 @@ class DeletedDialog(QDialog):
         elif notes:
             self.window_.select_note(min(notes))
         self.reload()
+
+    def purge(self) -> None:
+        """The chosen item forgotten for good, after the user says so: no undo brings it back."""
+        row: QListWidgetItem | None = self.items.currentItem()
+        if not isinstance(row, QListWidgetItem):
+            return
+        title = row.text().split("\n", 1)[0]
+        if self._confirmed(self.tr("Delete {what} permanently? It cannot be restored.").format(what=title)):
+            self.window_.commands.run(Operation.of("purge_deleted", deleted_id=int(row.data(ID_ROLE))))
+            self.reload()
+
+    def empty(self) -> None:
+        """Every deleted note and notebook forgotten for good, after the user says so."""
+        if self._confirmed(
+            self.tr("Empty the list of deleted notes and notebooks? Nothing in it can be restored.")
+        ):
+            self.window_.commands.run(Operation.of("purge_deleted"))
+            self.reload()
+
+    def _confirmed(self, question: str) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Delete permanently"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def show_deleted(window: MainWindow) -> None:

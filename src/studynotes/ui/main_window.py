@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         self.questions.questionActivated.connect(self._question_activated)
         self.preview.toggleRequested.connect(self.toggle_question)
         self.preview.noteLinkRequested.connect(self.open_note_link)
+        self.preview.attachmentRequested.connect(
+            lambda ident: self.guarded(window_files.open_attachment, self, ident)
+        )
         self.preview.menuRequested.connect(self._preview_menu)
         self.preview.viewCreated.connect(self.mouse_buttons.watch_tree)
         self.search.hitChosen.connect(self._hit_chosen)
@@ -235,13 +238,12 @@ class MainWindow(QMainWindow):
         """The selection's open/total questions in the status bar, as the tree shows them."""
         if self._content is None:
             return
-        rows = self.questions.model.rows()
-        open_count = sum(1 for row in rows if row.status == "open")
+        counts = self.questions.model.counts
         self.statusBar().showMessage(
             translate("MainWindow", "{title}: {open} open / {questions} · {path}").format(
                 title=self._content.node.title,
-                open=open_count,
-                questions=words().questions(len(rows)),
+                open=counts.open,
+                questions=words().questions(counts.questions),
                 path=self.library.path,
             )
         )

@@ -3,7 +3,8 @@
 No script runs in the page, no request leaves the machine: every URL that
 is not the page itself or a data: image is refused, clicked web links open in
 the system browser, `studynotes://toggle/<id>` links toggle a question, and
-`studynotes://note/<key>` links (between imported pages) ask the window to open that note.
+`studynotes://note/<key>` links (between imported pages) ask the window to open that note, and
+`studynotes://attachment/<id>` links ask it to open a file kept with the note.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
 class PreviewPage(QWebEnginePage):
     toggleRequested = Signal(int)
     noteLinkRequested = Signal(str)  # the key of a `studynotes://note/…` link between imported pages
+    attachmentRequested = Signal(int)  # the id of a file kept with a note (`studynotes://attachment/<id>`)
 
     def acceptNavigationRequest(
         self, url: QUrl | str, kind: QWebEnginePage.NavigationType, main_frame: bool
@@ -87,6 +89,11 @@ class PreviewPage(QWebEnginePage):
             key = key_of_note_link(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
             if key:
                 self.noteLinkRequested.emit(key)
+            return False
+        if url.scheme() == "studynotes" and url.host() == "attachment":
+            number = url.path().strip("/")
+            if number.isdigit():
+                self.attachmentRequested.emit(int(number))
             return False
         if url.scheme() == "studynotes":
             ident = url.path().strip("/").rsplit("/", 1)[-1]
@@ -119,6 +126,7 @@ class PreviewPane(QWebEngineView):
 
     toggleRequested = Signal(int)
     noteLinkRequested = Signal(str)
+    attachmentRequested = Signal(int)
     shown = Signal(bool)  # a page is in the DOM: loaded, or its body swapped in
     # A right click: where (global), and what is under it (a `PreviewSpot`).
     menuRequested = Signal(QPoint, object)
@@ -137,6 +145,7 @@ class PreviewPane(QWebEngineView):
         page = PreviewPage(self.profile, self)
         page.toggleRequested.connect(self.toggleRequested)
         page.noteLinkRequested.connect(self.noteLinkRequested)
+        page.attachmentRequested.connect(self.attachmentRequested)
         self.setPage(page)
         settings = page.settings()
         attribute = QWebEngineSettings.WebAttribute

@@ -103,6 +103,7 @@ class PreviewHost(QStackedWidget):
 
     toggleRequested = Signal(int)
     noteLinkRequested = Signal(str)  # see PreviewPage.noteLinkRequested
+    attachmentRequested = Signal(int)  # see PreviewPage.attachmentRequested
     menuRequested = Signal(QPoint, object)  # see PreviewPane.menuRequested
     viewCreated = Signal(QWidget)
 
@@ -140,6 +141,7 @@ class PreviewHost(QStackedWidget):
         self.pane = PreviewPane(self)
         self.pane.toggleRequested.connect(self.toggleRequested)
         self.pane.noteLinkRequested.connect(self.noteLinkRequested)
+        self.pane.attachmentRequested.connect(self.attachmentRequested)
         self.pane.menuRequested.connect(self.menuRequested)
         self.pane.shown.connect(self._loaded)
         self.addWidget(self.pane)

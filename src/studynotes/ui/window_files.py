@@ -1,11 +1,18 @@
-"""Files in and out of the window: imports (picked or dropped), the samples, a week's export."""
+"""Files in and out of the window: imports (picked or dropped), the samples, a week's export,
+and the files kept with a note, opened with the system's viewer."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import atexit
+import functools
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from ..model import StudyNotesError
@@ -111,3 +118,27 @@ def export_week(window: MainWindow) -> None:
             week=week_label(export.week.number, export.week.first_day, export.week.label), file=name
         )
     )
+
+
+def open_attachment(window: MainWindow, attachment_id: int) -> None:
+    """A file kept with a note (slides, a PDF) opens in the system's viewer, from a private copy."""
+    found = window.library.attachment_file(attachment_id)
+    if found is None:
+        window.statusBar().showMessage(translate("MainWindow", "That file is no longer in the library"), 5000)
+        return
+    name, data = found
+    target = _private_folder() / str(attachment_id) / (PurePosixPath(unquote(name)).name or "file")
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(data)
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        window.statusBar().showMessage(
+            translate("MainWindow", "No program on this computer opens {name}").format(name=target.name), 8000
+        )
+
+
+@functools.cache
+def _private_folder() -> Path:
+    """Where opened files are copied: readable by this user only, removed when the app quits."""
+    folder = Path(tempfile.mkdtemp(prefix="studynotes-files-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder

@@ -19,6 +19,8 @@ from .questions import QUESTION_LABEL
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_CAPITAL = re.compile(r"[A-Z]")  # camelCase needs one: text without any has no words to split
+_ASIDE = re.compile(r"\([^)]*\)")
 _STOP = frozenset(
     [
         "about",
@@ -156,10 +158,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", folded)
 
 
-def name_parts(name: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)  # a chat has few senders and many messages
+def name_parts(name: str) -> frozenset[str]:
     """`Jan Kowalski (she/her)` → {jan, kowalski, jan kowalski}: any part answers to the name."""
-    words = [fold(w) for w in _WORD.findall(re.sub(r"\([^)]*\)", " ", name)) if len(w) >= 2]
-    return {*words, " ".join(words)} if words else set()
+    words = [fold(w) for w in _WORD.findall(_ASIDE.sub(" ", name)) if len(w) >= 2]
+    return frozenset({*words, " ".join(words)}) if words else frozenset()
 
 
 def mentioned(text: str) -> list[str]:
@@ -180,9 +183,12 @@ def content_words(text: str) -> frozenset[str]:
     `sharing` meets `shared`; camelCase and addresses are split into their words.
 
     Remembered per text: a long chat compares each reply with the same recent questions."""
-    joined = _HYPHEN_JOINED.sub("", text)  # `Git-Hub` is GitHub
-    whole = [w for w in _WORD.findall(joined) if _CAMEL.search(w)]  # `GitHub` also as one word
-    words = {_topic_word(raw) for raw in [*_WORD.findall(_CAMEL.sub(" ", joined)), *whole]}
+    joined = _HYPHEN_JOINED.sub("", text) if "-" in text else text  # `Git-Hub` is GitHub
+    if _CAPITAL.search(joined) is None:
+        words = set(map(_topic_word, _WORD.findall(joined)))
+    else:
+        whole = [w for w in _WORD.findall(joined) if _CAMEL.search(w)]  # `GitHub` also as one word
+        words = {_topic_word(raw) for raw in [*_WORD.findall(_CAMEL.sub(" ", joined)), *whole]}
     words.discard("")
     return frozenset(words)
 

@@ -1,0 +1,216 @@
+"""The window on a big library: until usable, selecting its biggest notebook, memory at rest.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/window_scale.py --library LIBRARY [--runs 3]
+        [--notebook ID] [--other ID]
+
+Starts the real app (`studynotes --library LIBRARY gui`, a fresh settings folder each start, so
+the first notebook is selected as on a first start) `runs` times after one untimed start (which
+warms the disk cache and takes the day's backup), and in each:
+
+- usable: process start until the window is shown with its tree (wall), and the CPU time the
+  process had used by then (user + sys, imports included);
+- select: `--notebook` (default the one with most questions) chosen in the tree, alternating
+  with `--other` (default the second biggest), until the question list holds its rows and the
+  preview has loaded the notebook's page: wall, and the main thread's CPU time (the work that
+  keeps the window from answering);
+- memory at rest: 5 s after the last selection, RSS and PSS summed over the app's processes.
+
+Work on a copy of a library: the app takes its daily backup beside it.  Prints; never fails
+on timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+
+
+def biggest_notebooks(library: Path) -> list[tuple[int, str, int]]:
+    conn = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
+    rows = conn.execute(
+        """SELECT b.id, b.title, sum(n.questions_total) FROM notes n JOIN notebooks b ON b.id = n.notebook_id
+           GROUP BY b.id ORDER BY 3 DESC LIMIT 2"""
+    ).fetchall()
+    conn.close()
+    return [(int(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+
+def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
+    """The child: the app, with a timer that measures once the window is up."""
+    sys.path.insert(0, str(BENCH))
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from studynotes import cli
+    from studynotes.ui.app import create_application
+    from studynotes.ui.main_window import MainWindow
+    from window_probe import memory_mb, process_tree, wait_for
+
+    result: dict[str, Any] = {}
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    def first_tick() -> None:
+        shown = [
+            w for w in create_application().topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not shown:
+            QTimer.singleShot(20, first_tick)
+            return
+        window = shown[0]
+        window.repaint()
+        result["usable_at"] = time.monotonic()
+        result["usable_cpu_s"] = cpu()
+        result["tree_rows"] = window.tree_model.rowCount()
+        QTimer.singleShot(0, lambda: measure(window))
+
+    def select(window: MainWindow, notebook: int) -> tuple[float, float, int]:
+        index = window.tree_model.find(("notebook", notebook))
+        started, thread_cpu = time.perf_counter(), time.thread_time()
+        window.tree.setCurrentIndex(index)
+        window.questions.table.viewport().repaint()
+        listed_cpu = time.thread_time() - thread_cpu
+        if not wait_for(window.preview.pane.loadFinished):
+            raise RuntimeError("the notebook's page never loaded")
+        return (time.perf_counter() - started) * 1000, listed_cpu * 1000, window.questions.model.rowCount()
+
+    def measure(window: MainWindow) -> None:
+        try:
+            if window.preview.pane is None and not wait_for(window.preview.currentChanged):
+                raise RuntimeError("the web view was never created")
+            if window.preview.last_html:
+                wait_for(window.preview.pane.loadFinished)
+            result["preview_at"] = time.monotonic()
+            result["select_ms"], result["select_cpu_ms"], result["other_ms"] = [], [], []
+            for _ in range(plan["rounds"]):
+                other_ms, _, _ = select(window, plan["other"])
+                result["other_ms"].append(other_ms)
+                wall, thread_cpu, rows = select(window, plan["notebook"])
+                result["select_ms"].append(wall)
+                result["select_cpu_ms"].append(thread_cpu)
+                result["rows"] = rows
+            idle = QEventLoop()
+            QTimer.singleShot(5_000, idle.quit)
+            idle.exec()
+            pids = process_tree(os.getpid())
+            result["rest_rss_mb"], result["rest_pss_mb"] = memory_mb(pids)
+            result["rss_by_process_mb"] = [round(memory_mb([pid])[0], 1) for pid in pids]
+            result["window_rss_mb"] = memory_mb([os.getpid()])[0]
+        except Exception as error:  # noqa: BLE001 (reported to the parent, which prints it)
+            result["error"] = f"{type(error).__name__}: {error}"
+        out.write_text(json.dumps(result))
+        window.close()
+        create_application().quit()
+
+    create_application()
+    QTimer.singleShot(0, first_tick)
+    return cli.main(["--library", library, "gui"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--library", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="selections of the notebook per start")
+    parser.add_argument("--notebook", type=int)
+    parser.add_argument("--other", type=int)
+    parser.add_argument("--probe", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.probe:
+        return probe(str(args.library), Path(args.probe[0]), json.loads(args.probe[1]))
+
+    big = biggest_notebooks(args.library)
+    notebook = args.notebook or big[0][0]
+    other = args.other or next(nb for nb, _, _ in big if nb != notebook)
+    sizes = {nb: count for nb, _, count in big}
+    plan = {"notebook": notebook, "other": other, "rounds": args.rounds}
+    questions = (
+        sqlite3.connect(f"{args.library.resolve().as_uri()}?mode=ro", uri=True)
+        .execute("SELECT sum(questions_total) FROM notes")
+        .fetchone()[0]
+    )
+    print(
+        f"{args.library}: {questions:,} questions; notebook {notebook} ({sizes.get(notebook, '?'):,} questions)"
+    )
+    runs = []
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "result.json"
+        for run in range(args.runs + 1):
+            config = Path(folder) / f"config-{run}"
+            env = {
+                **os.environ,
+                "QT_QPA_PLATFORM": "offscreen",
+                "XDG_CONFIG_HOME": str(config),
+                "XDG_DATA_HOME": str(config),
+            }
+            if hasattr(os, "geteuid") and os.geteuid() == 0:
+                env["QTWEBENGINE_CHROMIUM_FLAGS"] = (
+                    env.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --no-sandbox"
+                ).strip()
+            out.unlink(missing_ok=True)
+            started = time.monotonic()
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--library",
+                    str(args.library),
+                    "--probe",
+                    str(out),
+                    json.dumps(plan),
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=900,
+                check=False,
+            )
+            if not out.exists():
+                print(f"the probe wrote nothing: {done.stderr.strip()[-800:]}")
+                return 1
+            result = json.loads(out.read_text())
+            if "error" in result:
+                print(f"the probe failed: {result['error']}")
+                return 1
+            result["usable_s"] = result["usable_at"] - started
+            if run > 0:
+                runs.append(result)
+            print(
+                f"  {'(warm-up) ' if run == 0 else ''}usable {result['usable_s']:.2f} s (CPU {result['usable_cpu_s']:.2f} s); "
+                f"select {statistics.median(result['select_ms']):.0f} ms (main thread CPU "
+                f"{statistics.median(result['select_cpu_ms']):.0f} ms, {result['rows']:,} rows); "
+                f"at rest {result['rest_rss_mb']:.0f} MB RSS / {result['rest_pss_mb']:.0f} MB PSS "
+                f"(window process {result['window_rss_mb']:.0f} MB)",
+                flush=True,
+            )
+
+    def med(key: str) -> float:
+        return statistics.median(
+            statistics.median(r[key]) if isinstance(r[key], list) else r[key] for r in runs
+        )
+
+    print(f"medians of {len(runs)} starts (load average {os.getloadavg()[0]:.1f}):")
+    print(f"  window usable            {med('usable_s'):.2f} s wall, {med('usable_cpu_s'):.2f} s CPU")
+    print(
+        f"  select the notebook      {med('select_ms'):.0f} ms wall, {med('select_cpu_ms'):.0f} ms main-thread CPU"
+    )
+    print(f"  memory at rest           {med('rest_rss_mb'):.0f} MB RSS, {med('rest_pss_mb'):.0f} MB PSS")
+    print(f"  by process (last start)  {runs[-1]['rss_by_process_mb']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
