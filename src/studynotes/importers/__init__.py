@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import importlib
 import logging
+import math
 import os
 import pkgutil
 import re
@@ -52,21 +53,38 @@ def format_names() -> list[str]:
 
 
 def sniff(text: str) -> Importer:
-    """The importer whose score is highest; plain Markdown when nothing fits better."""
+    """The importer whose score is highest (the first in the registry's order on a tie);
+    plain Markdown when nothing fits better.
+
+    Scorers with a `ceiling` read every line of the text; they run last, and only
+    while they could still win: a 100,000-message chat is not read four more times
+    once its own format has said it is one."""
     importers = registry()
-    best = importers[FALLBACK_FORMAT]
+    fallback = best = importers[FALLBACK_FORMAT]
     best_score = 0.1
-    for importer in importers.values():
-        if importer.name == FALLBACK_FORMAT:
+    order = {name: index for index, name in enumerate(importers)}
+    for importer in sorted(importers.values(), key=lambda i: i.ceiling != math.inf):
+        if importer is fallback or _cannot_win(importer, best, best_score, order, fallback):
             continue
         try:
             score = importer.score(text)
         except Exception:  # a scorer bug must not stop an import
             log.exception("scoring %s failed", importer.name)
             continue
-        if score > best_score:
+        if score > best_score or (
+            score == best_score and best is not fallback and order[importer.name] < order[best.name]
+        ):
             best, best_score = importer, score
     return best
+
+
+def _cannot_win(
+    importer: Importer, best: Importer, best_score: float, order: dict[str, int], fallback: Importer
+) -> bool:
+    """Its highest score is below the best so far, or equal to it and a tie goes to the best."""
+    if importer.ceiling != best_score:
+        return importer.ceiling < best_score
+    return best is fallback or order[importer.name] > order[best.name]
 
 
 @dataclass

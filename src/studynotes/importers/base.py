@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ class Importer:
 
     `score` returns 0.0 (surely not this format) to 1.0 (surely this format);
     the registry picks the highest.  `parse` is pure: text in, data out.
+    `ceiling` is the highest score `score` ever returns, for scorers that read every
+    line: once another format scored above it, that scorer need not run.
     """
 
     name: str
@@ -21,3 +24,4 @@ class Importer:
     kind: NoteKind
     score: Callable[[str], float]
     parse: Callable[[str, ImportContext], ParsedDocument]
+    ceiling: float = math.inf

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import ImportContext, Note, ParsedDocument
 from .chat_log import _plain, _Thread, _Threads
@@ -104,7 +105,7 @@ def _as_messages(messages: list[ChatMessage], aliases: Aliases) -> list[Message]
         if not body:
             continue
         converted = Message(
-            time=f"{message.when.hour:02d}:{message.when.minute:02d}:{message.when.second:02d}",
+            time=_clock_text(message.when.hour, message.when.minute, message.when.second),
             sender=aliases.person(message.sender),
             text=body,
             line=message.line,
@@ -114,6 +115,11 @@ def _as_messages(messages: list[ChatMessage], aliases: Aliases) -> list[Message]
             converted.reply_to = text_of.get(message.reply_to, "\x00")  # a parent not in this day
         out.append(converted)
     return out
+
+
+@lru_cache(maxsize=100_000)  # one text per second of the day at most
+def _clock_text(hour: int, minute: int, second: int) -> str:
+    return f"{hour:02d}:{minute:02d}:{second:02d}"
 
 
 def _guesses(messages: list[Message]) -> frozenset[int]:
@@ -172,8 +178,4 @@ class _DayThreads(_Threads):
         """The question whose thread (or reply) this message is in, when the chat says so."""
         if message.reply_to is None:
             return None
-        quote = _plain(message.reply_to)
-        for thread in reversed(self.threads[-500:]):
-            if quote and thread.plain.startswith(quote):
-                return thread
-        return None
+        return self._quoting(_plain(message.reply_to))

@@ -254,7 +254,11 @@ class _Threads:
 
     def _public(self, message: Message) -> None:
         text, inline = _split_inline(message.text)
-        instructor = "\n".join(part for part in [inline, "\n".join(message.answers)] if part.strip())
+        instructor = (
+            "\n".join(part for part in [inline, "\n".join(message.answers)] if part.strip())
+            if inline or message.answers
+            else ""
+        )
         asking = bool(text) and asks(text)
         if (
             asking
@@ -480,10 +484,13 @@ class _Threads:
             prefix = f"**{message.time} {name}**:"
         body = message_markdown(message.text, hard_breaks=True)
         entry = f"{prefix}\n\n{body}" if body.startswith(("```", "~~~")) else f"{prefix} {body}".rstrip()
+        if not message.answers:
+            self.chatter.append(entry)
+            return
         quoted = "\n".join(
             f"> {line}".rstrip() for line in message_markdown("\n".join(message.answers)).split("\n")
         )
-        self.chatter.append(f"{entry}\n\n{quoted}" if message.answers else entry)
+        self.chatter.append(f"{entry}\n\n{quoted}")
 
     def _flush_chatter(self) -> None:
         if self.chatter:

@@ -61,6 +61,10 @@ _PANEL_HEADER = re.compile(
     + r"(?:(?P<pre>오전|오후)[ \t]*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?[ \t]*(?(paren)\)|$)"
     + _TEXT,
 )
+# What every header above starts with (a time, a date or `From`): a line without it is a message's
+# text, and the header shapes are not tried on it one by one.
+_MAY_BE_HEADER = re.compile(_PREFIX + r"(?:\[?\d|From)")
+_DATE_PARTS = re.compile(r"[-./]")
 _ANSWER_LINE = re.compile(r"^[ \t]*+(?:[-*•][ \t]+)?>[ \t]?(?P<text>.*)$")
 _PRIVATE_MARK = re.compile(
     r"\(\s*(?:direct message|privately|private|비공개|비공개로|다이렉트\s*메시지|개인\s*메시지|"
@@ -132,6 +136,8 @@ class Header(NamedTuple):
 
 def match_header(line: str) -> Header | None:
     """The chat header on this line, if it is one."""
+    if _MAY_BE_HEADER.match(line) is None:
+        return None
     for pattern in _HEADERS:
         found = pattern.match(line)
         if found is None:
@@ -166,6 +172,12 @@ def _clock(found: re.Match[str]) -> str:
 
 
 def _split_recipient(pair: str, text: str) -> tuple[str, str]:
+    """Who wrote to whom; worked out once per pair, as a chat has few senders and many messages."""
+    return _split_pair(pair, not text)
+
+
+@lru_cache(maxsize=4096)
+def _split_pair(pair: str, no_text: bool) -> tuple[str, str]:
     """`Kim To Hyun  to  Sarah(Privately)` → (`Kim To Hyun`, `Sarah(Privately)`).
 
     Zoom writes a lowercase `to`, two spaces around it in older versions; a
@@ -176,7 +188,7 @@ def _split_recipient(pair: str, text: str) -> tuple[str, str]:
     splits = sorted(_TO.finditer(pair), key=lambda m: (m.group().strip() != "to", -len(m.group()), m.start()))
     for split in splits:
         sender, to = pair[: split.start()].strip(), pair[split.end() :].strip()
-        if sender and to and (_is_recipient(to) or not text):
+        if sender and to and (_is_recipient(to) or no_text):
             return sender, to
     return pair, ""
 
@@ -186,10 +198,12 @@ def _is_recipient(to: str) -> bool:
     return bool(_PUBLIC.match(to) or _PRIVATE_MARK.search(to) or _ME.match(to))
 
 
+@lru_cache(maxsize=4096)
 def is_private(recipient: str) -> bool:
     return bool(recipient) and (bool(_PRIVATE_MARK.search(recipient)) or not _PUBLIC.match(recipient))
 
 
+@lru_cache(maxsize=4096)
 def recipient_name(recipient: str) -> str:
     return _PRIVATE_MARK.sub("", recipient).strip()
 
@@ -257,16 +271,25 @@ def _message(header: Header, number: int, log: ChatLog) -> Message:
 def _date(value: str | None, number: int, log: ChatLog) -> dt.date | None:
     if not value:
         return None
-    year, month, day = (int(part) for part in re.split(r"[-./]", value))
+    date = _calendar_date(value)
+    if date is None:
+        log.problems.append((f"{value!r} is not a date; the message is kept without it", number))
+    return date
+
+
+@lru_cache(maxsize=4096)  # every message of a day carries the same date
+def _calendar_date(value: str) -> dt.date | None:
+    year, month, day = (int(part) for part in _DATE_PARTS.split(value))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        log.problems.append((f"{value!r} is not a date; the message is kept without it", number))
         return None
 
 
 def _join_body(first: str, lines: list[str]) -> str:
     """The header's text plus its continuation lines, dedented together (code keeps its shape)."""
+    if len(lines) == 1:  # most messages: the header's text and one line, or the text below it
+        return f"{first}\n{lines[0].lstrip(' ').rstrip()}".strip()
     indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
     cut = min(indents, default=0)
     rest = [line[cut:].rstrip() for line in lines]

@@ -244,4 +244,5 @@ IMPORTER = Importer(
     kind="log",
     score=score,
     parse=parse,
+    ceiling=0.85,
 )

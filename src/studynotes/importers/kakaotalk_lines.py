@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .parts.dates import parse_any_date
@@ -97,9 +98,15 @@ class Clock(NamedTuple):
 
 def clock(found: re.Match[str]) -> Clock | None:
     """The 24-hour time of a matched `_CLOCK`; None when it is not a time of day."""
-    hour, minute = int(found.group("h")), int(found.group("mi"))
-    second = int(found.group("s") or 0)
-    half = (found.group("pre") or found.group("post") or "").lower().replace(".", "")
+    return _clock(found.group("pre", "h", "mi", "s", "post"))
+
+
+@lru_cache(maxsize=4096)  # a day has at most 1,440 minutes and a chat says each many times
+def _clock(parts: tuple[str | None, ...]) -> Clock | None:
+    pre, hours, minutes, seconds, post = parts
+    hour, minute = int(hours or 0), int(minutes or 0)
+    second = int(seconds or 0)
+    half = (pre or post or "").lower().replace(".", "")
     if half in ("오후", "pm") and hour < 12:
         hour += 12
     elif half in ("오전", "am") and hour == 12:
@@ -109,9 +116,20 @@ def clock(found: re.Match[str]) -> Clock | None:
     return Clock(hour, minute, second)
 
 
+_DATE_GROUPS = ("y", "mo", "d", "mon", "d2", "y2", "mon3", "d3", "y3")
+
+
 def date_of(found: re.Match[str]) -> dt.date | None:
     """The date of a matched `_DATE`, numeric, Korean or English; None when it is no real date."""
-    groups = {k.removeprefix("t_"): v for k, v in found.groupdict().items() if v is not None}
+    if found.re is DAY_TIME_LINE:  # its second shape names its groups `t_…`
+        named = {k.removeprefix("t_"): v for k, v in found.groupdict().items() if v is not None}
+        return _calendar_date(tuple(named.get(name) for name in _DATE_GROUPS))
+    return _calendar_date(found.group(*_DATE_GROUPS))
+
+
+@lru_cache(maxsize=4096)  # every message line of a phone export repeats its day's date
+def _calendar_date(parts: tuple[str | None, ...]) -> dt.date | None:
+    groups = {name: value for name, value in zip(_DATE_GROUPS, parts, strict=True) if value is not None}
     if groups.get("y"):
         try:
             return dt.date(int(groups["y"]), int(groups["mo"]), int(groups["d"]))
@@ -148,6 +166,9 @@ _SYSTEM_WORDS = (
 )
 
 
+_ANY_SYSTEM_WORD = re.compile("|".join(_SYSTEM_WORDS))
+
+
 def is_system(text: str) -> bool:
     """A line KakaoTalk wrote itself; the word check first, as nearly every line is a person's."""
-    return any(word in text for word in _SYSTEM_WORDS) and bool(SYSTEM_TEXT.search(text.strip()))
+    return _ANY_SYSTEM_WORD.search(text) is not None and bool(SYSTEM_TEXT.search(text.strip()))

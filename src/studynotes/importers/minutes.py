@@ -336,4 +336,5 @@ IMPORTER = Importer(
     kind="minutes",
     score=score,
     parse=parse,
+    ceiling=0.95,
 )

@@ -250,4 +250,5 @@ IMPORTER = Importer(
     kind="programme",
     score=score,
     parse=parse,
+    ceiling=0.9,
 )

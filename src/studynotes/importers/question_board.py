@@ -318,4 +318,5 @@ IMPORTER = Importer(
     kind="board",
     score=score,
     parse=parse,
+    ceiling=0.9,
 )

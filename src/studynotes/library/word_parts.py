@@ -86,6 +86,10 @@ def flush(conn: sqlite3.Connection) -> None:
             return
     except sqlite3.OperationalError:
         return  # a library still at an older schema (being upgraded step by step)
+    # One statement per index: FTS5 starts a new segment at every statement that may need undoing.
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_parts_batch (command TEXT, row_id INTEGER NOT NULL, parts TEXT)"
+    )
     written = 0
     for kind, table, index, columns in TABLES:
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
@@ -94,10 +98,13 @@ def flush(conn: sqlite3.Connection) -> None:
             f" LEFT JOIN {table} t ON t.id = p.row_id WHERE p.kind = ?",
             (kind,),
         )
-        conn.executemany(f"INSERT INTO {index} ({index}, rowid, parts) VALUES (?, ?, ?)", _changes(rows))
-        written += int(
-            conn.execute("SELECT count(*) FROM search_parts_pending WHERE kind = ?", (kind,)).fetchone()[0]
+        conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows))
+        conn.execute(
+            f"INSERT INTO {index} ({index}, rowid, parts)"
+            " SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid"
         )
+        written += int(conn.execute("SELECT count(*) FROM temp.search_parts_batch").fetchone()[0])
+        conn.execute("DELETE FROM temp.search_parts_batch")
     conn.execute("DELETE FROM search_parts_pending")
     rows_now = sum(
         int(conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]) for _k, t, _i, _c in TABLES
