@@ -87,6 +87,7 @@ IMPORT_FAMILIES: dict[str, Callable[[int], str]] = {
     "a schedule row, inner spaces": lambda size: (
         "| 주차 | 날짜 | 주제 |\n|---|---|---|\n| 1" + " " * size + "x |\n"
     ),
+    "a question page, spaces before a property": lambda size: "# 왜 그럴까?\n" + " " * size + "x\n",
     "deeply nested list": _nested_list,
     "two deeply nested lists": lambda size: _nested_list(size // 2) + "\n" + _nested_list(size // 2),
     "nested list 0-200 levels": _sawtooth_list,

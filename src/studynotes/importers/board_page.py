@@ -20,7 +20,13 @@ from .parts.names import strip_notion_id
 from .parts.questions import looks_like_question
 
 _TITLE = re.compile(rf"^#\s+{HEADING_TEXT}")
-_PROPERTY = re.compile(r"^[^\w`]*\s*([^:：\t]{1,20}?)\s*(?:[:：]|\t)\s*(.*)$")
+# A `key: value` line (`- **질문자**: 홍길동`, `Status<TAB>Open`): marks, then a key of 1-20
+# characters, a colon or a tab, the value.  Read by `_property`, which finds what the pattern
+# `^[^\w`]*\s*([^:：\t]{1,20}?)\s*(?:[:：]|\t)\s*(.*)$` finds, in time linear in the line (the
+# pattern tried every split of a run of spaces: 2,000 spaces after a question's title, 400 s).
+_LEAD = re.compile(r"[^\w`]*")
+_SEPARATOR = re.compile(r"[:：\t]")
+_KEY_LENGTH = 20
 _KEYS: dict[str, tuple[str, ...]] = {
     "asker": ("질문자", "작성자", "이름", "asker", "asked by", "author", "created by", "name"),
     "status": ("상태", "해결", "해결 여부", "답변 여부", "status", "state", "resolved", "answered"),
@@ -57,6 +63,43 @@ def _kind(key: str) -> str | None:
     return next((kind for kind, names in _KEYS.items() if lowered in names), None)
 
 
+def _property(line: str) -> tuple[str, str] | None:
+    """(key as written, value stripped) of a `key: value` line, or None.
+
+    The key starts after the leading marks, as late as it can, and is the shortest run of
+    1-20 characters without a colon or tab that only spaces part from a colon or a tab.
+    Keys starting between two separators all reach the later one, each needing the same
+    spaces before it: the latest start is tried, or none of them fits."""
+    separators = [found.start() for found in _SEPARATOR.finditer(line)]
+    lead = _LEAD.match(line)
+    latest = lead.end() if lead else 0
+    spaces = len(line) + 1  # where the run of spaces before the separator begins
+    for index in range(len(separators) - 1, -1, -1):
+        separator = separators[index]
+        start = min(separator - 1, latest)
+        if start < 0 or (index > 0 and start <= separators[index - 1]):
+            continue  # no key can start before this separator and after the one before
+        if spaces > separator:  # not in the run of the separator after it (tabs are spaces)
+            spaces = separator
+            while spaces > 0 and line[spaces - 1].isspace():
+                spaces -= 1
+        if spaces - start <= _KEY_LENGTH:
+            end = max(start + 1, spaces)
+            return line[start:end], _value(line, end)
+    return None
+
+
+def _value(line: str, end: int) -> str:
+    """The value after the key that ends at `end`: past its spaces and the separator they lead to
+    (a colon after them, else the last tab among them)."""
+    after = end
+    while after < len(line) and line[after].isspace():
+        after += 1
+    if after < len(line) and line[after] in ":：":
+        return line[after + 1 :].strip()
+    return line[line.rindex("\t", end, after) + 1 :].strip()
+
+
 def read_question_page(lines: list[str]) -> QuestionPage | None:
     """The page's question when its title asks and at least two question properties follow it."""
     index = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
@@ -74,12 +117,12 @@ def read_question_page(lines: list[str]) -> QuestionPage | None:
             if properties:
                 break
             continue
-        pair = _PROPERTY.match(line)
-        if pair is None or not pair.group(1).strip():
+        pair = _property(line)
+        if pair is None or not pair[0].strip():
             break
-        properties[pair.group(1).strip()] = pair.group(2).strip()
-        if kind := _kind(pair.group(1)):
-            kinds.setdefault(kind, pair.group(2).strip())
+        properties[pair[0].strip()] = pair[1]
+        if kind := _kind(pair[0]):
+            kinds.setdefault(kind, pair[1])
         body_start = position
     if len(set(kinds) - {"date"}) < 2:
         return None

@@ -168,14 +168,15 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:
     """Apply each pending migration in its own transaction, recording the version."""
-    for number, (name, script) in enumerate(MIGRATIONS, start=1):
+    for number, (_name, script) in enumerate(MIGRATIONS, start=1):
         if number <= current:
             continue
         with transaction(conn):
             for statement in split_statements(script):
                 conn.execute(statement)
-            if name == word_index.MIGRATION_NAME:
-                word_index.flush(conn)  # the words of every row already there
+            # The words of every row already there (the migration that adds them), and any rows
+            # a step wrote put into the full-text indexes, before the step commits.
+            word_index.flush(conn)
             conn.execute(f"PRAGMA user_version = {number}")
 
 

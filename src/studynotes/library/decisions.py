@@ -72,6 +72,8 @@ def apply_decisions(document: ParsedDocument, decisions: list[Decision], source_
     """Re-import: questions the user dismissed become text, paragraphs they made questions ask."""
     dismissed = {d.key for d in decisions if d.kind == DISMISS}
     made = [d for d in decisions if d.kind == MAKE]
+    if not dismissed and not made:
+        return  # nothing decided for this file: every cell stays as parsed
     for note in document.notes:
         cells: list[Cell] = []
         for cell in note.cells:

@@ -7,6 +7,7 @@ attachments go in as batches through sqlite-utils instead of row by row.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -20,11 +21,21 @@ from ..model import Cell, Lecture, Note, Question, nfc
 def stable_key(question: Question, source_name: str) -> str:
     """Identity of a question across re-imports: its words, who asked, which file
     (or the id its source gives it, with the file)."""
-    if question.origin_key:  # the source names it: edits of its words keep it the same question
-        raw = "\x1f".join(("origin", question.origin_key, source_name))
+    return _stable_key(question.origin_key, question.text, question.asker, source_name)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _stable_key(origin_key: str, text: str, asker: str, source_name: str) -> str:
+    """Kept for the file being saved: a question's key is asked for by the decisions, the
+    cell's key and the question's row, each a normalisation and a hash of its words."""
+    if origin_key:  # the source names it: edits of its words keep it the same question
+        raw = "\x1f".join(("origin", origin_key, source_name))
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()
-    words = re.sub(r"\s+", " ", nfc(question.text)).strip().casefold()
-    raw = "\x1f".join((words, nfc(question.asker).casefold(), source_name))
+    words = _SPACES.sub(" ", nfc(text)).strip().casefold()
+    raw = "\x1f".join((words, nfc(asker).casefold(), source_name))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 

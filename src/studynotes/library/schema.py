@@ -6,7 +6,7 @@ its own transaction, after a backup copy of the file; none drops user data.
 
 from __future__ import annotations
 
-from . import word_index
+from . import index_later, word_index
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -480,6 +480,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (word_index.MIGRATION_NAME, word_index.MIGRATION),  # whole words for search (word_index.py)
+    (index_later.MIGRATION_NAME, index_later.MIGRATION),  # new rows indexed at commit (index_later.py)
 )
 
 LATEST_VERSION = len(MIGRATIONS)

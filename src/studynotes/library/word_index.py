@@ -17,8 +17,8 @@ trigram hits.  So the library also keeps:
   term is answered the same way, or scanned from its newest row down.
 
 Triggers on the tables record each row written in `search_pending` (whoever writes
-it); `flush` reads those rows' words into the vocabulary in the writer's
-transaction.  The vocabulary only grows (a deleted row leaves its words behind), so
+it); `flush` puts new rows into the full-text indexes (`index_later.py`) and reads
+those rows' words into the vocabulary in the writer's transaction.  The vocabulary only grows (a deleted row leaves its words behind), so
 it is always a superset of what the rows hold: a term it lacks is in no row.
 """
 
@@ -119,6 +119,9 @@ def flush(conn: sqlite3.Connection) -> None:
             return
     except sqlite3.OperationalError:
         return  # a library still at an older schema (being upgraded step by step)
+    from .index_later import index_new_rows
+
+    index_new_rows(conn)  # inserted rows noted, not yet in the full-text indexes
     rows: dict[str, Counter[bytes]] = {}
     newest: dict[str, dict[bytes, int]] = {}
     for kind, table, _index, columns in TABLES:

@@ -22,6 +22,9 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 CHECKBOX = re.compile(r"^\[([ xX✓])\]\s+")
 RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 NOT_PROSE_LINE = re.compile(r"^\s*(?:<|>|!\[)")
+# The first character a heading, item, fence or rule can start with (after spaces): a line
+# without one is none of them, found with one test instead of four.
+_MARKED = re.compile(r"\s*[#\-*+•_`~\d]")
 
 
 @dataclass
@@ -44,7 +47,8 @@ def blocks(lines: list[str]) -> list[Block]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if FENCE.match(line):
+        marked = _MARKED.match(line) is not None
+        if marked and FENCE.match(line):
             end = index + 1
             while end < len(lines) and not FENCE.match(lines[end]):
                 end += 1
@@ -56,12 +60,12 @@ def blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block("blank", index, index + 1, [line]))
             index += 1
             continue
-        heading = HEADING.match(line)
+        heading = HEADING.match(line) if marked else None
         if heading:
             blocks.append(Block("heading", index, index + 1, [heading.group(2)], level=len(heading.group(1))))
             index += 1
             continue
-        item = ITEM.match(line)
+        item = ITEM.match(line) if marked else None
         if item and not RULE.match(line):
             indent = len(item.group(1).expandtabs(4))
             end = index + 1
@@ -88,9 +92,11 @@ def blocks(lines: list[str]) -> list[Block]:
 
 def _continues_item(lines: list[str], index: int, indent: int) -> bool:
     line = lines[index]
-    if not line.strip() or HEADING.match(line) or FENCE.match(line) or RULE.match(line):
+    if not line.strip():
         return False
-    if ITEM.match(line):
+    if _MARKED.match(line) and (
+        HEADING.match(line) or FENCE.match(line) or RULE.match(line) or ITEM.match(line)
+    ):
         return False
     width = len(line[: len(line) - len(line.lstrip())].expandtabs(4))
     return width > indent or not NOT_PROSE_LINE.match(line)
@@ -98,7 +104,8 @@ def _continues_item(lines: list[str], index: int, indent: int) -> bool:
 
 def _continues_paragraph(line: str) -> bool:
     return bool(line.strip()) and not (
-        HEADING.match(line) or ITEM.match(line) or FENCE.match(line) or RULE.match(line)
+        _MARKED.match(line)
+        and (HEADING.match(line) or ITEM.match(line) or FENCE.match(line) or RULE.match(line))
     )
 
 

@@ -41,6 +41,7 @@ _QUESTION_SECTION = re.compile(
 _ANSWER_REFERENCE = re.compile(
     r"^(?:질문\s*(\d{1,3})\s*번|Q\s*(\d{1,3})\s*번|A\s*(\d{1,3})|답변?\s*(\d{1,3}))\s*[:.)]\s*", re.IGNORECASE
 )
+_SECTION_WORDS = ("질문", "질의", "의문점", "궁금한", "q", "Q")  # `questions`, `Q & A` hold a q
 _DECLARATIVE = re.compile(r"(?:[다요음함됨임]|니다)[.!~]*$")
 _FOLLOW_UP = re.compile(r"^(?:왜|어째서|어떻게|뭐|무엇|why|how|what)\b", re.IGNORECASE)
 _PERSON = re.compile(r"^([가-힣]{1,6}님)\s*[:：]\s+")
@@ -49,6 +50,8 @@ _TRAILING_ASIDE = re.compile(r"(?<!\s)\s*+\([^()]*\)\s*$")  # likewise
 
 
 def _is_section_title(text: str) -> bool:
+    if not any(word in text for word in _SECTION_WORDS):
+        return False  # every title _QUESTION_SECTION takes holds one of these
     title = _TRAILING_ASIDE.sub("", unwrap(text)).strip().rstrip(":：").strip()
     title = re.sub(r"^\d{1,3}[.)]\s*", "", title)
     return bool(_QUESTION_SECTION.fullmatch(title))

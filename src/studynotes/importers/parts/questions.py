@@ -39,6 +39,7 @@ _NOT_PROSE = re.compile(
 # emoji, more `?`/`!`, ellipses, a trailing Korean particle-less emoticon.
 _AFTER_MARK = r"[\s\\)\]}\"'”’」』*_~!！?？.…\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BFㅠㅜㅎㅋ^;:]*"
 _ENDS_ASKING = re.compile(r"[?？]" + _AFTER_MARK + r"$")
+_AFTER_MARK_REVERSED = re.compile(_AFTER_MARK)  # matched at the start of the reversed line
 
 _KOREAN_ENDING = re.compile(
     r"(?:나요|(?<!니)까요|인가요|인가여|가요|을까|ㄹ까|일까|뭘까|뭔가요|뭐죠|나여|까여|"
@@ -115,6 +116,8 @@ def unwrap(text: str) -> str:
     """`*질문 1. 왜…?*` → `질문 1. 왜…?`; `**Answer )** 네` → `Answer ) 네`: emphasis around a
     whole line or around its leading label says nothing about what the words are."""
     stripped = text.strip()
+    if not stripped.startswith(("*", "_")):
+        return stripped  # both patterns start with emphasis: most lines have none
     whole = _WHOLE_EMPHASIS.match(stripped)
     if whole:
         stripped = whole.group(2).strip()
@@ -142,9 +145,16 @@ def asks(text: str, *, listed: bool = False) -> bool:
     if not words:
         return False
     last_line = _without_closing_aside(words.splitlines()[-1].strip())
+    # What may follow a question mark or an ending, read back from the end once: every
+    # pattern below ends in it, so each is tried only when the line can end as it asks.
+    marks = _AFTER_MARK_REVERSED.match(last_line[::-1])
+    after = len(last_line) - (marks.end() if marks else 0)
+    if "?" in last_line[after:] or "？" in last_line[after:]:
+        return True  # what _ENDS_ASKING finds
+    if after == 0 or not "가" <= last_line[after - 1] <= "힣":
+        return False  # every ending and request ends in a syllable before those marks
     return bool(
-        _ENDS_ASKING.search(last_line)
-        or _KOREAN_ENDING.search(last_line)
+        _KOREAN_ENDING.search(last_line)
         or _KOREAN_REQUEST.search(last_line)
         or _ends_in_l_kka(last_line)
         or (listed and _WEAK_ENDING.search(last_line))
@@ -154,7 +164,13 @@ def asks(text: str, *, listed: bool = False) -> bool:
 def wonders(text: str) -> bool:
     """A sentence anywhere in a paragraph that says the writer wonders or asks to be told
     (`…이유가 궁금하다.`, `…알려주세요.`): paragraphs in logs ask in their middle, then go on."""
+    if not any(word in text for word in _REQUEST_WORDS):
+        return False
     return any(_KOREAN_REQUEST.search(s.strip()) for s in _SENTENCE_END.split(prose(text)) if s.strip())
+
+
+# A word every `_KOREAN_REQUEST` holds: a text with none of them asks nobody to tell.
+_REQUEST_WORDS = ("궁금", "설명", "알려", "말씀", "공유", "답변", "조언", "의문", "알고")
 
 
 _WHOLE_EMPHASIS = re.compile(r"^([*_]{1,3})([^*_\n]+)\1$")
@@ -165,6 +181,8 @@ _CLOSING_ASIDE = re.compile(r"^(.*\S)\s*\(([^()]*[?？][^()]*)\)\W*$")
 
 def _without_closing_aside(text: str) -> str:
     """`기타 필요사항 (target company, 과정? )` → `기타 필요사항`; `이유(?)` stays as it is."""
+    if "(" not in text or ("?" not in text and "？" not in text):
+        return text  # no aside that asks
     match = _CLOSING_ASIDE.match(text)
     if match is None or not re.search(r"\w", match.group(2)):
         return text

@@ -327,7 +327,9 @@ def _years_above(lines: list[str]) -> list[int | None]:
     year: int | None = None
     seen = -_REACH
     for index, line in enumerate(lines):
-        found = _PAGE_YEAR.search(line) if any(c.isdigit() for c in line) else None
+        # Every year the pattern finds starts `199` or `20`: most lines have neither, and two
+        # substring tests are far cheaper than looking at each character.
+        found = _PAGE_YEAR.search(line) if "20" in line or "199" in line else None
         if found:
             year, seen = int(found.group(1)), index
         years.append(year if index - seen < _REACH else None)
