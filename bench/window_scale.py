@@ -88,7 +88,8 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
         return (time.perf_counter() - started) * 1000, listed_cpu * 1000, window.questions.model.rowCount()
 
     def show_note(window: MainWindow, note_id: int) -> None:
-        """A long note: until its first screen is in the page, then until every piece is."""
+        """A long note: until its first screen is in the page; memory 5 s later; then, with
+        `read`, while the reader scrolls to its end (the rest comes as the reader nears it)."""
         pane = window.preview.pane
         finished: list[float] = []
         finish = pane.finish_pieces
@@ -105,13 +106,20 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
             raise RuntimeError("the note's first screen never came")
         result["note_first_ms"] = (time.perf_counter() - started) * 1000
         result["note_select_cpu_ms"] = asked_cpu * 1000
-        result["note_first_rss_mb"], result["note_first_pss_mb"] = memory_mb(process_tree(os.getpid()))
-        deadline = time.perf_counter() + plan["note_wait_s"]
-        while not finished and time.perf_counter() < deadline:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            rss = memory_mb(process_tree(os.getpid()))[0]
-            result["note_peak_rss_mb"] = max(result.get("note_peak_rss_mb", 0.0), rss)
-        result["note_whole_s"] = (finished[0] - started) if finished else None
+        idle = QEventLoop()
+        QTimer.singleShot(5_000, idle.quit)
+        idle.exec()
+        result["note_open_rss_mb"], result["note_open_pss_mb"] = memory_mb(process_tree(os.getpid()))
+        result["note_whole_s"] = None
+        if plan["read"]:
+            reading = time.perf_counter()
+            deadline = reading + plan["note_wait_s"]
+            while not finished and time.perf_counter() < deadline:
+                pane.run_script("window.scrollTo(0,document.documentElement.scrollHeight)")
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                rss = memory_mb(process_tree(os.getpid()))[0]
+                result["note_peak_rss_mb"] = max(result.get("note_peak_rss_mb", 0.0), rss)
+            result["note_whole_s"] = (finished[0] - reading) if finished else None
         pane.finish_pieces = finish
 
     def measure(window: MainWindow) -> None:
@@ -122,9 +130,6 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
                 if window.preview.last_html:
                     wait_for(window.preview.pane.loadFinished)
                 show_note(window, plan["note"])
-                idle = QEventLoop()
-                QTimer.singleShot(5_000, idle.quit)
-                idle.exec()
                 result["rest_rss_mb"], result["rest_pss_mb"] = memory_mb(process_tree(os.getpid()))
                 result["window_rss_mb"] = memory_mb([os.getpid()])[0]
                 raise StopIteration
@@ -170,7 +175,8 @@ def main() -> int:
     parser.add_argument("--notebook", type=int)
     parser.add_argument("--other", type=int)
     parser.add_argument("--note", type=int, help="a long note to show instead of selecting notebooks")
-    parser.add_argument("--note-wait", type=float, default=120, help="seconds to wait for its last piece")
+    parser.add_argument("--read", action="store_true", help="then scroll the note to its end, every piece in")
+    parser.add_argument("--note-wait", type=float, default=300, help="seconds to read it for, at most")
     parser.add_argument("--probe", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -191,9 +197,10 @@ def main() -> int:
         sqlite3.connect(f"{args.library.resolve().as_uri()}?mode=ro", uri=True)
         .execute("SELECT sum(questions_total) FROM notes")
         .fetchone()[0]
+        or 0
     )
     print(
-        f"{args.library}: {questions:,} questions; notebook {notebook} ({sizes.get(notebook, '?'):,} questions)"
+        f"{args.library}: {questions:,} questions; notebook {notebook} ({sizes.get(notebook) or 0:,} questions)"
     )
     runs = []
     with tempfile.TemporaryDirectory() as folder:
@@ -244,13 +251,16 @@ def main() -> int:
                 runs.append(result)
             if args.note:
                 whole = result["note_whole_s"]
+                read = (
+                    f"; read to its end in {whole:.1f} s, peak {result['note_peak_rss_mb']:.0f} MB RSS"
+                    if whole
+                    else ""
+                )
                 print(
                     f"  {'(warm-up) ' if run == 0 else ''}note {args.note}: first screen {result['note_first_ms']:.0f} ms "
                     f"(main thread CPU {result['note_select_cpu_ms']:.0f} ms until the render was asked for); "
-                    f"memory then {result['note_first_rss_mb']:.0f} MB RSS / {result['note_first_pss_mb']:.0f} MB PSS; "
-                    f"every piece in after {f'{whole:.1f} s' if whole else 'more than the wait'}, "
-                    f"peak {result['note_peak_rss_mb']:.0f} MB RSS; at rest {result['rest_rss_mb']:.0f} MB RSS / "
-                    f"{result['rest_pss_mb']:.0f} MB PSS",
+                    f"5 s later {result['note_open_rss_mb']:.0f} MB RSS / {result['note_open_pss_mb']:.0f} MB PSS"
+                    f"{read}; at the end {result['rest_rss_mb']:.0f} MB RSS / {result['rest_pss_mb']:.0f} MB PSS",
                     flush=True,
                 )
                 continue
