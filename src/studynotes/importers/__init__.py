@@ -17,7 +17,7 @@ import pkgutil
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from ..model import ImportContext, ImportFailure, ImportWarning, ParsedDocument
@@ -112,6 +112,11 @@ class ImportedFile:
     @property
     def format(self) -> str:
         return self.document.format
+
+    @cached_property
+    def resolved_path(self) -> str:
+        """Where the file is on disk (asked of the file system once: saving looks it up and stores it)."""
+        return str(self.path.resolve())
 
 
 def import_file(
