@@ -40,8 +40,8 @@ BENCH = Path(__file__).resolve().parent
 def biggest_notebooks(library: Path) -> list[tuple[int, str, int]]:
     conn = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
     rows = conn.execute(
-        """SELECT b.id, b.title, sum(n.questions_total) FROM notes n JOIN notebooks b ON b.id = n.notebook_id
-           GROUP BY b.id ORDER BY 3 DESC LIMIT 2"""
+        """SELECT b.id, b.title, coalesce(sum(n.questions_total), 0) FROM notebooks b
+           LEFT JOIN notes n ON n.notebook_id = b.id GROUP BY b.id ORDER BY 3 DESC, b.id LIMIT 2"""
     ).fetchall()
     conn.close()
     return [(int(r[0]), str(r[1]), int(r[2])) for r in rows]
@@ -50,7 +50,7 @@ def biggest_notebooks(library: Path) -> list[tuple[int, str, int]]:
 def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
     """The child: the app, with a timer that measures once the window is up."""
     sys.path.insert(0, str(BENCH))
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from studynotes import cli
     from studynotes.ui.app import create_application
@@ -87,8 +87,53 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
             raise RuntimeError("the notebook's page never loaded")
         return (time.perf_counter() - started) * 1000, listed_cpu * 1000, window.questions.model.rowCount()
 
+    def show_note(window: MainWindow, note_id: int) -> None:
+        """A long note: until its first screen is in the page; memory 5 s later; then, with
+        `read`, while the reader scrolls to its end (the rest comes as the reader nears it)."""
+        pane = window.preview.pane
+        finished: list[float] = []
+        finish = pane.finish_pieces
+
+        def finished_pieces() -> None:
+            finish()
+            finished.append(time.perf_counter())
+
+        pane.finish_pieces = finished_pieces
+        started, thread_cpu = time.perf_counter(), time.thread_time()
+        window.select_note(note_id)
+        asked_cpu = time.thread_time() - thread_cpu
+        if not wait_for(pane.shown, 120_000):
+            raise RuntimeError("the note's first screen never came")
+        result["note_first_ms"] = (time.perf_counter() - started) * 1000
+        result["note_select_cpu_ms"] = asked_cpu * 1000
+        idle = QEventLoop()
+        QTimer.singleShot(5_000, idle.quit)
+        idle.exec()
+        result["note_open_rss_mb"], result["note_open_pss_mb"] = memory_mb(process_tree(os.getpid()))
+        result["note_whole_s"] = None
+        if plan["read"]:
+            reading = time.perf_counter()
+            deadline = reading + plan["note_wait_s"]
+            while not finished and time.perf_counter() < deadline:
+                pane.run_script("window.scrollTo(0,document.documentElement.scrollHeight)")
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                rss = memory_mb(process_tree(os.getpid()))[0]
+                result["note_peak_rss_mb"] = max(result.get("note_peak_rss_mb", 0.0), rss)
+            result["note_whole_s"] = (finished[0] - reading) if finished else None
+        pane.finish_pieces = finish
+
     def measure(window: MainWindow) -> None:
         try:
+            if plan.get("note"):
+                if window.preview.pane is None and not wait_for(window.preview.currentChanged):
+                    raise RuntimeError("the web view was never created")
+                if window.preview.last_html:
+                    wait_for(window.preview.pane.loadFinished)
+                show_note(window, plan["note"])
+                result["rest_rss_mb"], result["rest_pss_mb"] = memory_mb(process_tree(os.getpid()))
+                result["window_rss_mb"] = memory_mb([os.getpid()])[0]
+                raise StopIteration
+
             if window.preview.pane is None and not wait_for(window.preview.currentChanged):
                 raise RuntimeError("the web view was never created")
             if window.preview.last_html:
@@ -109,6 +154,8 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
             result["rest_rss_mb"], result["rest_pss_mb"] = memory_mb(pids)
             result["rss_by_process_mb"] = [round(memory_mb([pid])[0], 1) for pid in pids]
             result["window_rss_mb"] = memory_mb([os.getpid()])[0]
+        except StopIteration:
+            pass
         except Exception as error:  # noqa: BLE001 (reported to the parent, which prints it)
             result["error"] = f"{type(error).__name__}: {error}"
         out.write_text(json.dumps(result))
@@ -127,6 +174,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="selections of the notebook per start")
     parser.add_argument("--notebook", type=int)
     parser.add_argument("--other", type=int)
+    parser.add_argument("--note", type=int, help="a long note to show instead of selecting notebooks")
+    parser.add_argument("--read", action="store_true", help="then scroll the note to its end, every piece in")
+    parser.add_argument("--note-wait", type=float, default=300, help="seconds to read it for, at most")
     parser.add_argument("--probe", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -134,16 +184,23 @@ def main() -> int:
 
     big = biggest_notebooks(args.library)
     notebook = args.notebook or big[0][0]
-    other = args.other or next(nb for nb, _, _ in big if nb != notebook)
+    other = args.other or next((nb for nb, _, _ in big if nb != notebook), notebook)
     sizes = {nb: count for nb, _, count in big}
-    plan = {"notebook": notebook, "other": other, "rounds": args.rounds}
+    plan = {
+        "notebook": notebook,
+        "other": other,
+        "rounds": args.rounds,
+        "note": args.note,
+        "note_wait_s": args.note_wait,
+    }
     questions = (
         sqlite3.connect(f"{args.library.resolve().as_uri()}?mode=ro", uri=True)
         .execute("SELECT sum(questions_total) FROM notes")
         .fetchone()[0]
+        or 0
     )
     print(
-        f"{args.library}: {questions:,} questions; notebook {notebook} ({sizes.get(notebook, '?'):,} questions)"
+        f"{args.library}: {questions:,} questions; notebook {notebook} ({sizes.get(notebook) or 0:,} questions)"
     )
     runs = []
     with tempfile.TemporaryDirectory() as folder:
@@ -155,7 +212,11 @@ def main() -> int:
                 "QT_QPA_PLATFORM": "offscreen",
                 "XDG_CONFIG_HOME": str(config),
                 "XDG_DATA_HOME": str(config),
+                # Compiled modules kept, as an installed app has them (the warm-up start writes
+                # them): without, every start compiles studynotes' sources again (0.3 s).
+                "PYTHONPYCACHEPREFIX": str(BENCH / "out" / "pycache"),
             }
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
             if hasattr(os, "geteuid") and os.geteuid() == 0:
                 env["QTWEBENGINE_CHROMIUM_FLAGS"] = (
                     env.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --no-sandbox"
@@ -188,6 +249,21 @@ def main() -> int:
             result["usable_s"] = result["usable_at"] - started
             if run > 0:
                 runs.append(result)
+            if args.note:
+                whole = result["note_whole_s"]
+                read = (
+                    f"; read to its end in {whole:.1f} s, peak {result['note_peak_rss_mb']:.0f} MB RSS"
+                    if whole
+                    else ""
+                )
+                print(
+                    f"  {'(warm-up) ' if run == 0 else ''}note {args.note}: first screen {result['note_first_ms']:.0f} ms "
+                    f"(main thread CPU {result['note_select_cpu_ms']:.0f} ms until the render was asked for); "
+                    f"5 s later {result['note_open_rss_mb']:.0f} MB RSS / {result['note_open_pss_mb']:.0f} MB PSS"
+                    f"{read}; at the end {result['rest_rss_mb']:.0f} MB RSS / {result['rest_pss_mb']:.0f} MB PSS",
+                    flush=True,
+                )
+                continue
             print(
                 f"  {'(warm-up) ' if run == 0 else ''}usable {result['usable_s']:.2f} s (CPU {result['usable_cpu_s']:.2f} s); "
                 f"select {statistics.median(result['select_ms']):.0f} ms (main thread CPU "
@@ -196,6 +272,9 @@ def main() -> int:
                 f"(window process {result['window_rss_mb']:.0f} MB)",
                 flush=True,
             )
+
+    if args.note:
+        return 0
 
     def med(key: str) -> float:
         return statistics.median(

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studynotes.importers import import_file
-from studynotes.library import Library, parse_query, short_terms, word_search
+from studynotes.library import Library, parse_query, short_terms, word_parts, word_search
 
 WORDS = [
     "손실함수를", "손실함수", "손실을", "손실", "모델", "모델의", "층", "은닉층을", "정규화는", "과제에서",
@@ -90,6 +90,11 @@ def test_search_finds_what_a_scan_finds(notes: list[list[tuple[str, str]]], data
             found = [(h.kind, h.id) for h in library.search(query, limit=100_000)]
             assert found == expected, query
             assert [(h.kind, h.id) for h in library.search(query, limit=3)] == expected[:3], query
+        with pytest.MonkeyPatch.context() as patch:  # the whole words' lists, not their parts
+            patch.setattr(word_parts, "ready", lambda conn: False)
+            for query in queries:
+                found = [(h.kind, h.id) for h in library.search(query, limit=100_000)]
+                assert found == _expected(library, query), ("whole words", query)
         with pytest.MonkeyPatch.context() as patch:  # every short term dense: scanned from the newest row
             patch.setattr(word_search, "SCAN_ROWS", 0)
             patch.setattr(word_search, "DENSE", 0)
@@ -109,6 +114,8 @@ def test_edits_and_deletes_keep_search_exact(library: Library, tmp_path: Path) -
     for query in ("zebrafish", "bra", "얼룩말", "얼룩", "룩", "attention zebra"):
         assert [(h.kind, h.id) for h in library.search(query, limit=1000)] == _expected(library, query), query
     assert [h.id for h in library.search("zebrafish")] == [question.id]
+    plan = library._word_search().plan("question", parse_query("zebrafish 얼룩말"))
+    assert plan.parts == ['("zebrafish")', '("얼룩말을")'], "answered by the parts index"
     library.edit_question(question.id, answer="")
     assert library.search("zebrafish") == []  # the word stays in the vocabulary; no row holds it
     library.delete_note(library.notes()[0].id)
@@ -159,7 +166,58 @@ def test_indexes_merged_after_a_bulk_write_still_find_exactly(
         (path,) = _write([[(f"질문 {number} 모델 L{number}", f"답 attention{number} 층")] * 5], tmp_path)
         path.rename(path.with_name(f"part{number}.md"))
         library.save_import(import_file(path.with_name(f"part{number}.md")), notebook="R")
-    for table in ("questions_fts", "cells_fts", "questions_words", "cells_words"):
+    monkeypatch.setattr(word_parts, "MERGE_AFTER_ROWS", 0)
+    for table in (
+        "questions_fts",
+        "cells_fts",
+        "questions_words",
+        "cells_words",
+        "questions_parts",
+        "cells_parts",
+    ):
         library.conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
     for query in ("모델", "attention1", "l2", "층 질문", "Atention"):
         assert [(h.kind, h.id) for h in library.search(query, limit=1000)] == _expected(library, query), query
+
+
+def test_parts_follow_edits_deletes_and_a_freed_id_taken_again(library: Library, tmp_path: Path) -> None:
+    """A row's old parts leave the index with it, also when a new row takes its id in the same write."""
+    (first,) = _write([[("GAN은 생성모델(gan)를", "beam 서치"), ("LSTM의 게이트", "gan? 답")]], tmp_path)
+    library.save_import(import_file(first), notebook="R")
+    queries = ("gan", "gan 서치", "lstm", "게이트", "생성모델 gan", "beam", "cnn", "gan 층")
+    for query in queries:
+        assert [(h.kind, h.id) for h in library.search(query, limit=1000)] == _expected(library, query), query
+    newest = max(q.id for q in library.questions())
+    library.delete_note(library.notes()[0].id)
+    (tmp_path / "second").mkdir()
+    (second,) = _write(
+        [[("CNN은 층을 쌓는다", "gan 아님 층"), ("풀링 beam", "서치 아님")]], tmp_path / "second"
+    )
+    library.save_import(import_file(second), notebook="S")
+    assert newest in {q.id for q in library.questions()}, "the freed id is taken again"
+    library.edit_question(library.questions()[0].id, text="CNN의 풀링 beam")
+    for query in queries:
+        assert [(h.kind, h.id) for h in library.search(query, limit=1000)] == _expected(library, query), query
+    for table in ("questions_parts", "cells_parts"):
+        library.conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_library_from_before_the_parts_gets_them_on_upgrade(
+    library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studynotes.library import connection
+
+    (path,) = _write([[("GAN은 생성모델(gan)를", "beam 서치"), ("LSTM의 게이트", "gan? 답")]], tmp_path)
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "MIGRATIONS", connection.MIGRATIONS[:-1])
+        patch.setattr(connection, "LATEST_VERSION", len(connection.MIGRATIONS) - 1)
+        with Library.open(library_path) as old:
+            old.save_import(import_file(path), notebook="R")
+            assert old.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'questions_parts'"
+            ).fetchone() == (0,)
+    with Library.open(library_path) as upgraded:
+        assert word_parts.ready(upgraded.conn)
+        for query in ("gan", "gan 서치", "lstm 게이트", "생성모델"):
+            found = [(h.kind, h.id) for h in upgraded.search(query, limit=1000)]
+            assert found and found == _expected(upgraded, query), query

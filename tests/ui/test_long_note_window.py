@@ -1,4 +1,5 @@
-"""A long chat in the window: its first screen shows, a chosen question is in view, the rest follows."""
+"""A long chat in the window: its first screen shows, a chosen question is in view, the rest
+follows as the reader scrolls down (and only then)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,20 @@ from studynotes.render.paged import FIRST_SCREEN_CELLS, REST_ID
 QUESTIONS = 400
 
 
-def _eventually(qtbot: Any, pane: Any, script: str, expected: Any, timeout: int = 30_000) -> None:
-    """Evaluate the script until it gives `expected` (a page still loading drops an answer)."""
+READ_TO_THE_END = "window.scrollTo(0,document.documentElement.scrollHeight)"
+
+
+def _eventually(
+    qtbot: Any, pane: Any, script: str, expected: Any, timeout: int = 30_000, *, reading: bool = False
+) -> None:
+    """Evaluate the script until it gives `expected` (a page still loading drops an answer);
+    `reading`: the reader keeps scrolling to the end of the page meanwhile."""
     answers: list[Any] = []
 
     def holds() -> bool:
         answers.clear()
+        if reading:
+            pane.run_script(READ_TO_THE_END)
         pane.run_script(script, answers.append)
         qtbot.wait(50)
         return bool(answers) and answers[0] == expected
@@ -71,7 +80,7 @@ def test_a_question_far_down_a_long_chat_is_shown_in_view(qtbot: Any, long_chat_
         f"document.querySelectorAll('section.question').length==={QUESTIONS}"
         f"&&!document.getElementById('{REST_ID}')"
     )
-    _eventually(qtbot, pane, everything, True, timeout=60_000)
+    _eventually(qtbot, pane, everything, True, timeout=60_000, reading=True)
 
 
 def test_the_first_screen_comes_before_the_rest(qtbot: Any, long_chat_window: Any) -> None:
@@ -94,11 +103,35 @@ def test_the_first_screen_comes_before_the_rest(qtbot: Any, long_chat_window: An
 
     pane.append_piece = append_after_counting
     window.select_note(note_id)
-    qtbot.waitUntil(lambda: len(before_rest) == 2, timeout=30_000)
+
+    def counted_before_rest() -> bool:
+        pane.run_script(READ_TO_THE_END)  # the reader goes down: the next piece is asked for
+        qtbot.wait(50)
+        return len(before_rest) == 2
+
+    qtbot.waitUntil(counted_before_rest, timeout=30_000)
     counted = before_rest[1]
     assert isinstance(counted, int | float) and 0 < counted <= FIRST_SCREEN_CELLS
     everything = (
         f"document.querySelectorAll('section.question').length==={QUESTIONS}"
         f"&&!document.getElementById('{REST_ID}')"
     )
-    _eventually(qtbot, pane, everything, True, timeout=60_000)
+    _eventually(qtbot, pane, everything, True, timeout=60_000, reading=True)
+
+
+def test_the_rest_waits_for_the_reader(qtbot: Any, long_chat_window: Any) -> None:
+    """Pieces come while the reader is near the end of what is shown, not all at once: a page
+    of a whole busy day made the web engine grow by a GB or two."""
+    window, library = long_chat_window
+    pane = window.preview.pane
+    with qtbot.waitSignal(pane.shown, timeout=30_000):
+        window.select_note(library.questions()[0].note_id)
+    qtbot.wait(1_500)  # time enough for every piece, were they rendered unasked
+    cards = "document.querySelectorAll('section.question').length"
+    counted: list[Any] = []
+    pane.run_script(cards, counted.append)
+    qtbot.waitUntil(lambda: bool(counted), timeout=10_000)
+    assert 0 < counted[0] < QUESTIONS
+    assert window.preview._rest is not None  # more to come, when asked for
+    further = f"{cards}>{counted[0]}"
+    _eventually(qtbot, pane, further, True, reading=True)

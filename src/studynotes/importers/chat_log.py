@@ -393,9 +393,9 @@ class _Threads:
                 return thread
         words = content_words(text)
         scored = [(len(t.words & words), t) for t in recent]
-        best = max(scored, key=lambda pair: pair[0], default=(0, None))
-        if best[0] >= 2:  # the most recent of those sharing the most words
-            return next(thread for score, thread in scored if score == best[0])
+        most = max(score for score, _ in scored)
+        if most >= 2:  # the most recent of those sharing the most words
+            return next(thread for score, thread in scored if score == most)
         shared = next((t for score, t in scored if score == 1 and self.replies(t) < FIRST_REPLIES), None)
         if shared is not None:
             return shared

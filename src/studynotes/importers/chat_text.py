@@ -175,6 +175,8 @@ def message_markdown(text: str, *, hard_breaks: bool = False) -> str:
     an indented loop) is fenced so it keeps its lines; the prose around it
     keeps its words, with `#` and `---` lines escaped so they stay text.
     """
+    if not text:  # a question without an answer yet
+        return text
     text = html_links_to_markdown(text)
     if "\n" not in text:
         return _escape_prose(text)

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..model import ImportContext, ParsedDocument
@@ -58,6 +59,7 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
     return chat_document(FORMAT, title, messages, context, document)
 
 
+@lru_cache(maxsize=4096)  # a channel has few authors and many messages
 def author_name(name: str) -> str:
     """`Alice#1234` → `Alice`: the tag tells Discord users apart, not readers."""
     return _DISCRIMINATOR.sub("", name.strip()) or name.strip()

@@ -25,6 +25,7 @@ _MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
     )
 }
+_EXPORTED = re.compile(r"^Exported [\d,.\s]+ message\(s\)$")
 _SECTIONS = ("{Attachments}", "{Embed}", "{Stickers}", "{Reactions}", "{Forwarded Message}")
 
 
@@ -91,7 +92,7 @@ def read_txt(text: str, document: ParsedDocument) -> tuple[list[ChatMessage], st
         if stripped in _SECTIONS:
             section = stripped
             continue
-        if set(stripped) == {"="} or re.match(r"^Exported [\d,.\s]+ message\(s\)$", stripped):
+        if (stripped[:1] == "=" and not stripped.strip("=")) or _EXPORTED.match(stripped):
             section = "end"
             continue
         if section == "{Attachments}" and stripped:

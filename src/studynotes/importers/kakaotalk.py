@@ -160,7 +160,7 @@ class _Reader:
     def finish(self) -> list[ChatMessage]:
         kept: list[ChatMessage] = []
         for message, body in zip(self.messages, self.bodies, strict=True):
-            text = "\n".join(body).strip("\n").strip()
+            text = body[0].strip() if len(body) == 1 else "\n".join(body).strip("\n").strip()
             file = FILE_TEXT.match(text)
             if file is not None:
                 message.text = f"📎 {file.group('name').strip()}"

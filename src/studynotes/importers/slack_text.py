@@ -21,16 +21,21 @@ _STRIKE = re.compile(r"(?<![A-Za-z0-9~])~(?=\S)([^~\n]+?)(?<=\S)~(?![A-Za-z0-9~]
 
 def slack_markdown(text: str, user_name: Callable[[str], str]) -> str:
     """The message as Markdown, people named (`<@U123>` → `@Kim`), links kept as links."""
-    parts = _CODE.split(text)
+    parts = _CODE.split(text) if "`" in text else [text]
     out: list[str] = []
     for index, part in enumerate(parts):
         if index % 2:  # code: only the HTML escapes are undone
             out.append(html.unescape(part))
             continue
-        part = _REFERENCE.sub(lambda m: _reference(m.group(1), user_name), part)
-        part = _BOLD.sub(r"**\1**", part)
-        part = _ITALIC.sub(r"*\1*", part)
-        part = _STRIKE.sub(r"~~\1~~", part)
+        # Each mark is looked for only where its character is: most messages have none.
+        if "<" in part:
+            part = _REFERENCE.sub(lambda m: _reference(m.group(1), user_name), part)
+        if "*" in part:
+            part = _BOLD.sub(r"**\1**", part)
+        if "_" in part:
+            part = _ITALIC.sub(r"*\1*", part)
+        if "~" in part:
+            part = _STRIKE.sub(r"~~\1~~", part)
         out.append(html.unescape(part))
     return "".join(out)
 

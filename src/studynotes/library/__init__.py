@@ -4,6 +4,7 @@ This package's names are its public face: the window and the command line import
 never from its modules.
 """
 
+from . import cell_pages
 from .backups import restore_backup
 from .changes import QUESTION_FIELDS, Change, NodeKey, Operation
 from .connection import LibraryError, needs_upgrade
@@ -60,6 +61,7 @@ __all__ = [
     "SearchHit",
     "WeekInfo",
     "card_after",
+    "cell_pages",
     "needs_upgrade",
     "parse_query",
     "restore_backup",

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import StudyNotesError
-from . import word_index
+from . import word_index, word_parts
 from .schema import LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -175,8 +175,10 @@ def migrate(conn: sqlite3.Connection, current: int) -> None:
             for statement in split_statements(script):
                 conn.execute(statement)
             # The words of every row already there (the migration that adds them), and any rows
-            # a step wrote put into the full-text indexes, before the step commits.
+            # a step wrote put into the full-text indexes, before the step commits; the same for
+            # the parts of words (their migration notes every row).
             word_index.flush(conn)
+            word_parts.flush(conn)
             conn.execute(f"PRAGMA user_version = {number}")
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypedDict, Unpack
 
-from ..model import Attachment, Cell, Note, Question
+from ..model import Attachment, Cell, Note
+from .cell_pages import NOTE_QUESTION_COLUMNS, CellPages, note_question
 from .question_list import QUESTION_COLUMNS, QuestionList, question_row
 from .question_listing import NOTE_ORDER, iter_questions_json
 from .searching import LibrarySearch
@@ -66,6 +68,7 @@ class NoteFilters(TypedDict, total=False):
 
 class LibraryReader(LibrarySearch):
     conn: sqlite3.Connection
+    path: Path
 
     # -- the tree -------------------------------------------------------
     def notebooks(self) -> list[NotebookInfo]:
@@ -311,7 +314,13 @@ class LibraryReader(LibrarySearch):
         return [row[0] for row in rows]
 
     # -- one note, whole ---------------------------------------------------
-    def note(self, note_id: int) -> Note | None:
+    def cell_count(self, note_id: int) -> int:
+        row = self.conn.execute("SELECT count(*) FROM cells WHERE note_id = ?", (note_id,)).fetchone()
+        return int(row[0])
+
+    def note(self, note_id: int, *, cells_as_used: bool = False) -> Note | None:
+        """A note, whole; with `cells_as_used`, its cells are read only as they are used
+        (CellPages), so a long chat's first screen waits for its 40 cells, not 100,000."""
         row = self.conn.execute(
             """SELECT n.title, n.kind, n.date, w.number, n.day, l.number, l.title, n.properties,
                       n.notebook_id, n.source_id, n.position
@@ -321,36 +330,6 @@ class LibraryReader(LibrarySearch):
         ).fetchone()
         if row is None:
             return None
-        questions = {
-            r[0]: Question(
-                text=r[1],
-                answer=r[2],
-                status=r[3],
-                asker=r[4],
-                raw_sender=r[5],
-                asked_at=r[6],
-                media_time=r[7],
-                slide_page=r[8],
-                lecture_ref=r[9],
-                answered_by=r[10],
-                private=bool(r[11]),
-                id=r[12],
-                resolved_at=r[13],
-                edited_by_user=bool(r[14]),
-            )
-            for r in self.conn.execute(
-                """SELECT cell_id, text, answer, status, asker, raw_sender, asked_at, media_time, slide_page,
-                          lecture_ref, answered_by, private, id, resolved_at, edited_by_user
-                   FROM questions WHERE note_id = ?""",
-                (note_id,),
-            )
-        }
-        cells = [
-            Cell(kind=kind, markdown=markdown, question=questions.get(cell_id), id=cell_id)
-            for cell_id, kind, markdown in self.conn.execute(
-                "SELECT id, kind, markdown FROM cells WHERE note_id = ? ORDER BY position, id", (note_id,)
-            )
-        ]
         attachments = [
             Attachment(name=r[0], mime_type=r[1], data=r[2], sha256=r[3], id=r[4])
             for r in self.conn.execute(
@@ -358,10 +337,26 @@ class LibraryReader(LibrarySearch):
                 (note_id,),
             )
         ]
+        cells: Sequence[Cell]
+        if cells_as_used:
+            cells = CellPages(self.path, note_id, self.cell_count(note_id))
+        else:
+            questions = {
+                r[0]: note_question(r)
+                for r in self.conn.execute(
+                    f"SELECT {NOTE_QUESTION_COLUMNS} FROM questions WHERE note_id = ?", (note_id,)
+                )
+            }
+            cells = [
+                Cell(kind=kind, markdown=markdown, question=questions.get(cell_id), id=cell_id)
+                for cell_id, kind, markdown in self.conn.execute(
+                    "SELECT id, kind, markdown FROM cells WHERE note_id = ? ORDER BY position, id", (note_id,)
+                )
+            ]
         return Note(
             title=row[0],
             kind=row[1],
-            cells=cells,
+            cells=cells,  # type: ignore[arg-type]  # a long note's CellPages reads as a list does
             date=parse_date(row[2]),
             week=row[3],
             day=row[4],

@@ -1,7 +1,8 @@
 """The library's search: questions first, then text cells, newest first, any script and length.
 
 Each table is asked through its word index when the vocabulary can name the words a term
-is in (word_search.py), else through its trigram index (short terms: short_terms.py).
+is in (word_search.py), or through the index of those words' parts when each term lies inside
+one part (word_parts.py), else through its trigram index (short terms: short_terms.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from . import word_parts
 from .search import fts_expression, like_pattern, parse_query, snippet
 from .short_terms import ShortTermIndex
 from .views import SearchHit
@@ -55,10 +57,11 @@ class LibrarySearch:
         order = "t.id DESC"  # newest first; a sort over every match would cost a full scan
         scanned = plan.short
         if plan.words:  # the rows holding the words, the other terms checked on each
-            index = f"{table}_words"
+            by_parts = plan.parts is not None and word_parts.ready(self.conn)  # one list per term
+            index = f"{table}_parts" if by_parts else f"{table}_words"
             joins = f"FROM {index} wi JOIN {table} t ON t.id = wi.rowid JOIN notes n ON n.id = t.note_id"
             clauses.append(f"{index} MATCH ?")
-            params.append(" AND ".join(plan.words))
+            params.append(" AND ".join(plan.parts if by_parts and plan.parts else plan.words))
             for term in plan.long:
                 clauses.append(f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND rowid = t.id)")
                 params.append(fts_expression((term,)))

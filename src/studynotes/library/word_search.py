@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .search import SearchTerms
 from .word_index import MANY_WORDS, TABLES
+from .word_parts import is_one_part, parts_of
 
 # A short term in more rows than this is scanned from its newest row; under it, its
 # trigrams are listed (short_terms.py), which costs time in proportion to its rows.
@@ -31,6 +32,7 @@ class WordPlan:
 
     impossible: bool = False  # some term is in no row of the table
     words: list[str] = field(default_factory=list)  # word index expressions, one per term, all required
+    parts: list[str] | None = None  # the same terms as parts index expressions, when each is one part
     long: tuple[str, ...] = ()  # terms left to the trigram index
     short: tuple[str, ...] = ()  # one- or two-character terms found in many words
     scanned: tuple[str, ...] = ()  # of those, the ones too common to list: LIKE from `newest` down
@@ -57,6 +59,7 @@ class WordSearch:
         short: list[str] = []
         scanned: list[str] = []
         estimates: list[int] = []
+        parts: list[str] | None = []
         for term in terms.all:
             if any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in term):  # not within one word
                 (long if len(term) >= 3 else short).append(term)
@@ -86,6 +89,10 @@ class WordSearch:
                     return WordPlan(impossible=True, about=0)
             plan.words.append("(" + " OR ".join(_phrase(word) for word, _rows in words) + ")")
             estimates.append(sum(rows for _word, rows in words))
+            if parts is not None:
+                expression = _parts_expression(term, [word for word, _rows in words])
+                parts = None if expression is None else [*parts, expression]
+        plan.parts = parts if plan.words else None
         plan.long, plan.short, plan.scanned = tuple(long), tuple(short), tuple(scanned)
         plan.about = min(estimates) if estimates and not long else None
         return plan
@@ -125,6 +132,21 @@ class WordSearch:
             ids,
         ).fetchall()
         return [(str(w), int(n)) for w, n in words], int(row[1]), int(row[2])
+
+
+def _parts_expression(term: str, words: list[str]) -> str | None:
+    """The parts index expression for a term, from the words holding it: the parts of those
+    words that contain it; None when some word holds the term only across parts."""
+    if not is_one_part(term):
+        return None
+    folded = term.lower()
+    found: set[str] = set()
+    for word in words:
+        inside = [part for part in parts_of(word) if folded in part.lower()]
+        if not inside:
+            return None
+        found.update(inside)
+    return "(" + " OR ".join(_phrase(part) for part in sorted(found)) + ")"
 
 
 def _phrase(text: str) -> str:

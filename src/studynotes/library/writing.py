@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import StudyNotesError
-from . import word_index
+from . import word_index, word_parts
 from .changes import Change, NodeKey, Operation
 from .connection import LibraryError, failure_reason, transaction
 from .reader import LibraryReader
@@ -54,6 +54,7 @@ class LibraryWriter(LibraryReader):
                 yield conn
                 if outermost:
                     word_index.flush(conn)  # the words written, for search, in the same transaction
+                    word_parts.flush(conn)
         except sqlite3.Error as error:
             from .damage import damaged, is_damage
 

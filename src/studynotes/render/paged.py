@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Note
 from ..wording import translate
@@ -33,8 +34,10 @@ class PagedPage:
     cut: bool = False  # whether anything was left for the rest
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
+    """A note's header (position -1) or one of its cells: a tuple, since a long chat day has
+    100,000 of them and each is made before the first screen."""
+
     note: Note
     position: int  # the cell's position in its note; -1 for the note's header
 
@@ -62,8 +65,7 @@ def render_paged(
     so that scrolling to a question or a search result needs nothing that comes later."""
     from . import render_note, render_notes
 
-    items = _items(notes)
-    cells = sum(1 for item in items if item.position >= 0)
+    cells = sum(len(note.cells) for note in notes)
     if cells <= FIRST_SCREEN_CELLS + PIECE_CELLS:
         whole = (
             render_note(notes[0], theme=theme, font_size=font_size)
@@ -71,6 +73,7 @@ def render_paged(
             else render_notes(notes, title=title, theme=theme, font_size=font_size)
         )
         return PagedPage(whole)
+    items = _items(notes)
     cut = _first_cut(items, through)
     heading = "" if len(notes) == 1 else f"<h1>{html.escape(title)}</h1>"
     level = 1 if len(notes) == 1 else 2

@@ -2,7 +2,8 @@
 
 A toggle or an edit says exactly what changed; the preview's notes take the new values from the
 Change instead of reading the note (or the question) back from the library.  A note whose cells
-were added, removed or moved is read again the next time it is shown.
+were added, removed or moved is read again the next time it is shown.  A long note (one the
+preview shows in pieces) is not kept: its cells are read from the library as they are rendered.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ from collections import OrderedDict
 
 from ..library import QUESTION_FIELDS, Change, Library
 from ..model import Note
+from ..render.paged import FIRST_SCREEN_CELLS, PIECE_CELLS
 
 KEPT_NOTES = 200
+# A note the preview shows in pieces is read as it is rendered, and never kept here (the pieces
+# are rendered from the library, and a change to it renders it again).
+LONG_NOTE_CELLS = FIRST_SCREEN_CELLS + PIECE_CELLS
 
 
 class NoteCache:
@@ -26,8 +31,12 @@ class NoteCache:
         for note_id in note_ids:
             note = self._notes.get(note_id)
             if note is None:
-                note = self._library.note(note_id)
+                long = self._library.cell_count(note_id) > LONG_NOTE_CELLS
+                note = self._library.note(note_id, cells_as_used=long)
                 if note is None:
+                    continue
+                if long:
+                    found.append(note)
                     continue
                 self._notes[note_id] = note
                 while len(self._notes) > KEPT_NOTES:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar
 
@@ -67,6 +67,7 @@ class ReviewActions:
         self._due: dict[tuple[str, int], int] = {}
         window.tree.selectionModel().currentChanged.connect(lambda *_: self._show_selection_due())
         window.tree_model.modelReset.connect(self.refresh_due)
+        window.tree_model.rowsInserted.connect(self._branch_read)
         # A status change can make a question a card or stop it being one; many in a row count once.
         self._soon = QTimer(window, singleShot=True, interval=300)
         self._soon.timeout.connect(self.refresh_due)
@@ -83,12 +84,28 @@ class ReviewActions:
         if not window.isVisible():
             return
         due: dict[tuple[str, int], int] = {}
+        ahead = window.library.ahead_by_notebook()
         for row in range(window.tree_model.rowCount()):
             notebook = window.tree_model.node(window.tree_model.index(row, 0))
-            due.update(window.library.due_by_node(notebook.id))
+            if notebook.children is None:  # closed: only its own row shows a count
+                count = notebook.counts.answered - ahead.get(notebook.id, 0)
+                if count > 0:
+                    due[("notebook", notebook.id)] = count
+            else:
+                due.update(window.library.due_by_node(notebook.id))
         self._due = due
         window.tree_model.set_due(due)
         self._show_selection_due()
+
+    def _branch_read(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        """A notebook opened for the first time: its weeks, lectures and notes get their counts."""
+        model = self.window.tree_model
+        node = model.node(parent)
+        if parent.isValid() and node.kind == "notebook" and self.window.isVisible():
+            due = {key: count for key, count in self._due.items() if key != ("notebook", node.id)}
+            due.update(self.window.library.due_by_node(node.id))
+            self._due = due
+            model.set_due(due)
 
     def _show_selection_due(self) -> None:
         node = self.window.current_node()

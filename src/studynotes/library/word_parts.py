@@ -1,0 +1,131 @@
+"""The parts of words: one list per term where the word index has one per form of the word.
+
+A term is held by several whole words (`gan`, `gan은`, `gan의`, `gan?`, `생성모델(gan)를`), and
+the word index answers it as an OR of their lists; several such terms that rarely meet made
+FTS5 merge 18 lists down to the 50th row holding all of them (5 ms at a million questions).
+So each searchable table also has an index of its words' parts (`questions_parts`,
+`cells_parts`: FTS5, rows only): words split also at ASCII punctuation and where ASCII
+letters and digits meet another script (`생성모델(gan)를` → `생성모델` `gan` `를`), ASCII case
+folded.  A term made of one such run (`gan`, `혜지`) is in exactly the rows holding a part that
+contains it, and those parts are read off the words the vocabulary already lists for it: one
+list (2.4 ms for the same page).
+
+The index holds no text of its own (FTS5 `content=''`), so a row's parts are written, and
+its old parts taken out, by `flush` in each write's transaction, from `search_parts_pending`:
+triggers note every row inserted, and keep the text a row had when it was last indexed before
+it is changed or deleted (the first change since wins: that is what the index holds).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+MIGRATION_NAME = "the parts of words for search"
+MERGE_AFTER_ROWS = 5_000  # as word_index: a write this big (and a tenth of the rows) merges segments
+
+_RUN = re.compile(r"[A-Za-z0-9]+|[^\x00-\x7f]+")
+
+# (kind, table, its parts index, the indexed columns)
+TABLES = (
+    ("question", "questions", "questions_parts", ("text", "answer", "asker")),
+    ("cell", "cells", "cells_parts", ("markdown",)),
+)
+
+
+def _migration() -> str:
+    parts = [
+        """
+        CREATE TABLE search_parts_pending (
+            kind TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            indexed TEXT,
+            PRIMARY KEY (kind, row_id)
+        ) WITHOUT ROWID;
+        """
+    ]
+    for kind, table, index, columns in TABLES:
+        names = ", ".join(columns)
+        old = " || ' ' || ".join(f"old.{c}" for c in columns)
+        parts.append(
+            f"""
+        CREATE VIRTUAL TABLE {index} USING fts5(parts, content='', detail=none, tokenize='ascii');
+        CREATE TRIGGER {index}_ai AFTER INSERT ON {table} BEGIN
+            INSERT OR IGNORE INTO search_parts_pending (kind, row_id, indexed) VALUES ('{kind}', new.id, NULL);
+        END;
+        CREATE TRIGGER {index}_au AFTER UPDATE OF {names} ON {table} BEGIN
+            INSERT OR IGNORE INTO search_parts_pending (kind, row_id, indexed) VALUES ('{kind}', old.id, {old});
+        END;
+        CREATE TRIGGER {index}_ad AFTER DELETE ON {table} BEGIN
+            INSERT OR IGNORE INTO search_parts_pending (kind, row_id, indexed) VALUES ('{kind}', old.id, {old});
+        END;
+        INSERT OR IGNORE INTO search_parts_pending (kind, row_id, indexed) SELECT '{kind}', id, NULL FROM {table};
+        """
+        )
+    return "".join(parts)
+
+
+MIGRATION = _migration()
+
+
+def parts_of(text: str) -> list[str]:
+    """The parts of a text's words, as the parts index holds them (ASCII letters folded)."""
+    return _RUN.findall(text.encode("utf-8").lower().decode("utf-8"))
+
+
+def is_one_part(term: str) -> bool:
+    """Whether every place `term` occurs lies inside one part (so the parts index can answer it)."""
+    return _RUN.fullmatch(term) is not None
+
+
+def flush(conn: sqlite3.Connection) -> None:
+    """Index the parts of every row written since the last flush; in the caller's transaction."""
+    try:
+        if conn.execute("SELECT 1 FROM search_parts_pending LIMIT 1").fetchone() is None:
+            return
+    except sqlite3.OperationalError:
+        return  # a library still at an older schema (being upgraded step by step)
+    # One statement per index: FTS5 starts a new segment at every statement that may need undoing.
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_parts_batch (command TEXT, row_id INTEGER NOT NULL, parts TEXT)"
+    )
+    written = 0
+    for kind, table, index, columns in TABLES:
+        text = " || ' ' || ".join(f"t.{c}" for c in columns)
+        rows = conn.execute(
+            f"SELECT p.row_id, p.indexed, {text} FROM search_parts_pending p"
+            f" LEFT JOIN {table} t ON t.id = p.row_id WHERE p.kind = ?",
+            (kind,),
+        )
+        conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows))
+        conn.execute(
+            f"INSERT INTO {index} ({index}, rowid, parts)"
+            " SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid"
+        )
+        written += int(conn.execute("SELECT count(*) FROM temp.search_parts_batch").fetchone()[0])
+        conn.execute("DELETE FROM temp.search_parts_batch")
+    conn.execute("DELETE FROM search_parts_pending")
+    rows_now = sum(
+        int(conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]) for _k, t, _i, _c in TABLES
+    )
+    if written >= max(MERGE_AFTER_ROWS, rows_now // 10):
+        for _kind, _table, index, _columns in TABLES:
+            conn.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
+
+
+def _changes(rows: Iterable[tuple[int, str | None, str | None]]) -> Iterator[tuple[str | None, int, str]]:
+    """Per pending row: its old parts out (FTS5's 'delete' takes what was indexed), its new parts in."""
+    for row_id, indexed, current in rows:
+        if indexed is not None:
+            yield "delete", row_id, " ".join(parts_of(indexed))
+        if current is not None:
+            yield None, row_id, " ".join(parts_of(current))
+
+
+def ready(conn: sqlite3.Connection) -> bool:
+    """The parts index holds every row's parts (no write elsewhere is pending, the schema has it)."""
+    try:
+        return conn.execute("SELECT 1 FROM search_parts_pending LIMIT 1").fetchone() is None
+    except sqlite3.OperationalError:
+        return False
