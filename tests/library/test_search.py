@@ -6,6 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studynotes.importers import import_file
 from studynotes.library import Library
@@ -101,3 +103,39 @@ def test_a_long_formula_at_an_edge_is_left_out_rather_than_cut() -> None:
     long_formula = "$" + " + ".join(f"x_{i}" for i in range(60)) + "$"
     cut = snippet("앞 " + long_formula + " 그래서 손실이 줄어든다 " + long_formula, ("손실",), width=40)
     assert "손실" in cut and "$" not in cut
+
+
+def _snippet_reference(text: str, terms: tuple[str, ...], width: int = 80) -> str:
+    """The snippet as first written: every formula of the text found with `MATH.finditer`."""
+    flat = " ".join(text.split())
+    lowered = flat.casefold()
+    found = [(p, len(t)) for t in terms if (p := lowered.find(t.casefold())) >= 0]
+    first, length = min(found) if found else (0, 0)
+    start = max(0, first - width // 3)
+    end = min(len(flat), start + width)
+    for formula in MATH.finditer(flat):
+        if formula.start() >= end:
+            break
+        long_one = formula.end() - formula.start() > width
+        if formula.start() < start < formula.end():
+            start = formula.end() if long_one and formula.end() <= first else formula.start()
+        if formula.start() < end < formula.end():
+            end = formula.start() if long_one and formula.start() >= first + length else formula.end()
+    return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            ["$x_1$", "$$a^2$$", "\\(b\\)", "\\[c\\]", "$5", "$", "\\", " ", "\n", "손실", "가나 ", "x"]
+        ),
+        max_size=60,
+    ).map("".join),
+    term=st.sampled_from(["손실", "x", "$", "가나", "없음"]),
+    width=st.sampled_from([10, 20, 40, 80]),
+)
+def test_a_snippet_tries_formulas_only_where_they_start_and_finds_what_finditer_finds(
+    text: str, term: str, width: int
+) -> None:
+    assert snippet(text, (term,), width=width) == _snippet_reference(text, (term,), width=width)
