@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/window_scale.py --library LIBRARY [--runs 3]
         [--notebook ID] [--other ID]
+    … bench/window_scale.py --library LIBRARY --note note:ID|week:ID [--read]
 
 Starts the real app (`studynotes --library LIBRARY gui`, a fresh settings folder each start, so
 the first notebook is selected as on a first start) `runs` times after one untimed start (which
@@ -14,6 +15,10 @@ warms the disk cache and takes the day's backup), and in each:
   preview has loaded the notebook's page: wall, and the main thread's CPU time (the work that
   keeps the window from answering);
 - memory at rest: 5 s after the last selection, RSS and PSS summed over the app's processes.
+
+With `--note`, a long note (or a week of them) is shown instead: until its first screen is in
+the page, and memory 5 s later; with `--read`, then while the reader scrolls to its end.
+Compiled modules are kept under bench/out/pycache, as an installed app keeps them.
 
 Work on a copy of a library: the app takes its daily backup beside it.  Prints; never fails
 on timing.
@@ -87,7 +92,7 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
             raise RuntimeError("the notebook's page never loaded")
         return (time.perf_counter() - started) * 1000, listed_cpu * 1000, window.questions.model.rowCount()
 
-    def show_note(window: MainWindow, note_id: int) -> None:
+    def show_note(window: MainWindow, node: str) -> None:
         """A long note: until its first screen is in the page; memory 5 s later; then, with
         `read`, while the reader scrolls to its end (the rest comes as the reader nears it)."""
         pane = window.preview.pane
@@ -100,7 +105,11 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
 
         pane.finish_pieces = finished_pieces
         started, thread_cpu = time.perf_counter(), time.thread_time()
-        window.select_note(note_id)
+        kind, _, ident = node.partition(":")
+        if kind == "note":
+            window.select_note(int(ident))
+        else:  # a week or lecture: its notes on one page
+            window.tree.setCurrentIndex(window.tree_model.find((kind, int(ident))))
         asked_cpu = time.thread_time() - thread_cpu
         if not wait_for(pane.shown, 120_000):
             raise RuntimeError("the note's first screen never came")
@@ -174,7 +183,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="selections of the notebook per start")
     parser.add_argument("--notebook", type=int)
     parser.add_argument("--other", type=int)
-    parser.add_argument("--note", type=int, help="a long note to show instead of selecting notebooks")
+    parser.add_argument(
+        "--note",
+        help="a long note (note:ID) or a week of them (week:ID) to show instead of selecting notebooks",
+    )
     parser.add_argument("--read", action="store_true", help="then scroll the note to its end, every piece in")
     parser.add_argument("--note-wait", type=float, default=300, help="seconds to read it for, at most")
     parser.add_argument("--probe", nargs=2, help=argparse.SUPPRESS)
@@ -192,6 +204,7 @@ def main() -> int:
         "rounds": args.rounds,
         "note": args.note,
         "note_wait_s": args.note_wait,
+        "read": args.read,
     }
     questions = (
         sqlite3.connect(f"{args.library.resolve().as_uri()}?mode=ro", uri=True)

@@ -91,20 +91,23 @@ def _evaluate(qtbot: Any, pane: Any, script: str) -> Any:
     return result[0]
 
 
-def test_the_preview_shows_the_first_screen_then_every_piece(qtbot: Any, host: Any) -> None:
+def test_the_preview_shows_the_first_screen_then_every_piece_as_the_reader_scrolls(
+    qtbot: Any, host: Any
+) -> None:
     from studynotes.ui.preview_host import render_job
 
     note = chat_day(1_200)
     with qtbot.waitSignal(host.pane.shown, timeout=30_000):
         host.render(render_job([note], note.title, "light", 15))
     count = "document.querySelectorAll('section.question').length"
-    qtbot.waitUntil(
-        lambda: (
-            _evaluate(qtbot, host.pane, count) == len(note.questions)
-            and not _evaluate(qtbot, host.pane, f"!!document.getElementById('{REST_ID}')")
-        ),
-        timeout=60_000,
-    )
+
+    def everything_in() -> bool:
+        host.pane.run_script("window.scrollTo(0,document.documentElement.scrollHeight)")  # the reader
+        return _evaluate(qtbot, host.pane, count) == len(note.questions) and not _evaluate(
+            qtbot, host.pane, f"!!document.getElementById('{REST_ID}')"
+        )
+
+    qtbot.waitUntil(everything_in, timeout=60_000)
     order = _evaluate(
         qtbot, host.pane, "Array.from(document.querySelectorAll('section.question')).map(e=>e.id).join(',')"
     )

@@ -77,7 +77,7 @@ def _scored_title(line: str) -> tuple[str | None, bool]:
     heading = _HEADING.match(line)
     if heading is not None:
         return heading.group(2), False
-    summary = _SUMMARY_LINE.search(line)
+    summary = _SUMMARY_LINE.search(line) if "<" in line else None
     if summary is not None:
         return summary_text(summary.group(1)), False
     item = _SCORED_ITEM.match(line)

@@ -112,7 +112,7 @@ def update_source(
             found = pool[key].popleft() if pool.get(key) else None
             if found is None:
                 cell_id = new_id("cells")
-                saving.add_cell_rows(batch, cell, cell_id, note_id, 0, source_name, new_id)
+                saving.add_cell_rows(batch, cell, cell_id, note_id, 0, source_name, new_id, key)
             else:
                 cell_id = found.id
                 used.add(cell_id)

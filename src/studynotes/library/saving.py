@@ -168,8 +168,16 @@ def note_row(
 
 
 def add_cell_rows(
-    batch: Batch, cell: Cell, cell_id: int, note_id: int, position: int, source_name: str, new_id: IdAllocator
+    batch: Batch,
+    cell: Cell,
+    cell_id: int,
+    note_id: int,
+    position: int,
+    source_name: str,
+    new_id: IdAllocator,
+    import_key: str | None = None,
 ) -> None:
+    """The cell's row (and its question's); `import_key` when the caller has worked it out."""
     batch.cells.append(
         {
             "id": cell_id,
@@ -177,7 +185,7 @@ def add_cell_rows(
             "position": position,
             "kind": cell.kind,
             "markdown": nfc(cell.markdown),
-            "import_key": cell_key(cell, source_name),
+            "import_key": import_key or cell_key(cell, source_name),
         }
     )
     if cell.question is not None:

@@ -23,7 +23,7 @@ def find(conn: sqlite3.Connection, notebook_id: int, imported: ImportedFile) -> 
     for query, value in (
         ("sha256 = ?", imported.sha256),
         ("file_name = ?", imported.source_key),
-        ("path = ?", str(imported.path.resolve())),
+        ("path = ?", imported.resolved_path),
         ("path = ?", str(imported.path)),
     ):
         row = conn.execute(
@@ -39,7 +39,7 @@ def save(conn: sqlite3.Connection, notebook_id: int, imported: ImportedFile, sou
     """Record the file's current bytes under its name; returns the source's id."""
     values = (
         imported.source_key,
-        str(imported.path.resolve()),
+        imported.resolved_path,
         imported.sha256,
         imported.document.format,
         saving.now_iso(),

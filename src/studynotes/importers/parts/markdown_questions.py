@@ -17,6 +17,7 @@ answers it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ...model import Cell, Question
 from .markdown_blocks import CHECKBOX, Block, blocks, descendants, nest
@@ -68,6 +69,7 @@ class _Reader:
         self.lines = lines
         self.blocks = blocks(lines)
         nest(self.blocks)
+        self._positions = {id(block): index for index, block in enumerate(self.blocks)}
         self.found: dict[int, Question] = {}  # by the id of the block the question starts at
         self.taken: set[int] = set()  # blocks already decided
         self.held: set[int] = set()  # blocks whose text a question cell holds
@@ -99,7 +101,7 @@ class _Reader:
         if not asks(text):
             return
         answer: list[Block] = []
-        for later in self.blocks[position + 1 :]:
+        for later in self._after(position):
             if later.kind == "heading" and later.level <= block.level:
                 break
             if answer and self._starts_question(later):
@@ -197,7 +199,7 @@ class _Reader:
     def _answer_blocks_after(self, position: int) -> list[Block]:
         """What follows a one-line question paragraph up to the next heading or question."""
         found: list[Block] = []
-        for later in self.blocks[position + 1 :]:
+        for later in self._after(position):
             if later.kind == "heading" or self._starts_question(later):
                 break
             found.append(later)
@@ -208,7 +210,7 @@ class _Reader:
     def _marked_answers_after(self, position: int) -> list[Block]:
         """Paragraphs right after a question that start with an answer mark (`A:`, `답변:`)."""
         found: list[Block] = []
-        for later in self.blocks[position + 1 :]:
+        for later in self._after(position):
             if later.kind == "blank":
                 continue
             if later.kind in ("paragraph", "item") and answer_start(later.lines[0]) is not None:
@@ -235,8 +237,7 @@ class _Reader:
     def _following_siblings(self, block: Block) -> list[Block]:
         """Items right after a childless `- 질문` item, up to the next heading or paragraph."""
         found: list[Block] = []
-        index = self.blocks.index(block)
-        for later in self.blocks[index + 1 :]:
+        for later in self._after(self._positions[id(block)]):
             if later.kind == "blank":
                 continue
             if later.kind != "item" or later.level > block.level + 8:
@@ -246,6 +247,11 @@ class _Reader:
         return found
 
     # --- helpers ----------------------------------------------------------------------
+
+    def _after(self, position: int) -> Iterator[Block]:
+        """The blocks after this one, without copying the rest of the list (most walks stop soon)."""
+        for index in range(position + 1, len(self.blocks)):
+            yield self.blocks[index]
 
     def _listed(self, block: Block) -> bool:
         return self.section_level >= 0 or id(block) in self.listed

@@ -73,6 +73,7 @@ _ANSWER_START = re.compile(
     re.IGNORECASE,
 )
 _INLINE_ANSWER = re.compile(r"(?<!\s)\s+(?:→|->|⇒|=>|➡️?)\s+")  # tried once per run of spaces
+_ARROWS = ("→", "->", "⇒", "=>", "➡")  # what _INLINE_ANSWER needs: most lines have none
 
 
 # What every alternative of _NOT_PROSE starts with: most lines have none, and this is a far
@@ -212,6 +213,8 @@ def split_inline_answer(text: str) -> tuple[str, str | None]:
 
     Only an arrow after words that ask splits: `A → B` in a plain sentence is not an answer.
     """
+    if not any(arrow in text for arrow in _ARROWS):
+        return text, None
     match = _INLINE_ANSWER.search(text)
     if match is None:
         return text, None
