@@ -176,31 +176,40 @@ class _Piece:
 def _save_words(
     conn: sqlite3.Connection, rows: dict[str, Counter[bytes]], newest: dict[str, dict[bytes, int]]
 ) -> None:
-    touched = set(rows["question"]) | set(rows["cell"])
+    """Add the rows' counts to the vocabulary in one statement, then note each word's pieces.
+
+    Words new to the vocabulary are those given ids past the largest before the write."""
+    question_rows, cell_rows = rows["question"], rows["cell"]
+    question_newest, cell_newest = newest["question"], newest["cell"]
+    touched = [(raw.decode("utf-8", "replace"), raw) for raw in set(question_rows) | set(cell_rows)]
     last_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM search_words").fetchone()[0])
-    new_words: list[tuple[int, str]] = []
+    conn.executemany(
+        "INSERT INTO search_words (word, question_rows, cell_rows) VALUES (?, ?, ?)"
+        " ON CONFLICT (word) DO UPDATE SET question_rows = question_rows + excluded.question_rows,"
+        " cell_rows = cell_rows + excluded.cell_rows",
+        [(word, question_rows[raw], cell_rows[raw]) for word, raw in touched],
+    )
+    new_words: list[tuple[int, str]] = conn.execute(
+        "SELECT id, word FROM search_words WHERE id > ? ORDER BY id", (last_id,)
+    ).fetchall()
+    new_ids = {word: word_id for word_id, word in new_words}
     pieces: dict[str, _Piece] = {}
-    for raw in touched:
-        word = raw.decode("utf-8", "replace")
-        (word_id,) = conn.execute(
-            "INSERT INTO search_words (word, question_rows, cell_rows) VALUES (?, ?, ?)"
-            " ON CONFLICT (word) DO UPDATE SET question_rows = question_rows + excluded.question_rows,"
-            " cell_rows = cell_rows + excluded.cell_rows RETURNING id",
-            (word, rows["question"][raw], rows["cell"][raw]),
-        ).fetchone()
-        is_new = word_id > last_id
-        if is_new:
-            new_words.append((word_id, word))
-        question_newest, cell_newest = newest["question"].get(raw, 0), newest["cell"].get(raw, 0)
-        question_rows, cell_rows = rows["question"][raw], rows["cell"][raw]
+    for word, raw in touched:
+        word_id = new_ids.get(word)
+        q_newest, c_newest = question_newest.get(raw, 0), cell_newest.get(raw, 0)
+        q_rows, c_rows = question_rows[raw], cell_rows[raw]
         for name in pieces_of(word):
-            piece = pieces.setdefault(name, _Piece())
-            if is_new:
+            piece = pieces.get(name)
+            if piece is None:
+                piece = pieces[name] = _Piece()
+            if word_id is not None:
                 piece.added.append(word_id)
-            piece.question_newest = max(piece.question_newest, question_newest)
-            piece.cell_newest = max(piece.cell_newest, cell_newest)
-            piece.question_rows += question_rows
-            piece.cell_rows += cell_rows
+            if q_newest > piece.question_newest:
+                piece.question_newest = q_newest
+            if c_newest > piece.cell_newest:
+                piece.cell_newest = c_newest
+            piece.question_rows += q_rows
+            piece.cell_rows += c_rows
     conn.executemany("INSERT INTO search_words_fts (rowid, word) VALUES (?, ?)", new_words)
     for name, piece in pieces.items():
         _save_piece(conn, name, piece)
