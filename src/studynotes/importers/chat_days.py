@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import ImportContext, Note, ParsedDocument
-from .chat_log import _plain, _Thread, _Threads
 from .chat_messages import Message, merge_runs
 from .chat_people import Aliases, instructor_names
 from .chat_text import asks, is_small_talk
+from .chat_threads import Thread, Threads, plain_key
 
 GUESS_WINDOW_SECONDS = 3 * 60
 _ONE_WORD_GUESS = re.compile(r"^[^\s?？]{1,20}[?？]+$")
@@ -149,7 +149,7 @@ def _guesses(messages: list[Message]) -> frozenset[int]:
     return frozenset(guesses)
 
 
-class _DayThreads(_Threads):
+class _DayThreads(Threads):
     """The Zoom chat's question finder, with guesses kept as chat."""
 
     def __init__(self, note: Note, instructors: frozenset[str], guesses: frozenset[int]) -> None:
@@ -157,7 +157,7 @@ class _DayThreads(_Threads):
         self.guesses = guesses
         self.explicit_replies = False  # the chat marks its replies: only those (and `@Name`) answer
 
-    def _evidence_target(self, message: Message, text: str) -> _Thread | None:
+    def _evidence_target(self, message: Message, text: str) -> Thread | None:
         return None if self.explicit_replies else super()._evidence_target(message, text)
 
     def _public(self, message: Message) -> None:
@@ -174,8 +174,8 @@ class _DayThreads(_Threads):
             return
         super()._public(message)
 
-    def _quoted(self, message: Message) -> _Thread | None:
+    def _quoted(self, message: Message) -> Thread | None:
         """The question whose thread (or reply) this message is in, when the chat says so."""
         if message.reply_to is None:
             return None
-        return self._quoting(_plain(message.reply_to))
+        return self._quoting(plain_key(message.reply_to))
