@@ -6,7 +6,7 @@ its own transaction, after a backup copy of the file; none drops user data.
 
 from __future__ import annotations
 
-from . import index_later, word_index, word_parts
+from . import index_later, notebook_counts, word_index, word_parts
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -482,6 +482,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     (word_index.MIGRATION_NAME, word_index.MIGRATION),  # whole words for search (word_index.py)
     (index_later.MIGRATION_NAME, index_later.MIGRATION),  # new rows indexed at commit (index_later.py)
     (word_parts.MIGRATION_NAME, word_parts.MIGRATION),  # the parts of words for search (word_parts.py)
+    (notebook_counts.MIGRATION_NAME, notebook_counts.MIGRATION),  # kept per notebook (notebook_counts.py)
 )
 
 LATEST_VERSION = len(MIGRATIONS)
