@@ -7,9 +7,10 @@ script) into a fresh library, opens the real main window offscreen, shows one da
 to start the web view, then selects a day and measures, on the wall clock:
 
 - first screen: selecting the note until the web view has loaded its first page;
-- whole day: while the reader keeps scrolling to the end of the page (the rest comes
-  as the reader nears it), until every piece is in the page (the preview's own last
-  step, then a script round trip that finds every question card in the page).
+- whole day: while the reader goes down the page a screen at a time (pieces come as the
+  reader nears them and leave once far behind), until every piece has been shown and
+  the reader is at the end (then a script round trip that counts the question cards left
+  in the page).
 
 The days alternate, so each run renders its page afresh (long pages are never cached).
 Wall time includes the machine's other load (printed); figures are printed, never asserted.
@@ -32,6 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import chats
 
+READ_ON = (
+    "(function(){var h=window.innerHeight,bs=document.querySelectorAll('div.page-piece.piece-empty');"
+    "for(var i=0;i<bs.length;i++){var r=bs[i].getBoundingClientRect();if(r.bottom>0&&r.top<h)return;}"
+    "window.scrollBy(0,h);})()"
+)
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -44,7 +51,6 @@ def main() -> int:
 
     from studynotes.importing import import_paths
     from studynotes.library import Library
-    from studynotes.render.paged import REST_ID
     from studynotes.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -62,8 +68,8 @@ def main() -> int:
     def wait(done: list[Any], seconds: float = 120, *, reading: bool = False) -> None:
         deadline = time.perf_counter() + seconds
         while not done and time.perf_counter() < deadline:
-            if reading:
-                pane.run_script("window.scrollTo(0,document.documentElement.scrollHeight)")
+            if reading:  # a screen further down once what is in view has come
+                pane.run_script(READ_ON)
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         if not done:
             raise SystemExit("the preview did not answer in time")
@@ -72,12 +78,10 @@ def main() -> int:
         loaded: list[float] = []
         finished: list[float] = []
         counted: list[int] = []
+        shown: set[int] = set()
 
         def on_shown(_ok: bool) -> None:
             loaded.append(time.perf_counter())
-
-        pane.shown.connect(on_shown)
-        finish = pane.finish_pieces
 
         def count_cards() -> None:
             pane.run_script(
@@ -85,19 +89,21 @@ def main() -> int:
                 lambda count: (counted.append(int(count or 0)), finished.append(time.perf_counter())),
             )
 
-        def finished_pieces() -> None:
-            finish()
-            count_cards()
+        def piece_shown(number: int, pieces: int) -> None:
+            shown.add(number)
+            if len(shown) == pieces:
+                count_cards()
 
-        pane.finish_pieces = finished_pieces
+        pane.shown.connect(on_shown)
+        window.preview.pieceShown.connect(piece_shown)
         started = time.perf_counter()
         window.select_note(note_id)
         wait(loaded)
-        if REST_ID not in window.preview.last_html:  # a page short enough to come whole
+        if window.preview._paged is None:  # a page short enough to come whole
             count_cards()
         wait(finished, reading=True)
         pane.shown.disconnect(on_shown)
-        pane.finish_pieces = finish
+        window.preview.pieceShown.disconnect(piece_shown)
         return loaded[0] - started, finished[0] - started, counted[0]
 
     started: list[bool] = []
@@ -112,7 +118,7 @@ def main() -> int:
         firsts.append(first)
         wholes.append(whole)
     print(
-        f"One KakaoTalk day of {args.day:,} messages ({len(note.cells)} cells, {cards} question cards in the page)"
+        f"One KakaoTalk day of {args.day:,} messages ({len(note.cells)} cells, {cards} question cards in the page at its end)"
     )
     print(f"  first screen shown   {statistics.median(firsts) * 1000:7.0f} ms  (median of {args.runs})")
     print(f"  whole day shown      {statistics.median(wholes) * 1000:7.0f} ms")

@@ -71,6 +71,17 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         return usage.ru_utime + usage.ru_stime
 
+    def tree_cpu_s(pids: list[int]) -> float:
+        """User + system CPU of the processes (the app and its web engine's), in seconds."""
+        ticks = 0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     class FirstPaint(QObject):
         """Usable: the window's tree painted for the first time (what the user first sees)."""
 
@@ -104,16 +115,10 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
 
     def show_note(window: MainWindow, node: str) -> None:
         """A long note: until its first screen is in the page; memory 5 s later; then, with
-        `read`, while the reader scrolls to its end (the rest comes as the reader nears it)."""
+        `read`, while the reader goes to its end (the pieces come and go as the reader moves)."""
         pane = window.preview.pane
-        finished: list[float] = []
-        finish = pane.finish_pieces
-
-        def finished_pieces() -> None:
-            finish()
-            finished.append(time.perf_counter())
-
-        pane.finish_pieces = finished_pieces
+        shown: list[int] = []
+        window.preview.pieceShown.connect(lambda number, _count: shown.append(number))
         started, thread_cpu = time.perf_counter(), time.thread_time()
         kind, _, ident = node.partition(":")
         if kind == "note":
@@ -130,16 +135,46 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
         idle.exec()
         result["note_open_rss_mb"], result["note_open_pss_mb"] = memory_mb(process_tree(os.getpid()))
         result["note_whole_s"] = None
-        if plan["read"]:
-            reading = time.perf_counter()
-            deadline = reading + plan["note_wait_s"]
-            while not finished and time.perf_counter() < deadline:
-                pane.run_script("window.scrollTo(0,document.documentElement.scrollHeight)")
-                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-                rss = memory_mb(process_tree(os.getpid()))[0]
-                result["note_peak_rss_mb"] = max(result.get("note_peak_rss_mb", 0.0), rss)
-            result["note_whole_s"] = (finished[0] - reading) if finished else None
-        pane.finish_pieces = finish
+        paged = window.preview._paged
+        if plan["read"] and paged is not None:
+            read_to_the_end(pane, paged.pieces, shown)
+
+    def read_to_the_end(pane: Any, pieces: int, shown: list[int]) -> None:
+        """The reader goes down `step` screens whenever what is in view has been rendered (or,
+        with `jump`, to the end of the page at once, as End does), until the last piece is in
+        and the reader at the end."""
+        answers: list[Any] = []
+        step = 0 if plan["jump"] else plan["step"]
+        move = (
+            "(function(){var h=window.innerHeight,bs=document.querySelectorAll('body > div.page-piece.piece-empty');"
+            "for(var i=0;i<bs.length;i++){var r=bs[i].getBoundingClientRect();if(r.bottom>0&&r.top<h)return false;}"
+            "var root=document.documentElement,end=window.scrollY+h>=root.scrollHeight-2;"
+            f"if(!end)window.scrollTo(0,{step}>0?window.scrollY+{step}*h:root.scrollHeight);return end;}})()"
+        )
+        pids = process_tree(os.getpid())
+        cpu_before, app_before = tree_cpu_s(pids), cpu()
+        reading = time.perf_counter()
+        deadline = reading + plan["note_wait_s"]
+        peak, next_sample = (0.0, 0.0), reading
+        while time.perf_counter() < deadline:
+            answers.clear()
+            pane.run_script(move, answers.append)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            while not answers and time.perf_counter() < deadline:
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if time.perf_counter() >= next_sample:  # reading /proc costs CPU too: twice a second
+                next_sample = time.perf_counter() + 0.5
+                rss, pss = memory_mb(process_tree(os.getpid()))
+                peak = (max(peak[0], rss), max(peak[1], pss))
+            if answers and answers[0] is True and pieces - 1 in shown:
+                result["note_whole_s"] = time.perf_counter() - reading
+                break
+        result["note_read_s"] = time.perf_counter() - reading
+        result["note_read_cpu_s"] = tree_cpu_s(pids) - cpu_before  # every process of the app
+        result["note_read_app_cpu_s"] = cpu() - app_before  # the window's process (both threads)
+        result["note_peak_rss_mb"], result["note_peak_pss_mb"] = peak
+        result["pieces_shown"], result["pieces"] = len(set(shown)), pieces
+        result["pieces_rendered"] = len(shown)
 
     def measure(window: MainWindow) -> None:
         try:
@@ -151,6 +186,8 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
                 show_note(window, plan["note"])
                 result["rest_rss_mb"], result["rest_pss_mb"] = memory_mb(process_tree(os.getpid()))
                 result["window_rss_mb"] = memory_mb([os.getpid()])[0]
+                pids = process_tree(os.getpid())
+                result["rss_by_process_mb"] = [round(memory_mb([pid])[0], 1) for pid in pids]
                 raise StopIteration
 
             if window.preview.pane is None and not wait_for(window.preview.currentChanged):
@@ -196,7 +233,11 @@ def main() -> int:
         "--note",
         help="a long note (note:ID) or a week of them (week:ID) to show instead of selecting notebooks",
     )
-    parser.add_argument("--read", action="store_true", help="then scroll the note to its end, every piece in")
+    parser.add_argument(
+        "--read", action="store_true", help="then read the note to its end, every piece coming into view"
+    )
+    parser.add_argument("--step", type=float, default=10, help="screens the reader moves at a time")
+    parser.add_argument("--jump", action="store_true", help="with --read: go to the end at once, as End does")
     parser.add_argument("--note-wait", type=float, default=300, help="seconds to read it for, at most")
     parser.add_argument("--probe", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -214,6 +255,8 @@ def main() -> int:
         "note": args.note,
         "note_wait_s": args.note_wait,
         "read": args.read,
+        "step": args.step,
+        "jump": args.jump,
     }
     questions = (
         sqlite3.connect(f"{args.library.resolve().as_uri()}?mode=ro", uri=True)
@@ -272,17 +315,26 @@ def main() -> int:
             if run > 0:
                 runs.append(result)
             if args.note:
-                whole = result["note_whole_s"]
-                read = (
-                    f"; read to its end in {whole:.1f} s, peak {result['note_peak_rss_mb']:.0f} MB RSS"
-                    if whole
-                    else ""
-                )
+                read = ""
+                if "note_read_s" in result:
+                    reached = (
+                        f"read to its end in {result['note_whole_s']:.1f} s"
+                        if result["note_whole_s"] is not None
+                        else f"not at its end after {result['note_read_s']:.0f} s"
+                    )
+                    read = (
+                        f"; {reached} (CPU {result['note_read_cpu_s']:.1f} s over the app's processes, "
+                        f"{result['note_read_app_cpu_s']:.1f} s in the window's; "
+                        f"{result['pieces_shown']} of {result['pieces']} pieces shown, "
+                        f"{result['pieces_rendered']} renders), peak {result['note_peak_rss_mb']:.0f} MB RSS / "
+                        f"{result['note_peak_pss_mb']:.0f} MB PSS"
+                    )
                 print(
                     f"  {'(warm-up) ' if run == 0 else ''}note {args.note}: first screen {result['note_first_ms']:.0f} ms "
                     f"(main thread CPU {result['note_select_cpu_ms']:.0f} ms until the render was asked for); "
                     f"5 s later {result['note_open_rss_mb']:.0f} MB RSS / {result['note_open_pss_mb']:.0f} MB PSS"
-                    f"{read}; at the end {result['rest_rss_mb']:.0f} MB RSS / {result['rest_pss_mb']:.0f} MB PSS",
+                    f"{read}; at the end {result['rest_rss_mb']:.0f} MB RSS / {result['rest_pss_mb']:.0f} MB PSS "
+                    f"(by process {result['rss_by_process_mb']}; load average {os.getloadavg()[0]:.1f})",
                     flush=True,
                 )
                 continue

@@ -1568,8 +1568,8 @@ Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
             <translation>이 노트를 보여 줄 수 없습니다: {error}</translation>
         </message>
         <message>
-            <source>The rest of this page could not be shown: {error}</source>
-            <translation>이 페이지의 나머지를 보여 줄 수 없습니다: {error}</translation>
+            <source>This part of the page could not be shown: {error}</source>
+            <translation>페이지의 이 부분을 보여 줄 수 없습니다: {error}</translation>
         </message>
         <message>
             <source>Loading preview…</source>
@@ -1578,10 +1578,6 @@ Undo brings it back, and so does Edit → Deleted notes and notebooks.</source>
         <message>
             <source>Nested too deeply to lay out; shown as text.</source>
             <translation>너무 깊게 중첩되어 배치할 수 없어 텍스트로 보여 줍니다.</translation>
-        </message>
-        <message>
-            <source>Showing the rest of this page…</source>
-            <translation>이 페이지의 나머지를 보여 주는 중…</translation>
         </message>
         <message>
             <source>Opens in your browser</source>

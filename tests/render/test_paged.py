@@ -1,4 +1,5 @@
-"""Long pages: the first screen at once, the rest in pieces that add up to the whole page."""
+"""Long pages: the first screen at once, the rest in pieces that add up to the whole page, each
+rendered whenever asked for."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from studynotes.model import Cell, Note, Question
 from studynotes.render import render_note, render_notes
-from studynotes.render.paged import FIRST_SCREEN_CELLS, PIECE_CELLS, REST_ID, render_paged
+from studynotes.render.paged import FIRST_SCREEN_CELLS, PIECE_CELLS, PIECE_ID, render_paged
 
 QUESTION_ID = re.compile(r'id="question-(\d+)"')
 
@@ -38,11 +39,11 @@ def test_a_short_page_is_rendered_whole_as_before() -> None:
 def test_the_pieces_add_up_to_every_cell_once_in_order() -> None:
     note = chat_day(2_000)
     page = render_paged([note], title=note.title)
-    assert page.cut and REST_ID in page.first
+    assert page.cut and page.shown == (0,)
     first_ids = [int(i) for i in QUESTION_ID.findall(page.first)]
     assert 0 < len(first_ids) <= FIRST_SCREEN_CELLS
     pieces = list(page.rest)
-    assert len(pieces) == -(-(2_000 - FIRST_SCREEN_CELLS) // PIECE_CELLS)
+    assert len(pieces) == -(-(2_000 - FIRST_SCREEN_CELLS) // PIECE_CELLS) == page.pieces - 1
     all_ids = first_ids + [int(i) for piece in pieces for i in QUESTION_ID.findall(piece)]
     assert all_ids == [q.id for q in note.questions]
     whole = render_note(note)
@@ -53,13 +54,40 @@ def test_the_pieces_add_up_to_every_cell_once_in_order() -> None:
     assert f'id="cell-{last.id}"' in pieces[-1] and f'id="cell-{last.id}"' in whole
 
 
-def test_the_element_asked_for_is_in_the_first_screen() -> None:
+def test_the_first_document_holds_every_piece_empty_but_the_first() -> None:
+    """The page is as long as the note from the start: a block per piece, the later ones empty
+    with room for their cells, so the scroll bar spans the whole note."""
+    note = chat_day(2_000)
+    page = render_paged([note], title=note.title)
+    blocks = re.findall(
+        r'<div class="page-piece( piece-empty)?" id="page-piece-(\d+)" data-cells="(\d+)"', page.first
+    )
+    assert [int(number) for _, number, _ in blocks] == list(range(page.pieces))
+    assert [bool(empty) for empty, _, _ in blocks] == [False] + [True] * (page.pieces - 1)
+    assert sum(int(cells) for _, _, cells in blocks) == len(note.cells)
+    assert f'id="{PIECE_ID}0" data-cells="{FIRST_SCREEN_CELLS}">{page.piece(0)}</div>' in page.first
+
+
+def test_a_piece_renders_the_same_whenever_asked() -> None:
+    """A piece emptied and rendered again shows exactly what it showed (formulas typeset)."""
+    note = chat_day(1_000)
+    page = render_paged([note], title=note.title)
+    again = render_paged([note], title=note.title)
+    for number in (3, 1, 3):
+        assert page.piece(number) == again.piece(number) and "<svg" in page.piece(number)
+
+
+def test_the_element_asked_for_is_in_the_first_document() -> None:
     note = chat_day(3_000)
     late = note.questions[-5]
     page = render_paged([note], title=note.title, through=f"question-{late.id}")
     assert f'id="question-{late.id}"' in page.first
+    assert page.shown == (page.pieces - 1,) and page.piece_of(f"question-{late.id}") == page.pieces - 1
     rest = "".join(page.rest)
-    assert f'id="question-{late.id}"' not in rest and f'id="question-{note.questions[-1].id}"' in rest
+    assert f'id="question-{late.id}"' not in rest and f'id="question-{note.questions[0].id}"' in rest
+    assert f'id="question-{note.questions[0].id}"' not in page.first  # only the piece asked for
+    assert page.piece_of(f"cell-{note.cells[FIRST_SCREEN_CELLS].id}") == 1
+    assert page.piece_of(f"note-{note.id}") == 0 and page.piece_of("question-999999") is None
 
 
 def test_a_week_of_several_long_notes_keeps_each_note_whole() -> None:
@@ -91,27 +119,29 @@ def _evaluate(qtbot: Any, pane: Any, script: str) -> Any:
     return result[0]
 
 
-def test_the_preview_shows_the_first_screen_then_every_piece_as_the_reader_scrolls(
-    qtbot: Any, host: Any
-) -> None:
+def test_the_preview_shows_every_piece_as_the_reader_scrolls(qtbot: Any, host: Any) -> None:
     from studynotes.ui.preview_host import render_job
 
     note = chat_day(1_200)
+    shown: list[int] = []
+    host.pieceShown.connect(lambda number, _count: shown.append(number))
     with qtbot.waitSignal(host.pane.shown, timeout=30_000):
         host.render(render_job([note], note.title, "light", 15))
-    count = "document.querySelectorAll('section.question').length"
+    pieces = host._paged.pieces
+    seen: set[str] = set()
+    cards = "Array.from(document.querySelectorAll('section.question')).map(e=>e.id).join(',')"
 
-    def everything_in() -> bool:
-        host.pane.run_script("window.scrollTo(0,document.documentElement.scrollHeight)")  # the reader
-        return _evaluate(qtbot, host.pane, count) == len(note.questions) and not _evaluate(
-            qtbot, host.pane, f"!!document.getElementById('{REST_ID}')"
-        )
+    def read_on() -> bool:
+        """The reader goes down a screen at a time; every card on the way is in the page, in order."""
+        order = [i for i in _evaluate(qtbot, host.pane, cards).split(",") if i]
+        assert order == sorted(order, key=lambda i: int(i.split("-")[1]))
+        seen.update(order)
+        host.pane.run_script("window.scrollBy(0,window.innerHeight)")
+        return len(seen) == len(note.questions)
 
-    qtbot.waitUntil(everything_in, timeout=60_000)
-    order = _evaluate(
-        qtbot, host.pane, "Array.from(document.querySelectorAll('section.question')).map(e=>e.id).join(',')"
-    )
-    assert order == ",".join(f"question-{q.id}" for q in note.questions)
+    qtbot.waitUntil(read_on, timeout=120_000)
+    assert sorted(set(shown)) == list(range(pieces))
+    assert seen == {f"question-{q.id}" for q in note.questions}
 
 
 def test_moving_on_stops_the_pieces_of_the_page_before(qtbot: Any, host: Any) -> None:

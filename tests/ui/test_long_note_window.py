@@ -1,23 +1,31 @@
 """A long chat in the window: its first screen shows, a chosen question is in view, the rest
-follows as the reader scrolls down (and only then)."""
+follows as the reader scrolls down (and only then), and what the reader has left far behind
+leaves the page, coming back unchanged when the reader returns."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
 
 from studynotes.importers import import_file
 from studynotes.library import Library
-from studynotes.render.paged import FIRST_SCREEN_CELLS, REST_ID
+from studynotes.render.paged import FIRST_SCREEN_CELLS, PIECE_CELLS, PIECE_ID
 
 QUESTIONS = 400
+LONG = 1_600  # questions (a cell each, with its answer): 12 pieces, each tens of screens tall
+SEARCHED = 170  # the question that says "Bayesian", in the second piece
+FORMULA_EVERY = 25  # questions with a formula
+SCRIPTED = 160  # the question whose text carries markup that would run script
 
 
 READ_TO_THE_END = "window.scrollTo(0,document.documentElement.scrollHeight)"
+CARDS = "document.querySelectorAll('section.question').length"
 
 
 def _eventually(
@@ -38,29 +46,96 @@ def _eventually(
     qtbot.waitUntil(holds, timeout=timeout)
 
 
+def _evaluate(qtbot: Any, pane: Any, script: str) -> Any:
+    answers: list[Any] = []
+    pane.run_script(script, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    return answers[0]
+
+
+def _in_view(element_id: str) -> str:
+    return (
+        f"(function(){{var e=document.getElementById('{element_id}');if(!e)return false;"
+        "var r=e.getBoundingClientRect();return r.top>=0&&r.bottom<=window.innerHeight;})()"
+    )
+
+
+def _piece(number: int) -> str:
+    """The state of a piece's block: whether empty, its height, its HTML."""
+    return (
+        f"(function(){{var b=document.getElementById('{PIECE_ID}{number}');"
+        "return JSON.stringify({empty:b.classList.contains('piece-empty'),children:b.children.length,"
+        "height:b.getBoundingClientRect().height,html:b.innerHTML});})()"
+    )
+
+
+def _chat(path: Path, questions: int) -> Path:
+    lines = []
+    for n in range(questions):
+        minute, second = divmod(n, 60)
+        text = f"질문 {n}번은 왜 그런가요?"
+        if n == SEARCHED:
+            text = "Bayesian 사전분포는 왜 그런가요?"
+        elif n == SCRIPTED:
+            text = '<img src=x onerror="document.title=1"> <script>document.title=2</script> 왜요?'
+        elif n % FORMULA_EVERY == 0:
+            text = f"$x_{{{n}}}^2$ 는 왜 그런가요?"
+        lines.append(f"- 1{minute // 60}:{minute % 60:02d}:{second:02d} From 학생{n % 7} : {text}")
+        lines.append(f"- > 답변 {n}: 그래서 그렇습니다.")
+    chat = path / "meeting_saved_chat.txt"
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return chat
+
+
 @pytest.fixture
-def long_chat_window(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, Library]]:
+def chat_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[[int], tuple[Any, Library]]]:
+    """A window on a library holding one chat day of the given number of questions."""
     from studynotes.ui.main_window import MainWindow
 
-    lines = []
-    for n in range(QUESTIONS):
-        minute, second = divmod(n, 60)
-        lines.append(
-            f"- 1{minute // 60}:{minute % 60:02d}:{second:02d} From 학생{n % 7} : 질문 {n}번은 왜 그런가요?"
-        )
-        lines.append(f"- > 답변 {n}: 그래서 그렇습니다.")
-    chat = tmp_path / "meeting_saved_chat.txt"
-    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    library = Library.open(tmp_path / "library.sqlite3")
-    library.save_import(import_file(chat), notebook="Long")
-    window = MainWindow(library, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.preview.create_web_view()
-    yield window, library
-    window.close()
-    library.close()
+    opened: list[tuple[Any, Library]] = []
+
+    def open_window(questions: int) -> tuple[Any, Library]:
+        library = Library.open(tmp_path / "library.sqlite3")
+        library.save_import(import_file(_chat(tmp_path, questions)), notebook="Long")
+        window = MainWindow(library, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        window.preview.create_web_view()
+        opened.append((window, library))
+        return window, library
+
+    yield open_window
+    for window, library in opened:
+        window.close()
+        library.close()
+
+
+@pytest.fixture
+def long_chat_window(chat_window: Callable[[int], tuple[Any, Library]]) -> tuple[Any, Library]:
+    return chat_window(QUESTIONS)
+
+
+def _read_down(qtbot: Any, window: Any, until: Callable[[], bool], *, screens: int = 5) -> list[int]:
+    """The reader goes down `screens` at a time, each time what is in view has come, until
+    `until` holds; the most cards the page held on the way, at each step."""
+    pane = window.preview.pane
+    move = (
+        "(function(){var h=window.innerHeight,bs=document.querySelectorAll('div.page-piece.piece-empty');"
+        "for(var i=0;i<bs.length;i++){var r=bs[i].getBoundingClientRect();if(r.bottom>0&&r.top<h)return -1;}"
+        f"window.scrollBy(0,{screens}*h);return {CARDS};}})()"
+    )
+    held: list[int] = []
+
+    def step() -> bool:
+        cards = _evaluate(qtbot, pane, move)
+        if cards >= 0:
+            held.append(cards)
+        qtbot.wait(30)
+        return until()
+
+    qtbot.waitUntil(step, timeout=120_000)
+    return held
 
 
 def test_a_question_far_down_a_long_chat_is_shown_in_view(qtbot: Any, long_chat_window: Any) -> None:
@@ -71,16 +146,10 @@ def test_a_question_far_down_a_long_chat_is_shown_in_view(qtbot: Any, long_chat_
     pane = window.preview.pane
     with qtbot.waitSignal(pane.shown, timeout=30_000):
         window.select_note(late.note_id, scroll_to=f"question-{late.id}")
-    in_view = (
-        f"(function(){{var e=document.getElementById('question-{late.id}');if(!e)return false;"
-        "var r=e.getBoundingClientRect();return r.top>=0&&r.bottom<=window.innerHeight;})()"
-    )
-    _eventually(qtbot, pane, in_view, True)
-    everything = (
-        f"document.querySelectorAll('section.question').length==={QUESTIONS}"
-        f"&&!document.getElementById('{REST_ID}')"
-    )
-    _eventually(qtbot, pane, everything, True, timeout=60_000, reading=True)
+    _eventually(qtbot, pane, _in_view(f"question-{late.id}"), True)
+    assert _evaluate(qtbot, pane, f"!!document.getElementById('question-{questions[0].id}')") is False
+    # End: the last card comes, at the end of the page.
+    _eventually(qtbot, pane, _in_view(f"question-{questions[-1].id}"), True, reading=True)
 
 
 def test_the_first_screen_comes_before_the_rest(qtbot: Any, long_chat_window: Any) -> None:
@@ -89,49 +158,150 @@ def test_the_first_screen_comes_before_the_rest(qtbot: Any, long_chat_window: An
     pane = window.preview.pane
     # What the page holds just before the first later piece goes in: the view runs scripts in
     # the order they are sent, so this count sees the first screen alone, however fast the rest is.
-    first = (
-        f"document.getElementById('{REST_ID}')!==null&&document.querySelectorAll('section.question').length"
-    )
     before_rest: list[Any] = []
-    append = pane.append_piece
+    put = pane.put_piece
 
-    def append_after_counting(piece: str) -> None:
+    def put_after_counting(number: int, piece: str) -> None:
         if not before_rest:
             before_rest.append(None)
-            pane.run_script(first, before_rest.append)
-        append(piece)
+            pane.run_script(CARDS, before_rest.append)
+        put(number, piece)
 
-    pane.append_piece = append_after_counting
+    pane.put_piece = put_after_counting
     window.select_note(note_id)
 
     def counted_before_rest() -> bool:
-        pane.run_script(READ_TO_THE_END)  # the reader goes down: the next piece is asked for
+        pane.run_script("window.scrollBy(0,window.innerHeight)")  # the reader goes down: the next piece comes
         qtbot.wait(50)
         return len(before_rest) == 2
 
     qtbot.waitUntil(counted_before_rest, timeout=30_000)
     counted = before_rest[1]
     assert isinstance(counted, int | float) and 0 < counted <= FIRST_SCREEN_CELLS
-    everything = (
-        f"document.querySelectorAll('section.question').length==={QUESTIONS}"
-        f"&&!document.getElementById('{REST_ID}')"
-    )
-    _eventually(qtbot, pane, everything, True, timeout=60_000, reading=True)
+    last = library.questions()[-1].id
+    _eventually(qtbot, pane, _in_view(f"question-{last}"), True, timeout=60_000, reading=True)
 
 
 def test_the_rest_waits_for_the_reader(qtbot: Any, long_chat_window: Any) -> None:
-    """Pieces come while the reader is near the end of what is shown, not all at once: a page
-    of a whole busy day made the web engine grow by a GB or two."""
+    """Pieces come while the reader is near them, not all at once: a page of a whole busy day
+    made the web engine grow by a GB or two."""
     window, library = long_chat_window
     pane = window.preview.pane
     with qtbot.waitSignal(pane.shown, timeout=30_000):
         window.select_note(library.questions()[0].note_id)
     qtbot.wait(1_500)  # time enough for every piece, were they rendered unasked
-    cards = "document.querySelectorAll('section.question').length"
-    counted: list[Any] = []
-    pane.run_script(cards, counted.append)
-    qtbot.waitUntil(lambda: bool(counted), timeout=10_000)
-    assert 0 < counted[0] < QUESTIONS
-    assert window.preview._rest is not None  # more to come, when asked for
-    further = f"{cards}>{counted[0]}"
-    _eventually(qtbot, pane, further, True, reading=True)
+    counted = _evaluate(qtbot, pane, CARDS)
+    assert 0 < counted < QUESTIONS
+    assert window.preview._paged is not None  # more to come, when asked for
+    _eventually(qtbot, pane, f"{CARDS}>{counted}", True, reading=True)
+
+
+def test_reading_far_keeps_few_cards_and_the_earlier_come_back_unchanged(
+    qtbot: Any, chat_window: Any
+) -> None:
+    window, library = chat_window(LONG)
+    pane = window.preview.pane
+    questions = library.questions()
+    shown: list[int] = []
+    window.preview.pieceShown.connect(lambda number, _count: shown.append(number))
+    with qtbot.waitSignal(pane.shown, timeout=30_000):
+        window.select_note(questions[0].note_id)
+    pieces = window.preview._paged.pieces
+    assert pieces > 10
+    height = "document.documentElement.scrollHeight"
+    first = questions[FIRST_SCREEN_CELLS]  # the first card of piece 1
+    top = f"(function(){{var e=document.getElementById('question-{first.id}');return e?e.getBoundingClientRect().top+window.scrollY:null;}})()"
+
+    _read_down(qtbot, window, lambda: 1 in shown)
+    as_first_shown = json.loads(_evaluate(qtbot, pane, _piece(1)))
+    first_top = _evaluate(qtbot, pane, top)
+    assert not as_first_shown["empty"] and "<svg" in as_first_shown["html"]  # its formulas typeset
+    held = _read_down(qtbot, window, lambda: 8 in shown)
+    assert max(held) <= 3 * PIECE_CELLS  # never more than a few pieces in the page
+    emptied = json.loads(_evaluate(qtbot, pane, _piece(1)))
+    assert emptied["empty"] and emptied["children"] == 0 and emptied["html"] == ""
+    assert emptied["height"] == pytest.approx(as_first_shown["height"], abs=0.01)
+    assert _evaluate(qtbot, pane, f"!!document.getElementById('question-{first.id}')") is False
+    page_height = _evaluate(qtbot, pane, height)
+
+    # Back up to piece 1: it comes back as it was, where it was, and the page is as long.
+    pane.run_script(f"document.getElementById('{PIECE_ID}1').scrollIntoView()")
+    _eventually(
+        qtbot, pane, f"!document.getElementById('{PIECE_ID}1').classList.contains('piece-empty')", True
+    )
+    back = json.loads(_evaluate(qtbot, pane, _piece(1)))
+    assert back["html"] == as_first_shown["html"]
+    assert back["height"] == pytest.approx(as_first_shown["height"], abs=0.01)
+    assert _evaluate(qtbot, pane, top) == pytest.approx(first_top, abs=0.01)
+    assert _evaluate(qtbot, pane, height) == page_height
+    assert _evaluate(qtbot, pane, "document.title") == window.preview.pane.title()
+    assert _evaluate(qtbot, pane, "document.querySelectorAll('[onerror], script').length") == 0
+    scripted = f"document.getElementById('question-{questions[SCRIPTED].id}').textContent"
+    assert "왜요?" in _evaluate(qtbot, pane, scripted)  # shown, as text, with no script in the page
+    _eventually(qtbot, pane, f"{CARDS}<={3 * PIECE_CELLS}", True)  # the far pieces left again
+
+
+def test_a_question_in_a_piece_left_behind_is_shown_and_answers_its_buttons(
+    qtbot: Any, chat_window: Any
+) -> None:
+    window, library = chat_window(LONG)
+    pane = window.preview.pane
+    questions = library.questions()
+    shown: list[int] = []
+    window.preview.pieceShown.connect(lambda number, _count: shown.append(number))
+    with qtbot.waitSignal(pane.shown, timeout=30_000):
+        window.select_note(questions[0].note_id)
+    _read_down(qtbot, window, lambda: 6 in shown, screens=10)
+    early = questions[FIRST_SCREEN_CELLS + 20]  # in piece 1, left behind
+    _eventually(qtbot, pane, f"!!document.getElementById('question-{early.id}')", False)
+
+    window.questions.questionActivated.emit(early.id, early.note_id)  # chosen in the question list
+    _eventually(qtbot, pane, _in_view(f"question-{early.id}"), True)
+
+    status = library.question(early.id).status
+    centre = _evaluate(
+        qtbot,
+        pane,
+        f"(function(){{var r=document.querySelector('#question-{early.id} a.status')"
+        ".getBoundingClientRect();return Math.round(r.left+r.width/2)+','+Math.round(r.top+r.height/2);})()",
+    )
+    place = _evaluate(
+        qtbot, pane, f"document.getElementById('question-{early.id}').getBoundingClientRect().top"
+    )
+    point = QPoint(*(int(number) for number in centre.split(",")))
+    QTest.mouseClick(pane.focusProxy() or pane, Qt.MouseButton.LeftButton, pos=point)  # the card's button
+    qtbot.waitUntil(lambda: library.question(early.id).status != status, timeout=10_000)
+    # The page shows the change with the card where it was.
+    answered = f"document.querySelector('#question-{early.id}').className.indexOf('answered')>=0"
+    _eventually(qtbot, pane, answered, status != "answered")
+    top = f"document.getElementById('question-{early.id}').getBoundingClientRect().top"
+    assert _evaluate(qtbot, pane, top) == pytest.approx(place, abs=1)
+
+
+def test_a_search_result_in_a_piece_left_behind_is_marked_in_view(qtbot: Any, chat_window: Any) -> None:
+    window, library = chat_window(LONG)
+    pane = window.preview.pane
+    questions = library.questions()
+    shown: list[int] = []
+    window.preview.pieceShown.connect(lambda number, _count: shown.append(number))
+    with qtbot.waitSignal(pane.shown, timeout=30_000):
+        window.select_note(questions[0].note_id)
+    _read_down(qtbot, window, lambda: 6 in shown, screens=10)
+    searched = questions[SEARCHED]
+    _eventually(qtbot, pane, f"!!document.getElementById('question-{searched.id}')", False)
+
+    hits = library.search("Bayesian")
+    assert [hit.id for hit in hits] == [searched.id]
+    window.open_hit(hits[0], "Bayesian")
+    marked = (
+        f"(function(){{var m=document.querySelector('#question-{searched.id} mark.find-mark');if(!m)return false;"
+        "var r=m.getBoundingClientRect();return m.textContent==='Bayesian'&&r.top>=0&&r.bottom<=window.innerHeight;})()"
+    )
+    _eventually(qtbot, pane, marked, True)
+
+    # Scrolled to from far away in the same page (an element the page has left behind).
+    shown.clear()
+    _read_down(qtbot, window, lambda: 6 in shown, screens=10)
+    _eventually(qtbot, pane, f"!!document.getElementById('question-{searched.id}')", False)
+    window.preview.scroll_to(f"question-{searched.id}")
+    _eventually(qtbot, pane, _in_view(f"question-{searched.id}"), True)

@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .filter_sql import filter_clauses, note_clauses
 from .views import Counts, QuestionFilter, QuestionRow
 
 _JOINS = """JOIN notes n ON n.id = q.note_id JOIN notebooks b ON b.id = n.notebook_id
@@ -216,36 +217,11 @@ class QuestionList:
 
     def _note_clauses(self) -> tuple[list[str], list[Any]]:
         """The filter's conditions on notes alone (those the kept counts can answer)."""
-        where = self.where
-        clauses: list[str] = []
-        params: list[Any] = []
-        for clause, value in (
-            ("b.title = ?", where.notebook),
-            ("n.notebook_id = ?", where.notebook_id),
-            ("w.number = ?", where.week),
-            ("n.week_id = ?", where.week_id),
-            ("n.lecture_id = ?", where.lecture_id),
-            ("n.id = ?", where.note_id),
-        ):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        if where.unsorted:
-            clauses.append("n.week_id IS NULL")
-        return clauses, params
+        return note_clauses(self.where, note_column="n.id")
 
     def _question_clauses(self) -> tuple[list[str], list[Any]]:
         """Every condition of the filter, over `questions q` and the joins above."""
-        clauses, params = self._note_clauses()
-        clauses.append("q.private = 0")
-        for clause, value in (
-            ("q.status = ?", self.where.status),
-            ("q.asker = ?", self.where.asker),
-            ("coalesce(l.number, q.lecture_ref) = ?", self.where.lecture),
-        ):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
+        clauses, params = filter_clauses(self.where)
         if self.skip_notes:
             clauses.append(f"q.note_id NOT IN ({', '.join('?' * len(self.skip_notes))})")
             params += sorted(self.skip_notes)

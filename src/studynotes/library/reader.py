@@ -14,6 +14,7 @@ from typing import Any, TypedDict, Unpack
 
 from ..model import Attachment, Cell, Note
 from .cell_pages import NOTE_QUESTION_COLUMNS, CellPages, note_question
+from .filter_sql import filter_clauses
 from .question_list import QUESTION_COLUMNS, QuestionList, question_row
 from .question_listing import NOTE_ORDER, iter_questions_json
 from .searching import LibrarySearch
@@ -29,29 +30,6 @@ from .views import (
 from .weeks import parse_date
 
 _NOTE_COUNTS = "coalesce(sum(n.questions_total), 0), coalesce(sum(n.questions_open), 0)"
-
-
-def filter_clauses(where: QuestionFilter, *, include_private: bool = False) -> tuple[list[str], list[Any]]:
-    """SQL conditions for a question filter, over `questions q`, `notes n`, `notebooks b`, `weeks w`, `lectures l`."""
-    clauses = [] if include_private else ["q.private = 0"]
-    params: list[Any] = []
-    for clause, value in (
-        ("q.status = ?", where.status),
-        ("b.title = ?", where.notebook),
-        ("n.notebook_id = ?", where.notebook_id),
-        ("w.number = ?", where.week),
-        ("n.week_id = ?", where.week_id),
-        ("coalesce(l.number, q.lecture_ref) = ?", where.lecture),
-        ("n.lecture_id = ?", where.lecture_id),
-        ("q.note_id = ?", where.note_id),
-        ("q.asker = ?", where.asker),
-    ):
-        if value is not None:
-            clauses.append(clause)
-            params.append(value)
-    if where.unsorted:
-        clauses.append("n.week_id IS NULL")
-    return clauses, params
 
 
 class NoteFilters(TypedDict, total=False):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import StudyNotesError
 from .changes import Change, Operation
-from .reader import filter_clauses
+from .filter_sql import filter_clauses
 from .review_rows import (
     RATING_NAMES,
     RATINGS,

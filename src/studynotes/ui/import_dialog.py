@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QThread, Signal
@@ -39,11 +38,11 @@ from PySide6.QtWidgets import (
 from ..importers import collect_files, format_names
 from ..importers.bundles import open_bundle, split_paths
 from ..importing import ImportPlan, ImportReport, PlannedFile, detect_file
-from ..library import ImportResult
 from ..model import ImportContext, ImportFailure
 from .bundle_panel import BundlePanel
 from .count_words import words
 from .format_labels import bundle_label, format_label
+from .import_summary import ERROR_COLOR, WARNING_COLOR, file_outcome, summary_html
 from .workers import DetectWorker, ImportWorker, crash_message, start_in_thread
 
 translate = QCoreApplication.translate
@@ -61,8 +60,6 @@ def as_detected() -> str:
 
 DETECT_IN_THREAD_OVER = 12  # files; fewer (and small ones) are recognised at once, before the dialog shows
 DETECT_IN_THREAD_BYTES = 4 * 2**20
-ERROR_COLOR = "#cf222e"
-WARNING_COLOR = "#9a6700"
 
 
 class ImportDialog(QDialog):
@@ -446,7 +443,7 @@ class ImportDialog(QDialog):
         rows = {self._path_at(r): r for r in range(self.table.rowCount())}
         for result in report.files:
             self._set_note(
-                rows.get(str(result.path)), _outcome(result), WARNING_COLOR if result.warnings else None
+                rows.get(str(result.path)), file_outcome(result), WARNING_COLOR if result.warnings else None
             )
         for error in report.errors:
             self._set_note(rows.get(str(error.path)), error.reason, ERROR_COLOR)
@@ -473,51 +470,6 @@ class ImportDialog(QDialog):
             event.acceptProposedAction()
             self.report = None
             self.add_paths(paths)
-
-
-def _outcome(result: ImportResult) -> str:
-    if result.unchanged:
-        return translate("ImportDialog", "already imported, unchanged")
-    text = translate("ImportDialog", "{notes}, {questions} in {notebook}").format(
-        notes=words().notes(result.notes),
-        questions=words().questions(result.questions),
-        notebook=result.notebook,
-    )
-    if result.kept_user_changes:
-        text += translate("ImportDialog", ", kept {count} of your changes").format(
-            count=result.kept_user_changes
-        )
-    if result.warnings:
-        text += ", " + words().warnings(len(result.warnings))
-    return text
-
-
-def summary_html(report: ImportReport) -> str:
-    """Notes, questions, warnings (each listed) and errors, as the dialog shows them."""
-    esc = html.escape
-    lines = [
-        "<p><b>"
-        + translate("ImportDialog", "{notes}, {questions} from {files}").format(
-            notes=words().notes(report.notes),
-            questions=words().questions(report.questions),
-            files=words().files(len(report.files)),
-        )
-        + f"</b>, {words().warnings(report.warnings)}, {words().errors(len(report.errors))}.</p><ul>"
-    ]
-    for result in report.files:
-        what = (
-            translate("ImportDialog", "unchanged, nothing to do")
-            if result.unchanged
-            else f"{format_label(result.format)}: {_outcome(result)}"
-        )
-        lines.append(f"<li>{esc(Path(result.path).name)}: {esc(what)}")
-        lines += [f"<br><span style='color:{WARNING_COLOR}'>⚠ {esc(w)}</span>" for w in result.warnings]
-        lines.append("</li>")
-    lines += [
-        f"<li style='color:{ERROR_COLOR}'>{esc(Path(e.path).name)}: {esc(e.reason)}</li>"
-        for e in report.errors
-    ]
-    return "".join(lines) + "</ul>"
 
 
 def _choose_format(chooser: QComboBox, name: str) -> None:

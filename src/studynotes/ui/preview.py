@@ -35,7 +35,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..importers.note_links import key_of_note_link
-from ..render.paged import REST_ID
+from ..render.paged import PIECE_ID
 
 DARK_BACKGROUND = "#1e1f22"  # the dark page's own (preview.css)
 IDLE_COLLECT_MS = 1_500  # after the user stops moving between notes
@@ -194,9 +194,13 @@ class PreviewPane(QWebEngineView):
             self.load(QUrl.fromLocalFile(str(self._page_file)))
 
     def _swap_body(self, title: str, body: str, *, keep_scroll: bool = False) -> None:
+        # Keeping the place in a long page, its new empty pieces take the heights the same
+        # pieces had, so what the reader sees stays where it was.
         script = (
-            "(function(){var x=window.scrollX,y=window.scrollY;"
+            "(function(){var x=window.scrollX,y=window.scrollY,kept={};"
+            f"{_KEEP_HEIGHTS if keep_scroll else ''}"
             f"document.title={json.dumps(title)};document.body.innerHTML={json.dumps(body)};"
+            f"{_GIVE_HEIGHTS if keep_scroll else ''}"
             f"{'window.scrollTo(x,y)' if keep_scroll else 'window.scrollTo(0,0)'};return true;}})()"
         )
         self.run_script(script, lambda done: self.shown.emit(bool(done)))
@@ -225,23 +229,37 @@ class PreviewPane(QWebEngineView):
         else:
             self.page().runJavaScript(script, world, callback)
 
-    def append_piece(self, piece: str) -> None:
-        """Add a piece of a long page where the rest goes (the same sanitised HTML a load shows)."""
-        self.run_script(
-            f"(function(){{var r=document.getElementById('{REST_ID}');"
-            f"if(r){{r.insertAdjacentHTML('beforebegin',{json.dumps(piece)});}}}})()"
-        )
+    def put_piece(self, number: int, piece: str) -> None:
+        """Render a piece of a long page into its empty block (the same sanitised HTML a load
+        shows); a block already showing its piece is left as it is."""
+        self.run_script(f"{_PUT_PIECE_SCRIPT}({number},{json.dumps(piece)})")
 
-    def finish_pieces(self) -> None:
-        """The whole page is in: the note that the rest is coming goes."""
-        self.run_script(f"(function(){{var r=document.getElementById('{REST_ID}');if(r){{r.remove();}}}})()")
+    def look_at_pieces(
+        self, ahead: float, keep: float, tag: int, answer: Callable[[list[int]], None]
+    ) -> None:
+        """Empty the pieces of a long page further than `keep` screens from the view (at their
+        height), and answer the empty ones within `ahead` screens, nearest first.  `tag` names
+        the page (its pieces are looked at afresh when it changes)."""
 
-    def scroll_to(self, element_id: str, *, nearest: bool = False) -> None:
-        """Centre the element, or (nearest) scroll only as far as needed to bring it into view."""
+        def parse(found: Any) -> None:
+            try:
+                numbers = json.loads(found) if isinstance(found, str) and found else []
+            except ValueError:
+                numbers = []
+            answer([n for n in numbers if isinstance(n, int)] if isinstance(numbers, list) else [])
+
+        self.run_script(f"{_WINDOW_SCRIPT}({ahead},{keep},{tag})", parse)
+
+    def scroll_to(
+        self, element_id: str, *, nearest: bool = False, found: Callable[[bool], None] | None = None
+    ) -> None:
+        """Centre the element, or (nearest) scroll only as far as needed to bring it into view;
+        `found` hears whether the element was in the page."""
         block = "nearest" if nearest else "center"
         self.run_script(
             f"(function(){{var e=document.getElementById({json.dumps(element_id)});"
-            f"if(e){{e.scrollIntoView({{block:'{block}'}});}}}})()"
+            f"if(e){{e.scrollIntoView({{block:'{block}'}});return true;}}return false;}})()",
+            None if found is None else (lambda answer: found(answer is True)),
         )
 
     def _context_menu(self, position: QPoint) -> None:
@@ -317,3 +335,48 @@ return 0;})"""
 
 def mark_script(element_id: str | None, term: str) -> str:
     return f"{_MARK_SCRIPT}({json.dumps(element_id)},{json.dumps(term)})"
+
+
+# Parts of the body swap (isolated world): the height of each piece of a long page, by its id and
+# number of cells, given back to the same pieces of the new body where they are empty.
+_KEEP_HEIGHTS = """var old=document.querySelectorAll('body > div.page-piece');
+for(var i=0;i<old.length;i++){kept[old[i].id+'/'+old[i].dataset.cells]=old[i].getBoundingClientRect().height;}"""
+_GIVE_HEIGHTS = """var now=document.querySelectorAll('body > div.page-piece.piece-empty');
+for(var j=0;j<now.length;j++){var k=kept[now[j].id+'/'+now[j].dataset.cells];
+ if(k!==undefined){now[j].style.height=k+'px';now[j].dataset.measured='1';}}"""
+
+# Our own script (isolated world): fill an empty block of a long page with its piece.  A reader
+# at the end of the page (End, Ctrl+End) stays at its end, however tall the last piece is.
+_PUT_PIECE_SCRIPT = f"""(function(n, piece){{
+var b=document.getElementById('{PIECE_ID}'+n);
+if(!b||!b.classList.contains('piece-empty'))return false;
+var root=document.documentElement,end=window.scrollY>0&&window.scrollY+window.innerHeight>=root.scrollHeight-2;
+b.innerHTML=piece;b.classList.remove('piece-empty');b.style.height='';
+if(end)window.scrollTo(window.scrollX,root.scrollHeight);return true;}})"""
+
+# Our own script (isolated world): the window of a long page.  A shown piece further than `keep`
+# screens from the view is emptied at its measured height (so nothing on the page moves); the
+# empty pieces never shown take the height per cell of those measured; the answer is the
+# empty pieces within `ahead` screens, nearest first.  Nothing to do and nothing moved since
+# the last look: answered at once.
+_WINDOW_SCRIPT = """(function(ahead, keep, tag){
+var blocks=document.querySelectorAll('body > div.page-piece');if(!blocks.length)return '[]';
+var h=Math.max(window.innerHeight,1),shown=0,i,b,r,rects=[],height=0,cells=0;
+for(i=0;i<blocks.length;i++){if(!blocks[i].classList.contains('piece-empty'))shown++;}
+var key=[tag,window.scrollY,h,document.body.scrollHeight,blocks.length,shown].join(',');
+if(window.__studynotesPieces===key)return '[]';
+for(i=0;i<blocks.length;i++){b=blocks[i];r=b.getBoundingClientRect();rects.push(r);
+ if(!b.classList.contains('piece-empty')||b.dataset.measured){height+=r.height;cells+=(+b.dataset.cells||0);}}
+var need=[];
+for(i=0;i<blocks.length;i++){b=blocks[i];r=rects[i];
+ var away=r.bottom<0?-r.bottom:(r.top>h?r.top-h:0),n=parseInt(b.id.slice(b.id.lastIndexOf('-')+1),10);
+ if(b.classList.contains('piece-empty')){if(away<ahead*h)need.push([away,n]);}
+ else if(away>keep*h){b.style.height=r.height+'px';b.replaceChildren();b.classList.add('piece-empty');b.dataset.measured='1';}}
+if(cells>0){var per=height/cells;
+ for(i=0;i<blocks.length;i++){b=blocks[i];
+  if(b.classList.contains('piece-empty')&&!b.dataset.measured){var want=per*(+b.dataset.cells||0);
+   if(Math.abs(want-rects[i].height)>0.05*rects[i].height+1)b.style.height=want+'px';}}}
+need.sort(function(x,y){return x[0]-y[0];});
+if(!need.length)window.__studynotesPieces=[tag,window.scrollY,h,document.body.scrollHeight,blocks.length,
+ document.querySelectorAll('body > div.page-piece:not(.piece-empty)').length].join(',');
+return JSON.stringify(need.map(function(x){return x[1];}));})"""

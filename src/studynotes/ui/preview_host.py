@@ -10,33 +10,35 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from ..model import Note
-from ..render.paged import REST_ID
+from ..render.paged import PagedPage
 
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from ..render import Theme
-    from ..render.paged import PagedPage
 
 RenderJob = Callable[[], "str | PagedPage"]
 PageKey = tuple[tuple[int, ...], str, int]
 PAGE_CACHE_SIZE = 24
-# A long page's next piece is rendered and added while the reader is within this many screens
-# of the end of what is shown: all of a 10 MB chat day in the page took 1.2-2 GB.
+# A long page's empty piece is rendered while the reader is within this many screens of it,
+# and a shown piece is emptied (at its height) once the reader is further than KEEP_SCREENS
+# from it: all of a 20 MB chat in the page took 2 GB.
 AHEAD_SCREENS = 3
-WATCH_REST_MS = 200  # how often the place of the reader is looked at while a page has more to come
+KEEP_SCREENS = 8
+WATCH_PIECES_MS = 200  # how often the place of the reader is looked at while a long page is shown
 
 
 class _Signals(QObject):
-    done = Signal(int, str, object)  # generation, page, the pieces still to come (or None)
-    piece = Signal(int, object)  # generation, the next piece of a long page (None: no more)
+    done = Signal(int, str, object)  # generation, page, the long page it is the start of (or None)
+    piece = Signal(int, int, object)  # generation, piece number, its HTML (None: not rendered)
+    located = Signal(int, str, int, object)  # generation, element id, its piece (-1: none), HTML
 
 
 class _RenderTask(QRunnable):
@@ -45,40 +47,77 @@ class _RenderTask(QRunnable):
         self._generation, self._job, self._signals = generation, job, signals
 
     def run(self) -> None:
-        rest: Iterator[str] | None = None
+        paged: PagedPage | None = None
         try:
             result = self._job()
             if isinstance(result, str):
                 page = result
             else:
-                page, rest = result.first, (result.rest if result.cut else None)
+                page, paged = result.first, (result if result.cut else None)
         except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
             page = error_page(
                 translate("Preview", "This note could not be shown: {error}").format(error=error)
             )
-        self._signals.done.emit(self._generation, page, rest)
+        self._signals.done.emit(self._generation, page, paged)
+
+
+def _piece_html(paged: PagedPage, number: int) -> str:
+    try:
+        return paged.piece(number)
+    except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
+        text = translate("Preview", "This part of the page could not be shown: {error}")
+        return f"<p>{text.format(error=html.escape(str(error)))}</p>"
 
 
 class _PieceTask(QRunnable):
-    """Renders the next piece of a long page, unless the user has moved on since it was asked for."""
+    """Renders a piece of a long page, unless the user has moved on since it was asked for."""
 
     def __init__(
-        self, generation: int, rest: Iterator[str], signals: _Signals, current: Callable[[], int]
+        self,
+        generation: int,
+        paged: PagedPage,
+        number: int,
+        signals: _Signals,
+        current: Callable[[], int],
     ) -> None:
         super().__init__()
-        self._generation, self._rest, self._signals, self._current = generation, rest, signals, current
+        self._generation, self._paged, self._number = generation, paged, number
+        self._signals, self._current = signals, current
 
     def run(self) -> None:
         if self._current() != self._generation:
-            self._signals.piece.emit(self._generation, "")  # nothing rendered; the worker is free
+            self._signals.piece.emit(self._generation, self._number, None)  # the worker is free
             return
-        try:
-            piece = next(self._rest, None)
-        except Exception as error:  # noqa: BLE001 (a renderer bug shows as a message, not a crash)
-            text = translate("Preview", "The rest of this page could not be shown: {error}")
-            self._signals.piece.emit(self._generation, f"<p>{text.format(error=html.escape(str(error)))}</p>")
-            piece = None
-        self._signals.piece.emit(self._generation, piece)
+        self._signals.piece.emit(self._generation, self._number, _piece_html(self._paged, self._number))
+
+
+class _LocateTask(QRunnable):
+    """Finds the piece of a long page that holds an element (reading its cells as far as it),
+    and renders it, so that a question or a result far from the view can be shown."""
+
+    def __init__(
+        self,
+        generation: int,
+        paged: PagedPage,
+        element_id: str,
+        signals: _Signals,
+        current: Callable[[], int],
+    ) -> None:
+        super().__init__()
+        self._generation, self._paged, self._element_id = generation, paged, element_id
+        self._signals, self._current = signals, current
+
+    def run(self) -> None:
+        number: int | None = None
+        if self._current() == self._generation:
+            try:
+                number = self._paged.piece_of(self._element_id)
+            except Exception:  # noqa: BLE001 (a note changed meanwhile: nothing to scroll to)
+                number = None
+        piece = _piece_html(self._paged, number) if number is not None else None
+        self._signals.located.emit(
+            self._generation, self._element_id, -1 if number is None else number, piece
+        )
 
 
 def error_page(message: str) -> str:
@@ -89,7 +128,7 @@ def render_job(
     notes: list[Note], title: str, theme: Theme, font_size: int, *, through: str | None = None
 ) -> RenderJob:
     """A closure the worker can run: one note or several; a long page comes as its first screen
-    (holding the element `through`) and pieces of the rest."""
+    (and the piece holding the element `through`), its other pieces rendered when asked for."""
 
     def job() -> PagedPage:
         from ..render.paged import render_paged
@@ -100,13 +139,18 @@ def render_job(
 
 
 class PreviewHost(QStackedWidget):
-    """Shows HTML; forwards status clicks; scrolls to an element once the page is in."""
+    """Shows HTML; forwards status clicks; scrolls to an element once the page is in.
+
+    A long page keeps a window of pieces: those near the reader are rendered (in the worker)
+    and put in, those far away emptied at their height; an element asked for in an empty
+    piece is rendered first, then scrolled to."""
 
     toggleRequested = Signal(int)
     noteLinkRequested = Signal(str)  # see PreviewPage.noteLinkRequested
     attachmentRequested = Signal(int)  # see PreviewPage.attachmentRequested
     menuRequested = Signal(QPoint, object)  # see PreviewPane.menuRequested
     viewCreated = Signal(QWidget)
+    pieceShown = Signal(int, int)  # a piece of a long page was put in: its number, the page's pieces
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,16 +162,19 @@ class PreviewHost(QStackedWidget):
         self._pending_html: str | None = None
         self._pending_scroll: str | None = None
         self._pending_find: str | None = None
-        self._pending_mark_scope: str | None = None
         # A change to what is shown (a status, an edit) keeps the reader's place in the page.
         self._keep_place = False
         self._signals = _Signals(self)
         self._signals.done.connect(self._rendered)
         self._signals.piece.connect(self._piece_rendered)
-        self._rest: Iterator[str] | None = None  # pieces of the long page in view, still to show
+        self._signals.located.connect(self._located)
+        self._paged: PagedPage | None = None  # the long page in view, whose pieces come and go
+        self._paged_pending: PagedPage | None = None  # the long page about to be shown
         self._piece_asked = False  # the worker is rendering a piece
-        self._watch_rest = QTimer(self, interval=WATCH_REST_MS)
-        self._watch_rest.timeout.connect(self._check_rest)
+        # An element to scroll to (nearest, the term to mark) once its piece is located and in.
+        self._reach_later: tuple[str, bool, str | None] | None = None
+        self._watch_pieces = QTimer(self, interval=WATCH_PIECES_MS)
+        self._watch_pieces.timeout.connect(self._check_pieces)
         self._shown_generation = 0  # the request whose page was last handed to the web view
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -170,7 +217,7 @@ class PreviewHost(QStackedWidget):
     ) -> None:
         """Show a rendered page; keep_place keeps the scroll and brings scroll_to just into view."""
         self._generation += 1
-        self._rest = None  # the pieces of the page before, if any, are not shown now
+        self._forget_pieces()  # the pieces of the page before, if any, are not shown now
         self._pending_scroll, self._pending_find = scroll_to, find
         self._keep_place = keep_place
         if key is not None and key in self._cache:
@@ -187,14 +234,15 @@ class PreviewHost(QStackedWidget):
 
     def show_html(self, page: str, *, scroll_to: str | None = None) -> None:
         self._generation += 1
-        self._rest = None  # the pieces of the page before, if any, are not shown now
+        self._forget_pieces()
         self._pending_scroll = scroll_to
         self._keep_place = False
         self._show(page)
 
     def scroll_to(self, element_id: str) -> None:
+        """Centre an element; one in an empty piece of a long page is rendered first."""
         if self.pane is not None:
-            self.pane.scroll_to(element_id)
+            self._reach(element_id, nearest=False, find=None)
 
     def clear_marks(self) -> None:
         """The search is over: no marks left in the page."""
@@ -205,55 +253,80 @@ class PreviewHost(QStackedWidget):
         """For tests and shutdown: let the worker finish."""
         self._pool.waitForDone()
 
-    def _rendered(self, generation: int, page: str, rest: Iterator[str] | None) -> None:
+    def _forget_pieces(self) -> None:
+        self._paged = self._paged_pending = None
+        self._watch_pieces.stop()
+
+    def _rendered(self, generation: int, page: str, paged: PagedPage | None) -> None:
         if generation == self._generation:
-            if self._pending_key is not None and rest is None:  # a long page is never kept whole
+            if self._pending_key is not None and paged is None:  # a long page is never kept whole
                 self._cache[self._pending_key] = page
                 while len(self._cache) > PAGE_CACHE_SIZE:
                     self._cache.popitem(last=False)
-            self._rest = rest
+            self._paged_pending = paged
             self._show(page)
 
-    def _next_piece(self) -> None:
-        """The first screen is in: the rest comes as the reader nears its end."""
-        if self._rest is not None:
-            self._watch_rest.start()
-            self._check_rest()
+    def _reach(self, element_id: str, *, nearest: bool, find: str | None) -> None:
+        """Scroll to the element and mark the term in it; in an empty piece, render that first."""
+        generation = self._generation
+        self.pane.scroll_to(
+            element_id,
+            nearest=nearest,
+            found=lambda found: self._reached(generation, element_id, found, nearest, find),
+        )
+        if find:  # the term marked where the chosen result is, not its first place
+            self.pane.mark(element_id, find)
 
-    def _check_rest(self) -> None:
-        if self._rest is None or self.pane is None:
-            self._watch_rest.stop()
+    def _reached(
+        self, generation: int, element_id: str, found: bool, nearest: bool, find: str | None
+    ) -> None:
+        if found or generation != self._generation or self._paged is None:
+            return
+        self._reach_later = (element_id, nearest, find)
+        self._pool.start(
+            _LocateTask(generation, self._paged, element_id, self._signals, lambda: self._generation)
+        )
+
+    def _located(self, generation: int, element_id: str, number: int, piece: str | None) -> None:
+        wanted = self._reach_later
+        if generation != self._generation or self.pane is None or wanted is None or wanted[0] != element_id:
+            return
+        self._reach_later = None
+        if piece is None or self._paged is None:
+            return  # not in this page
+        self.pane.put_piece(number, piece)
+        self.pieceShown.emit(number, self._paged.pieces)
+        self._reach(element_id, nearest=wanted[1], find=wanted[2])
+
+    def _check_pieces(self) -> None:
+        if self._paged is None or self.pane is None:
+            self._watch_pieces.stop()
             return
         if self._piece_asked:
             return
         generation = self._generation
-        self.pane.run_script(
-            f"(function(){{var r=document.getElementById('{REST_ID}');if(!r)return -1;"
-            "var h=Math.max(window.innerHeight,1);return (r.getBoundingClientRect().top-h)/h;})()",
-            lambda screens: self._rest_is(generation, screens),
+        self.pane.look_at_pieces(
+            AHEAD_SCREENS, KEEP_SCREENS, generation, lambda need: self._pieces_needed(generation, need)
         )
 
-    def _rest_is(self, generation: int, screens: Any) -> None:
-        """How many screens below the reader the rest begins: near enough, render the next piece."""
-        if generation != self._generation or self._rest is None or self._piece_asked:
+    def _pieces_needed(self, generation: int, need: list[int]) -> None:
+        """The empty pieces near the reader, nearest first: render the nearest."""
+        if generation != self._generation or self._paged is None or self._piece_asked or not need:
             return
-        if isinstance(screens, int | float) and screens < AHEAD_SCREENS:
-            self._piece_asked = True
-            self._pool.start(_PieceTask(generation, self._rest, self._signals, lambda: self._generation))
+        if not 0 <= need[0] < self._paged.pieces:
+            return
+        self._piece_asked = True
+        self._pool.start(
+            _PieceTask(generation, self._paged, need[0], self._signals, lambda: self._generation)
+        )
 
-    def _piece_rendered(self, generation: int, piece: str | None) -> None:
-        if piece != "":
-            self._piece_asked = False
-        if generation != self._generation or self.pane is None or piece == "":
-            self._piece_asked = False
-            return  # the user moved on: the rest of that page is never rendered
-        if piece is None:
-            self._rest = None
-            self._watch_rest.stop()
-            self.pane.finish_pieces()
-            return
-        self.pane.append_piece(piece)
-        self._check_rest()  # the page may still end within reach: go on at once
+    def _piece_rendered(self, generation: int, number: int, piece: str | None) -> None:
+        self._piece_asked = False
+        if generation != self._generation or self.pane is None or self._paged is None or piece is None:
+            return  # the user moved on: the pieces of that page are never rendered
+        self.pane.put_piece(number, piece)
+        self.pieceShown.emit(number, self._paged.pieces)
+        self._check_pieces()  # another may be within reach: go on at once
 
     def _show(self, page: str) -> None:
         self.last_html = page
@@ -269,12 +342,16 @@ class PreviewHost(QStackedWidget):
             # An earlier page finished loading while the page asked for since is still being
             # rendered: the scroll and the mark wait for that one.
             return
-        self._pending_mark_scope = self._pending_scroll
+        self._paged, self._paged_pending = self._paged_pending, None
+        if self._paged is not None:
+            for number in self._paged.shown:
+                self.pieceShown.emit(number, self._paged.pieces)
         if self._pending_scroll:
             # Shown at the reader's place: scroll only if the element is out of view.
-            self.pane.scroll_to(self._pending_scroll, nearest=self._keep_place)
-            self._pending_scroll = None
-        if self._pending_find:  # the term marked where the chosen result is, not its first place
-            self.pane.mark(self._pending_mark_scope, self._pending_find)
-            self._pending_find = None
-        self._next_piece()
+            self._reach(self._pending_scroll, nearest=self._keep_place, find=self._pending_find)
+        elif self._pending_find:
+            self.pane.mark(None, self._pending_find)
+        self._pending_scroll = self._pending_find = None
+        if self._paged is not None:
+            self._watch_pieces.start()
+            self._check_pieces()
