@@ -10,7 +10,7 @@ reported and skipped; the others still import.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from .importers.notion_columns import Field
 from .importers.parts.reading import ReadFile
 from .library import ImportResult, Library
 from .model import ImportContext, ImportFailure
+from .parse_ahead import Ahead, ParseAhead, worker_count
 
 Progress = Callable[[int, int, str], None]  # done, total, current file name
 
@@ -104,16 +105,23 @@ def import_paths(
         )
         report.files = by_bundle(ready, save_parsed(library, ready, notebook, cancelled=cancelled))
         del ready
-        for index, path in enumerate(files):
-            if cancelled():
-                raise Cancelled
-            if progress:
-                progress(index, len(files), f"Importing {path.name} ({index + 1} of {len(files)})")
-            result = _import_one(library, path, keys.get(path, ""), notebook, context, format_name)
-            if isinstance(result, ImportFailure):
-                report.errors.append(result)
-            else:
-                report.files.append(result)
+        workers = worker_count(_sizes(files)) if files else 0
+        loose = [(path, keys.get(path, "")) for path in files]
+
+        def looks_unchanged(path: Path, sha256: str) -> bool:
+            return library.unchanged_file(path, sha256, notebook) is not None
+
+        with ParseAhead(loose, context, format_name, looks_unchanged, workers) as ahead:
+            for index, item in enumerate(ahead):
+                if cancelled():
+                    raise Cancelled
+                if progress:
+                    progress(index, len(files), f"Importing {item.path.name} ({index + 1} of {len(files)})")
+                result = _save_one(library, item, notebook, ahead)
+                if isinstance(result, ImportFailure):
+                    report.errors.append(result)
+                else:
+                    report.files.append(result)
     report.errors += bundle_errors
     if progress:
         progress(len(files), len(files), "Done")
@@ -127,31 +135,29 @@ def _loose_source_keys(files: Sequence[Path]) -> dict[Path, str]:
     return common_source_keys(files)
 
 
-def _import_one(
-    library: Library,
-    path: Path,
-    folder_path: str,
-    notebook: str | None,
-    context: ImportContext,
-    format_name: str | None,
+def _sizes(files: Sequence[Path]) -> Iterator[int]:
+    for path in files:
+        try:
+            yield path.stat().st_size
+        except OSError:
+            yield 0
+
+
+def _save_one(
+    library: Library, item: Ahead, notebook: str | None, ahead: ParseAhead
 ) -> ImportResult | ImportFailure:
-    """One file read, checked against what the notebook holds by its hash, parsed and saved."""
-    try:
-        read = read_source(path)
-    except ImportFailure as failure:
-        return failure
-    known = library.unchanged_file(path, read.sha256, notebook)
+    """One file, checked against what the notebook holds by its hash (as the files saved before it
+    left the notebook), parsed (by a worker, or here) and saved."""
+    if isinstance(item.raw, ImportFailure):
+        return item.raw
+    known = library.unchanged_file(item.path, item.raw.sha256, notebook)
     if known is not None:
+        item.drop()
         return known
-    planned = PlannedFile(path, read)
-    try:
-        planned.parsed = parse_file(read, context, format_name)
-    except ImportFailure as failure:
-        return failure
-    except Exception as error:  # noqa: BLE001 (a parser bug shows as the file's message, not a traceback)
-        return ImportFailure(str(path), f"its format could not be recognised ({error})")
-    planned.parsed.folder_path = folder_path
-    return library.save_import(planned.parsed, notebook=notebook)
+    parsed = item.parsed(ahead.context, ahead.format_name)
+    if isinstance(parsed, ImportFailure):
+        return parsed
+    return library.save_import(parsed, notebook=notebook)
 
 
 def with_people(library: Library, notebook: str | None, context: ImportContext) -> ImportContext:

@@ -184,3 +184,7 @@ class ImportFailure(StudyNotesError):
         self.line = line
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[type[ImportFailure], tuple[str, str, int | None]]:
+        """Pickled by its parts: a file that fails in a worker process fails the same way here."""
+        return (type(self), (self.path, self.reason, self.line))

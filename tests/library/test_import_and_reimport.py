@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from studynotes import importing
+from studynotes import parse_ahead
 from studynotes.importers import import_file
 from studynotes.importing import import_paths
 from studynotes.library import Library, QuestionFilter, saving
@@ -136,13 +136,13 @@ def test_an_unchanged_file_is_skipped_by_its_hash_before_it_is_parsed(
     first = import_paths(library, [folder])
     before = _table_counts(library)
     parsed: list[Path] = []
-    real_parse = importing.parse_file
+    real_parse = parse_ahead.parse_file
 
     def counting_parse(read: Any, *args: Any) -> Any:
         parsed.append(read.path)
         return real_parse(read, *args)
 
-    monkeypatch.setattr(importing, "parse_file", counting_parse)
+    monkeypatch.setattr(parse_ahead, "parse_file", counting_parse)
     (folder / "lecture-chat-log.txt").write_text(
         (folder / "lecture-chat-log.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8"
     )

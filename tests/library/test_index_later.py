@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from old_schema import opened_at_schema
 from studynotes.importers import import_file
 from studynotes.library import Library
 from studynotes.model import Cell
@@ -111,3 +112,45 @@ def test_a_failed_import_leaves_nothing_to_index(library: Library, tmp_path: Pat
     _sound(library)
     assert library.search("pooling") == []
     assert [h.kind for h in library.search("softmax")] == ["question"]
+
+
+def test_every_full_text_index_takes_a_bulk_write_in_large_segments(
+    library_path: Path, tmp_path: Path
+) -> None:
+    """New libraries and upgraded ones gather 16 MB of terms before writing a segment."""
+    from studynotes.library import connection, index_later
+
+    names = [name for name, _script in connection.MIGRATIONS]
+    before = names.index(index_later.HASH_MIGRATION_NAME)
+    old_path = tmp_path / "old.sqlite3"
+    with opened_at_schema(old_path, before) as old:
+        old.save_import(import_file(_board(tmp_path, "a.md", [("Attention", "L1 모델")])), notebook="R")
+        assert old.conn.execute("SELECT count(*) FROM cells_fts_config WHERE k = 'hashsize'").fetchone() == (
+            0,
+        )
+    for path in (library_path, old_path):
+        with Library.open(path) as library:
+            for index in index_later.FULL_TEXT_INDEXES:
+                size = library.conn.execute(f"SELECT v FROM {index}_config WHERE k = 'hashsize'").fetchone()
+                assert size == (index_later.HASH_SIZE,), (path, index)
+
+
+def test_a_write_bigger_than_the_memory_bound_is_indexed_whole(library: Library, tmp_path: Path) -> None:
+    """A bulk write of about a million distinct trigrams (the old bound wrote dozens of segments
+    for it) leaves sound indexes that find what a scan finds."""
+    import random
+
+    rng = random.Random(5)
+    syllables = [chr(0xAC00 + i) for i in range(0, 11172, 7)]
+    rows = [
+        (
+            "".join(rng.choice(syllables) for _ in range(12)) + f" 질문{i}",
+            " ".join("".join(rng.choice(syllables) for _ in range(6)) for _ in range(40)),
+        )
+        for i in range(4000)
+    ]
+    library.save_import(import_file(_board(tmp_path, "big.md", rows)), notebook="R")
+    _sound(library)
+    for term in (rows[0][0][:5], rows[-1][1][:3], "질문3999", rows[1234][1][-4:]):
+        found = [(hit.kind, hit.id) for hit in library.search(term, limit=1000)]
+        assert found and found == _scan(library, term), term

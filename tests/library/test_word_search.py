@@ -208,9 +208,11 @@ def test_a_library_from_before_the_parts_gets_them_on_upgrade(
     from studynotes.library import connection
 
     (path,) = _write([[("GAN은 생성모델(gan)를", "beam 서치"), ("LSTM의 게이트", "gan? 답")]], tmp_path)
+    names = [name for name, _script in connection.MIGRATIONS]
+    before_parts = names.index(word_parts.MIGRATION_NAME)
     with monkeypatch.context() as patch:
-        patch.setattr(connection, "MIGRATIONS", connection.MIGRATIONS[:-1])
-        patch.setattr(connection, "LATEST_VERSION", len(connection.MIGRATIONS) - 1)
+        patch.setattr(connection, "MIGRATIONS", connection.MIGRATIONS[:before_parts])
+        patch.setattr(connection, "LATEST_VERSION", before_parts)
         with Library.open(library_path) as old:
             old.save_import(import_file(path), notebook="R")
             assert old.conn.execute(

@@ -482,6 +482,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     (word_index.MIGRATION_NAME, word_index.MIGRATION),  # whole words for search (word_index.py)
     (index_later.MIGRATION_NAME, index_later.MIGRATION),  # new rows indexed at commit (index_later.py)
     (word_parts.MIGRATION_NAME, word_parts.MIGRATION),  # the parts of words for search (word_parts.py)
+    (index_later.HASH_MIGRATION_NAME, index_later.HASH_MIGRATION),  # fewer segments (index_later.py)
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -48,6 +48,13 @@ class ReadFile:
 def read_file(path: Path) -> ReadFile:
     """Read and decode a file, or raise ImportFailure naming it: the one place for the size limit
     and read errors, for the command line, the import dialog and every importer."""
+    data, digest = read_bytes(path)
+    return ReadFile(path, digest, decode_bytes(data, str(path)))
+
+
+def read_bytes(path: Path) -> tuple[bytes, str]:
+    """A file's bytes and their SHA-256, or ImportFailure naming it; decoded apart (`decode_bytes`),
+    so that an import can skip a file by its hash before decoding it, or decode it elsewhere."""
     display = str(path)
     try:
         status = path.stat()
@@ -57,7 +64,7 @@ def read_file(path: Path) -> ReadFile:
         data = path.read_bytes()
     except OSError as error:
         raise ImportFailure(display, f"cannot be read ({error.strerror or error})") from None
-    return ReadFile(path, hashlib.sha256(data).hexdigest(), decode_bytes(data, display))
+    return data, hashlib.sha256(data).hexdigest()
 
 
 def _refuse_oversized(size: int, path: str) -> None:
