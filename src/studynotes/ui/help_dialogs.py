@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import platform
 import re
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, qVersion
@@ -167,6 +166,8 @@ def command_palette(window: MainWindow) -> CommandPalette:
 
 
 def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version  # reads every installed package's data
+
     try:
         return version(package)
     except PackageNotFoundError:
