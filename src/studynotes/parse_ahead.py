@@ -32,10 +32,12 @@ from .importers import ImportedFile, bundle_format, parse_file, read_source
 from .importers.parts.reading import ReadFile, decode_bytes, read_bytes
 from .model import ImportContext, ImportFailure
 
-# Workers pay for themselves from about this much work (a spawned interpreter with the importers
-# imported costs some 0.3 s of CPU); a few small files import in this process as they always did.
-WORKERS_FROM_FILES = 40
-WORKERS_FROM_BYTES = 8 * 2**20
+# Workers pay for themselves from about this much work: starting one (an interpreter, the
+# importers imported) costs 0.3-0.7 s of CPU before its first file, and parsing is about 0.45 s
+# per MB beside saving's 0.8 s, so a few MB or a few hundred files; and never for one file,
+# whose parsing cannot overlap the saving of another.
+WORKERS_FROM_FILES = 300
+WORKERS_FROM_BYTES = 4 * 2**20
 # Files read ahead of the one being saved, per worker, and their bytes at most (one file may be
 # bigger): enough to keep a worker busy while a big file is saved, little enough to stay flat.
 AHEAD_PER_WORKER = 3
@@ -92,7 +94,7 @@ def worker_count(sizes: Iterable[int]) -> int:
     count = total = 0
     for size in sizes:
         count, total = count + 1, total + size
-        if count >= WORKERS_FROM_FILES or total >= WORKERS_FROM_BYTES:
+        if count >= 2 and (count >= WORKERS_FROM_FILES or total >= WORKERS_FROM_BYTES):
             return 1
     return 0
 
@@ -117,6 +119,8 @@ def _serve(tasks: Connection, results: Connection, context: ImportContext, forma
             results.send(parsed)
         except (pickle.PicklingError, TypeError, AttributeError) as error:  # an importer's unpicklable object
             results.send(ImportFailure(str(raw.path), f"its format could not be recognised ({error})"))
+        except OSError:  # the importing process is gone (killed): nobody waits for the result
+            return
 
 
 # -- in the importing process ---------------------------------------------------------------------

@@ -14,6 +14,8 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -283,6 +285,76 @@ def test_workers_only_for_an_import_big_enough_and_a_spare_core(monkeypatch: pyt
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert parse_ahead.worker_count([1000] * 5) == 0
     assert parse_ahead.worker_count([1000] * parse_ahead.WORKERS_FROM_FILES) == 1
-    assert parse_ahead.worker_count([parse_ahead.WORKERS_FROM_BYTES]) == 1
+    assert parse_ahead.worker_count([1000] * (parse_ahead.WORKERS_FROM_FILES - 1)) == 0
+    assert parse_ahead.worker_count([parse_ahead.WORKERS_FROM_BYTES, 10]) == 1
+    assert parse_ahead.worker_count([parse_ahead.WORKERS_FROM_BYTES * 5]) == 0  # one file: nothing to overlap
     monkeypatch.setattr("os.cpu_count", lambda: 1)
     assert parse_ahead.worker_count([1000] * 10 * parse_ahead.WORKERS_FROM_FILES) == 0
+
+
+KILLED_WHILE_SAVING = """
+import multiprocessing, sys, time
+from pathlib import Path
+import studynotes.importing as importing
+from studynotes.library import Library
+
+importing.worker_count = lambda sizes: 1
+
+
+def progress(done, total, text):
+    if done == 0:
+        print(*[child.pid for child in multiprocessing.active_children()], flush=True)
+        time.sleep(600)
+
+
+with Library.open(Path(sys.argv[1])) as library:
+    importing.import_paths(library, [Path(sys.argv[2])], progress=progress)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_a_worker_ends_by_itself_when_the_importing_process_is_killed(tmp_path: Path, seeds: Path) -> None:
+    """Killed while the worker waits for the next file: the worker reads the end of its pipe and exits."""
+    folder = tmp_path / "ML"
+    folder.mkdir()
+    for index in range(8):
+        (folder / f"board-{index}.md").write_text(
+            f"# Week {index}\n\n## Q. question {index}?\n", encoding="utf-8"
+        )
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WHILE_SAVING, str(tmp_path / "lib.sqlite3"), str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    with process.stdout:
+        (worker,) = map(int, process.stdout.readline().split())
+        _wait_until(lambda: _state(worker) == "S" and _waits_on_its_pipe(worker))  # parsed what it had
+        process.kill()
+        process.wait()
+    _wait_until(lambda: not _alive(worker))
+    assert not _alive(worker)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return "X"
+
+
+def _alive(pid: int) -> bool:
+    return _state(pid) not in ("Z", "X")
+
+
+def _waits_on_its_pipe(pid: int) -> bool:
+    try:
+        return "pipe" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return True  # no wait channel shown: the sleeping state is all there is to go by
+
+
+def _wait_until(condition: Callable[[], bool], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)

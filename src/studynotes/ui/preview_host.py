@@ -30,8 +30,11 @@ PAGE_CACHE_SIZE = 24
 # A long page's empty piece is rendered while the reader is within this many screens of it,
 # and a shown piece is emptied (at its height) once the reader is further than KEEP_SCREENS
 # from it: all of a 20 MB chat in the page took 2 GB.
-AHEAD_SCREENS = 3
-KEEP_SCREENS = 8
+AHEAD_SCREENS = 2
+KEEP_SCREENS = 5
+# The web engine is asked to let go of the pieces emptied every few pieces put: left to itself
+# it collects them late, and a reader going on through a long note kept hundreds of MB.
+COLLECT_EVERY_PIECES = 4
 WATCH_PIECES_MS = 200  # how often the place of the reader is looked at while a long page is shown
 
 
@@ -171,6 +174,7 @@ class PreviewHost(QStackedWidget):
         self._paged: PagedPage | None = None  # the long page in view, whose pieces come and go
         self._paged_pending: PagedPage | None = None  # the long page about to be shown
         self._piece_asked = False  # the worker is rendering a piece
+        self._pieces_put = 0
         # An element to scroll to (nearest, the term to mark) once its piece is located and in.
         self._reach_later: tuple[str, bool, str | None] | None = None
         self._watch_pieces = QTimer(self, interval=WATCH_PIECES_MS)
@@ -326,6 +330,9 @@ class PreviewHost(QStackedWidget):
             return  # the user moved on: the pieces of that page are never rendered
         self.pane.put_piece(number, piece)
         self.pieceShown.emit(number, self._paged.pieces)
+        self._pieces_put += 1
+        if self._pieces_put % COLLECT_EVERY_PIECES == 0:
+            self.pane.collect_garbage()
         self._check_pieces()  # another may be within reach: go on at once
 
     def _show(self, page: str) -> None:

@@ -1,0 +1,81 @@
+"""Where an import's time goes when a worker process parses while this process saves.
+
+    .venv/bin/python bench/import_pipeline.py CORPUS_DIR [--workers N] [--library FILE]
+
+Imports CORPUS_DIR (made by `bench/corpus.py`) into a fresh library with `import_paths`, the
+command line's import, with N worker processes (default: as the import chooses; 0 parses in
+this process) and prints: wall time and CPU time of the importing process, split into the
+saving loop (a file saved while the next ones are parsed) and the commit's search indexing
+after the last file (`index_later`, the words and their parts, the merge), and the workers' CPU
+time and peak memory.  The idle machine's wall time is about the larger of the importing
+process's loop and the workers' CPU, plus the commit's tail.  Prints figures; never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from studynotes import importing
+from studynotes.importing import import_paths
+from studynotes.library import Library
+
+
+def cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--library", type=Path, default=None)
+    args = parser.parse_args()
+    if args.workers is not None:
+        importing.worker_count = lambda sizes: args.workers  # type: ignore[assignment]
+    marks: dict[str, tuple[float, float]] = {}
+
+    def progress(done: int, total: int, text: str) -> None:
+        now = (time.perf_counter(), cpu())
+        if done == 0:
+            marks.setdefault("first", now)
+        if text == "Done":
+            marks["done"] = now
+        elif total and done == total - 1:
+            marks["last"] = now
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.library or Path(folder) / "library.sqlite3"
+        started = (time.perf_counter(), cpu())
+        with Library.open(path) as library:
+            report = import_paths(library, [args.corpus], progress=progress)
+        ended = (time.perf_counter(), cpu())
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+
+    def span(start: str, end: str) -> str:
+        first, last = marks[start], marks[end]
+        return f"{last[1] - first[1]:.1f} s CPU, {last[0] - first[0]:.1f} s wall"
+
+    print(f"{len(report.files)} files, {report.questions} questions, {len(report.errors)} errors")
+    print(f"load average {os.getloadavg()[0]:.1f}; wall {ended[0] - started[0]:.1f} s")
+    print(f"importing process: {ended[1] - started[1]:.1f} s CPU, peak {own.ru_maxrss / 1024:.0f} MB")
+    print(f"  reading the folder, starting workers: {marks['first'][1] - started[1]:.1f} s CPU")
+    print(f"  saving loop: {span('first', 'last')}")
+    print(f"  the last file and the commit's indexing: {span('last', 'done')}")
+    print(
+        f"workers: {children.ru_utime + children.ru_stime:.1f} s CPU, peak {children.ru_maxrss / 1024:.0f} MB"
+        " (the largest one)"
+    )
+
+
+if __name__ == "__main__":
+    main()
