@@ -5,7 +5,6 @@ Both lists are read from the window's own actions, so they cannot drift from the
 
 from __future__ import annotations
 
-import platform
 import re
 from typing import TYPE_CHECKING
 
@@ -175,6 +174,8 @@ def _version(package: str) -> str:
 
 
 def about_text(window: MainWindow) -> str:
+    import platform
+
     return translate(
         "Help",
         "<h3>studynotes {version}</h3><p>A notebook for study groups: lecture chats, question boards, "
