@@ -304,7 +304,7 @@ def main() -> int:
                 capture_output=True,
                 text=True,
                 env=env,
-                timeout=900,
+                timeout=900 + args.note_wait,
                 check=False,
             )
             if not out.exists():
