@@ -2,14 +2,15 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/window_scale.py --library LIBRARY [--runs 3]
         [--notebook ID] [--other ID]
-    … bench/window_scale.py --library LIBRARY --note note:ID|week:ID [--read]
+    … bench/window_scale.py --library LIBRARY --note note:ID|week:ID [--read [--step 10 | --jump]]
 
 Starts the real app (`studynotes --library LIBRARY gui`, a fresh settings folder each start, so
 the first notebook is selected as on a first start) `runs` times after one untimed start (which
 warms the disk cache and takes the day's backup), and in each:
 
-- usable: process start until the window is shown with its tree (wall), and the CPU time the
-  process had used by then (user + sys, imports included);
+- usable: process start until the window's tree is first painted (wall), and the CPU time the
+  process had used by then (user + sys, imports included); the app's entry is imported first,
+  as the `studynotes` command does;
 - select: `--notebook` (default the one with most questions) chosen in the tree, alternating
   with `--other` (default the second biggest), until the question list holds its rows and the
   preview has loaded the notebook's page: wall, and the main thread's CPU time (the work that
@@ -17,7 +18,10 @@ warms the disk cache and takes the day's backup), and in each:
 - memory at rest: 5 s after the last selection, RSS and PSS summed over the app's processes.
 
 With `--note`, a long note (or a week of them) is shown instead: until its first screen is in
-the page, and memory 5 s later; with `--read`, then while the reader scrolls to its end.
+the page, and memory 5 s later; with `--read`, then while the reader goes to its end, `--step`
+screens at a time once what is in view has come (so every piece comes into view), or with
+`--jump` straight to the end as End does: the time, the CPU of the app's processes, the pieces
+rendered, and the peak RSS and PSS (sampled twice a second).
 Compiled modules are kept under bench/out/pycache, as an installed app keeps them.
 
 Work on a copy of a library: the app takes its daily backup beside it.  Prints; never fails
@@ -55,9 +59,11 @@ def biggest_notebooks(library: Path) -> list[tuple[int, str, int]]:
 def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
     """The child: the app, with a timer that measures once the window is up."""
     sys.path.insert(0, str(BENCH))
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from studynotes import cli  # first, as the `studynotes` command starts
 
-    from studynotes import cli
+    # isort: split
+    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
+
     from studynotes.ui.app import create_application
     from studynotes.ui.main_window import MainWindow
     from window_probe import memory_mb, process_tree, wait_for
@@ -79,19 +85,26 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
             ticks += int(fields[11]) + int(fields[12])
         return ticks / os.sysconf("SC_CLK_TCK")
 
-    def first_tick() -> None:
-        shown = [
-            w for w in create_application().topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        ]
-        if not shown:
-            QTimer.singleShot(20, first_tick)
-            return
-        window = shown[0]
-        window.repaint()
-        result["usable_at"] = time.monotonic()
-        result["usable_cpu_s"] = cpu()
-        result["tree_rows"] = window.tree_model.rowCount()
-        QTimer.singleShot(0, lambda: measure(window))
+    class FirstPaint(QObject):
+        """Usable: the window's tree painted for the first time (what the user first sees)."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and "usable_at" not in result:
+                result["usable_at"] = time.monotonic()
+                result["usable_cpu_s"] = cpu()
+                window = self.parent()
+                assert isinstance(window, MainWindow)
+                result["tree_rows"] = window.tree_model.rowCount()
+                QTimer.singleShot(0, lambda: measure(window))
+            return False
+
+    made = MainWindow.__init__
+
+    def watched(window: MainWindow, *args: Any, **kwargs: Any) -> None:
+        made(window, *args, **kwargs)
+        window.tree.viewport().installEventFilter(FirstPaint(window))
+
+    MainWindow.__init__ = watched  # type: ignore[method-assign]
 
     def select(window: MainWindow, notebook: int) -> tuple[float, float, int]:
         index = window.tree_model.find(("notebook", notebook))
@@ -209,7 +222,6 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
         create_application().quit()
 
     create_application()
-    QTimer.singleShot(0, first_tick)
     return cli.main(["--library", library, "gui"])
 
 
@@ -292,7 +304,7 @@ def main() -> int:
                 capture_output=True,
                 text=True,
                 env=env,
-                timeout=900,
+                timeout=900 + args.note_wait,
                 check=False,
             )
             if not out.exists():

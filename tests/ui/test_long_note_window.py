@@ -18,10 +18,11 @@ from studynotes.library import Library
 from studynotes.render.paged import FIRST_SCREEN_CELLS, PIECE_CELLS, PIECE_ID
 
 QUESTIONS = 400
-LONG = 1_600  # questions (a cell each, with its answer): 12 pieces, each tens of screens tall
-SEARCHED = 170  # the question that says "Bayesian", in the second piece
-FORMULA_EVERY = 25  # questions with a formula
-SCRIPTED = 160  # the question whose text carries markup that would run script
+LONG = 1_600  # questions (a cell each, with its answer): 33 pieces, each a few screens tall
+SEARCHED = FIRST_SCREEN_CELLS + 10  # the question that says "Bayesian", in the second piece
+FORMULA_EVERY = 7  # questions with a formula
+SCRIPTED = FIRST_SCREEN_CELLS + 5  # the question whose text carries markup that would run script
+HELD = 4 * PIECE_CELLS  # the most cards the page holds: the pieces within a few screens of the view
 
 
 READ_TO_THE_END = "window.scrollTo(0,document.documentElement.scrollHeight)"
@@ -116,6 +117,12 @@ def long_chat_window(chat_window: Callable[[int], tuple[Any, Library]]) -> tuple
     return chat_window(QUESTIONS)
 
 
+def _show_long(qtbot: Any, window: Any, note_id: int) -> None:
+    """Select the note and wait until its long page is in the view."""
+    window.select_note(note_id)
+    qtbot.waitUntil(lambda: window.preview._paged is not None, timeout=30_000)
+
+
 def _read_down(qtbot: Any, window: Any, until: Callable[[], bool], *, screens: int = 5) -> list[int]:
     """The reader goes down `screens` at a time, each time what is in view has come, until
     `until` holds; the most cards the page held on the way, at each step."""
@@ -204,8 +211,7 @@ def test_reading_far_keeps_few_cards_and_the_earlier_come_back_unchanged(
     questions = library.questions()
     shown: list[int] = []
     window.preview.pieceShown.connect(lambda number, _count: shown.append(number))
-    with qtbot.waitSignal(pane.shown, timeout=30_000):
-        window.select_note(questions[0].note_id)
+    _show_long(qtbot, window, questions[0].note_id)
     pieces = window.preview._paged.pieces
     assert pieces > 10
     height = "document.documentElement.scrollHeight"
@@ -217,7 +223,7 @@ def test_reading_far_keeps_few_cards_and_the_earlier_come_back_unchanged(
     first_top = _evaluate(qtbot, pane, top)
     assert not as_first_shown["empty"] and "<svg" in as_first_shown["html"]  # its formulas typeset
     held = _read_down(qtbot, window, lambda: 8 in shown)
-    assert max(held) <= 3 * PIECE_CELLS  # never more than a few pieces in the page
+    assert max(held) <= HELD  # never more than a few pieces in the page
     emptied = json.loads(_evaluate(qtbot, pane, _piece(1)))
     assert emptied["empty"] and emptied["children"] == 0 and emptied["html"] == ""
     assert emptied["height"] == pytest.approx(as_first_shown["height"], abs=0.01)
@@ -238,7 +244,7 @@ def test_reading_far_keeps_few_cards_and_the_earlier_come_back_unchanged(
     assert _evaluate(qtbot, pane, "document.querySelectorAll('[onerror], script').length") == 0
     scripted = f"document.getElementById('question-{questions[SCRIPTED].id}').textContent"
     assert "왜요?" in _evaluate(qtbot, pane, scripted)  # shown, as text, with no script in the page
-    _eventually(qtbot, pane, f"{CARDS}<={3 * PIECE_CELLS}", True)  # the far pieces left again
+    _eventually(qtbot, pane, f"{CARDS}<={HELD}", True)  # the far pieces left again
 
 
 def test_a_question_in_a_piece_left_behind_is_shown_and_answers_its_buttons(
@@ -249,8 +255,7 @@ def test_a_question_in_a_piece_left_behind_is_shown_and_answers_its_buttons(
     questions = library.questions()
     shown: list[int] = []
     window.preview.pieceShown.connect(lambda number, _count: shown.append(number))
-    with qtbot.waitSignal(pane.shown, timeout=30_000):
-        window.select_note(questions[0].note_id)
+    _show_long(qtbot, window, questions[0].note_id)
     _read_down(qtbot, window, lambda: 6 in shown, screens=10)
     early = questions[FIRST_SCREEN_CELLS + 20]  # in piece 1, left behind
     _eventually(qtbot, pane, f"!!document.getElementById('question-{early.id}')", False)
@@ -284,8 +289,7 @@ def test_a_search_result_in_a_piece_left_behind_is_marked_in_view(qtbot: Any, ch
     questions = library.questions()
     shown: list[int] = []
     window.preview.pieceShown.connect(lambda number, _count: shown.append(number))
-    with qtbot.waitSignal(pane.shown, timeout=30_000):
-        window.select_note(questions[0].note_id)
+    _show_long(qtbot, window, questions[0].note_id)
     _read_down(qtbot, window, lambda: 6 in shown, screens=10)
     searched = questions[SEARCHED]
     _eventually(qtbot, pane, f"!!document.getElementById('question-{searched.id}')", False)
@@ -305,3 +309,26 @@ def test_a_search_result_in_a_piece_left_behind_is_marked_in_view(qtbot: Any, ch
     _eventually(qtbot, pane, f"!!document.getElementById('question-{searched.id}')", False)
     window.preview.scroll_to(f"question-{searched.id}")
     _eventually(qtbot, pane, _in_view(f"question-{searched.id}"), True)
+
+
+def test_ctrl_end_shows_the_end_without_the_pieces_between(qtbot: Any, chat_window: Any) -> None:
+    """The page is as long as the note from the start: Ctrl+End goes to its end at once, and
+    only the pieces that come near the view are rendered on the way."""
+    window, library = chat_window(LONG)
+    pane = window.preview.pane
+    questions = library.questions()
+    shown: list[int] = []
+    window.preview.pieceShown.connect(lambda number, _count: shown.append(number))
+    _show_long(qtbot, window, questions[0].note_id)
+    pieces = window.preview._paged.pieces
+    view = pane.focusProxy() or pane
+    view.setFocus()
+
+    def at_the_end() -> bool:
+        QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(100)
+        return _evaluate(qtbot, pane, _in_view(f"question-{questions[-1].id}")) is True
+
+    qtbot.waitUntil(at_the_end, timeout=30_000)
+    assert pieces - 1 in shown and len(set(shown)) < pieces // 2
+    assert _evaluate(qtbot, pane, f"!!document.getElementById('question-{questions[0].id}')") is False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 
 from ..model import StudyNotesError
 from . import output as out
@@ -20,6 +19,8 @@ def register(commands: Subcommands) -> None:
 
 
 def install_desktop(args: argparse.Namespace) -> int:
+    import subprocess  # here, not at every start of the command line or the window
+
     from ..system.desktop_entry import install
 
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..importers.chat_people import parse_alias
 from ..model import StudyNotesError
 from . import output as out
 from .registry import Subcommands, on_library
@@ -78,6 +77,8 @@ def people_command(library: Library, args: argparse.Namespace) -> int:
 
 
 def _alias(value: str) -> tuple[str, str]:
+    from ..importers.chat_people import parse_alias
+
     try:
         return parse_alias(value)
     except ValueError as error:

@@ -109,6 +109,7 @@ class Threads:
         self.by_start: dict[str, list[Thread]] = {}
         self.counted = 0
         self.counted_by: dict[str, int] = {}
+        self.in_clock_order = True  # every question asked at or after the one before (see `_recent`)
 
     def build(self, messages: list[Message]) -> None:
         for message in messages:
@@ -241,13 +242,7 @@ class Threads:
                 return latest
             if self.replies(latest) == 0 and is_code(text) and waited <= ADDRESSED_WINDOW_SECONDS:
                 return latest
-        recent = [
-            t
-            for t in reversed(self.threads[-RECENT_QUESTIONS:])
-            if t.sender != message.sender
-            and not t.closed
-            and (now - t.seconds) % _DAY_SECONDS <= CONTENT_WINDOW_SECONDS
-        ]
+        recent = self._recent(message.sender, now)
         if not recent:
             return None
         parts = name_parts(message.sender)
@@ -285,6 +280,30 @@ class Threads:
             else None
         )
 
+    def _recent(self, sender: str, now: int) -> list[Thread]:
+        """Of the last `RECENT_QUESTIONS` questions, newest first, the open ones from others asked
+        within the content window.
+
+        While the questions came in clock order and `now` is not before the latest, each older
+        one was asked longer ago (no midnight between), so the walk stops at the first one
+        outside the window: most replies look at one or two questions, not twenty."""
+        threads = self.threads[-RECENT_QUESTIONS:]
+        if not self.in_clock_order or not threads or now < threads[-1].seconds:
+            return [
+                t
+                for t in reversed(threads)
+                if t.sender != sender
+                and not t.closed
+                and (now - t.seconds) % _DAY_SECONDS <= CONTENT_WINDOW_SECONDS
+            ]
+        recent = []
+        for thread in reversed(threads):
+            if now - thread.seconds > CONTENT_WINDOW_SECONDS:
+                break
+            if thread.sender != sender and not thread.closed:
+                recent.append(thread)
+        return recent
+
     def _count_reply(self, message: Message) -> None:
         """A reply counts for every recent question but its sender's own (see `replies`)."""
         self.counted += 1
@@ -313,6 +332,8 @@ class Threads:
                 self.by_name.setdefault(part, []).append(thread)
             self.by_start.setdefault(thread.plain[:_START], []).append(thread)
             self.latest = thread
+            if self.threads and thread.seconds < self.threads[-1].seconds:
+                self.in_clock_order = False
             self.threads.append(thread)
             self.by_asker[question.asker.casefold()] = thread
             self.by_asker[message.sender.casefold()] = thread

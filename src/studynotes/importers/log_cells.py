@@ -15,6 +15,7 @@ from .parts.questions import QUESTION_LABEL, looks_like_question, without_questi
 
 _ITEM = re.compile(r"^( *)(?:-|\d{1,3}\.) (.*)$")
 _HEADING = re.compile(r"^#{1,6}\s")
+_UP_TO_COLON = re.compile(r"^.*?[:：]")
 _PEER = re.compile(
     r"^(?:#{1,6}\s*|(?:-|\d{1,3}\.) )?(?:\*\*)?\s*(피어\s*세션|peer\s*session)\s*(?:\*\*)?\s*(?:[:：]|$)",
     re.IGNORECASE,
@@ -111,7 +112,7 @@ def _peer_end(lines: list[str], index: int) -> int:
     item = _ITEM.match(line)
     if item:
         return _block_end(lines, index, len(item.group(1)))
-    if not re.sub(r"^.*?[:：]", "", line).strip():
+    if not _UP_TO_COLON.sub("", line).strip():
         return _list_end(lines, index + 1)
     end = index + 1
     while end < len(lines) and lines[end].strip() and not _ITEM.match(lines[end]):

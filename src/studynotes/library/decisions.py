@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..importers.parts.markdown_blocks import CHECKBOX, blocks
 from ..model import Cell, ParsedDocument, Question, StudyNotesError, nfc
 from .saving import stable_key
 
@@ -45,6 +44,8 @@ class Split:
 
 def split_at(markdown: str, text: str) -> list[Split]:
     """Every way `markdown` can be cut at a paragraph or item containing `text` (one per match)."""
+    from ..importers.parts.markdown_blocks import CHECKBOX, blocks  # the importers' own reading of blocks
+
     lines = markdown.split("\n")
     wanted = words(text)
     found: list[Split] = []

@@ -16,8 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..importers.chat_people import Aliases, instructor_names
-from ..importers.chat_text import asker_name, is_instructor
 from ..model import ImportContext, Question, StudyNotesError, nfc
 from . import saving
 from .changes import Change, Operation
@@ -85,12 +83,17 @@ class _Rules:
     """The people settings as the two questions they answer: whose name is this, and who answered."""
 
     def __init__(self, people: ChatPeople) -> None:
+        # The chat readers' rules for names, loaded when a notebook has people settings to apply.
+        from ..importers.chat_people import Aliases, instructor_names
+        from ..importers.chat_text import asker_name, is_instructor
+
         context = people.context(ImportContext())
         self.aliases = Aliases(context)
         self.instructors = instructor_names(context)
+        self._name, self._is_instructor = asker_name, is_instructor
 
     def asker(self, asker: str) -> str:
-        return asker_name(self.aliases.person(asker)) if self.aliases else asker
+        return self._name(self.aliases.person(asker)) if self.aliases else asker
 
     def answered_by(self, answer: str, current: str | None, asker: str) -> str | None:
         """`instructor` when every other speaker of a chat answer is one, `peer` when any is not.
@@ -99,15 +102,15 @@ class _Rules:
         """
         if current not in ("peer", "instructor"):
             return current
-        me = asker_name(self.aliases.person(asker)).casefold()
+        me = self._name(self.aliases.person(asker)).casefold()
         speakers = [self.aliases.person(s) for s in _SPEAKER.findall(answer)]
-        others = [s for s in speakers if asker_name(s).casefold() != me]
+        others = [s for s in speakers if self._name(s).casefold() != me]
         if not others:
             return current
         return "instructor" if all(self._teaches(s) for s in others) else "peer"
 
     def _teaches(self, name: str) -> bool:
-        return is_instructor(name) or asker_name(name).casefold() in self.instructors
+        return self._is_instructor(name) or self._name(name).casefold() in self.instructors
 
 
 def apply_to_questions(people: ChatPeople, questions: Iterable[Question]) -> None:
@@ -176,6 +179,8 @@ class PeopleEdits(LibraryWriter):
     def chat_person_counts(self, notebook_id: int) -> list[PersonCount]:
         """Everyone who asked or answered in the notebook, most active first: the names a user
         picks instructors from and merges."""
+        from ..importers.chat_text import asker_name
+
         asked: dict[str, int] = {}
         answered: dict[str, int] = {}
         rows = self.conn.execute(

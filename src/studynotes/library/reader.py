@@ -58,10 +58,12 @@ class LibraryReader(LibrarySearch):
         return found[0] if found else None
 
     def _notebooks(self, notebook_id: int | None) -> list[NotebookInfo]:
-        where, params = ("n.notebook_id = ?", (notebook_id,)) if notebook_id is not None else ("1 = 1", ())
-        counts = self._grouped_counts("n.notebook_id", where, params)
-        sql = "SELECT id, title, start_date, days_per_week, description, properties FROM notebooks"
-        sql += " WHERE id = ?" if notebook_id is not None else " ORDER BY title"
+        """The notebooks with the counts kept for them (`notebook_counts.py`): no note is read."""
+        sql = """SELECT b.id, b.title, b.start_date, b.days_per_week, b.description, b.properties,
+                        coalesce(c.questions_total, 0), coalesce(c.questions_open, 0)
+                 FROM notebooks b LEFT JOIN notebook_counts c ON c.notebook_id = b.id"""
+        sql += " WHERE b.id = ?" if notebook_id is not None else " ORDER BY b.title"
+        params = (notebook_id,) if notebook_id is not None else ()
         return [
             NotebookInfo(
                 id=row[0],
@@ -70,7 +72,7 @@ class LibraryReader(LibrarySearch):
                 days_per_week=row[3],
                 description=row[4],
                 properties=json.loads(row[5] or "{}"),
-                counts=counts.get(row[0], Counts()),
+                counts=Counts(row[6], row[7]),
             )
             for row in self.conn.execute(sql, params)
         ]
@@ -290,6 +292,18 @@ class LibraryReader(LibrarySearch):
                WHERE n.questions_total != coalesce(q.total, 0) OR n.questions_open != coalesce(q.open, 0)"""
         )
         return [row[0] for row in rows]
+
+    def recounted_notebook_mismatches(self) -> list[int]:
+        """Notebooks whose kept counts differ from the sum of their notes' (empty when all is well)."""
+        kept = {
+            row[0]: Counts(row[1], row[2])
+            for row in self.conn.execute(
+                "SELECT notebook_id, questions_total, questions_open FROM notebook_counts"
+            )
+        }
+        sums = self._grouped_counts("n.notebook_id", "1 = 1", ())
+        notebooks = [row[0] for row in self.conn.execute("SELECT id FROM notebooks ORDER BY id")]
+        return [nb for nb in notebooks if kept.get(nb) != sums.get(nb, Counts())]
 
     # -- one note, whole ---------------------------------------------------
     def cell_count(self, note_id: int) -> int:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 # Runs between these bytes are the word index's words; `_SEPARATE` makes Python split where the
 # FTS5 `ascii` tokenizer does (every ASCII control character and the space).
@@ -211,19 +212,32 @@ def _save_words(
             piece.question_rows += q_rows
             piece.cell_rows += c_rows
     conn.executemany("INSERT INTO search_words_fts (rowid, word) VALUES (?, ?)", new_words)
-    for name, piece in pieces.items():
-        _save_piece(conn, name, piece)
+    stored = _stored_pieces(conn, list(pieces))
+    conn.executemany(
+        "INSERT OR REPLACE INTO search_pieces"
+        " (piece, words, question_newest, cell_newest, question_rows, cell_rows) VALUES (?, ?, ?, ?, ?, ?)",
+        (_merged_piece(name, piece, stored.get(name)) for name, piece in pieces.items()),
+    )
 
 
-def _save_piece(conn: sqlite3.Connection, name: str, piece: _Piece) -> None:
-    """Merge into the stored piece: its word list (None once past MANY_WORDS), newest rows, row counts.
+def _stored_pieces(conn: sqlite3.Connection, names: list[str]) -> dict[str, tuple[Any, ...]]:
+    """The stored rows of these pieces, read a few hundred at a time (not a query per piece)."""
+    stored: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(names), 500):
+        chunk = names[start : start + 500]
+        for name, *row in conn.execute(
+            "SELECT piece, words, question_newest, cell_newest, question_rows, cell_rows FROM search_pieces"
+            f" WHERE piece IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            stored[name] = tuple(row)
+    return stored
+
+
+def _merged_piece(name: str, piece: _Piece, row: tuple[Any, ...] | None) -> tuple[Any, ...]:
+    """Merged into the stored piece: its word list (None once past MANY_WORDS), newest rows, row counts.
 
     The counts add each word's rows, so a row holding two such words counts twice: an upper bound."""
-    row = conn.execute(
-        "SELECT words, question_newest, cell_newest, question_rows, cell_rows FROM search_pieces"
-        " WHERE piece = ?",
-        (name,),
-    ).fetchone()
     added = " ".join(map(str, piece.added))
     words: str | None = added
     values = [piece.question_newest, piece.cell_newest, piece.question_rows, piece.cell_rows]
@@ -233,8 +247,4 @@ def _save_piece(conn: sqlite3.Connection, name: str, piece: _Piece) -> None:
         values = [max(row[1], values[0]), max(row[2], values[1]), row[3] + values[2], row[4] + values[3]]
     if words is not None and words.count(" ") + 1 > MANY_WORDS:
         words = None
-    conn.execute(
-        "INSERT OR REPLACE INTO search_pieces"
-        " (piece, words, question_newest, cell_newest, question_rows, cell_rows) VALUES (?, ?, ?, ?, ?, ?)",
-        (name, words, *values),
-    )
+    return (name, words, *values)

@@ -1,7 +1,9 @@
 """A stored note to one safe, offline HTML document: Markdown, LaTeX, code and question cards.
 
 Pure functions of the note (no Qt, no database).  The same HTML feeds the
-preview pane, `studynotes render` and HTML export.
+preview pane, `studynotes render` and HTML export.  Python-Markdown, the sanitiser and the
+formula typesetter are loaded when the first text needs them: the window imports this package
+for its page layout and shows its first paint without them.
 """
 
 from __future__ import annotations
@@ -16,10 +18,7 @@ from typing import Literal
 from ..model import Attachment, Cell, Note
 from ..wording import translate
 from .cards import question_card
-from .markdown_setup import github_slug, make_markdown
-from .math import formula_html
 from .plain_paragraphs import plain_paragraphs
-from .sanitize import clean, resolve_attachment_links, resolve_images
 
 Theme = Literal["light", "dark"]
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
@@ -31,6 +30,8 @@ def _markdown() -> object:
     """One Markdown instance per thread (they keep state between calls)."""
     md = getattr(_local, "md", None)
     if md is None:
+        from .markdown_setup import make_markdown
+
         md = _local.md = make_markdown()
     return md
 
@@ -43,6 +44,8 @@ def render_markdown(
     plain = plain_paragraphs(markdown_text)  # a chat's plain messages skip the pipeline
     if plain is not None:
         return plain
+    from .sanitize import clean, resolve_attachment_links, resolve_images
+
     fragment = keep_dates_whole(clean(_converted(markdown_text)))
     fragment = _ARITHMATEX.sub(_typeset if typeset else _delimited, fragment)
     return resolve_attachment_links(resolve_images(fragment, attachments or []), attachments or [])
@@ -93,6 +96,8 @@ def _formula(match: re.Match[str]) -> tuple[str, bool]:
 
 
 def _typeset(match: re.Match[str]) -> str:
+    from .math import formula_html
+
     return formula_html(*_formula(match))
 
 
@@ -122,6 +127,8 @@ def cell_html(cell: Cell, position: int, render: Callable[[str], str]) -> str:
 
 
 def note_header(note: Note, level: int) -> str:
+    from .markdown_setup import github_slug
+
     opening = next((c.markdown for c in note.cells if c.question is None and c.markdown.strip()), "")
     details = [
         note.date.isoformat() if note.date else "",

@@ -24,7 +24,7 @@ from ..model import Note
 from . import Theme, cell_html, document, note_header
 
 FIRST_SCREEN_CELLS = 40  # more than a tall screen shows
-PIECE_CELLS = 150  # one piece: a few tens of ms of rendering
+PIECE_CELLS = 50  # one piece: a few screens, tens of ms of rendering
 PIECE_ID = "page-piece-"  # the id of a piece's block is this and its number
 # The height an empty piece not yet rendered takes per cell, in em, until the preview has
 # measured pieces of the page (a chat message with its card is about this tall).

@@ -189,7 +189,7 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
         return 1
     from .main_window import MainWindow
 
-    window = MainWindow(library, settings)
+    window = MainWindow(library, settings, page_after_paint=True)
     if not demo:
         from .single_instance import serve
 
@@ -198,7 +198,9 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
     if "--startup-time" in sys.argv or _env_flag("STUDYNOTES_STARTUP_TIME"):
         print(f"window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr)
     # The web view (and its few hundred MB) comes after the first paint.
-    QTimer.singleShot(0, lambda: window.guarded(_after_first_paint, window))
+    from .first_paint import after_first_paint
+
+    after_first_paint(window, lambda: window.guarded(_after_first_paint, window))
     if files:
         QTimer.singleShot(0, lambda: window.guarded(bring_forward, window, files))
     code = app.exec()
@@ -225,8 +227,7 @@ def _after_first_paint(window: object) -> None:
     if isinstance(window, MainWindow):
         window.library.start_daily_backup()  # its own thread: a big library never freezes the window
         window.preview.create_web_view()
-        if window.current_node() is not None:
-            window.show_node(window.current_node())
+        window.show_page()
 
 
 def _env_flag(name: str) -> bool:

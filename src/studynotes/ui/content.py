@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from ..library import Counts, Library, QuestionFilter, QuestionList
 from ..wording import day_title, translate, week_label
 from .count_words import words
-from .study_charts import study_charts
 from .tree_model import Node, front_pages, unsorted_beyond, unsorted_counts
 
 _DECLARED_DATE = re.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b")
@@ -69,6 +68,8 @@ def _counts_text(counts: Counts) -> str:
 
 def notebook_overview(library: Library, notebook_id: int, theme: str) -> str:
     """A notebook's front page: its details and weeks with their counts (plain, script-free HTML)."""
+    from .study_charts import study_charts  # drawn with the page, after the window's first paint
+
     notebook = library.notebook(notebook_id)
     if notebook is None:
         return ""

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QMenu
 
 from ..library import QuestionRow
@@ -41,7 +40,9 @@ def preview_menu(
     copy.setEnabled(bool(selected))
     copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(selected))
     pane = window.preview.pane
-    if pane is not None:
+    if pane is not None:  # the web view exists, so its module is loaded
+        from PySide6.QtWebEngineCore import QWebEnginePage
+
         select_all = menu.addAction(translate("ContextMenu", "Select all"))
         select_all.triggered.connect(lambda: pane.triggerPageAction(QWebEnginePage.WebAction.SelectAll))
     if question_id:

@@ -6,11 +6,12 @@ they get their own file, which goes away when their window closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from ..demo import DemoLibrary
+from .first_paint import after_first_paint
 
 translate = QCoreApplication.translate
 
@@ -24,11 +25,11 @@ def open_demo_window(settings: QSettings) -> QMainWindow:
         demo = DemoLibrary()
     finally:
         QGuiApplication.restoreOverrideCursor()
-    window = MainWindow(demo.library, settings)
+    window = MainWindow(demo.library, settings, page_after_paint=True)
     window.setWindowTitle(translate("MainWindow", "studynotes — sample notebooks (a temporary library)"))
     window._on_close.append(demo.close)
     window.show()
-    QTimer.singleShot(0, lambda: window.guarded(_after_first_paint, window))
+    after_first_paint(window, lambda: window.guarded(_after_first_paint, window))
     return window
 
 
@@ -37,6 +38,4 @@ def _after_first_paint(window: object) -> None:
 
     if isinstance(window, MainWindow) and window.isVisible():
         window.preview.create_web_view()
-        node = window.current_node()
-        if node is not None:
-            window.show_node(node)
+        window.show_page()

@@ -5,9 +5,7 @@ Both lists are read from the window's own actions, so they cannot drift from the
 
 from __future__ import annotations
 
-import platform
 import re
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, qVersion
@@ -167,6 +165,8 @@ def command_palette(window: MainWindow) -> CommandPalette:
 
 
 def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version  # reads every installed package's data
+
     try:
         return version(package)
     except PackageNotFoundError:
@@ -174,6 +174,8 @@ def _version(package: str) -> str:
 
 
 def about_text(window: MainWindow) -> str:
+    import platform
+
     return translate(
         "Help",
         "<h3>studynotes {version}</h3><p>A notebook for study groups: lecture chats, question boards, "

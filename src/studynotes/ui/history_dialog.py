@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +21,9 @@ from ..library import HistoryEntry, Library
 from ..model import StudyNotesError
 from ..render.plain_text import plain_question
 from .commands import Commands
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -105,3 +110,20 @@ class HistoryDialog(QDialog):
             return
         self.restored.emit(self._note_id)
         self.reload()
+
+
+def show_history(window: MainWindow) -> None:
+    """The selected note's earlier versions; with no note selected, what was deleted."""
+    from .deleted_dialog import show_deleted
+
+    node = window.current_node()
+    if node is None or node.kind != "note":
+        show_deleted(window)
+        return
+    dialog = HistoryDialog(window.library, node.id, node.title, window, commands=window.commands)
+    deleted = dialog.buttons.addButton(
+        translate("MainWindow", "Deleted notes and notebooks…"), dialog.buttons.ButtonRole.ResetRole
+    )
+    deleted.clicked.connect(dialog.done)  # done(0): closed, then the Deleted list opens
+    deleted.clicked.connect(lambda: QTimer.singleShot(0, lambda: window.guarded(show_deleted, window)))
+    dialog.exec()

@@ -37,7 +37,7 @@ from ..model import StudyNotesError
 
 if TYPE_CHECKING:
     from ..render import Theme
-from . import notebook_actions, window_changes, window_files, window_settings
+from . import window_changes, window_settings
 from .commands import Commands, LibraryEvents
 from .content import NodeContent, content_of, notebook_overview
 from .count_words import words
@@ -58,7 +58,9 @@ READING_SCALE = 9 / 8  # the preview reads a little larger than the menus: 15 px
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, settings: QSettings) -> None:
+    def __init__(self, library: Library, settings: QSettings, *, page_after_paint: bool = False) -> None:
+        """`page_after_paint`: the selection restored at start shows its questions at once and its
+        page only when `show_page` is called, after the first paint (the web view comes then too)."""
         super().__init__()
         self.library = library
         self.settings = settings
@@ -118,7 +120,9 @@ class MainWindow(QMainWindow):
         from . import context_menus
 
         context_menus.install(self)
+        self._page_waits = page_after_paint
         self._restore_settings()
+        self._page_waits = False
         self.zoom_label = QLabel()
         self.zoom_label.setToolTip(self.tr("The preview's text size (Ctrl+0 resets it)"))
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -142,7 +146,7 @@ class MainWindow(QMainWindow):
         self.preview.toggleRequested.connect(self.toggle_question)
         self.preview.noteLinkRequested.connect(self.open_note_link)
         self.preview.attachmentRequested.connect(
-            lambda ident: self.guarded(window_files.open_attachment, self, ident)
+            lambda ident: self.guarded(_window_files().open_attachment, self, ident)
         )
         self.preview.menuRequested.connect(self._preview_menu)
         self.preview.viewCreated.connect(self.mouse_buttons.watch_tree)
@@ -208,7 +212,10 @@ class MainWindow(QMainWindow):
             else:
                 self.editor_pane.close_pane()
         self._content = content_of(self.library, node)
-        self._render_current(scroll_to=scroll_to, find=find)  # the page renders while the list fills
+        if self._page_waits:
+            self.preview.show_view()  # its placeholder until `show_page`
+        else:
+            self._render_current(scroll_to=scroll_to, find=find)  # the page renders while the list fills
         self.questions.set_rows(self._content.questions)
         self._show_counts()
         self.selection_history.visit(node.key)
@@ -269,6 +276,10 @@ class MainWindow(QMainWindow):
             key=key,
             keep_place=keep_place,
         )
+
+    def show_page(self) -> None:
+        """The selection's page, once the web view exists (see `page_after_paint`)."""
+        self._render_current()
 
     def theme(self) -> Theme:
         from .app import effective_theme
@@ -408,25 +419,25 @@ class MainWindow(QMainWindow):
 
     # -- files in and out (window_files.py), notebooks (notebook_actions.py) ----------------
     def import_files(self, paths: list[Path] | None = None) -> None:
-        window_files.import_files(self, paths)
+        _window_files().import_files(self, paths)
 
     def import_folder(self) -> None:
-        window_files.import_folder(self)
+        _window_files().import_folder(self)
 
     def open_samples(self) -> None:
-        window_files.open_samples(self)
+        _window_files().open_samples(self)
 
     def export_week(self) -> None:
-        window_files.export_week(self)
+        _window_files().export_week(self)
 
     def new_notebook(self) -> None:
-        notebook_actions.new_notebook(self)
+        _notebook_actions().new_notebook(self)
 
     def rename_notebook(self) -> None:
-        notebook_actions.rename_notebook(self)
+        _notebook_actions().rename_notebook(self)
 
     def edit_schedule(self) -> None:
-        notebook_actions.edit_schedule(self)
+        _notebook_actions().edit_schedule(self)
 
     def edit_note(self) -> None:
         """Ctrl+E: the note's cells beside the preview, in place of the question list."""
@@ -436,21 +447,9 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> None:
         """The selected note's earlier versions; with no note selected, what was deleted."""
-        from .deleted_dialog import show_deleted
+        from .history_dialog import show_history
 
-        node = self.current_node()
-        if node is None or node.kind != "note":
-            show_deleted(self)
-            return
-        from .history_dialog import HistoryDialog
-
-        dialog = HistoryDialog(self.library, node.id, node.title, self, commands=self.commands)
-        deleted = dialog.buttons.addButton(
-            self.tr("Deleted notes and notebooks…"), dialog.buttons.ButtonRole.ResetRole
-        )
-        deleted.clicked.connect(dialog.done)  # done(0): closed, then the Deleted list opens
-        deleted.clicked.connect(lambda: QTimer.singleShot(0, lambda: self.guarded(show_deleted, self)))
-        dialog.exec()
+        show_history(self)
 
     # -- drag files in ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -480,3 +479,16 @@ class MainWindow(QMainWindow):
         for release in self._on_close:
             release()
         self._on_close.clear()
+
+
+# Loaded when first used: their dialogs and file handling are not needed to show the window.
+def _window_files() -> Any:
+    from . import window_files
+
+    return window_files
+
+
+def _notebook_actions() -> Any:
+    from . import notebook_actions
+
+    return notebook_actions

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from .palette import dark_palette
 
 LIGHT = {
     "heading": "#0550ae",
@@ -57,14 +59,6 @@ def _format(
     if mono:
         fmt.setFontFamilies(["monospace"])
     return fmt
-
-
-def dark_palette() -> bool:
-    """True when the application's window background is dark."""
-    app = QGuiApplication.instance()
-    if not isinstance(app, QGuiApplication):
-        return False
-    return app.palette().window().color().lightness() < 128
 
 
 def utf16_positions(text: str) -> list[int] | None:

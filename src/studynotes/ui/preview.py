@@ -164,7 +164,7 @@ class PreviewPane(QWebEngineView):
         self._restore_ratio: float | None = None  # how far down the last page was, for the next load
         self.loadFinished.connect(self._load_finished)
         self._collector = QTimer(self, singleShot=True, interval=IDLE_COLLECT_MS)
-        self._collector.timeout.connect(lambda: self.run_script("if(typeof gc==='function'){gc();}"))
+        self._collector.timeout.connect(self.collect_garbage)
         self.shown.connect(self._collector.start)
 
     def set_html(self, page: str, *, keep_scroll: bool = False) -> None:
@@ -228,6 +228,11 @@ class PreviewPane(QWebEngineView):
             self.page().runJavaScript(script, world)
         else:
             self.page().runJavaScript(script, world, callback)
+
+    def collect_garbage(self) -> None:
+        """Ask the web engine to free what the page no longer holds (notes swapped out, pieces
+        emptied); `gc` is exposed to our isolated world only (see app.py)."""
+        self.run_script("if(typeof gc==='function'){gc();}")
 
     def put_piece(self, number: int, piece: str) -> None:
         """Render a piece of a long page into its empty block (the same sanitised HTML a load
@@ -345,38 +350,56 @@ _GIVE_HEIGHTS = """var now=document.querySelectorAll('body > div.page-piece.piec
 for(var j=0;j<now.length;j++){var k=kept[now[j].id+'/'+now[j].dataset.cells];
  if(k!==undefined){now[j].style.height=k+'px';now[j].dataset.measured='1';}}"""
 
+# Part of the scripts below: the piece of a long page the reader sees (the first shown piece in
+# the view; else the first reaching into it or below it), and its top.  Whatever changes height
+# above it, it stays where it is on the screen: the page does its own anchoring (the web
+# engine's is off for pieces, preview.css), since a piece put in or resized above the reader
+# must not move what the reader sees.
+_ANCHOR = """var anchor=null,anchorTop=0;
+for(var a=0;a<blocks.length;a++){var ar=blocks[a].getBoundingClientRect();
+ if(ar.top>=window.innerHeight)break;
+ if(ar.bottom>0&&!blocks[a].classList.contains('piece-empty')){anchor=blocks[a];anchorTop=ar.top;break;}}
+if(!anchor)for(a=0;a<blocks.length;a++){ar=blocks[a].getBoundingClientRect();
+ if(ar.bottom>0){anchor=blocks[a];anchorTop=ar.top;break;}}"""
+_KEEP_ANCHOR = """if(anchor){var moved=anchor.getBoundingClientRect().top-anchorTop;if(moved)window.scrollBy(0,moved);}"""
+
 # Our own script (isolated world): fill an empty block of a long page with its piece.  A reader
 # at the end of the page (End, Ctrl+End) stays at its end, however tall the last piece is.
 _PUT_PIECE_SCRIPT = f"""(function(n, piece){{
 var b=document.getElementById('{PIECE_ID}'+n);
 if(!b||!b.classList.contains('piece-empty'))return false;
 var root=document.documentElement,end=window.scrollY>0&&window.scrollY+window.innerHeight>=root.scrollHeight-2;
+var blocks=document.querySelectorAll('body > div.page-piece');
+{_ANCHOR}
 b.innerHTML=piece;b.classList.remove('piece-empty');b.style.height='';
-if(end)window.scrollTo(window.scrollX,root.scrollHeight);return true;}})"""
+if(end)window.scrollTo(window.scrollX,root.scrollHeight);else{{{_KEEP_ANCHOR}}}
+return true;}})"""
 
 # Our own script (isolated world): the window of a long page.  A shown piece further than `keep`
 # screens from the view is emptied at its measured height (so nothing on the page moves); the
 # empty pieces never shown take the height per cell of those measured; the answer is the
 # empty pieces within `ahead` screens, nearest first.  Nothing to do and nothing moved since
 # the last look: answered at once.
-_WINDOW_SCRIPT = """(function(ahead, keep, tag){
+_WINDOW_SCRIPT = f"""(function(ahead, keep, tag){{
 var blocks=document.querySelectorAll('body > div.page-piece');if(!blocks.length)return '[]';
 var h=Math.max(window.innerHeight,1),shown=0,i,b,r,rects=[],height=0,cells=0;
-for(i=0;i<blocks.length;i++){if(!blocks[i].classList.contains('piece-empty'))shown++;}
+for(i=0;i<blocks.length;i++){{if(!blocks[i].classList.contains('piece-empty'))shown++;}}
 var key=[tag,window.scrollY,h,document.body.scrollHeight,blocks.length,shown].join(',');
 if(window.__studynotesPieces===key)return '[]';
-for(i=0;i<blocks.length;i++){b=blocks[i];r=b.getBoundingClientRect();rects.push(r);
- if(!b.classList.contains('piece-empty')||b.dataset.measured){height+=r.height;cells+=(+b.dataset.cells||0);}}
+{_ANCHOR}
+for(i=0;i<blocks.length;i++){{b=blocks[i];r=b.getBoundingClientRect();rects.push(r);
+ if(!b.classList.contains('piece-empty')||b.dataset.measured){{height+=r.height;cells+=(+b.dataset.cells||0);}}}}
 var need=[];
-for(i=0;i<blocks.length;i++){b=blocks[i];r=rects[i];
+for(i=0;i<blocks.length;i++){{b=blocks[i];r=rects[i];
  var away=r.bottom<0?-r.bottom:(r.top>h?r.top-h:0),n=parseInt(b.id.slice(b.id.lastIndexOf('-')+1),10);
- if(b.classList.contains('piece-empty')){if(away<ahead*h)need.push([away,n]);}
- else if(away>keep*h){b.style.height=r.height+'px';b.replaceChildren();b.classList.add('piece-empty');b.dataset.measured='1';}}
-if(cells>0){var per=height/cells;
- for(i=0;i<blocks.length;i++){b=blocks[i];
-  if(b.classList.contains('piece-empty')&&!b.dataset.measured){var want=per*(+b.dataset.cells||0);
-   if(Math.abs(want-rects[i].height)>0.05*rects[i].height+1)b.style.height=want+'px';}}}
-need.sort(function(x,y){return x[0]-y[0];});
+ if(b.classList.contains('piece-empty')){{if(away<ahead*h)need.push([away,n]);}}
+ else if(away>keep*h){{b.style.height=r.height+'px';b.replaceChildren();b.classList.add('piece-empty');b.dataset.measured='1';}}}}
+if(cells>0){{var per=height/cells;
+ for(i=0;i<blocks.length;i++){{b=blocks[i];
+  if(b.classList.contains('piece-empty')&&!b.dataset.measured){{var want=per*(+b.dataset.cells||0);
+   if(Math.abs(want-rects[i].height)>0.05*rects[i].height+1)b.style.height=want+'px';}}}}}}
+{_KEEP_ANCHOR}
+need.sort(function(x,y){{return x[0]-y[0];}});
 if(!need.length)window.__studynotesPieces=[tag,window.scrollY,h,document.body.scrollHeight,blocks.length,
  document.querySelectorAll('body > div.page-piece:not(.piece-empty)').length].join(',');
-return JSON.stringify(need.map(function(x){return x[1];}));})"""
+return JSON.stringify(need.map(function(x){{return x[1];}}));}})"""

@@ -30,8 +30,11 @@ PAGE_CACHE_SIZE = 24
 # A long page's empty piece is rendered while the reader is within this many screens of it,
 # and a shown piece is emptied (at its height) once the reader is further than KEEP_SCREENS
 # from it: all of a 20 MB chat in the page took 2 GB.
-AHEAD_SCREENS = 3
-KEEP_SCREENS = 8
+AHEAD_SCREENS = 2
+KEEP_SCREENS = 5
+# The web engine is asked to let go of the pieces emptied every few pieces put: left to itself
+# it collects them late, and a reader going on through a long note kept hundreds of MB.
+COLLECT_EVERY_PIECES = 4
 WATCH_PIECES_MS = 200  # how often the place of the reader is looked at while a long page is shown
 
 
@@ -171,6 +174,7 @@ class PreviewHost(QStackedWidget):
         self._paged: PagedPage | None = None  # the long page in view, whose pieces come and go
         self._paged_pending: PagedPage | None = None  # the long page about to be shown
         self._piece_asked = False  # the worker is rendering a piece
+        self._pieces_put = 0
         # An element to scroll to (nearest, the term to mark) once its piece is located and in.
         self._reach_later: tuple[str, bool, str | None] | None = None
         self._watch_pieces = QTimer(self, interval=WATCH_PIECES_MS)
@@ -239,10 +243,11 @@ class PreviewHost(QStackedWidget):
         self._keep_place = False
         self._show(page)
 
-    def scroll_to(self, element_id: str) -> None:
-        """Centre an element; one in an empty piece of a long page is rendered first."""
+    def scroll_to(self, element_id: str, *, nearest: bool = False) -> None:
+        """Centre an element (nearest: scroll only as far as needed to show it); one in an
+        empty piece of a long page is rendered first."""
         if self.pane is not None:
-            self._reach(element_id, nearest=False, find=None)
+            self._reach(element_id, nearest=nearest, find=None)
 
     def clear_marks(self) -> None:
         """The search is over: no marks left in the page."""
@@ -266,13 +271,14 @@ class PreviewHost(QStackedWidget):
             self._paged_pending = paged
             self._show(page)
 
-    def _reach(self, element_id: str, *, nearest: bool, find: str | None) -> None:
-        """Scroll to the element and mark the term in it; in an empty piece, render that first."""
+    def _reach(self, element_id: str, *, nearest: bool, find: str | None, locate: bool = True) -> None:
+        """Scroll to the element and mark the term in it; in an empty piece, render that first
+        (`locate`: once; an element its piece does not show, such as an empty cell, is let be)."""
         generation = self._generation
         self.pane.scroll_to(
             element_id,
             nearest=nearest,
-            found=lambda found: self._reached(generation, element_id, found, nearest, find),
+            found=lambda found: self._reached(generation, element_id, found or not locate, nearest, find),
         )
         if find:  # the term marked where the chosen result is, not its first place
             self.pane.mark(element_id, find)
@@ -296,7 +302,7 @@ class PreviewHost(QStackedWidget):
             return  # not in this page
         self.pane.put_piece(number, piece)
         self.pieceShown.emit(number, self._paged.pieces)
-        self._reach(element_id, nearest=wanted[1], find=wanted[2])
+        self._reach(element_id, nearest=wanted[1], find=wanted[2], locate=False)
 
     def _check_pieces(self) -> None:
         if self._paged is None or self.pane is None:
@@ -326,6 +332,9 @@ class PreviewHost(QStackedWidget):
             return  # the user moved on: the pieces of that page are never rendered
         self.pane.put_piece(number, piece)
         self.pieceShown.emit(number, self._paged.pieces)
+        self._pieces_put += 1
+        if self._pieces_put % COLLECT_EVERY_PIECES == 0:
+            self.pane.collect_garbage()
         self._check_pieces()  # another may be within reach: go on at once
 
     def _show(self, page: str) -> None:

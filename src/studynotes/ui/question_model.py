@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor
 
 from ..library import Change, Counts, ListFacts, QuestionList, QuestionRow
 from ..render.plain_text import plain_question
-from .markdown_highlighter import dark_palette
+from .palette import dark_palette
 from .question_source import QuestionSource, RowsInMemory
 
 Index = QModelIndex | QPersistentModelIndex

@@ -227,6 +227,9 @@ class QuestionPanel(QWidget):
         room = (self.table.viewport().width() - self.table.columnWidth(0)) * SIDE_SHARE
         used = 0
         for column in SIDE_COLUMNS:
+            if column not in self._informative:  # hidden whatever its width: its rows are not measured
+                self.table.setColumnHidden(column, True)
+                continue
             wanted = max(self.table.sizeHintForColumn(column), self._title_widths[column])
             width = int(min(wanted, room // 2, room - used))  # a long name is elided
             shown = column in self._informative and width >= min(wanted, MIN_SIDE_WIDTH)

@@ -18,6 +18,7 @@ from ..model import StudyNotesError
 from .actions import button_text
 from .content import filter_for
 from .count_words import words
+from .first_paint import after_first_paint
 
 translate = QCoreApplication.translate
 
@@ -75,7 +76,12 @@ class ReviewActions:
         self._timer = QTimer(window, interval=DUE_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_due)
         self._timer.start()
-        QTimer.singleShot(0, self.refresh_due)  # after the window's first paint
+        self._painted = False  # the due counts wait for the window's first paint
+        after_first_paint(window, self._first_counts)
+
+    def _first_counts(self) -> None:
+        self._painted = True
+        self.refresh_due()
 
     # -- counts ----------------------------------------------------------------------
     def refresh_due(self) -> None:
@@ -101,7 +107,7 @@ class ReviewActions:
         """A notebook opened for the first time: its weeks, lectures and notes get their counts."""
         model = self.window.tree_model
         node = model.node(parent)
-        if parent.isValid() and node.kind == "notebook" and self.window.isVisible():
+        if parent.isValid() and node.kind == "notebook" and self._painted and self.window.isVisible():
             due = {key: count for key, count in self._due.items() if key != ("notebook", node.id)}
             due.update(self.window.library.due_by_node(node.id))
             self._due = due

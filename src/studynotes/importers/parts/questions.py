@@ -76,6 +76,11 @@ _INLINE_ANSWER = re.compile(r"(?<!\s)\s+(?:→|->|⇒|=>|➡️?)\s+")  # tried 
 _ARROWS = ("→", "->", "⇒", "=>", "➡")  # what _INLINE_ANSWER needs: most lines have none
 
 
+# Compiled once: asked of every chat message and every line that may ask.
+_LOOSE_LABEL = re.compile(r"^(Q\d*\s*[:.)]|질문\s*[:)])", re.IGNORECASE)
+_WORD_CHARACTER = re.compile(r"\w")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
 # What every alternative of _NOT_PROSE starts with: most lines have none, and this is a far
 # cheaper scan than trying each alternative at each character.
 _NOT_PROSE_START = re.compile(r"[`<\[$\\]|https?:|ftp:|www\.", re.IGNORECASE)
@@ -107,7 +112,7 @@ def looks_like_question(text: str) -> bool:
     words = prose(stripped)
     if "?" in words or "？" in words:
         return True
-    if re.match(r"^(Q\d*\s*[:.)]|질문\s*[:)])", stripped, re.IGNORECASE):
+    if _LOOSE_LABEL.match(stripped):
         return True
     last_line = stripped.splitlines()[-1]
     return bool(_KOREAN_ENDING_LOOSE.search(last_line))
@@ -185,7 +190,7 @@ def _without_closing_aside(text: str) -> str:
     if "(" not in text or ("?" not in text and "？" not in text):
         return text  # no aside that asks
     match = _CLOSING_ASIDE.match(text)
-    if match is None or not re.search(r"\w", match.group(2)):
+    if match is None or not _WORD_CHARACTER.search(match.group(2)):
         return text
     return match.group(1)
 
@@ -237,6 +242,6 @@ def split_after_mark(text: str) -> tuple[str, str | None]:
         return text, None  # code or links: positions differ; keep the line whole
     for match in _MID_MARK.finditer(text):
         rest = text[match.end() :].strip()
-        if len(rest.split()) >= 3 and not asks(rest) and re.search(r"[^\W\d_]{2}", rest):
+        if len(rest.split()) >= 3 and not asks(rest) and _TWO_LETTERS.search(rest):
             return text[: match.start() + 1].strip(), rest
     return text, None

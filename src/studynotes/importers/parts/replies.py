@@ -220,10 +220,13 @@ def affirms(text: str) -> bool:
     return bool(_AFFIRM.match(text))
 
 
+_HANGUL = re.compile(r"[가-힣]")
+
+
 def asks_yes_or_no(question: str) -> bool:
     """`Can we download it?`, `녹화되나요?`: a question a plain yes or no answers."""
     stripped = QUESTION_LABEL.sub("", question.strip())
-    if re.search(r"[가-힣]", stripped):
+    if _HANGUL.search(stripped):
         return not _KOREAN_WH.search(stripped)
     return bool(_YES_NO_OPENING.match(stripped) or _TAG_QUESTION.search(stripped))
 

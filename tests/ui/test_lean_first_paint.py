@@ -1,0 +1,145 @@
+"""The window's first paint loads only what it shows: the web engine, Markdown, the importers and
+the other heavy modules come after it, when the preview or a note first needs them.
+
+The app is started as `studynotes --library FILE gui` starts it, in a process of its own (a test
+process has loaded everything already), and looked at the moment its window is first shown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from studynotes.demo import fill_demo_library
+from studynotes.library import Library
+
+# Not one of these is needed to show the tree, the question list and the menus.
+HEAVY = (
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtWebEngineCore",
+    "markdown",
+    "pygments",
+    "pymdownx",
+    "nh3",
+    "sqlite_utils",
+    "dulwich",
+    "fsrs",
+    "genanki",
+    "quickjax",
+    "charset_normalizer",
+    "importlib.metadata",
+    "studynotes.importers",
+    "studynotes.render.markdown_setup",
+)
+
+PROBE = """
+import json, sys
+from pathlib import Path
+
+from studynotes import cli  # the app's entry, first, as the `studynotes` command starts
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from studynotes.ui.app import create_application
+from studynotes.ui.main_window import MainWindow
+
+out, heavy, note_id = Path(sys.argv[1]), sys.argv[2].split(","), int(sys.argv[3])
+seen = {}
+
+def loaded():
+    return sorted(name for name in heavy if name in sys.modules)
+
+class FirstPaint(QObject):
+    \"\"\"What is loaded when the window's tree is first painted.\"\"\"
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "at_first_paint" not in seen:
+            w = self.parent()
+            seen["at_first_paint"] = loaded()
+            node = w.current_node()
+            seen["selected"] = [node.kind, node.id] if node else None
+            seen["tree_rows"] = w.tree_model.rowCount()
+            seen["question_rows"] = w.questions.model.rowCount()
+            actions = w.findChildren(type(w.edit_action))
+            seen["shortcuts"] = sorted({a.shortcut().toString() for a in actions} - {""})
+            seen["menus"] = [a.text() for a in w.menuBar().actions()]
+            seen["web_view_at_first_paint"] = w.preview.pane is not None
+            QTimer.singleShot(0, lambda: page_shown(w))
+        return False
+
+made = MainWindow.__init__
+
+def watched_window(w, *args, **kwargs):
+    made(w, *args, **kwargs)
+    w.tree.viewport().installEventFilter(FirstPaint(w))
+
+MainWindow.__init__ = watched_window
+
+def page_shown(w, waited=0):
+    if w.preview.pane is None or not w.preview.last_html:
+        if waited > 60_000:
+            return finish(w)
+        return QTimer.singleShot(20, lambda: page_shown(w, waited + 20))
+    seen["after_first_page"] = loaded()
+    w.select_note(note_id)
+    QTimer.singleShot(0, lambda: note_shown(w))
+
+def note_shown(w, waited=0):
+    if f'id="note-{note_id}"' not in w.preview.last_html and waited < 60_000:
+        return QTimer.singleShot(20, lambda: note_shown(w, waited + 20))
+    seen["after_a_note"] = loaded()
+    finish(w)
+
+def finish(w):
+    out.write_text(json.dumps(seen))
+    w.close()
+    QApplication.quit()
+
+create_application()
+sys.exit(cli.main(["--library", sys.argv[4], "gui"]))
+"""
+
+
+def test_the_first_paint_waits_for_nothing_heavy(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    library = Library.open(path)
+    fill_demo_library(library)
+    first = library.notebooks()[0]  # the tree's order: the one a first start selects
+    questions = first.counts.questions
+    note = next(n for n in library.notes(notebook_id=first.id) if n.counts.questions)
+    library.close()
+    out = tmp_path / "seen.json"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # a first start: no window state kept
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(out), ",".join(HEAVY), str(note.id), str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert out.exists(), done.stderr[-2000:]
+    seen = json.loads(out.read_text())
+
+    # Shown with the first notebook selected, its questions listed, and every menu and shortcut.
+    assert seen["selected"] == ["notebook", first.id]
+    assert seen["tree_rows"] >= 1
+    assert seen["question_rows"] == questions > 0
+    assert len(seen["menus"]) >= 5
+    assert {"Ctrl+E", "Ctrl+F", "Ctrl+Shift+P", "Ctrl+Z"} <= set(seen["shortcuts"])
+    # ... and nothing heavy loaded for it, not even the web view.
+    assert seen["at_first_paint"] == []
+    assert not seen["web_view_at_first_paint"]
+    # Right after the first paint the preview fills in; a note's page brings Markdown.
+    assert "PySide6.QtWebEngineWidgets" in seen["after_first_page"]
+    assert {"markdown", "pygments", "nh3"} <= set(seen["after_a_note"])
