@@ -6,8 +6,8 @@ Imports CORPUS_DIR (made by `bench/corpus.py`) into a fresh library with `import
 command line's import, with N worker processes (default: as the import chooses; 0 parses in
 this process) and prints: wall time and CPU time of the importing process, split into the
 saving loop (a file saved while the next ones are parsed) and the commit's search indexing
-after the last file (`index_later`, the words and their parts, the merge), and the workers' CPU
-time and peak memory.  The idle machine's wall time is about the larger of the importing
+after the last file (`index_later`, the words and their parts, the merge; each step's CPU), and
+the workers' CPU time and peak memory.  The idle machine's wall time is about the larger of the importing
 process's loop and the workers' CPU, plus the commit's tail.  Prints figures; never fails.
 """
 
@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
@@ -33,6 +34,33 @@ def cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+STEPS: dict[str, float] = {}
+
+
+def timed_steps() -> None:
+    """The commit's search indexing, step by step (CPU of the importing process)."""
+    from studynotes.library import index_later, word_index, word_parts
+
+    for module, name, label in (
+        (index_later, "index_new_rows", "rows put into the full-text indexes"),
+        (word_index, "_save_words", "the vocabulary and its pieces"),
+        (word_index, "merge_segments", "segments merged"),
+        (word_index, "flush", "the words (the steps below included)"),
+        (word_parts, "flush", "the parts of words (a step of its own)"),
+    ):
+        real = getattr(module, name)
+
+        def step(*args: object, _real: Any = real, _label: str = label) -> object:
+            STEPS.setdefault(_label, 0.0)  # listed in the order the steps start
+            started = cpu()
+            try:
+                return _real(*args)
+            finally:
+                STEPS[_label] += cpu() - started
+
+        setattr(module, name, step)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -41,6 +69,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.workers is not None:
         importing.worker_count = lambda sizes: args.workers  # type: ignore[assignment]
+    timed_steps()
     marks: dict[str, tuple[float, float]] = {}
 
     def progress(done: int, total: int, text: str) -> None:
@@ -71,6 +100,8 @@ def main() -> None:
     print(f"  reading the folder, starting workers: {marks['first'][1] - started[1]:.1f} s CPU")
     print(f"  saving loop: {span('first', 'last')}")
     print(f"  the last file and the commit's indexing: {span('last', 'done')}")
+    for label, seconds in STEPS.items():
+        print(f"    {label}: {seconds:.1f} s CPU")
     print(
         f"workers: {children.ru_utime + children.ru_stime:.1f} s CPU, peak {children.ru_maxrss / 1024:.0f} MB"
         " (the largest one)"

@@ -6,7 +6,7 @@ Started by run.py, which notes the time before starting this process; every
 moment here is `time.monotonic()`, the same clock in both processes.  PLAN
 names the notes to click and the question to toggle.  Writes OUT.json:
 
-- `usable_at`: the window is shown, painted and its tree has rows;
+- `usable_at`: the window's tree is first painted (its rows read);
 - `preview_at`: the web view has painted its first page;
 - `select_ms`: clicking a note in the tree until its preview page has loaded,
   each note visited once before (formulas cached); `sethtml_ms`: the same
@@ -26,9 +26,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QModelIndex, QTimer, QUrl, SignalInstance
+from studynotes import cli  # first, as the `studynotes` command starts
 
-from studynotes import cli
+# isort: split
+from PySide6.QtCore import QEvent, QEventLoop, QModelIndex, QObject, QTimer, QUrl, SignalInstance
+
 from studynotes.ui.app import create_application
 from studynotes.ui.main_window import MainWindow
 
@@ -101,19 +103,12 @@ class Probe:
             raise RuntimeError("no main window")
         return found[0]
 
-    def first_tick(self) -> None:
-        shown = [
-            w for w in create_application().topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        ]
-        if not shown:
-            # The library is still being upgraded (a cached library from an older schema): its
-            # notice turns the event loop before any window exists.  Asking for the window then
-            # raised, and the app's handler for unexpected errors showed a modal message that
-            # nobody closes offscreen: the probe hung until run.py's 600 s timeout.
-            QTimer.singleShot(20, self.first_tick)
+    def first_paint(self, window: MainWindow) -> None:
+        """The window's tree painted for the first time: what the user first sees.  (A zero-timer
+        with a forced repaint, as before, ran ahead of the platform's own first paint and so never
+        saw what delayed it; a library being upgraded shows its notice before any window.)"""
+        if "usable_at" in self.result:
             return
-        window = shown[0]
-        window.repaint()
         self.result["tree_rows"] = window.tree_model.rowCount()
         self.result["usable_at"] = time.monotonic()
         QTimer.singleShot(0, lambda: self.guard(self.after_open, window))
@@ -205,11 +200,28 @@ class Probe:
         create_application().quit()
 
 
+class _FirstPaint(QObject):
+    def __init__(self, window: MainWindow, probe: Probe) -> None:
+        super().__init__(window)
+        self.window, self.probe = window, probe
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self.probe.first_paint(self.window)
+        return False
+
+
 def main() -> int:
     library, out, plan_file = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     probe = Probe(out, json.loads(plan_file.read_text()))
+    made = MainWindow.__init__
+
+    def watched(window: MainWindow, *args: Any, **kwargs: Any) -> None:
+        made(window, *args, **kwargs)
+        window.tree.viewport().installEventFilter(_FirstPaint(window, probe))
+
+    MainWindow.__init__ = watched  # type: ignore[method-assign]
     create_application()  # the app's own start-up code; `run` reuses this instance
-    QTimer.singleShot(0, probe.first_tick)
     return cli.main(["--library", library, "gui"])
 
 

@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/window_scale.py --library LIBRARY [--runs 3]
         [--notebook ID] [--other ID]
-    … bench/window_scale.py --library LIBRARY --note note:ID|week:ID [--read]
+    … bench/window_scale.py --library LIBRARY --note note:ID|week:ID [--read [--step 10 | --jump]]
 
 Starts the real app (`studynotes --library LIBRARY gui`, a fresh settings folder each start, so
 the first notebook is selected as on a first start) `runs` times after one untimed start (which
@@ -18,7 +18,10 @@ warms the disk cache and takes the day's backup), and in each:
 - memory at rest: 5 s after the last selection, RSS and PSS summed over the app's processes.
 
 With `--note`, a long note (or a week of them) is shown instead: until its first screen is in
-the page, and memory 5 s later; with `--read`, then while the reader scrolls to its end.
+the page, and memory 5 s later; with `--read`, then while the reader goes to its end, `--step`
+screens at a time once what is in view has come (so every piece comes into view), or with
+`--jump` straight to the end as End does: the time, the CPU of the app's processes, the pieces
+rendered, and the peak RSS and PSS (sampled twice a second).
 Compiled modules are kept under bench/out/pycache, as an installed app keeps them.
 
 Work on a copy of a library: the app takes its daily backup beside it.  Prints; never fails
@@ -301,7 +304,7 @@ def main() -> int:
                 capture_output=True,
                 text=True,
                 env=env,
-                timeout=900,
+                timeout=900 + args.note_wait,
                 check=False,
             )
             if not out.exists():

@@ -15,6 +15,7 @@ never imports Qt: it runs the importers only.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -39,9 +40,11 @@ from .model import ImportContext, ImportFailure
 WORKERS_FROM_FILES = 300
 WORKERS_FROM_BYTES = 4 * 2**20
 # Files read ahead of the one being saved, per worker, and their bytes at most (one file may be
-# bigger): enough to keep a worker busy while a big file is saved, little enough to stay flat.
-AHEAD_PER_WORKER = 3
-AHEAD_BYTES = 48 * 2**20
+# bigger): enough that a worker and the saving process rarely wait on each other on a busy
+# machine, little enough to stay flat.
+AHEAD_PER_WORKER = 16
+AHEAD_BYTES = 32 * 2**20
+PIPE_BYTES = 2**20
 
 
 @dataclass
@@ -141,6 +144,8 @@ class _Worker:
         self.process.start()
         task_reader.close()
         result_writer.close()
+        for pipe in (self._task_writer, self._result_reader):
+            _widen(pipe)
         self._outbox: queue.SimpleQueue[RawFile | None] = queue.SimpleQueue()
         self._sender = threading.Thread(target=self._send, name="studynotes-parse-send", daemon=True)
         self._sender.start()
@@ -162,10 +167,10 @@ class _Worker:
         try:
             parsed: ImportedFile | ImportFailure = self._result_reader.recv()
         except (EOFError, OSError) as error:
-            code = self.process.exitcode
+            self.process.join(timeout=5)
+            why = str(error) or f"exit code {self.process.exitcode}"
             raise ImportFailure(
-                str(path),
-                f"the process reading it stopped unexpectedly ({error or f'exit code {code}'}); nothing was saved",
+                str(path), f"the process reading it stopped unexpectedly ({why}); nothing was saved"
             ) from None
         return parsed
 
@@ -179,6 +184,19 @@ class _Worker:
         self._task_writer.close()
         self._result_reader.close()
         self.process.close()
+
+
+def _widen(pipe: Connection) -> None:
+    """A pipe that holds several parsed files (1 MB, not 64 KB), so that neither process waits on
+    the other each time the machine's scheduler sets one aside for a moment (Linux)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows sizes its pipes otherwise
+        return
+    command = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if command is not None:
+        with contextlib.suppress(OSError):  # above the system's limit for a pipe: the default works
+            fcntl.fcntl(pipe.fileno(), command, PIPE_BYTES)
 
 
 @dataclass

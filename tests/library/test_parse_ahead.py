@@ -92,9 +92,8 @@ def test_parsing_in_workers_saves_exactly_what_parsing_here_saves(
     workers(monkeypatch, 1)
     parallel = import_into(tmp_path / "parallel.sqlite3", sources)
     assert summary(parallel) == summary(serial)
-    assert (
-        serial.questions > 300 and len(serial.files) > 3 * parse_ahead.AHEAD_PER_WORKER
-    )  # more than read ahead
+    assert serial.questions > 300
+    assert len(serial.files) > parse_ahead.AHEAD_PER_WORKER  # more files than are read ahead
     assert dump(tmp_path / "parallel.sqlite3") == dump(tmp_path / "serial.sqlite3")
     # Again over the same library: unchanged files skipped, changed ones updated in place, alike.
     for folder in sources:
@@ -222,7 +221,9 @@ def test_a_worker_that_dies_fails_the_import_naming_the_file_and_saves_nothing(
                 child.kill()
                 child.join()
 
-    with pytest.raises(ImportFailure, match="the process reading it stopped unexpectedly") as failure:
+    with pytest.raises(
+        ImportFailure, match=r"stopped unexpectedly \(exit code -9\); nothing was saved"
+    ) as failure:
         import_into(library, [folder], progress=kill_the_worker)
     assert Path(failure.value.path).is_relative_to(folder)
     assert multiprocessing.active_children() == []

@@ -106,7 +106,7 @@ def edit_selected_note(window: MainWindow) -> None:
 def _follow_cursor(window: MainWindow, element_id: str) -> None:
     """The preview keeps the cell being edited in view, moving only as far as needed."""
     if window.preview.pane is not None:
-        window.preview.pane.scroll_to(element_id, nearest=True)
+        window.preview.scroll_to(element_id, nearest=True)
 
 
 def _show_typed(window: MainWindow, note: Note) -> None:

@@ -39,7 +39,9 @@ class _FirstPaint(QObject):
         self._fallback.stop()
         then, self._then = self._then, None
         if then is not None:
-            QTimer.singleShot(0, then)  # after this paint, and the rest of the window's, reach the screen
+            # After this paint, and the rest of the window's, reach the screen; not at all if the
+            # window is gone by then.
+            QTimer.singleShot(0, self._widget, then)
         self.deleteLater()
 
 

@@ -355,7 +355,7 @@ for(var j=0;j<now.length;j++){var k=kept[now[j].id+'/'+now[j].dataset.cells];
 # above it, it stays where it is on the screen: the page does its own anchoring (the web
 # engine's is off for pieces, preview.css), since a piece put in or resized above the reader
 # must not move what the reader sees.
-_ANCHOR = """var blocks=document.querySelectorAll('body > div.page-piece'),anchor=null,anchorTop=0;
+_ANCHOR = """var anchor=null,anchorTop=0;
 for(var a=0;a<blocks.length;a++){var ar=blocks[a].getBoundingClientRect();
  if(ar.top>=window.innerHeight)break;
  if(ar.bottom>0&&!blocks[a].classList.contains('piece-empty')){anchor=blocks[a];anchorTop=ar.top;break;}}
@@ -369,6 +369,7 @@ _PUT_PIECE_SCRIPT = f"""(function(n, piece){{
 var b=document.getElementById('{PIECE_ID}'+n);
 if(!b||!b.classList.contains('piece-empty'))return false;
 var root=document.documentElement,end=window.scrollY>0&&window.scrollY+window.innerHeight>=root.scrollHeight-2;
+var blocks=document.querySelectorAll('body > div.page-piece');
 {_ANCHOR}
 b.innerHTML=piece;b.classList.remove('piece-empty');b.style.height='';
 if(end)window.scrollTo(window.scrollX,root.scrollHeight);else{{{_KEEP_ANCHOR}}}
@@ -380,12 +381,12 @@ return true;}})"""
 # empty pieces within `ahead` screens, nearest first.  Nothing to do and nothing moved since
 # the last look: answered at once.
 _WINDOW_SCRIPT = f"""(function(ahead, keep, tag){{
-{_ANCHOR}
-if(!blocks.length)return '[]';
+var blocks=document.querySelectorAll('body > div.page-piece');if(!blocks.length)return '[]';
 var h=Math.max(window.innerHeight,1),shown=0,i,b,r,rects=[],height=0,cells=0;
 for(i=0;i<blocks.length;i++){{if(!blocks[i].classList.contains('piece-empty'))shown++;}}
 var key=[tag,window.scrollY,h,document.body.scrollHeight,blocks.length,shown].join(',');
 if(window.__studynotesPieces===key)return '[]';
+{_ANCHOR}
 for(i=0;i<blocks.length;i++){{b=blocks[i];r=b.getBoundingClientRect();rects.push(r);
  if(!b.classList.contains('piece-empty')||b.dataset.measured){{height+=r.height;cells+=(+b.dataset.cells||0);}}}}
 var need=[];

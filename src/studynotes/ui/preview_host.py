@@ -243,10 +243,11 @@ class PreviewHost(QStackedWidget):
         self._keep_place = False
         self._show(page)
 
-    def scroll_to(self, element_id: str) -> None:
-        """Centre an element; one in an empty piece of a long page is rendered first."""
+    def scroll_to(self, element_id: str, *, nearest: bool = False) -> None:
+        """Centre an element (nearest: scroll only as far as needed to show it); one in an
+        empty piece of a long page is rendered first."""
         if self.pane is not None:
-            self._reach(element_id, nearest=False, find=None)
+            self._reach(element_id, nearest=nearest, find=None)
 
     def clear_marks(self) -> None:
         """The search is over: no marks left in the page."""
@@ -270,13 +271,14 @@ class PreviewHost(QStackedWidget):
             self._paged_pending = paged
             self._show(page)
 
-    def _reach(self, element_id: str, *, nearest: bool, find: str | None) -> None:
-        """Scroll to the element and mark the term in it; in an empty piece, render that first."""
+    def _reach(self, element_id: str, *, nearest: bool, find: str | None, locate: bool = True) -> None:
+        """Scroll to the element and mark the term in it; in an empty piece, render that first
+        (`locate`: once; an element its piece does not show, such as an empty cell, is let be)."""
         generation = self._generation
         self.pane.scroll_to(
             element_id,
             nearest=nearest,
-            found=lambda found: self._reached(generation, element_id, found, nearest, find),
+            found=lambda found: self._reached(generation, element_id, found or not locate, nearest, find),
         )
         if find:  # the term marked where the chosen result is, not its first place
             self.pane.mark(element_id, find)
@@ -300,7 +302,7 @@ class PreviewHost(QStackedWidget):
             return  # not in this page
         self.pane.put_piece(number, piece)
         self.pieceShown.emit(number, self._paged.pieces)
-        self._reach(element_id, nearest=wanted[1], find=wanted[2])
+        self._reach(element_id, nearest=wanted[1], find=wanted[2], locate=False)
 
     def _check_pieces(self) -> None:
         if self._paged is None or self.pane is None:

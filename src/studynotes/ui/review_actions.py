@@ -114,6 +114,8 @@ class ReviewActions:
             model.set_due(due)
 
     def _show_selection_due(self) -> None:
+        if not self._painted:
+            return  # not counted yet: the label stays empty rather than say "nothing due"
         node = self.window.current_node()
         count = self._due.get(node.key, 0) if node is not None else 0
         self.due_label.setText(
