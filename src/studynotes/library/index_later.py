@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .pending import nothing_pending
+
 MIGRATION_NAME = "new rows indexed for search once per transaction"
 
 # (kind, table, (trigram index, its columns' values), (word index, its columns' values))
@@ -114,11 +116,8 @@ HASH_MIGRATION = "".join(
 
 def index_new_rows(conn: sqlite3.Connection) -> None:
     """Put every row inserted since the last call into the trigram and word indexes."""
-    try:
-        if conn.execute("SELECT 1 FROM search_unindexed LIMIT 1").fetchone() is None:
-            return
-    except sqlite3.OperationalError:
-        return  # a library still at an older schema, whose triggers index as they insert
+    if nothing_pending(conn, "search_unindexed"):
+        return
     for kind, table, (trigram, t_columns, t_values), (words, w_columns, w_values) in _TABLES:
         rows = (
             f"FROM search_unindexed u JOIN {table} t ON t.id = u.row_id WHERE u.kind = '{kind}' ORDER BY t.id"

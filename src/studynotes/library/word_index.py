@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pending import nothing_pending
+
 # Runs between these bytes are the word index's words; `_SEPARATE` makes Python split where the
 # FTS5 `ascii` tokenizer does (every ASCII control character and the space).
 _CONTROL = bytes(range(0x21)) + b"\x7f"
@@ -115,11 +117,8 @@ def pieces_of(word: str) -> set[str]:
 
 def flush(conn: sqlite3.Connection) -> None:
     """Read the words of every row written since the last flush; in the caller's transaction."""
-    try:
-        if conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
-            return
-    except sqlite3.OperationalError:
-        return  # a library still at an older schema (being upgraded step by step)
+    if nothing_pending(conn, "search_pending"):
+        return
     from .index_later import index_new_rows
 
     index_new_rows(conn)  # inserted rows noted, not yet in the full-text indexes

@@ -22,6 +22,8 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from .pending import nothing_pending
+
 MIGRATION_NAME = "the parts of words for search"
 MERGE_AFTER_ROWS = 5_000  # as word_index: a write this big (and a tenth of the rows) merges segments
 
@@ -85,11 +87,8 @@ def is_one_part(term: str) -> bool:
 
 def flush(conn: sqlite3.Connection) -> None:
     """Index the parts of every row written since the last flush; in the caller's transaction."""
-    try:
-        if conn.execute("SELECT 1 FROM search_parts_pending LIMIT 1").fetchone() is None:
-            return
-    except sqlite3.OperationalError:
-        return  # a library still at an older schema (being upgraded step by step)
+    if nothing_pending(conn, "search_parts_pending"):
+        return
     # One statement per index: FTS5 starts a new segment at every statement that may need undoing.
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS search_parts_batch (command TEXT, row_id INTEGER NOT NULL, parts TEXT)"
