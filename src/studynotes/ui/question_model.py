@@ -85,6 +85,10 @@ class QuestionTableModel(QAbstractTableModel):
         first = self._all.rows(0, 1)
         self._first_lecture = first[0].lecture if first else None
         self._narrow()
+        if self.rowCount():
+            # The page the list shows first, read now: the view measures its rows later, in a
+            # posted layout, which may come after the library has closed (a window closing).
+            self.row_at(0)
         self.endResetModel()
 
     def narrow(self, *, status: str | None, asker: str | None) -> None:
