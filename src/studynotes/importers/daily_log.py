@@ -20,6 +20,7 @@ from .base import Importer
 from .log_cells import log_cells
 from .parts.dates import parse_any_date
 from .parts.front_matter import split_front_matter
+from .parts.lines_with import lines_with
 from .parts.links import local_image_links
 from .parts.names import title_from_file_name
 from .parts.outline import expand_display, latex_to_dollars, outline_to_markdown
@@ -30,6 +31,7 @@ _DAY_CORE = (
     r"(?:\*\*)?\[?\s*+(?:(?:Week|W)\s*+(?P<week>\d{1,3})\s*+\]?\s*+[-–—,/·|]?\s*+)?"
     r"Day\s*+(?P<day>\d{1,4})\s*+\]?(?:\*\*)?"
 )
+_DAY_MARK = re.compile("day", re.IGNORECASE)  # every `Day N` line holds it
 _LINE_REST = 80  # a longer line after `Day N` is prose, not a heading
 _DAY_LINE = re.compile(rf"^\s*+{_DAY_CORE}\s*+(?:(?:[:\-–—|.]|(?=\())\s*+(?P<rest>.*))?$", re.IGNORECASE)
 _DAY_HEADING = re.compile(rf"^\s*+#{{1,6}}\s*+{_DAY_CORE}\s*+[:\-–—|.]?\s*+(?P<rest>.*)$", re.IGNORECASE)
@@ -66,11 +68,12 @@ class _Day:
 
 
 def score(text: str) -> float:
-    lines = text.split("\n")
-    days = sum(1 for line in lines if _day_heading(line) is not None)
-    if days >= 2:
-        return 0.85
-    if days == 1 and ("•" in text or any(_CHROME.match(line) for line in lines)):
+    days = 0
+    for line in lines_with(text, _DAY_MARK):
+        days += _day_heading(line) is not None
+        if days >= 2:
+            return 0.85
+    if days == 1 and ("•" in text or any(_CHROME.match(line) for line in text.split("\n"))):
         return 0.6
     return 0.0
 

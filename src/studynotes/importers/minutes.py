@@ -15,6 +15,7 @@ from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Quest
 from .base import Importer
 from .minutes_header import meeting_date, read_properties, read_title
 from .parts.front_matter import split_front_matter
+from .parts.lines_with import lines_with
 from .parts.links import local_image_links
 from .parts.markdown_blocks import HEADING
 from .parts.names import title_from_file_name
@@ -86,14 +87,18 @@ _SCORE_ANSWER = re.compile(
     _LEAD + r"(?:답변\s*\d{0,3}\s*(?:\*\*)?\s*[.:：)]|답변\s*$|A\d{0,3}\s*(?:\*\*)?\s*[.:：])"
 )
 
+# What every line `_QUESTION` / `_SCORE_ANSWER` takes holds: only those lines are tried.
+_QUESTION_MARK = re.compile(r"(?:[Qq]|질문)\s*\d{0,3}\s*(?:\*\*)?\s*[.:：)]")
+_ANSWER_MARK = re.compile(r"답변|A\d{0,3}\s*(?:\*\*)?\s*[.:：]")
+
 
 def score(text: str) -> float:
     """High for 회의록 titles, Notion's minutes properties, or `Q1.` … `답변)` pairs."""
-    lines = text.split("\n")
+    lines = text.split("\n", 60)[:60]
     titled = any(_SCORE_TITLE.match(line) for line in lines[:40])
-    properties = sum(1 for line in lines[:60] if _SCORE_PROPERTY.match(line))
-    asked = any(_QUESTION.match(line) for line in lines)
-    answered = any(_SCORE_ANSWER.match(line) for line in lines)
+    properties = sum(1 for line in lines if _SCORE_PROPERTY.match(line))
+    asked = any(_QUESTION.match(line) for line in lines_with(text, _QUESTION_MARK))
+    answered = asked and any(_SCORE_ANSWER.match(line) for line in lines_with(text, _ANSWER_MARK))
     value = 0.45 * titled + min(properties, 2) * 0.25 + (0.65 if asked and answered else 0.0)
     return min(0.95, value)
 

@@ -16,6 +16,7 @@ from ..model import Cell, ImportContext, Note, ParsedDocument, Question
 from .base import Importer
 from .parts.dates import find_date_range
 from .parts.front_matter import split_front_matter
+from .parts.lines_with import lines_with
 from .parts.markdown_questions import cells_with_questions
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.outline import outline_to_markdown
@@ -27,6 +28,7 @@ _ITEM = re.compile(r"^([ \t]*)(?:(\d{1,3})[.)]|([•◦▪‣*+-]))[ \t]+(\S.*)$
 _ANSWER_LINK = re.compile(
     r"(?:\[(?:Answer|Answers|답변|정답)\]\(([^)\s]*)\)|\b(?:Answer|Answers)|답변|정답)\s*$", re.IGNORECASE
 )
+_ANSWER_WORD = re.compile("answer|답변|정답", re.IGNORECASE)  # every line _ANSWER_LINK finds holds one
 _FIELD_KEYS = (
     "facilitator|facilitators|organizer|host|leader|date|dates|period|duration|members|member|"
     "time|location|place|진행자|퍼실리테이터|리더|기간|일정|멤버|참여자|참석자|스터디원|장소|시간"
@@ -46,7 +48,11 @@ def score(text: str) -> float:
         if table is not None:
             tables += 1
             rows += len(_peek_rows(table, lines, index + 1))
-    answers = sum(1 for line in lines if _ITEM.match(line) and _ANSWER_LINK.search(line))
+    answers = 0
+    for line in lines_with(text, _ANSWER_WORD):
+        answers += bool(_ITEM.match(line) and _ANSWER_LINK.search(line))
+        if answers >= 3:
+            break
     fields = {m.group(1).lower() for m in map(_FIELD.match, lines[:60]) if m}
     if tables and rows >= 2:
         return 0.9

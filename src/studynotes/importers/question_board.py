@@ -27,6 +27,7 @@ from .board_items import (
 )
 from .board_page import QuestionPage, read_question_page, status_from_body
 from .parts.fields import ANSWERED, OPEN_MARKS, is_known_field, read_heading, status_mark
+from .parts.lines_with import lines_with
 from .parts.links import image_links
 from .parts.markdown_blocks import HEADING
 from .parts.names import strip_notion_id, title_from_file_name
@@ -48,7 +49,7 @@ def score(text: str) -> float:
     if read_question_page(text.split("\n", 40)[:40]) is not None:
         return 0.8
     marked = fielded = both = 0
-    for line in text.split("\n"):
+    for line in lines_with(text, _SCORE_MARK):
         title, checked = _scored_title(line)
         if title is None:
             continue
@@ -68,6 +69,9 @@ def score(text: str) -> float:
     return 0.0
 
 
+# A line counts only with a status mark or a checkbox (`has_mark`) or a backtick (a field); a
+# toggle's summary (`<summary>`) may spell them as HTML.  Other lines need no test.
+_SCORE_MARK = re.compile("|".join(map(re.escape, (ANSWERED, *OPEN_MARKS, "`", "<"))) + r"|\[[ xX]\]")
 _SCORED_ITEM = re.compile(r"^\s*+(?:[-*+]|\d{1,3}[.)])\s+(\[[ xX]\]\s+)?(.*)$")
 _SUMMARY_LINE = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary|$)", re.IGNORECASE)
 

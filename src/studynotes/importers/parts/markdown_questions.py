@@ -42,7 +42,7 @@ _QUESTION_SECTION = re.compile(
 _ANSWER_REFERENCE = re.compile(
     r"^(?:질문\s*(\d{1,3})\s*번|Q\s*(\d{1,3})\s*번|A\s*(\d{1,3})|답변?\s*(\d{1,3}))\s*[:.)]\s*", re.IGNORECASE
 )
-_SECTION_WORDS = ("질문", "질의", "의문점", "궁금한", "q", "Q")  # `questions`, `Q & A` hold a q
+_SECTION_WORD = re.compile("[qQ]|질문|질의|의문점|궁금한")  # `questions`, `Q & A` hold a q
 _DECLARATIVE = re.compile(r"(?:[다요음함됨임]|니다)[.!~]*$")
 _FOLLOW_UP = re.compile(r"^(?:왜|어째서|어떻게|뭐|무엇|why|how|what)\b", re.IGNORECASE)
 _PERSON = re.compile(r"^([가-힣]{1,6}님)\s*[:：]\s+")
@@ -51,7 +51,7 @@ _TRAILING_ASIDE = re.compile(r"(?<!\s)\s*+\([^()]*\)\s*$")  # likewise
 
 
 def _is_section_title(text: str) -> bool:
-    if not any(word in text for word in _SECTION_WORDS):
+    if _SECTION_WORD.search(text) is None:
         return False  # every title _QUESTION_SECTION takes holds one of these
     title = _TRAILING_ASIDE.sub("", unwrap(text)).strip().rstrip(":：").strip()
     title = re.sub(r"^\d{1,3}[.)]\s*", "", title)
@@ -59,7 +59,12 @@ def _is_section_title(text: str) -> bool:
 
 
 def _item_lines(block: Block) -> list[str]:
-    return [_HARD_BREAK.sub("", line) for line in block.lines]
+    return [_without_hard_break(line) for line in block.lines]
+
+
+def _without_hard_break(line: str) -> str:
+    """The line without its hard-break backslash; most lines have no backslash to look at."""
+    return _HARD_BREAK.sub("", line) if "\\" in line else line
 
 
 class _Reader:
@@ -174,7 +179,7 @@ class _Reader:
             self.numbered.setdefault(block.ordered, question)
 
     def _paragraph(self, position: int, block: Block) -> None:
-        lines = [_HARD_BREAK.sub("", line) for line in block.lines]
+        lines = _item_lines(block)
         if answer_start(lines[0]) is not None:
             return
         if BARE_LABEL.match(unwrap(lines[0])) and len(lines) > 1:
@@ -266,7 +271,7 @@ class _Reader:
         if block.kind == "heading":
             return asks(block.lines[0]) or _is_section_title(block.lines[0])
         if block.kind in ("item", "paragraph"):
-            first = _HARD_BREAK.sub("", block.lines[0])
+            first = _without_hard_break(block.lines[0])
             if answer_start(first) is not None:
                 return False
             return asks(first) or bool(BARE_LABEL.match(unwrap(first)))
@@ -343,7 +348,7 @@ def is_question_section(title: str) -> bool:
 
 def _question_text(text: str) -> str:
     """The question as it reads: no hard-break backslash, no emphasis wrapped around it."""
-    text = _HARD_BREAK.sub("", text.strip())
+    text = _without_hard_break(text.strip())
     unwrapped = unwrap(text)
     label = QUESTION_LABEL.match(unwrapped)
     if label and unwrapped[label.end() :].strip():
@@ -388,4 +393,4 @@ def _dedent(text: str) -> str:
     lines = text.split("\n")
     indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
     cut = min(indents, default=0)
-    return "\n".join(line[cut:] for line in lines)
+    return "\n".join(line[cut:] for line in lines) if cut else text
