@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer
 
-from studynotes.library import Library
+from studynotes.library import Library, damage
 from studynotes.library.backups import BackupInfo, list_backups, outdated
 
 
@@ -57,6 +58,28 @@ def test_the_event_loop_keeps_turning_and_writes_go_on_while_the_copy_runs(
         assert restored.search(question.text.split()[0])
     assert demo_library.start_daily_backup() is None  # done for today
     demo_library.close()
+
+
+def test_a_later_start_the_same_day_checks_and_copies_nothing(
+    qtbot: Any, demo_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.rmtree(demo_library.path.parent / "backups", ignore_errors=True)
+    demo_library.close()
+    checked: list[str] = []
+    check = damage.quick_check
+    monkeypatch.setattr(damage, "quick_check", lambda conn: checked.append("pages") or check(conn))
+    first = Library.open(demo_library.path)  # the day's first start: the pages checked, then copied
+    worker = first.start_daily_backup()
+    assert worker is not None
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=120_000)
+    first.close()
+    assert checked == ["pages"] and len(list_backups(demo_library.path)) == 1
+
+    later = Library.open(demo_library.path)  # another start that day
+    assert later.start_daily_backup() is None
+    later.toggle_status(later.questions()[0].id)  # its first write waits for no check either
+    later.close()
+    assert checked == ["pages"] and len(list_backups(demo_library.path)) == 1
 
 
 def test_a_big_library_keeps_two_daily_copies_and_one_weekly() -> None:

@@ -33,6 +33,8 @@ HEAVY = (
     "importlib.metadata",
     "studynotes.importers",
     "studynotes.render.markdown_setup",
+    "studynotes.cli.importing",  # the command line's other commands: only the window's are parsed
+    "studynotes.cli.output",
 )
 
 PROBE = """
@@ -68,8 +70,14 @@ class FirstPaint(QObject):
             seen["shortcuts"] = sorted({a.shortcut().toString() for a in actions} - {""})
             seen["menus"] = [a.text() for a in w.menuBar().actions()]
             seen["web_view_at_first_paint"] = w.preview.pane is not None
+            seen["columns_at_first_paint"] = columns(w.questions.table)
+            w.questions.fit_side_columns()
+            seen["columns_fitted"] = columns(w.questions.table)
             QTimer.singleShot(0, lambda: page_shown(w))
         return False
+
+def columns(table):
+    return [[table.isColumnHidden(c), table.columnWidth(c)] for c in range(5)]
 
 made = MainWindow.__init__
 
@@ -137,6 +145,9 @@ def test_the_first_paint_waits_for_nothing_heavy(tmp_path: Path) -> None:
     assert seen["question_rows"] == questions > 0
     assert len(seen["menus"]) >= 5
     assert {"Ctrl+E", "Ctrl+F", "Ctrl+Shift+P", "Ctrl+Z"} <= set(seen["shortcuts"])
+    # The question list's side columns are fitted to the laid-out list before it is drawn.
+    assert seen["columns_at_first_paint"] == seen["columns_fitted"]
+    assert [hidden for hidden, _ in seen["columns_at_first_paint"]] != [False] * 5  # one has nothing to tell
     # ... and nothing heavy loaded for it, not even the web view.
     assert seen["at_first_paint"] == []
     assert not seen["web_view_at_first_paint"]

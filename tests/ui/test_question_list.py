@@ -213,3 +213,51 @@ def test_the_question_model_keeps_qts_model_contract_through_a_change(
     assert model.row_at(0).status != question.status
     model.set_rows(demo_library.questions(QuestionFilter(status="open")))
     assert model.rowCount() == len(demo_library.questions(QuestionFilter(status="open")))
+
+
+def _counting_fits(panel: QuestionPanel) -> list[int]:
+    """Each fit of the side columns, as it runs (the widths after it)."""
+    fits: list[int] = []
+    fit = panel.fit_side_columns
+
+    def counted() -> None:
+        fit()
+        fits.append(panel.table.columnWidth(2))
+
+    panel.fit_side_columns = counted  # type: ignore[method-assign]
+    return fits
+
+
+def test_the_resizes_of_one_layout_fit_the_side_columns_once(qtbot: Any) -> None:
+    panel = QuestionPanel()
+    qtbot.addWidget(panel)
+    long_name = "Alexandria Konstantinopoulou-Vasquez (TA, 목요일 분반)"
+    panel.set_rows([_row(n, long_name if n % 2 else "민수", n % 3 + 1, n) for n in range(1, 40)])
+    fits = _counting_fits(panel)
+    panel.resize(340, 400)
+    panel.show()  # not measured while hidden: the first fit comes with the first layout
+    qtbot.waitUntil(lambda: bool(fits))
+    table = panel.table
+    assert table.isColumnHidden(4)  # the page column gave way in the narrow pane
+    fits.clear()
+    for width in (900, 1400, 2200):  # three resizes before the event loop turns
+        panel.resize(width, 400)
+        table.viewport().resize(width - 20, 360)
+    qtbot.wait(50)
+    assert len(fits) == 1
+    assert not any(table.isColumnHidden(c) for c in SIDE_COLUMNS)  # fitted to the last width
+    assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance(long_name)
+
+
+def test_a_fit_waiting_when_the_window_closes_never_runs(
+    qtbot: Any, window: Any, demo_library: Library
+) -> None:
+    _show_note_of(window, demo_library, "‘행렬 W의")
+    fits = _counting_fits(window.questions)
+    window.resize(window.width() + 300, window.height())
+    window.questions.table.viewport().resize(window.questions.table.viewport().width() + 300, 300)
+    assert fits == []  # waiting for the event loop
+    window.close()
+    demo_library.close()  # as the app does after its window closes
+    qtbot.wait(50)
+    assert fits == []

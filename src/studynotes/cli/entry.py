@@ -17,7 +17,8 @@ log = logging.getLogger("studynotes")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(arguments).parse_args(arguments)
     try:
         if args.opens_library:
             return _on_library(args)

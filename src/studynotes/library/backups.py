@@ -55,11 +55,16 @@ def list_backups(library_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
+def copied_today(library_path: Path, now: dt.datetime | None = None) -> bool:
+    """Whether today's daily copy exists (it is made only after the file's pages passed their check)."""
+    daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
+    return bool(daily) and daily[0].created.date() == (now or dt.datetime.now()).date()
+
+
 def daily_backup(conn: sqlite3.Connection, library_path: Path, now: dt.datetime | None = None) -> Path | None:
     """Take today's copy unless there is one from today; keep 7 daily and 4 weekly copies."""
     now = now or dt.datetime.now()
-    daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
-    if daily and daily[0].created.date() == now.date():
+    if copied_today(library_path, now):
         return None
     made = backup_copy(conn, library_path, reason=DAILY_REASON, now=now)
     _prune(library_path)
@@ -86,8 +91,7 @@ def daily_backup_in_steps(
     blocks a writer), in steps of `pages` pages; it is written under a temporary name and
     renamed once complete, so a copy cut short by the app closing is never listed."""
     now = now or dt.datetime.now()
-    daily = [b for b in list_backups(library_path) if b.reason == DAILY_REASON]
-    if daily and daily[0].created.date() == now.date():
+    if copied_today(library_path, now):
         return None
     folder = backups_folder(library_path)
     folder.mkdir(parents=True, exist_ok=True)

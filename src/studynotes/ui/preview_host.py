@@ -174,6 +174,9 @@ class PreviewHost(QStackedWidget):
         self._paged: PagedPage | None = None  # the long page in view, whose pieces come and go
         self._paged_pending: PagedPage | None = None  # the long page about to be shown
         self._piece_asked = False  # the worker is rendering a piece
+        self._putting: int | None = None  # a piece on its way into the page (its number)
+        # The piece of an element to reach (and the reach: element, nearest, term), on its way in.
+        self._locating: tuple[int, tuple[str, bool, str | None]] | None = None
         self._pieces_put = 0
         # An element to scroll to (nearest, the term to mark) once its piece is located and in.
         self._reach_later: tuple[str, bool, str | None] | None = None
@@ -199,6 +202,7 @@ class PreviewHost(QStackedWidget):
         self.pane.attachmentRequested.connect(self.attachmentRequested)
         self.pane.menuRequested.connect(self.menuRequested)
         self.pane.shown.connect(self._loaded)
+        self.pane.piecePut.connect(self._piece_in)
         self.addWidget(self.pane)
         if self.currentWidget() is self._placeholder:  # not over the welcome page of an empty library
             self.setCurrentWidget(self.pane)
@@ -260,6 +264,7 @@ class PreviewHost(QStackedWidget):
 
     def _forget_pieces(self) -> None:
         self._paged = self._paged_pending = None
+        self._putting = self._locating = None
         self._watch_pieces.stop()
 
     def _rendered(self, generation: int, page: str, paged: PagedPage | None) -> None:
@@ -300,15 +305,14 @@ class PreviewHost(QStackedWidget):
         self._reach_later = None
         if piece is None or self._paged is None:
             return  # not in this page
+        self._locating = (number, wanted)
         self.pane.put_piece(number, piece)
-        self.pieceShown.emit(number, self._paged.pieces)
-        self._reach(element_id, nearest=wanted[1], find=wanted[2], locate=False)
 
     def _check_pieces(self) -> None:
         if self._paged is None or self.pane is None:
             self._watch_pieces.stop()
             return
-        if self._piece_asked:
+        if self._piece_asked or self._putting is not None:
             return
         generation = self._generation
         self.pane.look_at_pieces(
@@ -317,7 +321,13 @@ class PreviewHost(QStackedWidget):
 
     def _pieces_needed(self, generation: int, need: list[int]) -> None:
         """The empty pieces near the reader, nearest first: render the nearest."""
-        if generation != self._generation or self._paged is None or self._piece_asked or not need:
+        if (
+            generation != self._generation
+            or self._paged is None
+            or self._piece_asked
+            or self._putting is not None
+            or not need
+        ):
             return
         if not 0 <= need[0] < self._paged.pieces:
             return
@@ -330,8 +340,21 @@ class PreviewHost(QStackedWidget):
         self._piece_asked = False
         if generation != self._generation or self.pane is None or self._paged is None or piece is None:
             return  # the user moved on: the pieces of that page are never rendered
+        self._putting = number
         self.pane.put_piece(number, piece)
+
+    def _piece_in(self, number: int) -> None:
+        """A piece is in the page for the scripts sent from now on: scroll to the element it
+        was located for, or go on with the pieces near the reader."""
+        if self._paged is None or self.pane is None:
+            return
         self.pieceShown.emit(number, self._paged.pieces)
+        if self._locating is not None and self._locating[0] == number:
+            (element_id, nearest, find), self._locating = self._locating[1], None
+            self._reach(element_id, nearest=nearest, find=find, locate=False)
+        if number != self._putting:
+            return
+        self._putting = None
         self._pieces_put += 1
         if self._pieces_put % COLLECT_EVERY_PIECES == 0:
             self.pane.collect_garbage()

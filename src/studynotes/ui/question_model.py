@@ -85,6 +85,10 @@ class QuestionTableModel(QAbstractTableModel):
         first = self._all.rows(0, 1)
         self._first_lecture = first[0].lecture if first else None
         self._narrow()
+        if self.rowCount():
+            # The page the list shows first, read now: the view measures its rows later, in a
+            # posted layout, which may come after the library has closed (a window closing).
+            self.row_at(0)
         self.endResetModel()
 
     def narrow(self, *, status: str | None, asker: str | None) -> None:
@@ -265,15 +269,14 @@ class QuestionTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Drawing or measuring a cell asks for seven roles; those no cell has are answered first.
+        if role not in _ROW_ROLES:
+            return None
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == 0:
-                return Qt.AlignmentFlag.AlignCenter
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        if role not in _ROW_ROLES:
-            return None
+            return _CENTRED if column == 0 else _LEFT
         row = self.row_at(index.row())
         if role == QUESTION_ID_ROLE:
             return row.id
@@ -300,7 +303,10 @@ class QuestionTableModel(QAbstractTableModel):
         return text
 
 
+_CENTRED = Qt.AlignmentFlag.AlignCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ROW_ROLES = {
+    Qt.ItemDataRole.TextAlignmentRole,
     QUESTION_ID_ROLE,
     STATUS_ROLE,
     Qt.ItemDataRole.DisplayRole,

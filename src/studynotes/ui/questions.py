@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeyEvent, QShowEvent, QTextLayout, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -61,10 +61,13 @@ def line_height(font: QFont) -> int:
 class QuestionTable(QTableView):
     toggleRequested = Signal(int)
     viewportResized = Signal()  # a scroll bar came or went, or the pane was resized
+    aboutToPaint = Signal()  # the rows are about to be drawn
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.viewportResized.emit()
+        elif event.type() == QEvent.Type.Paint:
+            self.aboutToPaint.emit()
         return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -180,7 +183,13 @@ class QuestionPanel(QWidget):
         self.table.activated.connect(self._activated)
         self.table.toggleRequested.connect(self.toggleRequested)
         self._informative: list[int] = []  # side columns with something to tell about these rows
-        self.table.viewportResized.connect(self.fit_side_columns)
+        # The columns are measured once the sizes settle: laying out a window resizes the list
+        # three times before it is drawn, and each fit reads and measures the rows in view.
+        self._fit_pending = False
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_if_pending)
+        self.table.viewportResized.connect(self._fit_soon)
+        self.table.aboutToPaint.connect(self._fit_if_pending)
         self.model.factsGrew.connect(self._show_informative_columns, Qt.ConnectionType.QueuedConnection)
 
     def set_rows(self, rows: list[QuestionRow] | QuestionList | QuestionSource) -> None:
@@ -208,7 +217,30 @@ class QuestionPanel(QWidget):
         facts = self.model.facts
         told = {2: facts.askers, 3: facts.lectures, 4: facts.pages}
         self._informative = [c for c in SIDE_COLUMNS if told[c]]
-        self.fit_side_columns()
+        if self.isVisible():
+            self.fit_side_columns()
+        else:  # a list not shown has no width to share yet: fitted when it is shown
+            self._fit_pending = True
+
+    def _fit_soon(self) -> None:
+        """After the resizes of this turn of the event loop (and before the rows are drawn)."""
+        self._fit_pending = True
+        if self.isVisible():
+            self._fit_timer.start()
+
+    def _fit_if_pending(self) -> None:
+        # Never for a list no longer shown: its window may be closed and its library with it.
+        if self._fit_pending and self.isVisible():
+            self.fit_side_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._fit_timer.stop()
+        super().hideEvent(event)
 
     def sort_state(self) -> str:
         """The header's order as `column,descending` (`-1,0`: the notes' own), kept between runs."""
@@ -224,6 +256,8 @@ class QuestionPanel(QWidget):
     def fit_side_columns(self) -> None:
         """Asker, then lecture, then page take what room the question can spare (under half the
         list); in a narrow pane the ones that do not fit are left out rather than squeezed."""
+        self._fit_pending = False
+        self._fit_timer.stop()
         room = (self.table.viewport().width() - self.table.columnWidth(0)) * SIDE_SHARE
         used = 0
         for column in SIDE_COLUMNS:
