@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -40,7 +41,7 @@ def _with_a_worker(monkeypatch: pytest.MonkeyPatch, batch: int = 1) -> list[int]
     returns the list the number of days of each batch sent is recorded in."""
     monkeypatch.setattr(chat_workers, "MESSAGES_FOR_A_WORKER", 0)
     monkeypatch.setattr(chat_workers, "BATCH_MESSAGES", batch)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    _an_idle_second_core(monkeypatch)
     sent: list[int] = []
     real_submit = chat_workers._DayWorker.submit
 
@@ -50,6 +51,11 @@ def _with_a_worker(monkeypatch: pytest.MonkeyPatch, batch: int = 1) -> list[int]
 
     monkeypatch.setattr(chat_workers._DayWorker, "submit", recording_submit)
     return sent
+
+
+def _an_idle_second_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.getloadavg", lambda: (0.9, 0.9, 0.9))  # this process alone
 
 
 def _multi_day_chats() -> list[Path]:
@@ -186,16 +192,24 @@ def test_an_interrupt_here_ends_the_worker(monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_worker_only_for_a_long_chat_of_several_days_and_a_spare_core(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    _an_idle_second_core(monkeypatch)
     most = chat_workers.MESSAGES_FOR_A_WORKER
     assert chat_workers._worth_a_worker([most // 2, most // 2])
     assert not chat_workers._worth_a_worker([most // 2, most // 2 - 1])
     assert not chat_workers._worth_a_worker([most * 5])  # one day: nothing to share
+    monkeypatch.setattr("os.getloadavg", lambda: (1.8, 1.2, 1.0))  # another job has the second core
+    assert not chat_workers._worth_a_worker([most, most])
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert chat_workers._worth_a_worker([most, most])
     monkeypatch.setattr("os.cpu_count", lambda: 1)
+    monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
     assert not chat_workers._worth_a_worker([most, most])
 
 
 def _worth_it_here(result: Any) -> None:
+    """In a daemon process, on an idle machine of two cores."""
+    os.cpu_count = lambda: 2
+    os.getloadavg = lambda: (0.0, 0.0, 0.0)
     result.put(chat_workers._worth_a_worker([chat_workers.MESSAGES_FOR_A_WORKER] * 2))
 
 
@@ -240,7 +254,7 @@ def _zoom_read_in_two_parts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The second part of any chat of two days or more read by a worker; returns the list the
     first line of each part sent is recorded in."""
     monkeypatch.setattr(chat_log, "TEXT_FOR_A_WORKER", 0)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    _an_idle_second_core(monkeypatch)
     parts: list[int] = []
     real_read_later = chat_log._read_later
 
@@ -335,7 +349,7 @@ def test_a_generated_zoom_chat_read_in_two_parts_is_the_chat_read_whole(
 def test_the_second_part_starts_at_a_new_day_near_the_middle(monkeypatch: pytest.MonkeyPatch) -> None:
     text = _zoom_chat([(f"2024-05-{day:02d}", list(SAID)) for day in range(1, 11)])
     monkeypatch.setattr(chat_log, "TEXT_FOR_A_WORKER", 0)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    _an_idle_second_core(monkeypatch)
     cut = chat_log._cut(text, ImportContext())
     assert cut is not None and text[cut:].startswith("2024-05-07 10:00:00 From")
     assert len(text) * 0.5 < cut < len(text) * 0.7

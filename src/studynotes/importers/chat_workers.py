@@ -10,13 +10,15 @@ the notes are the same as one process makes, in the same order.
 
 The parse stays all-or-nothing: the notes are used only once every day is built, a worker that
 dies fails the file with a message naming it (nothing of it is saved), and leaving early (an
-error, Ctrl-C) ends the worker at once.  One core, or a process that is itself a worker (a folder's files are parsed in
-workers already), builds every day here.
+error, Ctrl-C) ends the worker at once.  One core, a machine whose cores are busy already, or a
+process that is itself a worker (a folder's files are parsed in workers already) builds every day
+here.  A Zoom chat also has its second half read by the worker (`chat_log`); `Later` is that part.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -68,8 +70,19 @@ def _worth_a_worker(sizes: Sequence[int]) -> bool:
 
 
 def spare_core() -> bool:
-    """A second core, and not already inside a worker (whose children a daemon process may not start)."""
-    return (os.cpu_count() or 1) >= 2 and not multiprocessing.current_process().daemon
+    """A second core that is idle, and not already inside a worker (whose children a daemon process
+    may not start).  On a machine already busy (a load average of all its cores but a quarter of
+    one, this import and its earlier workers included) a worker would only take turns with other
+    work for a core, while its start and the days passed to it and back cost this process more
+    than it gives back."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or multiprocessing.current_process().daemon:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not known here (Windows): a second core is taken as free
+        return True
+    return load < cores - 0.25
 
 
 class Later(Generic[Built]):
@@ -163,10 +176,13 @@ def _serve(build: Callable[[Any], Any], tasks: Connection, results: Connection) 
             return
         if batch is None:
             return
+        gc.disable()  # what a batch makes lives until it is sent: the collector would walk it over and over
         try:
             built: bytes = pickle.dumps([build(day) for day in batch], pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 (reported by building the batch again in the importing process)
             built = pickle.dumps(None)
+        finally:
+            gc.enable()
         try:
             results.send_bytes(built)
         except OSError:  # the importing process is gone
