@@ -21,6 +21,7 @@ from .chat_messages import Message, merge_runs
 from .chat_people import Aliases, instructor_names
 from .chat_text import asks, is_small_talk
 from .chat_threads import Thread, Threads, plain_key
+from .chat_workers import build_days
 
 GUESS_WINDOW_SECONDS = 3 * 60
 _ONE_WORD_GUESS = re.compile(r"^[^\s?？]{1,20}[?？]+$")
@@ -59,18 +60,30 @@ def chat_document(
     aliases = Aliases(context)
     ordered = _by_day(list(messages))
     instructors = instructor_names(context)
-    for day, day_messages in ordered:
-        note = Note(title=f"{title} · {day.isoformat()}" if day else title, kind="chat", date=day)
-        note.properties["messages"] = str(len(day_messages))
-        zoom_messages = _as_messages(day_messages, aliases)
-        guesses = _guesses(zoom_messages)
-        threads = _DayThreads(note, instructors, guesses)
-        threads.explicit_replies = any(m.reply_to for m in day_messages)
-        threads.build(merge_runs(zoom_messages))
-        document.notes.append(note)
+    days = [
+        (f"{title} · {day.isoformat()}" if day else title, day, m, aliases, instructors) for day, m in ordered
+    ]
+    sizes = [len(day_messages) for _, day_messages in ordered]
+    document.notes += build_days(_build_day, days, sizes, context.file_name)
     if not document.notes:
         document.warn("no chat messages found")
     return document
+
+
+_Day = tuple[str, dt.date | None, list[ChatMessage], Aliases, frozenset[str]]
+
+
+def _build_day(day: _Day) -> Note:
+    """One day's note: its questions paired with their answers (in a worker process, or here)."""
+    title, date, day_messages, aliases, instructors = day
+    note = Note(title=title, kind="chat", date=date)
+    note.properties["messages"] = str(len(day_messages))
+    zoom_messages = _as_messages(day_messages, aliases)
+    guesses = _guesses(zoom_messages)
+    threads = _DayThreads(note, instructors, guesses)
+    threads.explicit_replies = any(m.reply_to for m in day_messages)
+    threads.build(merge_runs(zoom_messages))
+    return note
 
 
 def _by_day(messages: list[ChatMessage]) -> list[tuple[dt.date | None, list[ChatMessage]]]:

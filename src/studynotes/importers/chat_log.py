@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..model import Cell, ImportContext, Note, ParsedDocument
 from .base import Importer
-from .chat_messages import Message, match_header, merge_runs, read_messages
+from .chat_messages import ChatLog, Message, header_date, match_header, merge_runs, read_messages
 from .chat_people import Aliases, instructor_names
 from .chat_threads import Threads
+from .chat_workers import Later, build_days, in_worker, spare_core
 from .parts.markdown_blocks import HEADING_TEXT_REQUIRED
 from .parts.names import strip_notion_id, title_from_file_name
 
@@ -41,6 +42,11 @@ _LECTURE_NUMBER = re.compile(
 )
 _WEEK_NUMBER = re.compile(r"\bweek\s*(\d{1,2})\b|(?<!\d)(\d{1,2})\s*주차", re.IGNORECASE)
 _HEADING = re.compile(rf"^#{{1,6}}\s+{HEADING_TEXT_REQUIRED}")
+# A chat this long (about 20,000 messages) is read in two parts at once: the part after a day's
+# start near the middle by a worker process, which also pairs its days' answers.  The worker gets a
+# little less than half: starting it takes 0.3 s and its days come back to this process pickled.
+TEXT_FOR_A_WORKER = 1_500_000  # characters
+WORKER_SHARE = 0.45
 
 
 def score(text: str) -> float:
@@ -57,8 +63,38 @@ def score(text: str) -> float:
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
+    cut = _cut(text, context)
+    if cut is not None:  # a long chat of several days: its second part is read in a worker meanwhile
+        part = (text[cut:], text.count("\n", 0, cut) + 1, context)
+        with in_worker(_read_later, part) as later:
+            document = _parse_first_part(text[: cut - 1], context, later) if later else None
+        if document is not None:
+            return document
+    return _parse(read_messages(text), context)
+
+
+def _parse(log: ChatLog, context: ImportContext) -> ParsedDocument:
+    document, note = _document(log, context)
+    aliases = Aliases(context)
+    for said in log.messages if aliases else []:
+        said.sender = aliases.person(said.sender)
+    days = _by_day(log.messages) if context.date is None else []
+    if len(days) < 2:
+        Threads(note, instructor_names(context)).build(merge_runs(log.messages))
+        document.notes.append(note)
+        return document
+    instructors = instructor_names(context)
+    day_notes = [  # a continuous chat of several days: a note per day
+        (_day_note(note, day, index), messages, instructors) for index, (day, messages) in enumerate(days)
+    ]
+    sizes = [len(messages) for _, messages in days]
+    document.notes += build_days(_build_day, day_notes, sizes, context.file_name)
+    return document
+
+
+def _document(log: ChatLog, context: ImportContext) -> tuple[ParsedDocument, Note]:
+    """The document with the log's warnings, and the note every day's note is made from."""
     document = ParsedDocument(format="chat_log")
-    log = read_messages(text)
     for message, line in log.problems:
         document.warn(message, line)
     heading, preamble = _split_preamble(log.preamble)
@@ -79,20 +115,85 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
         note.cells.append(Cell.text(preamble))
     if not log.messages:
         document.warn("no chat messages found (lines like `10:37:21 From Name : text`)")
+    return document, note
+
+
+def _day_note(note: Note, day: dt.date, index: int, cells: list[Cell] | None = None) -> Note:
+    """The note of one day of the chat (the first keeps the text before the first message)."""
+    if cells is None:
+        cells = [] if index else note.cells
+    return replace(note, title=f"{note.title} · {day.isoformat()}", date=day, cells=cells)
+
+
+def _build_day(day: tuple[Note, list[Message], frozenset[str]]) -> Note:
+    """One day's note: its questions paired with their answers (in a worker process, or here)."""
+    note, messages, instructors = day
+    Threads(note, instructors).build(merge_runs(messages))
+    return note
+
+
+# -- a long chat read in two parts ------------------------------------------------------------------
+@dataclass
+class _LaterDays:
+    """What a worker made of the text after the cut: its log (messages left out) and each day's cells;
+    no days when its first message has no date (the chat is then read in one process)."""
+
+    log: ChatLog
+    days: list[tuple[dt.date, list[Cell]]]
+
+
+def _cut(text: str, context: ImportContext) -> int | None:
+    """Where the second part of a long chat starts: the first header of a new day after the point
+    that leaves about `WORKER_SHARE` of the text to the worker; None to read it in one process."""
+    if context.date is not None or len(text) < TEXT_FOR_A_WORKER or not spare_core():
+        return None
+    start = text.find("\n", int(len(text) * (1 - WORKER_SHARE))) + 1
+    first_day = None
+    while 0 < start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        day = header_date(text[start:end])
+        if day is not None and first_day is not None and day != first_day:
+            return start
+        first_day = first_day or day
+        start = end + 1
+    return None
+
+
+def _read_later(part: tuple[str, int, ImportContext]) -> _LaterDays:
+    """The text after the cut read and its days built, in the worker process."""
+    text, first_line, context = part
+    log = read_messages(text, first_line)
     aliases = Aliases(context)
     for said in log.messages if aliases else []:
         said.sender = aliases.person(said.sender)
-    days = _by_day(log.messages) if context.date is None else []
-    if len(days) < 2:
-        Threads(note, instructor_names(context)).build(merge_runs(log.messages))
-        document.notes.append(note)
-        return document
-    for index, (day, messages) in enumerate(days):  # a continuous chat of several days: a note per day
-        day_note = replace(
-            note, title=f"{title} · {day.isoformat()}", date=day, cells=[] if index else note.cells
-        )
-        Threads(day_note, instructor_names(context)).build(merge_runs(messages))
-        document.notes.append(day_note)
+    instructors = instructor_names(context)
+    days = []
+    for day, messages in _by_day(log.messages):
+        note = Note(title="")
+        Threads(note, instructors).build(merge_runs(messages))
+        days.append((day, note.cells))
+    log.messages = []  # not sent back: only the days' cells are needed
+    return _LaterDays(log, days)
+
+
+def _parse_first_part(text: str, context: ImportContext, later: Later[_LaterDays]) -> ParsedDocument | None:
+    """The chat's first part read here, its second taken from the worker: the same document as
+    reading it whole, or None when the parts cannot be read apart (a day in both, no date first)."""
+    log = read_messages(text)
+    aliases = Aliases(context)
+    for said in log.messages if aliases else []:
+        said.sender = aliases.person(said.sender)
+    days = _by_day(log.messages)
+    second = later.result(context.file_name)
+    if not days or second is None or not second.days or {d for d, _ in days} & {d for d, _ in second.days}:
+        return None
+    document, note = _document(log.then(second.log), context)
+    instructors = instructor_names(context)
+    for index, (day, messages) in enumerate(days):
+        document.notes.append(_build_day((_day_note(note, day, index), messages, instructors)))
+    for day, cells in second.days:
+        document.notes.append(_day_note(note, day, 1, cells))
     return document
 
 

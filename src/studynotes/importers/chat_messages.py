@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .chat_text import asks, is_fragment
@@ -105,8 +105,9 @@ class Message:
     reply_to: str | None = None  # the start of the message a threaded reply quotes
     indented_body: bool = False  # `From A to B:` with the text on indented lines below
 
-    @property
+    @cached_property
     def seconds(self) -> int:
+        """Asked for every message several times while pairing answers: worked out once."""
         return _clock_seconds(self.time)
 
 
@@ -119,11 +120,34 @@ def _clock_seconds(time: str) -> int:
 
 @dataclass
 class ChatLog:
-    """The messages of a file, the text before the first one, and what was dropped."""
+    """The messages of a file (or of a part of it), the text before the first one, and what was
+    dropped: kept apart by kind, so that the logs of a file's two parts add up to the file's."""
 
     messages: list[Message] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
-    problems: list[tuple[str, int]] = field(default_factory=list)  # (message, line)
+    bad_dates: list[tuple[str, int]] = field(default_factory=list)  # (message, line)
+    empty: list[int] = field(default_factory=list)  # lines of messages with no text
+    dropped: list[int] = field(default_factory=list)  # lines of reactions and system lines
+
+    @property
+    def problems(self) -> list[tuple[str, int]]:
+        """(message, line) of what was not read as a message, in the order they are reported."""
+        found = self.bad_dates + [("a message with no text was skipped", line) for line in self.empty]
+        if self.dropped:
+            count = len(self.dropped)
+            what = "a reaction or system line" if count == 1 else f"{count} reactions and system lines"
+            found.append((f"{what} dropped (not messages)", self.dropped[0]))
+        return found
+
+    def then(self, later: ChatLog) -> ChatLog:
+        """This log followed by the log of the text after it (which starts with a message)."""
+        return ChatLog(
+            self.messages + later.messages,
+            self.preamble,
+            self.bad_dates + later.bad_dates,
+            self.empty + later.empty,
+            self.dropped + later.dropped,
+        )
 
 
 class Header(NamedTuple):
@@ -208,12 +232,13 @@ def recipient_name(recipient: str) -> str:
     return _PRIVATE_MARK.sub("", recipient).strip()
 
 
-def read_messages(text: str) -> ChatLog:
-    """Split the file into messages, keeping `>` answer lines with the message they follow."""
+def read_messages(text: str, first_line: int = 1) -> ChatLog:
+    """Split the file (or a part of it that starts on line `first_line`) into messages, keeping
+    `>` answer lines with the message they follow."""
     log = ChatLog()
     body: list[list[str]] = []  # the continuation lines of each message
     in_answer = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         header = match_header(line)
         if header is not None:
             log.messages.append(_message(header, number, log))
@@ -224,7 +249,7 @@ def read_messages(text: str) -> ChatLog:
             log.preamble.append(line)
             continue
         target = log.messages[-1]
-        answer = _ANSWER_LINE.match(line)
+        answer = _ANSWER_LINE.match(line) if ">" in line else None
         if answer is not None and not (target.indented_body and line.startswith("\t")):
             target.answers.append(answer.group("text"))
             in_answer = True
@@ -233,25 +258,25 @@ def read_messages(text: str) -> ChatLog:
         else:
             body[-1].append(line[1:] if line.startswith("\t") else line)
     kept: list[Message] = []
-    dropped: list[int] = []
     for message, lines in zip(log.messages, body, strict=True):
         message.text = _join_body(message.text, lines)
         _take_reply_quote(message)
         while message.answers and not message.answers[-1].strip():
             message.answers.pop()
-        if _SYSTEM.match(message.text) and "\n" not in message.text:
-            dropped.append(message.line)
+        if _is_system(message.text):
+            log.dropped.append(message.line)
         elif message.text or message.answers:
             kept.append(message)
         else:
-            log.problems.append(("a message with no text was skipped", message.line))
-    if dropped:
-        what = (
-            "a reaction or system line" if len(dropped) == 1 else f"{len(dropped)} reactions and system lines"
-        )
-        log.problems.append((f"{what} dropped (not messages)", dropped[0]))
+            log.empty.append(message.line)
     log.messages = kept
     return log
+
+
+def header_date(line: str) -> dt.date | None:
+    """The calendar date a header line carries, None for any other line."""
+    header = match_header(line)
+    return _calendar_date(header.date) if header is not None and header.date else None
 
 
 def _message(header: Header, number: int, log: ChatLog) -> Message:
@@ -273,7 +298,7 @@ def _date(value: str | None, number: int, log: ChatLog) -> dt.date | None:
         return None
     date = _calendar_date(value)
     if date is None:
-        log.problems.append((f"{value!r} is not a date; the message is kept without it", number))
+        log.bad_dates.append((f"{value!r} is not a date; the message is kept without it", number))
     return date
 
 
@@ -296,8 +321,15 @@ def _join_body(first: str, lines: list[str]) -> str:
     return "\n".join([first, *rest]).strip("\n").strip()
 
 
+def _is_system(text: str) -> bool:
+    """A reaction or a system line (every one quotes a message: text without a quote is none)."""
+    return ('"' in text or "“" in text) and "\n" not in text and _SYSTEM.match(text) is not None
+
+
 def _take_reply_quote(message: Message) -> None:
     """Zoom's threaded replies start with `Replying to "…"`: keep the quote as the link to the thread."""
+    if '"' not in message.text:  # every shape of the quote has one
+        return
     first, _, rest = message.text.partition("\n")
     quoted = _REPLYING.match(first.strip())
     if quoted is None:

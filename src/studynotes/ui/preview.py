@@ -5,6 +5,8 @@ is not the page itself or a data: image is refused, clicked web links open in
 the system browser, `studynotes://toggle/<id>` links toggle a question, and
 `studynotes://note/<key>` links (between imported pages) ask the window to open that note, and
 `studynotes://attachment/<id>` links ask it to open a file kept with the note.
+The pieces of a long page come through a web channel that only our own isolated-world
+script sees (preview_pieces.py).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..importers.note_links import key_of_note_link
-from ..render.paged import PIECE_ID
+from .preview_pieces import WINDOW_SCRIPT, PieceDelivery
 
 DARK_BACKGROUND = "#1e1f22"  # the dark page's own (preview.css)
 IDLE_COLLECT_MS = 1_500  # after the user stops moving between notes
@@ -128,6 +130,7 @@ class PreviewPane(QWebEngineView):
     noteLinkRequested = Signal(str)
     attachmentRequested = Signal(int)
     shown = Signal(bool)  # a page is in the DOM: loaded, or its body swapped in
+    piecePut = Signal(int)  # the script putting a piece of a long page was sent: its number
     # A right click: where (global), and what is under it (a `PreviewSpot`).
     menuRequested = Signal(QPoint, object)
 
@@ -147,6 +150,9 @@ class PreviewPane(QWebEngineView):
         page.noteLinkRequested.connect(self.noteLinkRequested)
         page.attachmentRequested.connect(self.attachmentRequested)
         self.setPage(page)
+        # Pieces of a long page come through a web channel seen only by our isolated world.
+        self.pieces = PieceDelivery(page, self.run_script)
+        self.pieces.put.connect(self.piecePut)
         settings = page.settings()
         attribute = QWebEngineSettings.WebAttribute
         settings.setAttribute(attribute.JavascriptEnabled, False)
@@ -172,8 +178,10 @@ class PreviewPane(QWebEngineView):
         parts = split_page(page)
         data = page.encode("utf-8")
         if parts is not None and parts[0] == self._frame and not self._loading and len(data) < SET_HTML_LIMIT:
+            self.pieces.new_document(loading=False)
             self._swap_body(parts[1], parts[2], keep_scroll=keep_scroll)
             return
+        self.pieces.new_document(loading=True)
         if not keep_scroll:
             self._restore_ratio = None
         elif not self._loading:  # else a page still loading keeps the place it was asked to restore
@@ -214,7 +222,9 @@ class PreviewPane(QWebEngineView):
         self.history().clear()  # nothing to go back to: moving between notes is the window's
         if not ok:
             self._frame = None  # whatever is in the view now, it is not the frame we asked for
-        elif self._restore_ratio:
+        else:
+            self.pieces.connect_page()
+        if ok and self._restore_ratio:
             self.run_script(
                 f"window.scrollTo(0,{self._restore_ratio:.6f}*document.documentElement.scrollHeight)"
             )
@@ -236,8 +246,9 @@ class PreviewPane(QWebEngineView):
 
     def put_piece(self, number: int, piece: str) -> None:
         """Render a piece of a long page into its empty block (the same sanitised HTML a load
-        shows); a block already showing its piece is left as it is."""
-        self.run_script(f"{_PUT_PIECE_SCRIPT}({number},{json.dumps(piece)})")
+        shows); a block already showing its piece is left as it is.  `piecePut` says when
+        scripts run after this one see it."""
+        self.pieces.send(number, piece)
 
     def look_at_pieces(
         self, ahead: float, keep: float, tag: int, answer: Callable[[list[int]], None]
@@ -253,7 +264,7 @@ class PreviewPane(QWebEngineView):
                 numbers = []
             answer([n for n in numbers if isinstance(n, int)] if isinstance(numbers, list) else [])
 
-        self.run_script(f"{_WINDOW_SCRIPT}({ahead},{keep},{tag})", parse)
+        self.run_script(f"{WINDOW_SCRIPT}({ahead},{keep},{tag})", parse)
 
     def scroll_to(
         self, element_id: str, *, nearest: bool = False, found: Callable[[bool], None] | None = None
@@ -349,57 +360,3 @@ for(var i=0;i<old.length;i++){kept[old[i].id+'/'+old[i].dataset.cells]=old[i].ge
 _GIVE_HEIGHTS = """var now=document.querySelectorAll('body > div.page-piece.piece-empty');
 for(var j=0;j<now.length;j++){var k=kept[now[j].id+'/'+now[j].dataset.cells];
  if(k!==undefined){now[j].style.height=k+'px';now[j].dataset.measured='1';}}"""
-
-# Part of the scripts below: the piece of a long page the reader sees (the first shown piece in
-# the view; else the first reaching into it or below it), and its top.  Whatever changes height
-# above it, it stays where it is on the screen: the page does its own anchoring (the web
-# engine's is off for pieces, preview.css), since a piece put in or resized above the reader
-# must not move what the reader sees.
-_ANCHOR = """var anchor=null,anchorTop=0;
-for(var a=0;a<blocks.length;a++){var ar=blocks[a].getBoundingClientRect();
- if(ar.top>=window.innerHeight)break;
- if(ar.bottom>0&&!blocks[a].classList.contains('piece-empty')){anchor=blocks[a];anchorTop=ar.top;break;}}
-if(!anchor)for(a=0;a<blocks.length;a++){ar=blocks[a].getBoundingClientRect();
- if(ar.bottom>0){anchor=blocks[a];anchorTop=ar.top;break;}}"""
-_KEEP_ANCHOR = """if(anchor){var moved=anchor.getBoundingClientRect().top-anchorTop;if(moved)window.scrollBy(0,moved);}"""
-
-# Our own script (isolated world): fill an empty block of a long page with its piece.  A reader
-# at the end of the page (End, Ctrl+End) stays at its end, however tall the last piece is.
-_PUT_PIECE_SCRIPT = f"""(function(n, piece){{
-var b=document.getElementById('{PIECE_ID}'+n);
-if(!b||!b.classList.contains('piece-empty'))return false;
-var root=document.documentElement,end=window.scrollY>0&&window.scrollY+window.innerHeight>=root.scrollHeight-2;
-var blocks=document.querySelectorAll('body > div.page-piece');
-{_ANCHOR}
-b.innerHTML=piece;b.classList.remove('piece-empty');b.style.height='';
-if(end)window.scrollTo(window.scrollX,root.scrollHeight);else{{{_KEEP_ANCHOR}}}
-return true;}})"""
-
-# Our own script (isolated world): the window of a long page.  A shown piece further than `keep`
-# screens from the view is emptied at its measured height (so nothing on the page moves); the
-# empty pieces never shown take the height per cell of those measured; the answer is the
-# empty pieces within `ahead` screens, nearest first.  Nothing to do and nothing moved since
-# the last look: answered at once.
-_WINDOW_SCRIPT = f"""(function(ahead, keep, tag){{
-var blocks=document.querySelectorAll('body > div.page-piece');if(!blocks.length)return '[]';
-var h=Math.max(window.innerHeight,1),shown=0,i,b,r,rects=[],height=0,cells=0;
-for(i=0;i<blocks.length;i++){{if(!blocks[i].classList.contains('piece-empty'))shown++;}}
-var key=[tag,window.scrollY,h,document.body.scrollHeight,blocks.length,shown].join(',');
-if(window.__studynotesPieces===key)return '[]';
-{_ANCHOR}
-for(i=0;i<blocks.length;i++){{b=blocks[i];r=b.getBoundingClientRect();rects.push(r);
- if(!b.classList.contains('piece-empty')||b.dataset.measured){{height+=r.height;cells+=(+b.dataset.cells||0);}}}}
-var need=[];
-for(i=0;i<blocks.length;i++){{b=blocks[i];r=rects[i];
- var away=r.bottom<0?-r.bottom:(r.top>h?r.top-h:0),n=parseInt(b.id.slice(b.id.lastIndexOf('-')+1),10);
- if(b.classList.contains('piece-empty')){{if(away<ahead*h)need.push([away,n]);}}
- else if(away>keep*h){{b.style.height=r.height+'px';b.replaceChildren();b.classList.add('piece-empty');b.dataset.measured='1';}}}}
-if(cells>0){{var per=height/cells;
- for(i=0;i<blocks.length;i++){{b=blocks[i];
-  if(b.classList.contains('piece-empty')&&!b.dataset.measured){{var want=per*(+b.dataset.cells||0);
-   if(Math.abs(want-rects[i].height)>0.05*rects[i].height+1)b.style.height=want+'px';}}}}}}
-{_KEEP_ANCHOR}
-need.sort(function(x,y){{return x[0]-y[0];}});
-if(!need.length)window.__studynotesPieces=[tag,window.scrollY,h,document.body.scrollHeight,blocks.length,
- document.querySelectorAll('body > div.page-piece:not(.piece-empty)').length].join(',');
-return JSON.stringify(need.map(function(x){{return x[1];}}));}})"""

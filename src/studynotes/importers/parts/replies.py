@@ -167,8 +167,8 @@ def name_parts(name: str) -> frozenset[str]:
 
 def mentioned(text: str) -> list[str]:
     """The names a message addresses: `@Name` anywhere, or `Name,` / `Hi Name,` at its start."""
-    names = [fold(m.rstrip(".")) for m in _MENTION.findall(text)]
-    address = _ADDRESS.match(text)
+    names = [fold(m.rstrip(".")) for m in _MENTION.findall(text)] if "@" in text else []
+    address = _ADDRESS.match(text) if "," in text or ":" in text else None  # it ends in one
     if address:
         names.append(fold(address.group(1)))
     return names
@@ -233,4 +233,6 @@ def asks_yes_or_no(question: str) -> bool:
 
 def is_code(text: str) -> bool:
     """`rm(list=ls())`, `` `df.head()` ``: code pasted as a reply."""
+    if "(" not in text and "`" not in text and "<-" not in text:  # what each shape of `_CODE` needs
+        return False
     return bool(_CODE.search(text))
