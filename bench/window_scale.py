@@ -159,6 +159,7 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
         reading = time.perf_counter()
         deadline = reading + plan["note_wait_s"]
         peak, next_sample = (0.0, 0.0), reading
+        at_peak: dict[str, Any] = {}
         while time.perf_counter() < deadline:
             answers.clear()
             pane.run_script(move, answers.append)
@@ -167,7 +168,14 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
                 QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
             if time.perf_counter() >= next_sample:  # reading /proc costs CPU too: twice a second
                 next_sample = time.perf_counter() + 0.5
-                rss, pss = memory_mb(process_tree(os.getpid()))
+                pids = process_tree(os.getpid())
+                rss, pss = memory_mb(pids)
+                if rss > peak[0]:  # where the highest RSS was: how far read, which process held it
+                    at_peak = {
+                        "pieces": len(set(shown)),
+                        "s": time.perf_counter() - reading,
+                        "rss_by_process_mb": [round(memory_mb([pid])[0]) for pid in pids],
+                    }
                 peak = (max(peak[0], rss), max(peak[1], pss))
             if answers and answers[0] is True and pieces - 1 in shown:
                 result["note_whole_s"] = time.perf_counter() - reading
@@ -176,6 +184,7 @@ def probe(library: str, out: Path, plan: dict[str, Any]) -> int:
         result["note_read_cpu_s"] = tree_cpu_s(pids) - cpu_before  # every process of the app
         result["note_read_app_cpu_s"] = cpu() - app_before  # the window's process (both threads)
         result["note_peak_rss_mb"], result["note_peak_pss_mb"] = peak
+        result["note_peak_at"] = at_peak
         result["pieces_shown"], result["pieces"] = len(set(shown)), pieces
         result["pieces_rendered"] = len(shown)
 
@@ -319,6 +328,7 @@ def main() -> int:
                 runs.append(result)
             if args.note:
                 read = ""
+                at_peak = result.get("note_peak_at") or {}
                 if "note_read_s" in result:
                     reached = (
                         f"read to its end in {result['note_whole_s']:.1f} s"
@@ -330,7 +340,8 @@ def main() -> int:
                         f"{result['note_read_app_cpu_s']:.1f} s in the window's; "
                         f"{result['pieces_shown']} of {result['pieces']} pieces shown, "
                         f"{result['pieces_rendered']} renders), peak {result['note_peak_rss_mb']:.0f} MB RSS / "
-                        f"{result['note_peak_pss_mb']:.0f} MB PSS"
+                        f"{result['note_peak_pss_mb']:.0f} MB PSS (RSS highest after {at_peak.get('pieces', 0)} pieces, "
+                        f"{at_peak.get('s', 0):.0f} s: by process {at_peak.get('rss_by_process_mb')})"
                     )
                 print(
                     f"  {'(warm-up) ' if run == 0 else ''}note {args.note}: first screen {result['note_first_ms']:.0f} ms "

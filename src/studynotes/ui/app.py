@@ -190,17 +190,14 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
     from .main_window import MainWindow
 
     window = MainWindow(library, settings, page_after_paint=True)
-    if not demo:
-        from .single_instance import serve
-
-        serve(library.path, lambda sent: window.guarded(bring_forward, window, sent), window)
     window.show()
     if "--startup-time" in sys.argv or _env_flag("STUDYNOTES_STARTUP_TIME"):
         print(f"window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr)
-    # The web view (and its few hundred MB) comes after the first paint.
+    # The web view (and its few hundred MB) comes after the first paint, and so does listening
+    # for later starts on this library.
     from .first_paint import after_first_paint
 
-    after_first_paint(window, lambda: window.guarded(_after_first_paint, window))
+    after_first_paint(window, lambda: window.guarded(_after_first_paint, window, not demo))
     if files:
         QTimer.singleShot(0, lambda: window.guarded(bring_forward, window, files))
     code = app.exec()
@@ -221,10 +218,14 @@ def bring_forward(window: QMainWindow, files: list[Path]) -> None:
         window.import_files(files)  # type: ignore[attr-defined]
 
 
-def _after_first_paint(window: object) -> None:
+def _after_first_paint(window: object, listen: bool) -> None:
     from .main_window import MainWindow
 
     if isinstance(window, MainWindow):
+        if listen:
+            from .single_instance import serve
+
+            serve(window.library.path, lambda sent: window.guarded(bring_forward, window, sent), window)
         window.library.start_daily_backup()  # its own thread: a big library never freezes the window
         window.preview.create_web_view()
         window.show_page()
