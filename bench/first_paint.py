@@ -1,6 +1,6 @@
 """CPU until the window's tree is first painted, for several checkouts in turn, beside the floor.
 
-    .venv/bin/python bench/first_paint.py --library NAME=SRC:LIBRARY [--library ...] [--runs 6]
+    .venv/bin/python bench/first_paint.py --library NAME=SRC:LIBRARY [--library ...] [--runs 6] [--instructions]
 
 Each `--library` names a checkout's `src` folder and a library file it may open (a copy for
 each checkout: a newer one upgrades the file).  Every run starts each of them once, in turn,
@@ -8,13 +8,17 @@ as `studynotes --library FILE gui` starts (the app's entry imported first, offsc
 settings), and reads the process's CPU time (user + sys) at the tree's first paint event, then
 ends the process; and once a bare PySide6 window (a tree view, a label and a table in a
 splitter, a menu and a status bar), the floor.  Run in turn, the figures share the machine's
-load, which moves CPU time on a shared machine by half and more.  Prints; never fails on timing.
+load, which moves CPU time on a shared machine by half and more; `--instructions` then counts
+each one's instructions until its first paint once, under valgrind (a start takes about half a
+minute there), a figure the load does not move.  Prints; never fails on timing.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -76,13 +80,39 @@ app.exec()
 """
 
 
-def start(code: str, args: list[str], src: str | None, config: Path) -> float | None:
+# Instructions until the first paint: unlike CPU time they do not move with the machine's load.
+VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+
+
+def _environment(src: str | None, config: Path) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
     env["XDG_DATA_HOME"] = str(config)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules kept, as an installed app has them
     if src is not None:
         env["PYTHONPATH"] = src
         env["PYTHONPYCACHEPREFIX"] = str(Path(__file__).resolve().parent / "out" / "pycache")
+    return env
+
+
+def instructions(code: str, args: list[str], src: str | None, config: Path) -> int | None:
+    """The instructions the process ran until the first paint, counted by valgrind."""
+    done = subprocess.run(
+        [*VALGRIND, sys.executable, "-c", code, *args],
+        env=_environment(src, config),
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if found is None:
+        print(f"  not counted: {done.stderr.strip()[-400:]}")
+        return None
+    return int(found.group(1).replace(",", ""))
+
+
+def start(code: str, args: list[str], src: str | None, config: Path) -> float | None:
+    env = _environment(src, config)
     done = subprocess.run(
         [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=300, check=False
     )
@@ -97,6 +127,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--library", action="append", required=True, metavar="NAME=SRC:LIBRARY")
     parser.add_argument("--runs", type=int, default=6)
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count each one's instructions once, under valgrind"
+    )
     args = parser.parse_args()
     sides = []
     for spec in args.library:
@@ -122,6 +155,19 @@ def main() -> int:
             print(
                 f"  {name:24s} median {statistics.median(values):.2f} s, {min(values):.2f}–{max(values):.2f} s"
             )
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("no valgrind here: instructions not counted")
+            return 0
+        print("Instructions until the tree's first paint (valgrind; the same whatever the load):")
+        with tempfile.TemporaryDirectory() as folder:
+            counted = [
+                (name, instructions(APP, [library], src, Path(folder) / name)) for name, src, library in sides
+            ]
+            counted.append(("bare PySide6 window", instructions(FLOOR, [], None, Path(folder) / "floor")))
+        for name, count in counted:
+            if count is not None:
+                print(f"  {name:24s} {count / 1e6:,.0f} million")
     return 0
 
 

@@ -35,6 +35,13 @@ HEAVY = (
     "studynotes.render.markdown_setup",
     "studynotes.cli.importing",  # the command line's other commands: only the window's are parsed
     "studynotes.cli.output",
+    "PySide6.QtNetwork",  # listening for later starts begins after the first paint
+    "studynotes.library.sync_store",  # sharing, importing and decisions load when first used
+    "studynotes.library.reimport",
+    "studynotes.library.decisions",
+    "studynotes.ui.help_dialogs",  # a menu's dialog loads when the item is first chosen
+    "studynotes.ui.people_dialog",
+    "studynotes.ui.damaged_library",
 )
 
 PROBE = """
@@ -93,6 +100,8 @@ def page_shown(w, waited=0):
             return finish(w)
         return QTimer.singleShot(20, lambda: page_shown(w, waited + 20))
     seen["after_first_page"] = loaded()
+    from studynotes.ui.single_instance import InstanceServer
+    seen["listening"] = [server.listening for server in w.findChildren(InstanceServer)]
     w.select_note(note_id)
     QTimer.singleShot(0, lambda: note_shown(w))
 
@@ -153,4 +162,5 @@ def test_the_first_paint_waits_for_nothing_heavy(tmp_path: Path) -> None:
     assert not seen["web_view_at_first_paint"]
     # Right after the first paint the preview fills in; a note's page brings Markdown.
     assert "PySide6.QtWebEngineWidgets" in seen["after_first_page"]
+    assert seen["listening"] == [True]  # a later start on this library comes to this window
     assert {"markdown", "pygments", "nh3"} <= set(seen["after_a_note"])

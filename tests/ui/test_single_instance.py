@@ -61,6 +61,25 @@ def test_the_window_comes_forward_and_offers_the_files(qtbot: Any, window: Any, 
     assert not window.isMinimized()
 
 
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Qt's temporary folder holds Unix sockets only")
+def test_a_start_finds_the_window_where_qt_keeps_its_socket(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QDir
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "run"))  # Qt's temporary folder, as a desktop may set it
+    (tmp_path / "run").mkdir()
+    library = tmp_path / "library.sqlite3"
+    server = InstanceServer(library)
+    assert Path(QDir.tempPath()) == tmp_path / "run"
+    assert (tmp_path / "run" / server_name(library)).exists()
+    with qtbot.waitSignal(server.received, timeout=5_000) as got:
+        assert hand_off(library, [tmp_path / "notes.md"])
+    assert got.args == [[(tmp_path / "notes.md").resolve()]]
+    server.close()
+    assert not hand_off(library, [])  # nobody listening any more
+
+
 def test_a_stranger_on_the_socket_is_ignored(qtbot: Any, tmp_path: Path) -> None:
     from PySide6.QtNetwork import QLocalSocket
 

@@ -78,7 +78,10 @@ def _split_top_level(body: str) -> list[tuple[str, str]]:
     lines = body.split("\n")
     starts: list[int] = []
     in_fence = False
-    for index, line in enumerate(lines):
+    # Only a fence or a `# ` line can change anything: the others are passed over in one comprehension.
+    marked = [i for i, line in enumerate(lines) if line.startswith("# ") or "```" in line or "~~~" in line]
+    for index in marked:
+        line = lines[index]
         if _FENCE.match(line):
             in_fence = not in_fence
         elif line.startswith("# ") and not in_fence and not asks(line[2:]):

@@ -61,6 +61,8 @@ def place(
     lecture_weeks = {
         lecture_id: _place_lecture(conn, notebook_id, lecture_id, start, days) for lecture_id in lecture_ids
     }
+    week_ids: dict[int, int] = {}  # a daily log's thousands of days fall in a few dozen weeks
+    placed: list[tuple[int | None, int]] = []
     for note_id, explicit, date, day, lecture_id, by_user in rows:
         if by_user or explicit is not None:
             number = explicit
@@ -70,8 +72,13 @@ def place(
             number = week_number(
                 explicit=explicit, date=parse_date(date), day=day, start=start, days_per_week=days
             )
-        week_id = ensure_week(conn, notebook_id, number, start) if number is not None else None
-        conn.execute("UPDATE notes SET week_id = ? WHERE id = ?", (week_id, note_id))
+        week_id = None
+        if number is not None:
+            week_id = week_ids.get(number)
+            if week_id is None:
+                week_id = week_ids[number] = ensure_week(conn, notebook_id, number, start)
+        placed.append((week_id, note_id))
+    conn.executemany("UPDATE notes SET week_id = ? WHERE id = ?", placed)
     if prune:
         prune_weeks(conn, notebook_id)
 

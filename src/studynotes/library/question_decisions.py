@@ -8,19 +8,23 @@ note's cells, questions and the decision back exactly as they were.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Question, StudyNotesError
 from .changes import Change, Operation
-from .decisions import DISMISS, MAKE, Decision, as_text, one_split
 from .saving import now_iso, question_row, stable_key
 from .writing import LibraryWriter
+
+if TYPE_CHECKING:
+    from .decisions import Decision
 
 
 class QuestionDecisions(LibraryWriter):
     def make_question(self, note_id: int, text: str) -> Change:
         """The paragraph or item of the note containing `text` becomes a question; the rest of
         its cell becomes the answer.  Exactly one paragraph must contain the words."""
+        from .decisions import MAKE, Decision, one_split  # loaded when first decided, not to open a library
+
         with self._write() as conn:
             snapshot = self._snapshot(note_id)
             markdown_cells = [
@@ -58,6 +62,8 @@ class QuestionDecisions(LibraryWriter):
 
     def dismiss_question(self, question_id: int) -> Change:
         """The question becomes text again (its words, then its answer), and stays text."""
+        from .decisions import DISMISS, Decision, as_text
+
         with self._write() as conn:
             row = conn.execute(
                 "SELECT note_id, cell_id, text, answer, stable_key FROM questions WHERE id = ?",
@@ -100,6 +106,8 @@ class QuestionDecisions(LibraryWriter):
 
     def decisions(self, notebook_id: int, source_name: str) -> list[Decision]:
         """The user's decisions for one imported file of a notebook."""
+        from .decisions import Decision
+
         try:
             rows = self.conn.execute(
                 "SELECT decision, stable_key, text FROM question_decisions"

@@ -137,7 +137,8 @@ def update_source(
     # The file's own changes are not the user's versions: history keeps edits only.
     conn.execute("DELETE FROM history WHERE id > ?", (last_version,))
     questions = sum(1 for n in notes for c in n.cells if c.question is not None and not c.question.private)
-    return Outcome(note_ids + [n for n in order if n not in note_ids], batch, kept, questions)
+    written = set(note_ids)  # a set: a daily log of 50,000 days has as many notes
+    return Outcome(note_ids + [n for n in order if n not in written], batch, kept, questions)
 
 
 def _match_notes(old_notes: list[Any], notes: list[Note]) -> list[int | None]:

@@ -13,6 +13,8 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from ..model import Cell, Lecture, Note, Question, nfc
@@ -251,12 +253,22 @@ def insert_batch(conn: sqlite3.Connection, batch: Batch) -> None:
     ):
         if not rows:
             continue
-        columns = list(dict.fromkeys(key for row in rows for key in row))
+        columns = _columns(rows)
         one_row = "(" + ", ".join("?" * len(columns)) + ")"
         per_statement = max(1, _SQL_VARIABLES // len(columns))
+        pick = itemgetter(*columns)  # a row's values in column order (one column: the value itself)
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
             conn.execute(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one_row] * len(chunk))}",
-                [row[column] for row in chunk for column in columns],
+                list(chain.from_iterable(map(pick, chunk))) if len(columns) > 1 else list(map(pick, chunk)),
             )
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    """The columns of a table's rows, in the order they first appear: the first row's, when every
+    row has the same keys (as the rows a table's builder makes do), found without visiting each key."""
+    first = rows[0].keys()
+    if all(row.keys() == first for row in rows):
+        return list(first)
+    return list(dict.fromkeys(key for row in rows for key in row))

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import StudyNotesError, nfc
-from ..sharing.state import NotebookMeta, NoteState
-from . import sync_store
 from .changes import Change
-from .sync_store import NoteOutline, SyncSettings
 from .writing import LibraryWriter
+
+if TYPE_CHECKING:
+    from ..sharing.state import NotebookMeta, NoteState
+    from .sync_store import NoteOutline, SyncSettings
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Snapshot:
 class SharingOperations(LibraryWriter):
     def sync_settings(self, notebook_id: int) -> SyncSettings:
         """The notebook's sync state, giving it and its notes shareable ids on first use."""
+        from . import sync_store
+
         if sync_store.missing_identity(self.conn, notebook_id):
             with self._write() as conn:
                 sync_store.ensure_identity(conn, notebook_id)
@@ -53,6 +57,8 @@ class SharingOperations(LibraryWriter):
 
     def sync_state(self, notebook_id: int) -> SyncSettings:
         """The notebook's sync state as it is (after `sync_settings` made it)."""
+        from . import sync_store
+
         found = sync_store.settings(self.conn, notebook_id)
         if found is None:
             return self.sync_settings(notebook_id)
@@ -78,6 +84,8 @@ class SharingOperations(LibraryWriter):
         """The notebook as shareable states (ids given first where missing); notes `reuse` accepts
         (their file is unchanged since it was last written) come as outlines only.  A caller that
         has just given every note its ids (a sync) skips checking them again."""
+        from . import sync_store
+
         if ensure_ids:
             self.sync_settings(notebook_id)
         meta, labels = sync_store.read_meta(self.conn, notebook_id)
@@ -87,6 +95,8 @@ class SharingOperations(LibraryWriter):
 
     def remember_rendered(self, blobs: list[tuple[int, str]]) -> None:
         """The blob each note's file was written as, so the next sync need not write it again."""
+        from . import sync_store
+
         if blobs:
             with self._write() as conn:
                 sync_store.remember_rendered(conn, blobs)
@@ -105,6 +115,8 @@ class SharingOperations(LibraryWriter):
         """Make the notebook hold merged notes and settings (one transaction, or the caller's batch).
 
         Others' changes have no undo here: they are undone by changing them back and syncing."""
+        from . import sync_store
+
         with self._write() as conn:
             schedule = sync_store.apply_meta(conn, notebook_id, meta) if meta is not None else False
             gone = sync_store.delete_notes(conn, removed)
@@ -121,6 +133,8 @@ class SharingOperations(LibraryWriter):
         )
 
     def record_sync(self, notebook_id: int, *, commit: str, remote: str, branch: str, at: str) -> None:
+        from . import sync_store
+
         with self._write() as conn:
             sync_store.record_sync(conn, notebook_id, commit=commit, remote=remote, branch=branch, at=at)
 

@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import StudyNotesError, nfc
-from . import placement, reimport, saving, sources
+from . import placement, saving, sources
 from .cell_edits import CellEdits
 from .changes import Change
 from .connection import backup_copy, connect, writable
-from .decisions import apply_decisions
 from .deleting import Deleting
 from .note_edits import NoteEdits
 from .people import PeopleEdits, apply_to_questions, people_of
@@ -157,6 +156,9 @@ class Library(
         (the same path below the import's folder): its notes are updated in place,
         keeping their ids and everything the user decided (see reimport.py).
         """
+        from . import reimport  # with the decisions: loaded by the first import, not to open a library
+        from .decisions import apply_decisions
+
         document = imported.document
         title = notebook or document.notebook_title or imported.path.parent.name or "Notebook"
         warnings = [str(w) for w in imported.warnings]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from .pending import nothing_pending
@@ -133,16 +134,35 @@ def flush(conn: sqlite3.Connection) -> None:
             " WHERE p.kind = ? ORDER BY t.id",
             (kind,),
         )
+        # Each row's words are gathered and counted a few thousand rows at a time: counting row by
+        # row cost more than splitting the words of a chat's short messages.
+        found: list[bytes] = []
+        ids: list[int] = []
         for row_id, value in cursor:
             words = words_of(value or "")
-            counts.update(words)
-            latest.update(dict.fromkeys(words, row_id))  # rows come in id order: the last is the newest
+            found += words
+            ids += repeat(row_id, len(words))
+            if len(found) >= _GATHER:
+                _count(counts, latest, found, ids)
+        _count(counts, latest, found, ids)
         rows[kind], newest[kind] = counts, latest
     written = int(conn.execute("SELECT count(*) FROM search_pending").fetchone()[0])
     conn.execute("DELETE FROM search_pending")
     _save_words(conn, rows, newest)
     if written >= max(MERGE_AFTER_ROWS, _rows(conn) // 10):
         merge_segments(conn)
+
+
+_GATHER = 50_000  # words gathered before they are counted
+
+
+def _count(counts: Counter[bytes], latest: dict[bytes, int], found: list[bytes], ids: list[int]) -> None:
+    """Add gathered words to the counts (rows holding each) and to the newest row holding each
+    (rows come in id order: the last is the newest); then forget them."""
+    counts.update(found)
+    latest.update(zip(found, ids, strict=True))
+    found.clear()
+    ids.clear()
 
 
 def _rows(conn: sqlite3.Connection) -> int:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..model import StudyNotesError
 
@@ -93,11 +93,12 @@ def dark_palette() -> QPalette:
 def _open_or_restore(open_library: Callable[[Path], Library], path: Path) -> Library | None:
     """A damaged library offers its latest good backup; restored, the library opens from it."""
     from ..library import DamagedLibrary
-    from .damaged_library import offer_good_backup
 
     try:
         return open_library(path)
     except DamagedLibrary as error:
+        from .damaged_library import offer_good_backup
+
         if not offer_good_backup(error):
             return None
     return open_library(path)
@@ -105,6 +106,8 @@ def _open_or_restore(open_library: Callable[[Path], Library], path: Path) -> Lib
 
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     """Anything that escapes a slot: a message box and the log, never a dead window."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ..system.crash_log import log_crash
 
     where = log_crash(error.with_traceback(trace))
@@ -185,22 +188,21 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
                 return 1  # the user saw what is wrong and chose not to restore
             library = opened
     except StudyNotesError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "studynotes", str(error))
         return 1
     from .main_window import MainWindow
 
     window = MainWindow(library, settings, page_after_paint=True)
-    if not demo:
-        from .single_instance import serve
-
-        serve(library.path, lambda sent: window.guarded(bring_forward, window, sent), window)
     window.show()
     if "--startup-time" in sys.argv or _env_flag("STUDYNOTES_STARTUP_TIME"):
         print(f"window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr)
-    # The web view (and its few hundred MB) comes after the first paint.
+    # The web view (and its few hundred MB) comes after the first paint, and so does listening
+    # for later starts on this library.
     from .first_paint import after_first_paint
 
-    after_first_paint(window, lambda: window.guarded(_after_first_paint, window))
+    after_first_paint(window, lambda: window.guarded(_after_first_paint, window, not demo))
     if files:
         QTimer.singleShot(0, lambda: window.guarded(bring_forward, window, files))
     code = app.exec()
@@ -221,10 +223,14 @@ def bring_forward(window: QMainWindow, files: list[Path]) -> None:
         window.import_files(files)  # type: ignore[attr-defined]
 
 
-def _after_first_paint(window: object) -> None:
+def _after_first_paint(window: object, listen: bool) -> None:
     from .main_window import MainWindow
 
     if isinstance(window, MainWindow):
+        if listen:
+            from .single_instance import serve
+
+            serve(window.library.path, lambda sent: window.guarded(bring_forward, window, sent), window)
         window.library.start_daily_backup()  # its own thread: a big library never freezes the window
         window.preview.create_web_view()
         window.show_page()

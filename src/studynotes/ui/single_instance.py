@@ -4,10 +4,15 @@ The running window listens on a local socket (a Unix socket or a Windows
 named pipe) named after the library file, so two different libraries can
 still be open side by side.  What a second start sends is one line of JSON:
 the files to import (possibly none, which just raises the window).
+
+The window starts listening once it has been painted, and a start asks through Python's own
+Unix socket where there is one: QtNetwork (about 3% of the window's start) loads after the
+first paint.
 """
 
 from __future__ import annotations
 
+import _socket  # the socket module without the enums it builds at import (as costly as QtNetwork)
 import hashlib
 import json
 import os
@@ -15,7 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 HANDOFF_TIMEOUT_MS = 1_500
 
@@ -27,16 +31,40 @@ def server_name(library_path: Path) -> str:
     return "studynotes-" + hashlib.sha256(f"{user}\0{key}".encode()).hexdigest()[:20]
 
 
+def socket_path(name: str) -> Path:
+    """Where Qt's local server puts a Unix socket of this name: in QDir.tempPath()."""
+    return Path(os.environ.get("TMPDIR") or "/tmp") / name
+
+
 def hand_off(library_path: Path, files: list[Path]) -> bool:
     """Give the files to a window already showing this library; False when there is none."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(library_path))
-    if not socket.waitForConnected(HANDOFF_TIMEOUT_MS):
+    message = (json.dumps({"files": [str(f.expanduser().resolve()) for f in files]}) + "\n").encode("utf-8")
+    name = server_name(library_path)
+    if os.name != "posix" or not hasattr(_socket, "AF_UNIX"):
+        return _hand_off_through_qt(name, message)
+    client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        client.settimeout(HANDOFF_TIMEOUT_MS / 1000)
+        client.connect(str(socket_path(name)))
+        client.sendall(message)
+    except OSError:  # nobody listening (no file, or one left by a window that was killed)
         return False
-    message = json.dumps({"files": [str(f.expanduser().resolve()) for f in files]}) + "\n"
-    socket.write(message.encode("utf-8"))
-    sent = socket.waitForBytesWritten(HANDOFF_TIMEOUT_MS)
-    socket.disconnectFromServer()
+    finally:
+        client.close()
+    return True
+
+
+def _hand_off_through_qt(name: str, message: bytes) -> bool:
+    """A Windows named pipe, through Qt."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    client = QLocalSocket()
+    client.connectToServer(name)
+    if not client.waitForConnected(HANDOFF_TIMEOUT_MS):
+        return False
+    client.write(message)
+    sent = client.waitForBytesWritten(HANDOFF_TIMEOUT_MS)
+    client.disconnectFromServer()
     return sent
 
 
@@ -47,6 +75,8 @@ class InstanceServer(QObject):
 
     def __init__(self, library_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
@@ -66,14 +96,14 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         """Read each later start's one line at once: it is written right after connecting."""
         while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
+            peer = self._server.nextPendingConnection()
             buffer = b""
             while b"\n" not in buffer and (
-                socket.bytesAvailable() or socket.waitForReadyRead(HANDOFF_TIMEOUT_MS)
+                peer.bytesAvailable() or peer.waitForReadyRead(HANDOFF_TIMEOUT_MS)
             ):
-                buffer += bytes(socket.readAll().data())
-            socket.close()
-            socket.deleteLater()
+                buffer += bytes(peer.readAll().data())
+            peer.close()
+            peer.deleteLater()
             files = _files_in(buffer.split(b"\n", 1)[0])
             if files is not None:
                 self.received.emit(files)

@@ -73,8 +73,11 @@ def blocks(lines: list[str]) -> list[Block]:
                 end += 1
             marker = item.group(2)
             number = int(marker[:-1]) if marker[:-1].isdigit() else None
-            text = [item.group(3), *(raw.strip() for raw in lines[index + 1 : end])]
-            kept = [t for t in text if t] or [""]
+            first = item.group(3)
+            if end == index + 1:  # most items are one line
+                kept = [first]
+            else:
+                kept = [t for t in (first, *(raw.strip() for raw in lines[index + 1 : end])) if t] or [""]
             blocks.append(Block("item", index, end, kept, level=indent, ordered=number))
             index = end
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from ...model import Cell, Question
 from .markdown_blocks import CHECKBOX, Block, blocks, descendants, nest
@@ -74,7 +75,6 @@ class _Reader:
         self.lines = lines
         self.blocks = blocks(lines)
         nest(self.blocks)
-        self._positions = {id(block): index for index, block in enumerate(self.blocks)}
         self.found: dict[int, Question] = {}  # by the id of the block the question starts at
         self.taken: set[int] = set()  # blocks already decided
         self.held: set[int] = set()  # blocks whose text a question cell holds
@@ -150,11 +150,10 @@ class _Reader:
             lines = [lines[0][checkbox.end() :], *lines[1:]]
         listed = self._listed(block)
         asking = next((k for k, line in enumerate(lines) if _line_asks(line, listed, first=k == 0)), None)
-        children_ask = bool(block.children) and all(self._asks_itself(c) for c in block.children)
         if (
             asking is None
             and section
-            and not children_ask
+            and not (block.children and all(self._asks_itself(c) for c in block.children))
             and not _DECLARATIVE.search(_TRAILING_ASIDE.sub("", lines[-1]))
         ):
             asking = len(lines) - 1
@@ -252,6 +251,11 @@ class _Reader:
         return found
 
     # --- helpers ----------------------------------------------------------------------
+
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        """Each block's place by its id; only a childless `- 질문` item asks for it."""
+        return {id(block): index for index, block in enumerate(self.blocks)}
 
     def _after(self, position: int) -> Iterator[Block]:
         """The blocks after this one, without copying the rest of the list (most walks stop soon)."""
@@ -390,6 +394,8 @@ def _is_follow_up(block: Block) -> bool:
 
 
 def _dedent(text: str) -> str:
+    if text and not text[0].isspace():
+        return text  # its first line starts at the margin: nothing to take off (most cells)
     lines = text.split("\n")
     indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
     cut = min(indents, default=0)

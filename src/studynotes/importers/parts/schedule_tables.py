@@ -124,8 +124,13 @@ def _tables(lines: list[str]) -> list[_Table]:
     """GitHub tables: a header row, a `---|---` row, then rows holding a `|` until a blank."""
     tables: list[_Table] = []
     in_fence = False
-    index = 0
-    while index < len(lines) - 1:
+    end = 0  # past the last table read
+    # Only a line holding a `|` or a fence's mark can start a table or a fence: the others
+    # are passed over in one comprehension instead of one step of this loop each.
+    marked = [i for i, line in enumerate(lines) if "|" in line or "```" in line or "~~~" in line]
+    for index in marked:
+        if index < end or index >= len(lines) - 1:
+            continue  # a row of the table just read, or the last line
         line = lines[index]
         if _FENCE.match(line):
             in_fence = not in_fence
@@ -135,13 +140,12 @@ def _tables(lines: list[str]) -> list[_Table]:
             or not _DELIMITER.match(lines[index + 1])
             or "|" not in lines[index + 1]
         ):
-            index += 1
             continue
         table = _Table(line=index + 1, names=_cells(line))
-        index += 2
-        while index < len(lines) and "|" in lines[index] and lines[index].strip():
-            table.rows.append(_Row(index + 1, _cells(lines[index])))
-            index += 1
+        end = index + 2
+        while end < len(lines) and "|" in lines[end] and lines[end].strip():
+            table.rows.append(_Row(end + 1, _cells(lines[end])))
+            end += 1
         tables.append(table)
     return tables
 
