@@ -55,7 +55,7 @@ def _with_a_worker(monkeypatch: pytest.MonkeyPatch, batch: int = 1) -> list[int]
 
 def _an_idle_second_core(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: 2)
-    monkeypatch.setattr("os.getloadavg", lambda: (1.5, 1.5, 1.5))  # this import and its earlier workers
+    monkeypatch.setattr("os.getloadavg", lambda: (1.2, 1.2, 1.2))  # this import and its earlier workers
 
 
 def _multi_day_chats() -> list[Path]:
@@ -197,7 +197,7 @@ def test_a_worker_only_for_a_long_chat_of_several_days_and_a_spare_core(
     assert chat_workers._worth_a_worker([most // 2, most // 2])
     assert not chat_workers._worth_a_worker([most // 2, most // 2 - 1])
     assert not chat_workers._worth_a_worker([most * 5])  # one day: nothing to share
-    monkeypatch.setattr("os.getloadavg", lambda: (2.1, 1.2, 1.0))  # another job has the second core
+    monkeypatch.setattr("os.getloadavg", lambda: (1.6, 1.2, 1.0))  # another job has the second core
     assert not chat_workers._worth_a_worker([most, most])
     monkeypatch.setattr("os.cpu_count", lambda: 4)
     assert chat_workers._worth_a_worker([most, most])
@@ -351,8 +351,16 @@ def test_the_second_part_starts_at_a_new_day_near_the_middle(monkeypatch: pytest
     monkeypatch.setattr(chat_log, "TEXT_FOR_A_WORKER", 0)
     _an_idle_second_core(monkeypatch)
     cut = chat_log._cut(text, ImportContext())
-    assert cut is not None and text[cut:].startswith("2024-05-07 10:00:00 From")
-    assert len(text) * 0.5 < cut < len(text) * 0.7
+    assert cut is not None and text[cut:].endswith(
+        "2024-05-10 10:05:00 From 강사 이영희 to Everyone:\r\n\t" + SAID[-1]
+    )
+    first, before = text[cut:].split("\r\n", 1)[0], text[:cut].rsplit("\r\n", 3)[-3]
+    assert first.endswith("10:00:00 From 김민수 to Everyone:") and before[:10] < first[:10]  # a new day
+    assert (
+        len(text) * (1 - chat_log.WORKER_SHARE)
+        <= cut
+        < len(text) * (1 - chat_log.WORKER_SHARE) + len(text) / 5  # within two of the ten days
+    )
     assert chat_log._cut(text, ImportContext(date=dt.date(2024, 5, 1))) is None  # one note: no parts
     assert chat_log._cut(_zoom_chat([("2024-05-01", SAID * 50)]), ImportContext()) is None  # one day
     monkeypatch.setattr("os.cpu_count", lambda: 1)

@@ -46,7 +46,7 @@ _HEADING = re.compile(rf"^#{{1,6}}\s+{HEADING_TEXT_REQUIRED}")
 # start near the middle by a worker process, which also pairs its days' answers.  The worker gets a
 # little less than half: starting it takes 0.3 s and its days come back to this process pickled.
 TEXT_FOR_A_WORKER = 1_500_000  # characters
-WORKER_SHARE = 0.45
+WORKER_SHARE = 0.40
 
 
 def score(text: str) -> float:
