@@ -55,7 +55,7 @@ def _with_a_worker(monkeypatch: pytest.MonkeyPatch, batch: int = 1) -> list[int]
 
 def _an_idle_second_core(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: 2)
-    monkeypatch.setattr("os.getloadavg", lambda: (0.9, 0.9, 0.9))  # this process alone
+    monkeypatch.setattr("os.getloadavg", lambda: (1.5, 1.5, 1.5))  # this import and its earlier workers
 
 
 def _multi_day_chats() -> list[Path]:
@@ -197,7 +197,7 @@ def test_a_worker_only_for_a_long_chat_of_several_days_and_a_spare_core(
     assert chat_workers._worth_a_worker([most // 2, most // 2])
     assert not chat_workers._worth_a_worker([most // 2, most // 2 - 1])
     assert not chat_workers._worth_a_worker([most * 5])  # one day: nothing to share
-    monkeypatch.setattr("os.getloadavg", lambda: (1.8, 1.2, 1.0))  # another job has the second core
+    monkeypatch.setattr("os.getloadavg", lambda: (2.1, 1.2, 1.0))  # another job has the second core
     assert not chat_workers._worth_a_worker([most, most])
     monkeypatch.setattr("os.cpu_count", lambda: 4)
     assert chat_workers._worth_a_worker([most, most])

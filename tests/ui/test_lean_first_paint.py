@@ -39,6 +39,9 @@ HEAVY = (
     "studynotes.library.sync_store",  # sharing, importing and decisions load when first used
     "studynotes.library.reimport",
     "studynotes.library.decisions",
+    "studynotes.ui.help_dialogs",  # a menu's dialog loads when the item is first chosen
+    "studynotes.ui.people_dialog",
+    "studynotes.ui.damaged_library",
 )
 
 PROBE = """

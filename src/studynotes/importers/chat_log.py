@@ -148,8 +148,9 @@ def _cut(text: str, context: ImportContext) -> int | None:
     if context.date is not None or len(text) < TEXT_FOR_A_WORKER or not spare_core():
         return None
     start = text.find("\n", int(len(text) * (1 - WORKER_SHARE))) + 1
+    end_of_search = start + len(text) // 4  # a day longer than that leaves two parts too uneven
     first_day = None
-    while 0 < start < len(text):
+    while 0 < start < min(len(text), end_of_search):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         day = header_date(text[start:end])

@@ -71,10 +71,10 @@ def _worth_a_worker(sizes: Sequence[int]) -> bool:
 
 def spare_core() -> bool:
     """A second core that is idle, and not already inside a worker (whose children a daemon process
-    may not start).  On a machine already busy (a load average of all its cores but a quarter of
-    one, this import and its earlier workers included) a worker would only take turns with other
-    work for a core, while its start and the days passed to it and back cost this process more
-    than it gives back."""
+    may not start).  On a machine already busy (a load average of as many as its cores: this
+    import, its earlier workers and other work) a worker would only take turns with other work for
+    a core, while its start and the days passed to it and back cost this process more than it
+    gives back."""
     cores = os.cpu_count() or 1
     if cores < 2 or multiprocessing.current_process().daemon:
         return False
@@ -82,7 +82,7 @@ def spare_core() -> bool:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # not known here (Windows): a second core is taken as free
         return True
-    return load < cores - 0.25
+    return load < cores
 
 
 class Later(Generic[Built]):

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from . import deleted_dialog, focus_keys, help_dialogs, note_actions, people_dialog
+from . import focus_keys
 from .language import add_language_menu
 
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+def _on_use(module: str, function: str, window: MainWindow) -> Callable[[], object]:
+    """A menu item's slot whose module (a dialog and its widgets) loads when the item is first
+    chosen, not while the window is made."""
+    return lambda: getattr(import_module(f"{__package__}.{module}"), function)(window)
 
 
 def build_menus(window: MainWindow) -> None:
@@ -41,7 +49,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(
         act(
             translate("Menus", "New &note…"),
-            lambda: note_actions.new_note(window),
+            _on_use("note_actions", "new_note", window),
             QKeySequence.StandardKey.New,
         )
     )
@@ -86,7 +94,7 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addAction(
         act(
             translate("Menus", "Re&name…"),
-            lambda: note_actions.rename_selected(window),
+            _on_use("note_actions", "rename_selected", window),
             "F2",
             translate("Menus", "The selected note or notebook"),
         )
@@ -94,7 +102,7 @@ def build_menus(window: MainWindow) -> None:
     # Delete in the tree only: in the question list or a text field it must not delete a note.
     delete = act(
         translate("Menus", "&Delete note or notebook"),
-        lambda: note_actions.delete_selected(window),
+        _on_use("note_actions", "delete_selected", window),
         QKeySequence.StandardKey.Delete,
         translate("Menus", "Undo brings it back"),
     )
@@ -104,7 +112,7 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addAction(
         act(
             translate("Menus", "Deleted notes and notebooks…"),
-            lambda: deleted_dialog.show_deleted(window),
+            _on_use("deleted_dialog", "show_deleted", window),
             None,
             translate("Menus", "Bring back what was deleted, with its questions and history"),
         )
@@ -119,14 +127,14 @@ def build_menus(window: MainWindow) -> None:
     notebook_menu.addAction(
         act(
             translate("Menus", "&People (instructors, merged names)…"),
-            lambda: people_dialog.edit_people(window),
+            _on_use("people_dialog", "edit_people", window),
             None,
             translate("Menus", "Who the notebook's instructors are, and which chat names are one person"),
         )
     )
     notebook_menu.addSeparator()
     notebook_menu.addAction(
-        act(translate("Menus", "&Delete notebook…"), lambda: note_actions.delete_notebook(window))
+        act(translate("Menus", "&Delete notebook…"), _on_use("note_actions", "delete_notebook", window))
     )
 
     view_menu = bar.addMenu(translate("Menus", "&View"))
@@ -178,18 +186,20 @@ def build_menus(window: MainWindow) -> None:
     help_menu.addAction(
         act(
             translate("Menus", "&Command palette…"),
-            lambda: help_dialogs.command_palette(window),
+            _on_use("help_dialogs", "command_palette", window),
             "Ctrl+Shift+P",
         )
     )
     help_menu.addAction(
         act(
             translate("Menus", "&Keyboard shortcuts"),
-            lambda: help_dialogs.shortcut_list(window),
+            _on_use("help_dialogs", "shortcut_list", window),
             QKeySequence.StandardKey.HelpContents,
         )
     )
-    help_menu.addAction(act(translate("Menus", "&About studynotes"), lambda: help_dialogs.about(window)))
+    help_menu.addAction(
+        act(translate("Menus", "&About studynotes"), _on_use("help_dialogs", "about", window))
+    )
 
     toolbar = QToolBar(translate("Menus", "Main"))
     toolbar.setObjectName("main-toolbar")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..model import StudyNotesError
 
@@ -93,11 +93,12 @@ def dark_palette() -> QPalette:
 def _open_or_restore(open_library: Callable[[Path], Library], path: Path) -> Library | None:
     """A damaged library offers its latest good backup; restored, the library opens from it."""
     from ..library import DamagedLibrary
-    from .damaged_library import offer_good_backup
 
     try:
         return open_library(path)
     except DamagedLibrary as error:
+        from .damaged_library import offer_good_backup
+
         if not offer_good_backup(error):
             return None
     return open_library(path)
@@ -105,6 +106,8 @@ def _open_or_restore(open_library: Callable[[Path], Library], path: Path) -> Lib
 
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     """Anything that escapes a slot: a message box and the log, never a dead window."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ..system.crash_log import log_crash
 
     where = log_crash(error.with_traceback(trace))
@@ -185,6 +188,8 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
                 return 1  # the user saw what is wrong and chose not to restore
             library = opened
     except StudyNotesError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "studynotes", str(error))
         return 1
     from .main_window import MainWindow

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from ..library import Library, needs_upgrade
 
@@ -26,6 +26,8 @@ def open_library(path: Path) -> Library:
     """Library.open, with a busy notice when the file must be upgraded first."""
     if not needs_upgrade(path):
         return Library.open(path)
+    from PySide6.QtWidgets import QProgressDialog
+
     notice = QProgressDialog(
         translate(
             "LibraryOpen",

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -177,8 +176,12 @@ class MainWindow(QMainWindow):
         try:
             return slot(*args)
         except StudyNotesError as error:
+            from PySide6.QtWidgets import QMessageBox  # loaded for the first message, not at start
+
             QMessageBox.warning(self, "studynotes", str(error))
         except Exception as error:  # noqa: BLE001 (the window keeps running; the details go to the log)
+            from PySide6.QtWidgets import QMessageBox
+
             from ..system.crash_log import log_crash
 
             where = log_crash(error)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar
+from PySide6.QtWidgets import QLabel, QToolBar
 
 from ..model import StudyNotesError
 from .actions import button_text
@@ -182,6 +182,8 @@ class ReviewActions:
             + (translate("Study", " week {number}").format(number=week) if week is not None else "")
             + ".apkg"
         )
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self.window,
             translate("Study", "Export to Anki"),
