@@ -25,13 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-APP = """
-import os, resource, sys
-from studynotes import cli
-from PySide6.QtCore import QEvent, QObject
-from studynotes.ui.app import create_application
-from studynotes.ui.main_window import MainWindow
-
+# Prints the process's CPU seconds at the first paint of the widget it watches, then ends it.
+FIRST_PAINT = """
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
@@ -39,7 +34,19 @@ class FirstPaint(QObject):
             print("cpu", usage.ru_utime + usage.ru_stime, flush=True)
             os._exit(0)
         return False
+"""
 
+APP = (
+    """
+import os, resource, sys
+from studynotes import cli
+from PySide6.QtCore import QEvent, QObject
+from studynotes.ui.app import create_application
+from studynotes.ui.main_window import MainWindow
+
+"""
+    + FIRST_PAINT
+    + """
 made = MainWindow.__init__
 
 def watched(window, *args, **kwargs):
@@ -50,8 +57,10 @@ MainWindow.__init__ = watched
 create_application()
 cli.main(["--library", sys.argv[1], "gui"])
 """
+)
 
-FLOOR = """
+FLOOR = (
+    """
 import os, resource, sys
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTableView, QTreeView
@@ -64,20 +73,16 @@ window.setCentralWidget(splitter)
 window.menuBar().addMenu("&File")
 window.statusBar().showMessage("ready")
 
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            usage = resource.getrusage(resource.RUSAGE_SELF)
-            print("cpu", usage.ru_utime + usage.ru_stime, flush=True)
-            os._exit(0)
-        return False
-
+"""
+    + FIRST_PAINT
+    + """
 painted = FirstPaint()
 tree.viewport().installEventFilter(painted)
 window.resize(1280, 800)
 window.show()
 app.exec()
 """
+)
 
 
 # Instructions until the first paint: unlike CPU time they do not move with the machine's load.

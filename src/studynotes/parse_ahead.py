@@ -15,7 +15,6 @@ never imports Qt: it runs the importers only.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import pickle
@@ -32,6 +31,7 @@ from typing import Any
 from .importers import ImportedFile, bundle_format, parse_file, read_source
 from .importers.parts.reading import ReadFile, decode_bytes, read_bytes
 from .model import ImportContext, ImportFailure
+from .worker_pipes import why_gone, widen
 
 # Workers pay for themselves from about this much work: starting one (an interpreter, the
 # importers imported) costs 0.3-0.7 s of CPU before its first file, and parsing is about 0.45 s
@@ -44,7 +44,6 @@ WORKERS_FROM_BYTES = 4 * 2**20
 # machine, little enough to stay flat.
 AHEAD_PER_WORKER = 16
 AHEAD_BYTES = 32 * 2**20
-PIPE_BYTES = 2**20
 
 
 @dataclass
@@ -145,7 +144,7 @@ class _Worker:
         task_reader.close()
         result_writer.close()
         for pipe in (self._task_writer, self._result_reader):
-            _widen(pipe)
+            widen(pipe)
         self._outbox: queue.SimpleQueue[RawFile | None] = queue.SimpleQueue()
         self._sender = threading.Thread(target=self._send, name="studynotes-parse-send", daemon=True)
         self._sender.start()
@@ -167,8 +166,7 @@ class _Worker:
         try:
             parsed: ImportedFile | ImportFailure = self._result_reader.recv()
         except (EOFError, OSError) as error:
-            self.process.join(timeout=5)
-            why = str(error) or f"exit code {self.process.exitcode}"
+            why = why_gone(self.process, error)
             raise ImportFailure(
                 str(path), f"the process reading it stopped unexpectedly ({why}); nothing was saved"
             ) from None
@@ -184,19 +182,6 @@ class _Worker:
         self._task_writer.close()
         self._result_reader.close()
         self.process.close()
-
-
-def _widen(pipe: Connection) -> None:
-    """A pipe that holds several parsed files (1 MB, not 64 KB), so that neither process waits on
-    the other each time the machine's scheduler sets one aside for a moment (Linux)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows sizes its pipes otherwise
-        return
-    command = getattr(fcntl, "F_SETPIPE_SZ", None)
-    if command is not None:
-        with contextlib.suppress(OSError):  # above the system's limit for a pipe: the default works
-            fcntl.fcntl(pipe.fileno(), command, PIPE_BYTES)
 
 
 @dataclass

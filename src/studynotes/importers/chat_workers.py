@@ -31,6 +31,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar, cast
 
 from ..model import ImportFailure, Note
+from ..worker_pipes import why_gone, widen
 
 Day = TypeVar("Day")
 Part = TypeVar("Part")
@@ -44,7 +45,6 @@ MESSAGES_FOR_A_WORKER = 20_000
 # ahead, so that it rarely waits for the next one and the two processes meet within a batch.
 BATCH_MESSAGES = 1_500
 BATCHES_AHEAD = 2
-PIPE_BYTES = 2**20
 
 
 def build_days(
@@ -211,7 +211,7 @@ class _DayWorker(Generic[Day]):
         task_reader.close()
         result_writer.close()
         for pipe in (self._tasks, self._results):
-            _widen(pipe)
+            widen(pipe)
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._writer = threading.Thread(target=self._write, name="studynotes-chat-days-send", daemon=True)
         self._writer.start()
@@ -247,8 +247,7 @@ class _DayWorker(Generic[Day]):
         try:
             built: list[Any] | None = pickle.loads(self._results.recv_bytes())
         except (EOFError, OSError) as error:
-            self.process.join(timeout=5)
-            why = str(error) or f"exit code {self.process.exitcode}"
+            why = why_gone(self.process, error)
             raise ImportFailure(
                 file_name,
                 f"the process pairing its answers stopped unexpectedly ({why}); the file was not imported",
@@ -265,16 +264,3 @@ class _DayWorker(Generic[Day]):
         self._tasks.close()
         self._results.close()
         self.process.close()
-
-
-def _widen(pipe: Connection) -> None:
-    """A pipe that holds a few batches (1 MB, not 64 KB) on Linux: neither process waits on the
-    other each time the scheduler sets one aside for a moment."""
-    try:
-        import fcntl
-    except ImportError:  # Windows sizes its pipes otherwise
-        return
-    command = getattr(fcntl, "F_SETPIPE_SZ", None)
-    if command is not None:
-        with contextlib.suppress(OSError):
-            fcntl.fcntl(pipe.fileno(), command, PIPE_BYTES)
