@@ -75,9 +75,7 @@ def parse(text: str, context: ImportContext) -> ParsedDocument:
 
 def _parse(log: ChatLog, context: ImportContext) -> ParsedDocument:
     document, note = _document(log, context)
-    aliases = Aliases(context)
-    for said in log.messages if aliases else []:
-        said.sender = aliases.person(said.sender)
+    _merge_aliases(log, context)
     days = _by_day(log.messages) if context.date is None else []
     if len(days) < 2:
         Threads(note, instructor_names(context)).build(merge_runs(log.messages))
@@ -90,6 +88,13 @@ def _parse(log: ChatLog, context: ImportContext) -> ParsedDocument:
     sizes = [len(messages) for _, messages in days]
     document.notes += build_days(_build_day, day_notes, sizes, context.file_name)
     return document
+
+
+def _merge_aliases(log: ChatLog, context: ImportContext) -> None:
+    """Each sender under the one name the notebook knows them by (`길동 (20학번)` → `홍길동`)."""
+    aliases = Aliases(context)
+    for said in log.messages if aliases else []:
+        said.sender = aliases.person(said.sender)
 
 
 def _document(log: ChatLog, context: ImportContext) -> tuple[ParsedDocument, Note]:
@@ -165,9 +170,7 @@ def _read_later(part: tuple[str, int, ImportContext]) -> _LaterDays:
     """The text after the cut read and its days built, in the worker process."""
     text, first_line, context = part
     log = read_messages(text, first_line)
-    aliases = Aliases(context)
-    for said in log.messages if aliases else []:
-        said.sender = aliases.person(said.sender)
+    _merge_aliases(log, context)
     instructors = instructor_names(context)
     days = []
     for day, messages in _by_day(log.messages):
@@ -182,9 +185,7 @@ def _parse_first_part(text: str, context: ImportContext, later: Later[_LaterDays
     """The chat's first part read here, its second taken from the worker: the same document as
     reading it whole, or None when the parts cannot be read apart (a day in both, no date first)."""
     log = read_messages(text)
-    aliases = Aliases(context)
-    for said in log.messages if aliases else []:
-        said.sender = aliases.person(said.sender)
+    _merge_aliases(log, context)
     days = _by_day(log.messages)
     second = later.result(context.file_name)
     if not days or second is None or not second.days or {d for d, _ in days} & {d for d, _ in second.days}:
