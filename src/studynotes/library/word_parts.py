@@ -22,6 +22,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from . import part_maps
 from .pending import nothing_pending
 
 MIGRATION_NAME = "the parts of words for search"
@@ -94,6 +95,7 @@ def flush(conn: sqlite3.Connection) -> None:
         "CREATE TEMP TABLE IF NOT EXISTS search_parts_batch (command TEXT, row_id INTEGER NOT NULL, parts TEXT)"
     )
     written = 0
+    mapping = part_maps.present(conn)
     for kind, table, index, columns in TABLES:
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
         rows = conn.execute(
@@ -101,11 +103,14 @@ def flush(conn: sqlite3.Connection) -> None:
             f" LEFT JOIN {table} t ON t.id = p.row_id WHERE p.kind = ?",
             (kind,),
         )
-        conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows))
+        tally = part_maps.Tally(conn, kind) if mapping else None
+        conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows, tally))
         conn.execute(
             f"INSERT INTO {index} ({index}, rowid, parts)"
             " SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid"
         )
+        if tally is not None:
+            part_maps.save(conn, table, index, tally)
         written += int(conn.execute("SELECT count(*) FROM temp.search_parts_batch").fetchone()[0])
         conn.execute("DELETE FROM temp.search_parts_batch")
     conn.execute("DELETE FROM search_parts_pending")
@@ -133,14 +138,21 @@ def _parts_text(text: str, known: _WordParts) -> str:
     return " ".join(filter(None, map(known.__getitem__, words)))
 
 
-def _changes(rows: Iterable[tuple[int, str | None, str | None]]) -> Iterator[tuple[str | None, int, str]]:
-    """Per pending row: its old parts out (FTS5's 'delete' takes what was indexed), its new parts in."""
+def _changes(
+    rows: Iterable[tuple[int, str | None, str | None]], tally: part_maps.Tally | None
+) -> Iterator[tuple[str | None, int, str]]:
+    """Per pending row: its old parts out (FTS5's 'delete' takes what was indexed), its new parts
+    in; both told to the tally of parts (part_maps.py)."""
     known = _WordParts()
     for row_id, indexed, current in rows:
-        if indexed is not None:
-            yield "delete", row_id, _parts_text(indexed, known)
-        if current is not None:
-            yield None, row_id, _parts_text(current, known)
+        before = None if indexed is None else _parts_text(indexed, known)
+        after = None if current is None else _parts_text(current, known)
+        if before is not None:
+            yield "delete", row_id, before
+        if after is not None:
+            yield None, row_id, after
+        if tally is not None:
+            tally.row(row_id, before, after)
 
 
 def ready(conn: sqlite3.Connection) -> bool:
