@@ -15,10 +15,13 @@ import sqlite3
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Cell, Note, nfc
-from . import saving
+from . import saving, word_parts
+
+if TYPE_CHECKING:
+    from .save_hints import SaveHints
 
 
 @dataclass
@@ -68,8 +71,11 @@ def update_source(
     source_name: str,
     lectures: dict[int, int],
     new_id: saving.IdAllocator,
+    hints: SaveHints | None = None,
 ) -> Outcome:
-    """Bring the source's notes to what `notes` says, keeping ids and the user's decisions."""
+    """Bring the source's notes to what `notes` says, keeping ids and the user's decisions.
+
+    `hints`: what was worked out from the file's words where it was parsed (save_hints.py)."""
     old_notes = conn.execute(
         "SELECT id, kind, title, placed_by_user FROM notes WHERE source_id = ? ORDER BY position, id",
         (source_id,),
@@ -106,13 +112,13 @@ def update_source(
     kept = 0
     for note, note_id in zip(notes, note_ids, strict=True):
         for cell in note.cells:
-            key = saving.cell_key(cell, source_name)
+            key = saving.cell_key(cell, source_name, hints)
             if key in dismissed:
                 continue
             found = pool[key].popleft() if pool.get(key) else None
             if found is None:
                 cell_id = new_id("cells")
-                saving.add_cell_rows(batch, cell, cell_id, note_id, 0, source_name, new_id, key)
+                saving.add_cell_rows(batch, cell, cell_id, note_id, 0, source_name, new_id, key, hints)
             else:
                 cell_id = found.id
                 used.add(cell_id)
@@ -125,6 +131,8 @@ def update_source(
     new_cells = {row["id"] for row in batch.cells}
     _place_cells(conn, order, skip=new_cells)
     saving.insert_batch(conn, saving.Batch(cells=batch.cells, questions=batch.questions))
+    if hints is not None:
+        _note_ready_parts(conn, batch, hints)
     saving.insert_batch(conn, saving.Batch(attachments=batch.attachments))
     for note_id, *_rest in old_notes:
         if note_id not in order:
@@ -139,6 +147,21 @@ def update_source(
     questions = sum(1 for n in notes for c in n.cells if c.question is not None and not c.question.private)
     written = set(note_ids)  # a set: a daily log of 50,000 days has as many notes
     return Outcome(note_ids + [n for n in order if n not in written], batch, kept, questions)
+
+
+def _note_ready_parts(conn: sqlite3.Connection, batch: saving.Batch, hints: SaveHints) -> None:
+    """Keep the parts of the new rows whose searchable text the hints hold (found by that text)."""
+    from .save_hints import question_text
+
+    parts = hints.parts
+    cells = [(row["id"], found) for row in batch.cells if (found := parts.get(row["markdown"])) is not None]
+    word_parts.note_ready(conn, "cell", cells)
+    questions = [
+        (row["id"], found)
+        for row in batch.questions
+        if (found := parts.get(question_text(row["text"], row["answer"], row["asker"]))) is not None
+    ]
+    word_parts.note_ready(conn, "question", questions)
 
 
 def _match_notes(old_notes: list[Any], notes: list[Note]) -> list[int | None]:

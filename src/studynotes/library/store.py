@@ -186,6 +186,7 @@ class Library(
                 source_name=file_name,
                 lectures=lectures,
                 new_id=new_id,
+                hints=imported.hints,
             )
             note_ids = outcome.note_ids
             dates = [n.date for n in document.notes if n.date] + [
