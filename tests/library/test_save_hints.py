@@ -1,8 +1,9 @@
-"""Keys and parts of words worked out where a file was parsed save exactly what saving works out.
+"""Keys, rows and parts of words worked out where a file was parsed save exactly what saving works out.
 
-The hints are a memo by the values each was made from: a row changed after it was saved, an
-asker renamed by the notebook's people, or a document changed after its hints were made all
-end as they end without hints, row for row (the full-text indexes' own tables included).
+A new file saved as parsed takes its rows from the hints; otherwise the hints are a memo by the
+values each was made from.  A row changed after it was saved, an asker renamed by the notebook's
+people, a file saved again with other words than its hints were made from: all end as they end
+without hints, row for row (the full-text indexes' own tables included).
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def _parsed(path: Path, hinted: bool, change: bool = False) -> ImportedFile:
     imported = import_file(path)
     if hinted:
         imported.hints = hints_for(imported)
-    if change:  # the document differs from what its hints were made from
+    if change:  # the document differs from what its hints were made from (saved again: changed bytes)
+        imported.sha256 = "0" * 64
         note = imported.document.notes[0]
         note.cells[0].markdown += "\n\nKingfisher 물총새를 보았다"
         question = next(c.question for c in note.cells if c.question is not None)
@@ -62,7 +64,9 @@ def _import_and_change(path: Path, seeds: Path, hinted: bool) -> int:
             library.delete_cell(cells[1][0])
             library.add_cell(library.notes()[0].id, Cell.text("Zebrafish 얼룩말"))
             library.save_import(_parsed(CHAT, hinted), notebook="알고리즘")  # askers renamed on saving
-            library.save_import(_parsed(seeds / "question-board-week2.md", hinted, change=True), notebook="R")
+            board = seeds / "question-board-week2.md"
+            library.save_import(_parsed(board, hinted), notebook="R")  # a new file, as parsed
+            library.save_import(_parsed(board, hinted, change=True), notebook="R")  # again, changed
             given = sum(
                 library.conn.execute(f"SELECT count(*) FROM temp.search_parts_ready_{kind}").fetchone()[0]
                 for kind in ("cell", "question")

@@ -72,10 +72,12 @@ def update_source(
     lectures: dict[int, int],
     new_id: saving.IdAllocator,
     hints: SaveHints | None = None,
+    as_parsed: bool = False,
 ) -> Outcome:
     """Bring the source's notes to what `notes` says, keeping ids and the user's decisions.
 
-    `hints`: what was worked out from the file's words where it was parsed (save_hints.py)."""
+    `hints`: what was worked out from the file's words where it was parsed (save_hints.py);
+    `as_parsed`: the notes are as they were then (no people renamed, no decision applied)."""
     old_notes = conn.execute(
         "SELECT id, kind, title, placed_by_user FROM notes WHERE source_id = ? ORDER BY position, id",
         (source_id,),
@@ -103,14 +105,52 @@ def update_source(
     dismissed = {
         row[0] for row in conn.execute("SELECT import_key FROM dismissed WHERE source_id = ?", (source_id,))
     }
+    order: dict[int, list[int]] = {note_id: [] for note_id in note_ids}
+    kept = 0
+    if as_parsed and hints is not None and not old_cells and not dismissed:
+        _insert_as_parsed(conn, notes, order, hints, new_id)  # every cell new, as the hints hold it
+        positions: dict[int, int] = {}  # no old cell to keep or delete
+    else:
+        kept, positions = _save_cells(
+            conn, notes, order, old_cells, dismissed, batch, source_name, new_id, hints
+        )
+    saving.insert_batch(conn, saving.Batch(attachments=batch.attachments))
+    for note_id, *_rest in old_notes:
+        if note_id not in order:
+            conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+    _delete_cells(conn, [c.id for c in old_cells if c.id not in positions and c.note_id in order])
+    staying = {c.question_id for c in old_cells if c.question_id is not None and c.id in positions}
+    gone = [c.question_id for c in old_cells if c.question_id is not None and c.question_id not in staying]
+    for chunk in _chunks(gone, 500):  # a review schedule leaves with its question
+        conn.execute(f"DELETE FROM review_cards WHERE question_id IN ({','.join('?' * len(chunk))})", chunk)
+    # The file's own changes are not the user's versions: history keeps edits only.
+    conn.execute("DELETE FROM history WHERE id > ?", (last_version,))
+    questions = sum(1 for n in notes for c in n.cells if c.question is not None and not c.question.private)
+    written = set(note_ids)  # a set: a daily log of 50,000 days has as many notes
+    return Outcome(note_ids + [n for n in order if n not in written], batch, kept, questions)
+
+
+def _save_cells(
+    conn: sqlite3.Connection,
+    notes: list[Note],
+    order: dict[int, list[int]],
+    old_cells: list[_OldCell],
+    dismissed: set[str],
+    batch: saving.Batch,
+    source_name: str,
+    new_id: saving.IdAllocator,
+    hints: SaveHints | None,
+) -> tuple[int, dict[int, int]]:
+    """Each cell the file has: an old cell that says the same kept (updated where the user did not
+    change it), else a new one; the user's cells the file lost retained.  Returns the changes kept
+    and every cell's position."""
     pool: dict[str, deque[_OldCell]] = defaultdict(deque)
     for old in old_cells:
         if not old.added:
             pool[old.key].append(old)
-    order: dict[int, list[int]] = {note_id: [] for note_id in note_ids}
     used: set[int] = set()
     kept = 0
-    for note, note_id in zip(notes, note_ids, strict=True):
+    for note, note_id in zip(notes, order, strict=True):
         for cell in note.cells:
             key = saving.cell_key(cell, source_name, hints)
             if key in dismissed:
@@ -133,20 +173,39 @@ def update_source(
     saving.insert_batch(conn, saving.Batch(cells=batch.cells, questions=batch.questions))
     if hints is not None:
         _note_ready_parts(conn, batch, hints)
-    saving.insert_batch(conn, saving.Batch(attachments=batch.attachments))
-    for note_id, *_rest in old_notes:
-        if note_id not in order:
-            conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-    _delete_cells(conn, [c.id for c in old_cells if c.id not in positions and c.note_id in order])
-    staying = {c.question_id for c in old_cells if c.question_id is not None and c.id in positions}
-    gone = [c.question_id for c in old_cells if c.question_id is not None and c.question_id not in staying]
-    for chunk in _chunks(gone, 500):  # a review schedule leaves with its question
-        conn.execute(f"DELETE FROM review_cards WHERE question_id IN ({','.join('?' * len(chunk))})", chunk)
-    # The file's own changes are not the user's versions: history keeps edits only.
-    conn.execute("DELETE FROM history WHERE id > ?", (last_version,))
-    questions = sum(1 for n in notes for c in n.cells if c.question is not None and not c.question.private)
-    written = set(note_ids)  # a set: a daily log of 50,000 days has as many notes
-    return Outcome(note_ids + [n for n in order if n not in written], batch, kept, questions)
+    return kept, positions
+
+
+def _insert_as_parsed(
+    conn: sqlite3.Connection,
+    notes: list[Note],
+    order: dict[int, list[int]],
+    hints: SaveHints,
+    new_id: saving.IdAllocator,
+) -> None:
+    """A new file's cells and questions, from the rows its hints hold: only the ids are added here.
+
+    The same rows, ids and order as `_save_cells` gives them (every cell new, in the file's order)."""
+    cells: list[tuple[Any, ...]] = []
+    questions: list[tuple[Any, ...]] = []
+    cell_parts: list[tuple[int, str]] = []
+    question_parts: list[tuple[int, str]] = []
+    rows = iter(hints.rows)
+    for note, note_id in zip(notes, order, strict=True):
+        for position in range(len(note.cells)):
+            cell, parts, question, asked = next(rows)
+            cell_id = new_id("cells")
+            order[note_id].append(cell_id)
+            cells.append((cell_id, note_id, position, *cell))
+            cell_parts.append((cell_id, parts))
+            if question is not None and asked is not None:
+                question_id = new_id("questions")
+                questions.append((question_id, cell_id, note_id, *question))
+                question_parts.append((question_id, asked))
+    saving.insert_values(conn, "cells", saving.CELL_COLUMNS, cells)
+    saving.insert_values(conn, "questions", saving.QUESTION_COLUMNS, questions)
+    word_parts.note_ready(conn, "cell", cell_parts)
+    word_parts.note_ready(conn, "question", question_parts)
 
 
 def _note_ready_parts(conn: sqlite3.Connection, batch: saving.Batch, hints: SaveHints) -> None:

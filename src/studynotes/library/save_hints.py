@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import nfc
-from .saving import _stable_key
+from .saving import _stable_key, question_row
 from .word_parts import WordParts, parts_text
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
 
 QuestionKey = tuple[str, str, str, str]  # what a stable key is made from: origin key, words, asker, file
+# Per cell, in the document's order: the cell row's values after its id, note and position (kind,
+# Markdown, import key) and its parts of words; its question row's values after its ids, and parts.
+CellRows = tuple[tuple[str, str, str], str, tuple[Any, ...] | None, str | None]
 
 
 @dataclass
@@ -33,6 +36,8 @@ class SaveHints:
     question_keys: dict[QuestionKey, str] = field(default_factory=dict)
     text_keys: dict[str, str] = field(default_factory=dict)  # a text cell's key by its Markdown
     parts: dict[str, str] = field(default_factory=dict)  # a row's parts of words by its searchable text
+    # The rows of a file saved as parsed (a new file, no people renamed, no decision applied).
+    rows: list[CellRows] = field(default_factory=list)
 
 
 def question_text(text: str, answer: str, asker: str) -> str:
@@ -56,15 +61,18 @@ def hints_for(imported: ImportedFile) -> SaveHints:
     for note in imported.document.notes:
         for cell in note.cells:
             markdown = nfc(cell.markdown)
-            hints.parts[markdown] = parts_text(markdown, known)
+            cell_parts = hints.parts[markdown] = parts_text(markdown, known)
             question = cell.question
             if question is None:
                 digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
-                hints.text_keys[cell.markdown] = "m:" + digest
+                key = hints.text_keys[cell.markdown] = "m:" + digest
+                hints.rows.append(((cell.kind, markdown, key), cell_parts, None, None))
                 continue
             made_of = (question.origin_key, question.text, question.asker, source_name)
-            hints.question_keys[made_of] = _stable_key(*made_of)
-            text = nfc(question.text).strip() or "(no text)"
-            searchable = question_text(text, nfc(question.answer), nfc(question.asker))
-            hints.parts[searchable] = parts_text(searchable, known)
+            stable = hints.question_keys[made_of] = _stable_key(*made_of)
+            row = question_row(question, 0, 0, 0, source_name, hints)
+            searchable = question_text(row["text"], row["answer"], row["asker"])
+            question_parts = hints.parts[searchable] = parts_text(searchable, known)
+            values = tuple(row.values())[3:]  # after its id, cell and note
+            hints.rows.append(((cell.kind, markdown, "q:" + stable), cell_parts, values, question_parts))
     return hints

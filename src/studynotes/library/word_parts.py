@@ -97,24 +97,28 @@ def flush(conn: sqlite3.Connection) -> None:
     written = 0
     for kind, table, index, columns in TABLES:
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
-        if ready:  # a row's parts worked out when it was saved are not read and split again
-            query = (
-                f"SELECT p.row_id, p.indexed, CASE WHEN r.parts IS NULL THEN {text} END, r.parts"
-                f" FROM search_parts_pending p LEFT JOIN {table} t ON t.id = p.row_id"
-                f" LEFT JOIN search_parts_ready_{kind} r ON r.row_id = p.row_id WHERE p.kind = ?"
+        rows = f"SELECT p.row_id, p.indexed, {text} FROM search_parts_pending p LEFT JOIN {table} t ON t.id = p.row_id"
+        into = f"INSERT INTO {index} ({index}, rowid, parts)"
+        if not ready:
+            conn.executemany(
+                "INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)",
+                _changes(conn.execute(rows + " WHERE p.kind = ?", (kind,))),
             )
-        else:
-            query = (
-                f"SELECT p.row_id, p.indexed, {text}, NULL FROM search_parts_pending p"
-                f" LEFT JOIN {table} t ON t.id = p.row_id WHERE p.kind = ?"
+            conn.execute(f"{into} SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid")
+        else:  # rows whose parts were worked out before they were saved are neither read nor split here
+            ready_rows = f"search_parts_ready_{kind}"
+            rows = rows.replace(f"{text} FROM", f"CASE WHEN r.row_id IS NULL THEN {text} END FROM")
+            rows += f" LEFT JOIN {ready_rows} r ON r.row_id = p.row_id WHERE p.kind = ?"
+            conn.executemany(
+                "INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)",
+                _changes(conn.execute(rows + " AND (p.indexed IS NOT NULL OR r.row_id IS NULL)", (kind,))),
             )
-        conn.executemany(
-            "INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(conn.execute(query, (kind,)))
-        )
-        conn.execute(
-            f"INSERT INTO {index} ({index}, rowid, parts)"
-            " SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid"
-        )
+            # In the order of the rows, a row's old parts out before its new parts in, as above.
+            conn.execute(
+                f"{into} SELECT command, row_id, parts FROM (SELECT command, row_id, parts FROM temp.search_parts_batch"
+                f" UNION ALL SELECT NULL, row_id, parts FROM {ready_rows}) ORDER BY row_id, command IS NULL"
+            )
+            written += int(conn.execute(f"SELECT count(*) FROM {ready_rows}").fetchone()[0])
         written += int(conn.execute("SELECT count(*) FROM temp.search_parts_batch").fetchone()[0])
         conn.execute("DELETE FROM temp.search_parts_batch")
     conn.execute("DELETE FROM search_parts_pending")
@@ -183,18 +187,13 @@ def parts_text(text: str, known: WordParts) -> str:
     return " ".join(filter(None, map(known.__getitem__, words)))
 
 
-def _changes(
-    rows: Iterable[tuple[int, str | None, str | None, str | None]],
-) -> Iterator[tuple[str | None, int, str]]:
-    """Per pending row: its old parts out (FTS5's 'delete' takes what was indexed), its new parts in
-    (as worked out when it was saved, else from its text)."""
+def _changes(rows: Iterable[tuple[int, str | None, str | None]]) -> Iterator[tuple[str | None, int, str]]:
+    """Per pending row: its old parts out (FTS5's 'delete' takes what was indexed), its new parts in."""
     known = WordParts()
-    for row_id, indexed, current, ready in rows:
+    for row_id, indexed, current in rows:
         if indexed is not None:
             yield "delete", row_id, parts_text(indexed, known)
-        if ready is not None:
-            yield None, row_id, ready
-        elif current is not None:
+        if current is not None:
             yield None, row_id, parts_text(current, known)
 
 
