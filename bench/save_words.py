@@ -7,7 +7,7 @@ once, then saves it `--runs` times into fresh libraries and prints, per run, the
 the whole save and of each step of search indexing at commit: rows put into the full-text
 indexes (`index_later.index_new_rows`), the vocabulary and its pieces (`word_index._save_words`),
 the rest of reading the rows' words, segments merged, and the parts of words
-(`word_parts.flush`).  Prints figures; never fails on timing.
+(`word_parts.flush`), of which the maps of common parts (`part_maps.save`).  Prints figures; never fails on timing.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import chats
 from studynotes.importers import import_file
-from studynotes.library import Library, index_later, word_index, word_parts
+from studynotes.library import Library, index_later, part_maps, word_index, word_parts
 
 STEPS = (
     (index_later, "index_new_rows", "rows indexed"),
@@ -34,6 +34,7 @@ STEPS = (
     (word_index, "merge_segments", "merged"),
     (word_index, "flush", "word index (all)"),
     (word_parts, "flush", "parts of words"),
+    (part_maps, "save", "maps of parts"),
 )
 
 

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from studynotes.importers import import_file
+from long_chat import evaluate, open_on, write_chat
 from studynotes.library import Library
 from studynotes.render.paged import FIRST_SCREEN_CELLS, PIECE_CELLS, PIECE_ID
 
@@ -26,44 +25,21 @@ TEXTS = (
 )
 
 
-def _chat(path: Path) -> Path:
-    lines = []
-    for n in range(QUESTIONS):
-        minute, second = divmod(n, 60)
-        text = TEXTS[n % len(TEXTS)]
-        if n == SCRIPTED:
-            text = (
-                '<img src=x onerror="document.title=1"> <script>document.title=2</script> '
-                '"); document.title=3; (" </script><script>document.title=4</script> 왜요?'
-            )
-        lines.append(f"- 10:{minute:02d}:{second:02d} From 학생{n % 5} : {text}")
-        lines.append(f"- > 답변 {n}: 그래서 그렇습니다 ✅")
-    chat = path / "meeting_saved_chat.txt"
-    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return chat
+def _text(n: int) -> str:
+    if n == SCRIPTED:
+        return (
+            '<img src=x onerror="document.title=1"> <script>document.title=2</script> '
+            '"); document.title=3; (" </script><script>document.title=4</script> 왜요?'
+        )
+    return TEXTS[n % len(TEXTS)]
 
 
 @pytest.fixture
 def chat(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, Library]]:
-    from studynotes.ui.main_window import MainWindow
-
-    library = Library.open(tmp_path / "library.sqlite3")
-    library.save_import(import_file(_chat(tmp_path)), notebook="Long")
-    window = MainWindow(library, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.preview.create_web_view()
+    window, library = open_on(qtbot, tmp_path, write_chat(tmp_path, QUESTIONS, _text, answered=" ✅"))
     yield window, library
     window.close()
     library.close()
-
-
-def _evaluate(qtbot: Any, pane: Any, script: str) -> Any:
-    answers: list[Any] = []
-    pane.run_script(script, answers.append)
-    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
-    return answers[0]
 
 
 def _read_to_the_end(qtbot: Any, window: Any, library: Library) -> list[int]:
@@ -98,14 +74,14 @@ def test_pieces_come_through_the_channel_whole(qtbot: Any, chat: Any) -> None:
         f"t.innerHTML={json.dumps(paged.piece(last))};return t.innerHTML;}})()"
     )
     held = f"document.getElementById('{PIECE_ID}{last}').innerHTML"
-    assert _evaluate(qtbot, pane, held) == _evaluate(qtbot, pane, expected)
-    text = _evaluate(qtbot, pane, f"document.getElementById('{PIECE_ID}{last}').textContent")
+    assert evaluate(qtbot, pane, held) == evaluate(qtbot, pane, expected)
+    text = evaluate(qtbot, pane, f"document.getElementById('{PIECE_ID}{last}').textContent")
     for line in TEXTS:
         if "$" not in line:
             assert line.replace("\u2028", " ") in text.replace("\u2028", " ")
     assert "그래서 그렇습니다 ✅" in text
     formulas = f"document.querySelectorAll('#{PIECE_ID}{last} .math svg').length"
-    assert _evaluate(qtbot, pane, formulas) > 0  # typeset formulas came whole
+    assert evaluate(qtbot, pane, formulas) > 0  # typeset formulas came whole
     assert 0 not in shown[1:]  # the first screen came with the page, not again
 
 
@@ -115,8 +91,8 @@ def test_markup_in_a_piece_from_the_channel_runs_nothing(qtbot: Any, chat: Any) 
     _read_to_the_end(qtbot, window, library)
     title = pane.title()
     scripted = library.questions()[SCRIPTED].id
-    words = _evaluate(qtbot, pane, f"document.getElementById('question-{scripted}').textContent")
+    words = evaluate(qtbot, pane, f"document.getElementById('question-{scripted}').textContent")
     assert "document.title=3" in words and "왜요?" in words  # shown as text
-    assert _evaluate(qtbot, pane, "document.querySelectorAll('[onerror], script').length") == 0
+    assert evaluate(qtbot, pane, "document.querySelectorAll('[onerror], script').length") == 0
     qtbot.wait(300)
-    assert _evaluate(qtbot, pane, "document.title") == title == library.questions()[0].note
+    assert evaluate(qtbot, pane, "document.title") == title == library.questions()[0].note

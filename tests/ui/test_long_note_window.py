@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from studynotes.importers import import_file
+from long_chat import evaluate, open_on, write_chat
 from studynotes.library import Library
 from studynotes.render.paged import FIRST_SCREEN_CELLS, PIECE_CELLS, PIECE_ID
 
@@ -47,13 +47,6 @@ def _eventually(
     qtbot.waitUntil(holds, timeout=timeout)
 
 
-def _evaluate(qtbot: Any, pane: Any, script: str) -> Any:
-    answers: list[Any] = []
-    pane.run_script(script, answers.append)
-    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
-    return answers[0]
-
-
 def _in_view(element_id: str) -> str:
     return (
         f"(function(){{var e=document.getElementById('{element_id}');if(!e)return false;"
@@ -70,41 +63,24 @@ def _piece(number: int) -> str:
     )
 
 
-def _chat(path: Path, questions: int) -> Path:
-    lines = []
-    for n in range(questions):
-        minute, second = divmod(n, 60)
-        text = f"질문 {n}번은 왜 그런가요?"
-        if n == SEARCHED:
-            text = "Bayesian 사전분포는 왜 그런가요?"
-        elif n == SCRIPTED:
-            text = '<img src=x onerror="document.title=1"> <script>document.title=2</script> 왜요?'
-        elif n % FORMULA_EVERY == 0:
-            text = f"$x_{{{n}}}^2$ 는 왜 그런가요?"
-        lines.append(f"- 1{minute // 60}:{minute % 60:02d}:{second:02d} From 학생{n % 7} : {text}")
-        lines.append(f"- > 답변 {n}: 그래서 그렇습니다.")
-    chat = path / "meeting_saved_chat.txt"
-    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return chat
+def _text(n: int) -> str:
+    if n == SEARCHED:
+        return "Bayesian 사전분포는 왜 그런가요?"
+    if n == SCRIPTED:
+        return '<img src=x onerror="document.title=1"> <script>document.title=2</script> 왜요?'
+    if n % FORMULA_EVERY == 0:
+        return f"$x_{{{n}}}^2$ 는 왜 그런가요?"
+    return f"질문 {n}번은 왜 그런가요?"
 
 
 @pytest.fixture
 def chat_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[[int], tuple[Any, Library]]]:
     """A window on a library holding one chat day of the given number of questions."""
-    from studynotes.ui.main_window import MainWindow
-
     opened: list[tuple[Any, Library]] = []
 
     def open_window(questions: int) -> tuple[Any, Library]:
-        library = Library.open(tmp_path / "library.sqlite3")
-        library.save_import(import_file(_chat(tmp_path, questions)), notebook="Long")
-        window = MainWindow(library, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        window.preview.create_web_view()
-        opened.append((window, library))
-        return window, library
+        opened.append(open_on(qtbot, tmp_path, write_chat(tmp_path, questions, _text)))
+        return opened[-1]
 
     yield open_window
     for window, library in opened:
@@ -135,7 +111,7 @@ def _read_down(qtbot: Any, window: Any, until: Callable[[], bool], *, screens: i
     held: list[int] = []
 
     def step() -> bool:
-        cards = _evaluate(qtbot, pane, move)
+        cards = evaluate(qtbot, pane, move)
         if cards >= 0:
             held.append(cards)
         qtbot.wait(30)
@@ -154,7 +130,7 @@ def test_a_question_far_down_a_long_chat_is_shown_in_view(qtbot: Any, long_chat_
     with qtbot.waitSignal(pane.shown, timeout=30_000):
         window.select_note(late.note_id, scroll_to=f"question-{late.id}")
     _eventually(qtbot, pane, _in_view(f"question-{late.id}"), True)
-    assert _evaluate(qtbot, pane, f"!!document.getElementById('question-{questions[0].id}')") is False
+    assert evaluate(qtbot, pane, f"!!document.getElementById('question-{questions[0].id}')") is False
     # End: the last card comes, at the end of the page.
     _eventually(qtbot, pane, _in_view(f"question-{questions[-1].id}"), True, reading=True)
 
@@ -197,7 +173,7 @@ def test_the_rest_waits_for_the_reader(qtbot: Any, long_chat_window: Any) -> Non
     with qtbot.waitSignal(pane.shown, timeout=30_000):
         window.select_note(library.questions()[0].note_id)
     qtbot.wait(1_500)  # time enough for every piece, were they rendered unasked
-    counted = _evaluate(qtbot, pane, CARDS)
+    counted = evaluate(qtbot, pane, CARDS)
     assert 0 < counted < QUESTIONS
     assert window.preview._paged is not None  # more to come, when asked for
     _eventually(qtbot, pane, f"{CARDS}>{counted}", True, reading=True)
@@ -219,31 +195,31 @@ def test_reading_far_keeps_few_cards_and_the_earlier_come_back_unchanged(
     top = f"(function(){{var e=document.getElementById('question-{first.id}');return e?e.getBoundingClientRect().top+window.scrollY:null;}})()"
 
     _read_down(qtbot, window, lambda: 1 in shown)
-    as_first_shown = json.loads(_evaluate(qtbot, pane, _piece(1)))
-    first_top = _evaluate(qtbot, pane, top)
+    as_first_shown = json.loads(evaluate(qtbot, pane, _piece(1)))
+    first_top = evaluate(qtbot, pane, top)
     assert not as_first_shown["empty"] and "<svg" in as_first_shown["html"]  # its formulas typeset
     held = _read_down(qtbot, window, lambda: 8 in shown)
     assert max(held) <= HELD  # never more than a few pieces in the page
-    emptied = json.loads(_evaluate(qtbot, pane, _piece(1)))
+    emptied = json.loads(evaluate(qtbot, pane, _piece(1)))
     assert emptied["empty"] and emptied["children"] == 0 and emptied["html"] == ""
     assert emptied["height"] == pytest.approx(as_first_shown["height"], abs=0.01)
-    assert _evaluate(qtbot, pane, f"!!document.getElementById('question-{first.id}')") is False
-    page_height = _evaluate(qtbot, pane, height)
+    assert evaluate(qtbot, pane, f"!!document.getElementById('question-{first.id}')") is False
+    page_height = evaluate(qtbot, pane, height)
 
     # Back up to piece 1: it comes back as it was, where it was, and the page is as long.
     pane.run_script(f"document.getElementById('{PIECE_ID}1').scrollIntoView()")
     _eventually(
         qtbot, pane, f"!document.getElementById('{PIECE_ID}1').classList.contains('piece-empty')", True
     )
-    back = json.loads(_evaluate(qtbot, pane, _piece(1)))
+    back = json.loads(evaluate(qtbot, pane, _piece(1)))
     assert back["html"] == as_first_shown["html"]
     assert back["height"] == pytest.approx(as_first_shown["height"], abs=0.01)
-    assert _evaluate(qtbot, pane, top) == pytest.approx(first_top, abs=0.01)
-    assert _evaluate(qtbot, pane, height) == page_height
-    assert _evaluate(qtbot, pane, "document.title") == window.preview.pane.title()
-    assert _evaluate(qtbot, pane, "document.querySelectorAll('[onerror], script').length") == 0
+    assert evaluate(qtbot, pane, top) == pytest.approx(first_top, abs=0.01)
+    assert evaluate(qtbot, pane, height) == page_height
+    assert evaluate(qtbot, pane, "document.title") == window.preview.pane.title()
+    assert evaluate(qtbot, pane, "document.querySelectorAll('[onerror], script').length") == 0
     scripted = f"document.getElementById('question-{questions[SCRIPTED].id}').textContent"
-    assert "왜요?" in _evaluate(qtbot, pane, scripted)  # shown, as text, with no script in the page
+    assert "왜요?" in evaluate(qtbot, pane, scripted)  # shown, as text, with no script in the page
     _eventually(qtbot, pane, f"{CARDS}<={HELD}", True)  # the far pieces left again
 
 
@@ -264,13 +240,13 @@ def test_a_question_in_a_piece_left_behind_is_shown_and_answers_its_buttons(
     _eventually(qtbot, pane, _in_view(f"question-{early.id}"), True)
 
     status = library.question(early.id).status
-    centre = _evaluate(
+    centre = evaluate(
         qtbot,
         pane,
         f"(function(){{var r=document.querySelector('#question-{early.id} a.status')"
         ".getBoundingClientRect();return Math.round(r.left+r.width/2)+','+Math.round(r.top+r.height/2);})()",
     )
-    place = _evaluate(
+    place = evaluate(
         qtbot, pane, f"document.getElementById('question-{early.id}').getBoundingClientRect().top"
     )
     point = QPoint(*(int(number) for number in centre.split(",")))
@@ -280,7 +256,7 @@ def test_a_question_in_a_piece_left_behind_is_shown_and_answers_its_buttons(
     answered = f"document.querySelector('#question-{early.id}').className.indexOf('answered')>=0"
     _eventually(qtbot, pane, answered, status != "answered")
     top = f"document.getElementById('question-{early.id}').getBoundingClientRect().top"
-    assert _evaluate(qtbot, pane, top) == pytest.approx(place, abs=1)
+    assert evaluate(qtbot, pane, top) == pytest.approx(place, abs=1)
 
 
 def test_a_search_result_in_a_piece_left_behind_is_marked_in_view(qtbot: Any, chat_window: Any) -> None:
@@ -327,8 +303,8 @@ def test_ctrl_end_shows_the_end_without_the_pieces_between(qtbot: Any, chat_wind
     def at_the_end() -> bool:
         QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         qtbot.wait(100)
-        return _evaluate(qtbot, pane, _in_view(f"question-{questions[-1].id}")) is True
+        return evaluate(qtbot, pane, _in_view(f"question-{questions[-1].id}")) is True
 
     qtbot.waitUntil(at_the_end, timeout=30_000)
     assert pieces - 1 in shown and len(set(shown)) < pieces // 2
-    assert _evaluate(qtbot, pane, f"!!document.getElementById('question-{questions[0].id}')") is False
+    assert evaluate(qtbot, pane, f"!!document.getElementById('question-{questions[0].id}')") is False

@@ -261,3 +261,41 @@ def test_a_fit_waiting_when_the_window_closes_never_runs(
     demo_library.close()  # as the app does after its window closes
     qtbot.wait(50)
     assert fits == []
+
+
+@pytest.mark.parametrize("point_size", [9, 40])  # at 40 points the marks are wider than the title
+def test_the_status_column_fits_its_marks_and_title_as_sizing_to_contents_would(
+    qtbot: Any, point_size: int
+) -> None:
+    panel = QuestionPanel()
+    qtbot.addWidget(panel)
+    title_font = panel.table.horizontalHeader().font()
+    title_font.setPointSize(title_font.pointSize())  # kept by the header, not inherited
+    panel.table.horizontalHeader().setFont(title_font)
+    font = panel.font()
+    font.setPointSize(point_size)
+    panel.table.setFont(font)  # after the panel is made: the width follows a font change
+    panel.resize(900, 400)
+    panel.show()
+    rows = [replace(_row(n, "민수", 1, n), status="answered" if n % 2 else "open") for n in range(1, 40)]
+    panel.set_rows(rows)
+    qtbot.wait(10)
+    table = panel.table
+    header = table.horizontalHeader()
+    # What Qt's sizing to contents makes of a column holding both marks, measured over the rows.
+    fitted = max(table.sizeHintForColumn(0), header.sectionSizeHint(0))
+    assert table.columnWidth(0) == fitted
+    if point_size == 40:
+        assert table.sizeHintForColumn(0) > header.sectionSizeHint(0)
+    # Laying the list out again asks no row for its data to size the status column.
+    asked: list[int] = []
+    data = panel.model.data
+    panel.model.data = lambda index, role=Qt.ItemDataRole.DisplayRole: (  # type: ignore[method-assign]
+        asked.append(index.column()) or data(index, role)
+    )
+    panel.resize(1200, 400)
+    qtbot.wait(10)
+    asked.clear()
+    header.resizeSections()  # as a layout of the window does
+    assert 0 not in asked
+    assert table.columnWidth(0) == fitted

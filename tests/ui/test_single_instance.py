@@ -99,3 +99,53 @@ def test_a_stranger_on_the_socket_is_ignored(qtbot: Any, tmp_path: Path) -> None
         assert hand_off(library, [])
     assert received == [[]]
     server.close()
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="taken early only where there are Unix sockets")
+def test_a_start_moments_after_the_first_waits_for_its_window(qtbot: Any, tmp_path: Path) -> None:
+    from studynotes.ui.single_instance import hand_off_or_claim, socket_path
+
+    library = tmp_path / "library.sqlite3"
+    handed, claimed = hand_off_or_claim(library, [])
+    assert not handed and claimed is not None  # the first start, its window not built yet
+    second = [tmp_path / "두 번째.md"]
+    assert hand_off_or_claim(library, second) == (True, None)  # queued, not a second window
+    server = InstanceServer(library, claimed=claimed)  # the first window, once painted
+    with qtbot.waitSignal(server.received, timeout=5_000) as got:
+        pass
+    assert got.args == [[second[0].resolve()]]
+    server.close()
+    assert not socket_path(server_name(library)).exists()  # Qt's server removes what it adopted
+    assert not hand_off(library, [])
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="a left-over socket file is a Unix matter")
+def test_a_start_takes_over_a_socket_left_by_a_killed_window(qtbot: Any, tmp_path: Path) -> None:
+    from studynotes.ui.single_instance import hand_off_or_claim, socket_path
+
+    library = tmp_path / "library.sqlite3"
+    left = socket.socket(socket.AF_UNIX)
+    left.bind(str(socket_path(server_name(library))))
+    left.close()
+    handed, claimed = hand_off_or_claim(library, [])
+    assert not handed and claimed is not None
+    assert socket_path(server_name(library)).stat().st_mode & 0o077 == 0  # the user's alone
+    server = InstanceServer(library, claimed=claimed)
+    with qtbot.waitSignal(server.received, timeout=5_000):
+        assert hand_off(library, [])
+    server.close()
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="taken early only where there are Unix sockets")
+def test_a_start_that_ends_before_its_window_gives_the_socket_back(tmp_path: Path) -> None:
+    from studynotes.ui.single_instance import hand_off_or_claim, release, socket_path
+
+    library = tmp_path / "library.sqlite3"
+    _, claimed = hand_off_or_claim(library, [])
+    assert socket_path(server_name(library)).exists()
+    release(claimed, library)  # the library could not be opened
+    assert not socket_path(server_name(library)).exists()
+    assert not hand_off(library, [])
+    _, again = hand_off_or_claim(library, [])
+    assert again is not None
+    release(again, library)

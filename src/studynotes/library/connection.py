@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import StudyNotesError
-from . import word_index, word_parts
+from . import part_maps, word_index, word_parts
 from .schema import LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -168,7 +168,7 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:
     """Apply each pending migration in its own transaction, recording the version."""
-    for number, (_name, script) in enumerate(MIGRATIONS, start=1):
+    for number, (name, script) in enumerate(MIGRATIONS, start=1):
         if number <= current:
             continue
         with transaction(conn):
@@ -179,6 +179,8 @@ def migrate(conn: sqlite3.Connection, current: int) -> None:
             # the parts of words (their migration notes every row).
             word_index.flush(conn)
             word_parts.flush(conn)
+            if name == part_maps.MIGRATION_NAME:  # the counts are in: map the common parts
+                part_maps.map_common(conn)
             conn.execute(f"PRAGMA user_version = {number}")
 
 

@@ -6,7 +6,7 @@ its own transaction, after a backup copy of the file; none drops user data.
 
 from __future__ import annotations
 
-from . import index_later, notebook_counts, word_index, word_parts
+from . import index_later, notebook_counts, part_maps, word_index, word_parts
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -484,6 +484,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     (word_parts.MIGRATION_NAME, word_parts.MIGRATION),  # the parts of words for search (word_parts.py)
     (index_later.HASH_MIGRATION_NAME, index_later.HASH_MIGRATION),  # fewer segments (index_later.py)
     (notebook_counts.MIGRATION_NAME, notebook_counts.MIGRATION),  # kept per notebook (notebook_counts.py)
+    (part_maps.MIGRATION_NAME, part_maps.MIGRATION),  # bitmaps of the common parts of words (part_maps.py)
 )
 
 LATEST_VERSION = len(MIGRATIONS)

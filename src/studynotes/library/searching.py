@@ -7,10 +7,13 @@ one part (word_parts.py), else through its trigram index (short terms: short_ter
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
-from . import word_parts
+from . import part_maps, word_parts
 from .search import fts_expression, like_pattern, parse_query, snippet
 from .short_terms import ShortTermIndex
 from .views import SearchHit
@@ -59,6 +62,10 @@ class LibrarySearch:
         if plan.words:  # the rows holding the words, the other terms checked on each
             by_parts = plan.parts is not None and word_parts.ready(self.conn)  # one list per term
             index = f"{table}_parts" if by_parts else f"{table}_words"
+            if by_parts and plan.part_lists and not plan.long and not plan.short:
+                newest = part_maps.newest_rows(self.conn, kind, index, plan.part_lists)
+                if newest is not None:  # every term common: their maps, block by block
+                    return self._rows_of(kind, table, columns, clauses, newest, terms, limit)
             joins = f"FROM {index} wi JOIN {table} t ON t.id = wi.rowid JOIN notes n ON n.id = t.note_id"
             clauses.append(f"{index} MATCH ?")
             params.append(" AND ".join(plan.parts if by_parts and plan.parts else plan.words))
@@ -90,6 +97,31 @@ class LibrarySearch:
         sql = f"SELECT t.id, n.id, n.title, {text} {joins} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
         rows = self.conn.execute(sql, [*params, limit]).fetchall()
         return [SearchHit(kind, r[0], r[1], r[2], snippet(r[3], terms.all)) for r in rows]
+
+    def _rows_of(
+        self,
+        kind: str,
+        table: str,
+        columns: tuple[str, ...],
+        clauses: list[str],
+        newest: Iterator[int],
+        terms: Any,
+        limit: int,
+    ) -> list[SearchHit]:
+        """The searchable rows among `newest` (ids, newest first), up to `limit`, read a page at a time."""
+        text = " || ' ' || ".join(f"t.{c}" for c in columns)
+        sql = (
+            f"SELECT t.id, n.id, n.title, {text} FROM {table} t JOIN notes n ON n.id = t.note_id"
+            f" WHERE t.id IN (SELECT value FROM json_each(?)) AND {' AND '.join(clauses)} ORDER BY t.id DESC"
+        )
+        hits: list[SearchHit] = []
+        while len(hits) < limit:
+            ids = list(islice(newest, limit - len(hits)))
+            if not ids:
+                break
+            for r in self.conn.execute(sql, (json.dumps(ids),)):
+                hits.append(SearchHit(kind, r[0], r[1], r[2], snippet(r[3], terms.all)))
+        return hits
 
     def search_estimate(self, query: str) -> int | None:
         """About how many results `query` has, from the vocabulary's counts, without counting

@@ -22,6 +22,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from . import part_maps
 from .pending import nothing_pending
 
 MIGRATION_NAME = "the parts of words for search"
@@ -95,30 +96,36 @@ def flush(conn: sqlite3.Connection) -> None:
     )
     ready = _has_ready(conn)
     written = 0
+    mapping = part_maps.present(conn)
     for kind, table, index, columns in TABLES:
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
-        rows = f"SELECT p.row_id, p.indexed, {text} FROM search_parts_pending p LEFT JOIN {table} t ON t.id = p.row_id"
+        tally = part_maps.Tally(conn, kind) if mapping else None
         into = f"INSERT INTO {index} ({index}, rowid, parts)"
         if not ready:
-            conn.executemany(
-                "INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)",
-                _changes(conn.execute(rows + " WHERE p.kind = ?", (kind,))),
+            rows = conn.execute(
+                f"SELECT p.row_id, p.indexed, {text}, NULL FROM search_parts_pending p"
+                f" LEFT JOIN {table} t ON t.id = p.row_id WHERE p.kind = ?",
+                (kind,),
             )
+            conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows, tally))
             conn.execute(f"{into} SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid")
         else:  # rows whose parts were worked out before they were saved are neither read nor split here
             ready_rows = f"search_parts_ready_{kind}"
-            rows = rows.replace(f"{text} FROM", f"CASE WHEN r.row_id IS NULL THEN {text} END FROM")
-            rows += f" LEFT JOIN {ready_rows} r ON r.row_id = p.row_id WHERE p.kind = ?"
-            conn.executemany(
-                "INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)",
-                _changes(conn.execute(rows + " AND (p.indexed IS NOT NULL OR r.row_id IS NULL)", (kind,))),
+            rows = conn.execute(
+                f"SELECT p.row_id, p.indexed, CASE WHEN r.parts IS NULL THEN {text} END, r.parts"
+                f" FROM search_parts_pending p LEFT JOIN {table} t ON t.id = p.row_id"
+                f" LEFT JOIN {ready_rows} r ON r.row_id = p.row_id WHERE p.kind = ?",
+                (kind,),
             )
+            conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows, tally))
             # In the order of the rows, a row's old parts out before its new parts in, as above.
             conn.execute(
                 f"{into} SELECT command, row_id, parts FROM (SELECT command, row_id, parts FROM temp.search_parts_batch"
                 f" UNION ALL SELECT NULL, row_id, parts FROM {ready_rows}) ORDER BY row_id, command IS NULL"
             )
             written += int(conn.execute(f"SELECT count(*) FROM {ready_rows}").fetchone()[0])
+        if tally is not None:
+            part_maps.save(conn, table, index, tally)
         written += int(conn.execute("SELECT count(*) FROM temp.search_parts_batch").fetchone()[0])
         conn.execute("DELETE FROM temp.search_parts_batch")
     conn.execute("DELETE FROM search_parts_pending")
@@ -187,14 +194,22 @@ def parts_text(text: str, known: WordParts) -> str:
     return " ".join(filter(None, map(known.__getitem__, words)))
 
 
-def _changes(rows: Iterable[tuple[int, str | None, str | None]]) -> Iterator[tuple[str | None, int, str]]:
-    """Per pending row: its old parts out (FTS5's 'delete' takes what was indexed), its new parts in."""
+def _changes(
+    rows: Iterable[tuple[int, str | None, str | None, str | None]], tally: part_maps.Tally | None
+) -> Iterator[tuple[str | None, int, str]]:
+    """Per pending row: its old parts out (FTS5's 'delete' takes what was indexed), its new parts
+    in, unless worked out before it was saved (`ready`: written from there); both told to the
+    tally of parts (part_maps.py)."""
     known = WordParts()
-    for row_id, indexed, current in rows:
-        if indexed is not None:
-            yield "delete", row_id, parts_text(indexed, known)
-        if current is not None:
-            yield None, row_id, parts_text(current, known)
+    for row_id, indexed, current, ready in rows:
+        before = None if indexed is None else parts_text(indexed, known)
+        after = ready if ready is not None else None if current is None else parts_text(current, known)
+        if before is not None:
+            yield "delete", row_id, before
+        if after is not None and ready is None:
+            yield None, row_id, after
+        if tally is not None:
+            tally.row(row_id, before, after)
 
 
 def ready(conn: sqlite3.Connection) -> bool:

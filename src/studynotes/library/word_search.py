@@ -33,6 +33,7 @@ class WordPlan:
     impossible: bool = False  # some term is in no row of the table
     words: list[str] = field(default_factory=list)  # word index expressions, one per term, all required
     parts: list[str] | None = None  # the same terms as parts index expressions, when each is one part
+    part_lists: list[list[str]] | None = None  # each term's parts, as in `parts`
     long: tuple[str, ...] = ()  # terms left to the trigram index
     short: tuple[str, ...] = ()  # one- or two-character terms found in many words
     scanned: tuple[str, ...] = ()  # of those, the ones too common to list: LIKE from `newest` down
@@ -59,7 +60,7 @@ class WordSearch:
         short: list[str] = []
         scanned: list[str] = []
         estimates: list[int] = []
-        parts: list[str] | None = []
+        parts: list[list[str]] | None = []
         for term in terms.all:
             if any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in term):  # not within one word
                 (long if len(term) >= 3 else short).append(term)
@@ -90,9 +91,11 @@ class WordSearch:
             plan.words.append("(" + " OR ".join(_phrase(word) for word, _rows in words) + ")")
             estimates.append(sum(rows for _word, rows in words))
             if parts is not None:
-                expression = _parts_expression(term, [word for word, _rows in words])
-                parts = None if expression is None else [*parts, expression]
-        plan.parts = parts if plan.words else None
+                holding = _parts_holding(term, [word for word, _rows in words])
+                parts = None if holding is None else [*parts, holding]
+        if plan.words and parts is not None:
+            plan.part_lists = parts
+            plan.parts = ["(" + " OR ".join(_phrase(part) for part in found) + ")" for found in parts]
         plan.long, plan.short, plan.scanned = tuple(long), tuple(short), tuple(scanned)
         plan.about = min(estimates) if estimates and not long else None
         return plan
@@ -134,9 +137,9 @@ class WordSearch:
         return [(str(w), int(n)) for w, n in words], int(row[1]), int(row[2])
 
 
-def _parts_expression(term: str, words: list[str]) -> str | None:
-    """The parts index expression for a term, from the words holding it: the parts of those
-    words that contain it; None when some word holds the term only across parts."""
+def _parts_holding(term: str, words: list[str]) -> list[str] | None:
+    """The parts holding a term, from the words holding it: the parts of those words that
+    contain it; None when some word holds the term only across parts."""
     if not is_one_part(term):
         return None
     folded = term.lower()
@@ -146,7 +149,7 @@ def _parts_expression(term: str, words: list[str]) -> str | None:
         if not inside:
             return None
         found.update(inside)
-    return "(" + " OR ".join(_phrase(part) for part in sorted(found)) + ")"
+    return sorted(found)
 
 
 def _phrase(text: str) -> str:

@@ -162,10 +162,12 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
     started = time.perf_counter()
     app = create_application()
     files = list(files or [])
+    claimed: int | None = None
     if not demo:
-        from .single_instance import hand_off
+        from .single_instance import hand_off_or_claim
 
-        if hand_off(library_path or default_library_path(), files):
+        handed, claimed = hand_off_or_claim(library_path or default_library_path(), files)
+        if handed:
             return 0
     settings = QSettings()
     from .language import install_translators
@@ -185,12 +187,14 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
         else:
             opened = _open_or_restore(open_library, library_path or default_library_path())
             if opened is None:
+                _release(claimed, library_path)
                 return 1  # the user saw what is wrong and chose not to restore
             library = opened
     except StudyNotesError as error:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "studynotes", str(error))
+        _release(claimed, library_path)
         return 1
     from .main_window import MainWindow
 
@@ -202,7 +206,7 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
     # for later starts on this library.
     from .first_paint import after_first_paint
 
-    after_first_paint(window, lambda: window.guarded(_after_first_paint, window, not demo))
+    after_first_paint(window, lambda: window.guarded(_after_first_paint, window, not demo, claimed))
     if files:
         QTimer.singleShot(0, lambda: window.guarded(bring_forward, window, files))
     code = app.exec()
@@ -211,6 +215,13 @@ def run(library_path: Path | None = None, *, demo: bool = False, files: list[Pat
     else:
         library.close()
     return int(code)
+
+
+def _release(claimed: int | None, library_path: Path | None) -> None:
+    if claimed is not None:
+        from .single_instance import release
+
+        release(claimed, library_path or default_library_path())
 
 
 def bring_forward(window: QMainWindow, files: list[Path]) -> None:
@@ -223,14 +234,19 @@ def bring_forward(window: QMainWindow, files: list[Path]) -> None:
         window.import_files(files)  # type: ignore[attr-defined]
 
 
-def _after_first_paint(window: object, listen: bool) -> None:
+def _after_first_paint(window: object, listen: bool, claimed: int | None = None) -> None:
     from .main_window import MainWindow
 
     if isinstance(window, MainWindow):
         if listen:
             from .single_instance import serve
 
-            serve(window.library.path, lambda sent: window.guarded(bring_forward, window, sent), window)
+            serve(
+                window.library.path,
+                lambda sent: window.guarded(bring_forward, window, sent),
+                window,
+                claimed=claimed,
+            )
         window.library.start_daily_backup()  # its own thread: a big library never freezes the window
         window.preview.create_web_view()
         window.show_page()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeyEvent, QShowEvent, QTextLayout, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +47,7 @@ SIDE_COLUMNS = (2, 3, 4)  # asker, lecture, page / time: the order they give way
 SIDE_SHARE = 0.45  # of the list's width, at most, for them all
 MIN_SIDE_WIDTH = 48
 ROW_LINES = 2  # of question text in each row
+STATUS_MARKS = ("✓", "○")  # what the status column shows (question_model.display)
 
 
 def line_height(font: QFont) -> int:
@@ -62,6 +65,12 @@ class QuestionTable(QTableView):
     toggleRequested = Signal(int)
     viewportResized = Signal()  # a scroll bar came or went, or the pane was resized
     aboutToPaint = Signal()  # the rows are about to be drawn
+    lookChanged = Signal()  # another font or style: the rows measure differently
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.lookChanged.emit()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -157,7 +166,10 @@ class QuestionPanel(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(ROW_LINES * line_height(self.table.font()) + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The status column is as wide as its title and its widest mark, measured once from the
+        # font: sized to its contents, every layout of the window asked the rows in view (and 50
+        # more) for their data again, several times before the first paint.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in SIDE_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -169,6 +181,7 @@ class QuestionPanel(QWidget):
         self.table.setSortingEnabled(True)
         # The room each side column's title needs, read while all are shown (a hidden one has none).
         self._title_widths = {column: header.sectionSizeHint(column) for column in SIDE_COLUMNS}
+        self._fit_status_column()
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.asker_filter, 1)
@@ -190,6 +203,7 @@ class QuestionPanel(QWidget):
         self._fit_timer.timeout.connect(self._fit_if_pending)
         self.table.viewportResized.connect(self._fit_soon)
         self.table.aboutToPaint.connect(self._fit_if_pending)
+        self.table.lookChanged.connect(self._fit_status_column)
         self.model.factsGrew.connect(self._show_informative_columns, Qt.ConnectionType.QueuedConnection)
 
     def set_rows(self, rows: list[QuestionRow] | QuestionList | QuestionSource) -> None:
@@ -237,6 +251,22 @@ class QuestionPanel(QWidget):
         super().showEvent(event)
         if self._fit_pending:
             self._fit_timer.start()
+
+    def _fit_status_column(self) -> None:
+        """The width Qt would fit to a column holding both marks: the widest cell as the view's
+        delegate sizes it (the style's item size, one more pixel for the grid), or the title."""
+        table = self.table
+        option = QStyleOptionViewItem()
+        table.initViewItemOption(option)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.displayAlignment = Qt.AlignmentFlag.AlignCenter
+        widest = 0
+        for mark in STATUS_MARKS:
+            option.text = mark
+            size = table.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), table)
+            widest = max(widest, size.width() + (1 if table.showGrid() else 0))
+        header = table.horizontalHeader()
+        header.resizeSection(0, max(widest, header.sectionSizeHint(0)))
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._fit_timer.stop()

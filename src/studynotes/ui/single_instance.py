@@ -5,14 +5,16 @@ named pipe) named after the library file, so two different libraries can
 still be open side by side.  What a second start sends is one line of JSON:
 the files to import (possibly none, which just raises the window).
 
-The window starts listening once it has been painted, and a start asks through Python's own
-Unix socket where there is one: QtNetwork (about 3% of the window's start) loads after the
-first paint.
+A start asks through Python's own Unix socket where there is one, and a start that finds no
+window takes the socket at once (`hand_off_or_claim`): a second start a moment later waits in
+its queue instead of opening a second window. Qt's server adopts that socket once the window
+has been painted, so QtNetwork (about 3% of the window's start) loads after the first paint.
 """
 
 from __future__ import annotations
 
 import _socket  # the socket module without the enums it builds at import (as costly as QtNetwork)
+import errno
 import hashlib
 import json
 import os
@@ -22,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 HANDOFF_TIMEOUT_MS = 1_500
+CLAIM_ATTEMPTS = 3
 
 
 def server_name(library_path: Path) -> str:
@@ -54,6 +57,71 @@ def hand_off(library_path: Path, files: list[Path]) -> bool:
     return True
 
 
+def hand_off_or_claim(library_path: Path, files: list[Path]) -> tuple[bool, int | None]:
+    """(True, None) when a window already showing the library took the files.
+
+    Otherwise (False, fd): this start's listening socket, taken before its window is built so
+    that a start moments later queues on it; None where it cannot be taken early (Windows'
+    named pipes), and the window then listens by name after its first paint.
+    """
+    name = server_name(library_path)
+    for _ in range(CLAIM_ATTEMPTS):
+        if hand_off(library_path, files):
+            return True, None
+        claimed = _claim(socket_path(name))
+        if claimed != _TAKEN_MEANWHILE:
+            return False, claimed
+    return False, None
+
+
+_TAKEN_MEANWHILE = -2
+
+
+def _claim(path: Path) -> int | None:
+    """Bind and listen on the socket file; its descriptor, or `_TAKEN_MEANWHILE` if another start won."""
+    if os.name != "posix" or not hasattr(_socket, "AF_UNIX"):
+        return None
+    listener = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        try:
+            listener.bind(str(path))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            if _answers(path):
+                listener.close()
+                return _TAKEN_MEANWHILE
+            path.unlink(missing_ok=True)  # left by a window that was killed
+            listener.bind(str(path))
+        path.chmod(0o600)  # before listening: nobody else's start can connect to it
+        listener.listen(16)
+    except OSError:
+        listener.close()
+        return None
+    return int(listener.detach())
+
+
+def release(claimed: int | None, library_path: Path) -> None:
+    """Give back a socket taken early by a start that ends before its window listens."""
+    if claimed is None:
+        return
+    os.close(claimed)
+    socket_path(server_name(library_path)).unlink(missing_ok=True)
+
+
+def _answers(path: Path) -> bool:
+    """Whether a window listens on the socket file (an empty line is ignored by it)."""
+    probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        probe.settimeout(HANDOFF_TIMEOUT_MS / 1000)
+        probe.connect(str(path))
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    return True
+
+
 def _hand_off_through_qt(name: str, message: bytes) -> bool:
     """A Windows named pipe, through Qt."""
     from PySide6.QtNetwork import QLocalSocket
@@ -73,13 +141,19 @@ class InstanceServer(QObject):
 
     received = Signal(list)
 
-    def __init__(self, library_path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, library_path: Path, parent: QObject | None = None, *, claimed: int | None = None
+    ) -> None:
         super().__init__(parent)
         from PySide6.QtNetwork import QLocalServer
 
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
+        if claimed is not None and self._server.listen(claimed):
+            return  # starts that came meanwhile are waiting in its queue
+        if claimed is not None:
+            os.close(claimed)
         name = server_name(library_path)
         if not self._server.listen(name):
             # A socket file left by a window that was killed: nobody answers on it, so it goes.
@@ -120,7 +194,13 @@ def _files_in(line: bytes) -> list[Path] | None:
     return [Path(f) for f in message["files"] if isinstance(f, str)]
 
 
-def serve(library_path: Path, on_files: Callable[[list[Path]], None], parent: QObject) -> InstanceServer:
-    server = InstanceServer(library_path, parent)
+def serve(
+    library_path: Path,
+    on_files: Callable[[list[Path]], None],
+    parent: QObject,
+    *,
+    claimed: int | None = None,
+) -> InstanceServer:
+    server = InstanceServer(library_path, parent, claimed=claimed)
     server.received.connect(on_files)
     return server
