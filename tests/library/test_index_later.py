@@ -117,7 +117,7 @@ def test_a_failed_import_leaves_nothing_to_index(library: Library, tmp_path: Pat
 def test_every_full_text_index_takes_a_bulk_write_in_large_segments(
     library_path: Path, tmp_path: Path
 ) -> None:
-    """New libraries and upgraded ones gather 16 MB of terms before writing a segment."""
+    """New libraries and upgraded ones gather 64 MB of terms before writing a segment."""
     from studynotes.library import connection, index_later
 
     names = [name for name, _script in connection.MIGRATIONS]

@@ -96,9 +96,14 @@ MIGRATION = _migration()
 # `hashsize` (1 MB by default), merging segments as it goes.  A big import's trigram index
 # outgrew that hundreds of times: 25 MB of notes spent 5 s of its indexing and 1 s of merging
 # on segments.  With 16 MB the same rows index in 2-3 s and mostly need no merge; what the
-# indexes hold, and so every search, is the same.  Memory: up to 16 MB more while one index
-# takes a bulk write, returned at the end of the statement or transaction.
-HASH_SIZE = 16 * 1024 * 1024
+# indexes hold, and so every search, is the same.
+FIRST_HASH_SIZE = 16 * 1024 * 1024
+# The trigram index of 25 MB of notes still outgrew 16 MB two or three times, and the merge that
+# follows a big write (word_index.merge_segments) then rewrote it whole: 0.9-1.3 s of the 25 MB
+# import.  At 64 MB it is written as one segment and that merge has nothing to do.  Memory: up to
+# 64 MB more while a bulk write is indexed (41 MB more at the highest for 25 MB of notes), given
+# back at its commit; a small write holds as little as before.
+HASH_SIZE = 64 * 1024 * 1024
 FULL_TEXT_INDEXES = (
     "cells_fts",
     "questions_fts",
@@ -108,10 +113,18 @@ FULL_TEXT_INDEXES = (
     "questions_parts",
     "search_words_fts",
 )
+
+
+def _hash_migration(size: int) -> str:
+    return "".join(
+        f"INSERT INTO {index} ({index}, rank) VALUES ('hashsize', {size});\n" for index in FULL_TEXT_INDEXES
+    )
+
+
 HASH_MIGRATION_NAME = "full-text indexes write bulk inserts in fewer segments"
-HASH_MIGRATION = "".join(
-    f"INSERT INTO {index} ({index}, rank) VALUES ('hashsize', {HASH_SIZE});\n" for index in FULL_TEXT_INDEXES
-)
+HASH_MIGRATION = _hash_migration(FIRST_HASH_SIZE)
+BIG_WRITE_MIGRATION_NAME = "full-text indexes write a big import in one segment"
+BIG_WRITE_MIGRATION = _hash_migration(HASH_SIZE)
 
 
 def index_new_rows(conn: sqlite3.Connection) -> None:

@@ -485,6 +485,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     (index_later.HASH_MIGRATION_NAME, index_later.HASH_MIGRATION),  # fewer segments (index_later.py)
     (notebook_counts.MIGRATION_NAME, notebook_counts.MIGRATION),  # kept per notebook (notebook_counts.py)
     (part_maps.MIGRATION_NAME, part_maps.MIGRATION),  # bitmaps of the common parts of words (part_maps.py)
+    (index_later.BIG_WRITE_MIGRATION_NAME, index_later.BIG_WRITE_MIGRATION),  # one segment (index_later.py)
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ NOT_PROSE_LINE = re.compile(r"^\s*(?:<|>|!\[)")
 # without one is none of them, found with one test instead of four.  Which one it is says which
 # patterns can match at all (only a `#` starts a heading, a backtick or `~` a fence, ...).
 _MARKED = re.compile(r"\s*[#\-*+•_`~\d]")
+_MARKS = frozenset("#-*+•_`~")  # the class above but its digits (`\d` is `str.isdecimal`)
 _FENCE_MARKS = frozenset("`~")
 _BULLETS = frozenset("-*+•")
 _RULE_MARKS = frozenset("-*_")
@@ -33,6 +34,9 @@ _RULE_MARKS = frozenset("-*_")
 
 def _mark(line: str) -> str:
     """The first character after the line's spaces when it may start one of those blocks, else ''."""
+    first = line[:1]
+    if first and not first.isspace():  # most lines start at the margin: no pattern needed
+        return first if first in _MARKS or first.isdecimal() else ""
     marked = _MARKED.match(line)
     return line[marked.end() - 1] if marked is not None else ""
 
@@ -73,6 +77,10 @@ def blocks(lines: list[str]) -> list[Block]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if not line.strip():  # before the fence test: a fence has marks (a third of lines are blank)
+            blocks.append(Block("blank", index, index + 1, [line]))
+            index += 1
+            continue
         mark = _mark(line)
         if mark in _FENCE_MARKS and FENCE.match(line):
             end = index + 1
@@ -81,10 +89,6 @@ def blocks(lines: list[str]) -> list[Block]:
             end = min(end + 1, len(lines))
             blocks.append(Block("opaque", index, end, lines[index:end]))
             index = end
-            continue
-        if not line.strip():
-            blocks.append(Block("blank", index, index + 1, [line]))
-            index += 1
             continue
         heading = HEADING.match(line) if mark == "#" else None
         if heading:

@@ -175,14 +175,12 @@ def asks(text: str, *, listed: bool = False) -> bool:
     # are looked for only that far back: a pattern searched at every character of a long line
     # costs more than all the rest of the test.  A request holds one of its words, found by a
     # scan in C (`…했다.` ends as `…궁금하다.` does, and most lines hold no such word).
+    # Each pattern is tried only when that syllable is one its forms end in.
+    last = last_line[after - 1]
     return bool(
-        _KOREAN_ENDING.search(last_line, max(0, after - _LONGEST_ENDING))
-        or (
-            last_line[after - 1] in _REQUEST_LAST
-            and _REQUEST_WORD.search(last_line)
-            and _KOREAN_REQUEST.search(last_line)
-        )
-        or _ends_in_l_kka(last_line, max(0, after - _LONGEST_ENDING))
+        (last in _ENDING_LAST and _KOREAN_ENDING.search(last_line, max(0, after - _LONGEST_ENDING)))
+        or (last in _REQUEST_LAST and _REQUEST_WORD.search(last_line) and _KOREAN_REQUEST.search(last_line))
+        or (last in _KKA_LAST and _ends_in_l_kka(last_line, max(0, after - _LONGEST_ENDING)))
         or (listed and _WEAK_ENDING.search(last_line))
     )
 
@@ -200,6 +198,10 @@ _REQUEST_WORDS = ("궁금", "설명", "알려", "말씀", "공유", "답변", "�
 _REQUEST_WORD = re.compile("|".join(_REQUEST_WORDS))  # one search: half the time of nine `in` tests
 # The syllable each of `_KOREAN_REQUEST`'s forms ends in (`…합니다`, `…주실 수`, `…설명`, `…의문임`).
 _REQUEST_LAST = frozenset("다요함증점것수면오라명문임")
+# The syllable each of `_KOREAN_ENDING`'s forms ends in (`…나요`, `…인가여`, `…을까`, `…는가`, `…뭐죠`,
+# `…냐`), and `_KKA_END`'s (`…할까`, `…될까요`).
+_ENDING_LAST = frozenset("요여까가죠냐")
+_KKA_LAST = frozenset("까요")
 # The most syllables a `_KOREAN_ENDING` (`는걸까` + `요`) or `_KKA_END` (`할까요`) spans, and then some.
 _LONGEST_ENDING = 6
 
