@@ -29,6 +29,10 @@ def open_window(args: argparse.Namespace) -> int:
     missing = missing_window_libraries()
     if missing:
         raise StudyNotesError(missing_libraries_message(missing))
+    # The library and the list's plain-text renderers are loaded before Qt: PySide6 reads the
+    # source of every module imported after it, looking for its `__feature__` switch.
+    from .. import library  # noqa: F401
+    from ..render import paged, plain_text  # noqa: F401
     from ..ui.app import run
 
     return run(library_path=args.library, demo=args.command == "demo", files=getattr(args, "files", None))
