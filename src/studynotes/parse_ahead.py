@@ -30,6 +30,7 @@ from typing import Any
 
 from .importers import ImportedFile, bundle_format, parse_file, read_source
 from .importers.parts.reading import ReadFile, decode_bytes, read_bytes
+from .library.save_hints import hints_for
 from .model import ImportContext, ImportFailure
 from .worker_pipes import why_gone, widen
 
@@ -117,6 +118,10 @@ def _serve(tasks: Connection, results: Connection, context: ImportContext, forma
         parsed = parse_raw(raw, context, format_name)
         if isinstance(parsed, ImportedFile):
             _ = parsed.resolved_path  # asked of the file system here, not by the saving process
+            try:
+                parsed.hints = hints_for(parsed)  # keys and parts of words, worked out here too
+            except Exception:  # noqa: BLE001 (without them saving works each value out itself)
+                parsed.hints = None
         try:
             results.send(parsed)
         except (pickle.PicklingError, TypeError, AttributeError) as error:  # an importer's unpicklable object

@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studynotes.library.word_parts import _parts_text, _WordParts, parts_of
+from studynotes.library.word_parts import WordParts, parts_of, parts_text
 
 # ASCII (letters in both cases, digits, punctuation, every control character and the space),
 # Hangul, other scripts, combining marks, emoji and characters outside the BMP.
@@ -24,13 +24,13 @@ TEXT = st.text(alphabet=CHARACTERS, max_size=80)
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(TEXT, min_size=1, max_size=6))
 def test_parts_word_by_word_equal_the_parts_of_the_whole_text(texts: list[str]) -> None:
-    known = _WordParts()  # shared across texts, as one write shares it across its rows
+    known = WordParts()  # shared across texts, as one write shares it across its rows
     for text in texts:
-        assert _parts_text(text, known) == " ".join(parts_of(text))
+        assert parts_text(text, known) == " ".join(parts_of(text))
 
 
 def test_known_cases() -> None:
-    known = _WordParts()
-    assert _parts_text("생성모델(GAN)를 썼다\tL2-norm\x00x_1", known) == "생성모델 gan 를 썼다 l2 norm x 1"
-    assert _parts_text("  \n\x7f ", known) == ""
-    assert _parts_text("GAN은 gan?", known) == "gan 은 gan"
+    known = WordParts()
+    assert parts_text("생성모델(GAN)를 썼다\tL2-norm\x00x_1", known) == "생성모델 gan 를 썼다 l2 norm x 1"
+    assert parts_text("  \n\x7f ", known) == ""
+    assert parts_text("GAN은 gan?", known) == "gan 은 gan"

@@ -21,12 +21,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import ImportContext, ImportFailure, ImportWarning, ParsedDocument
 from .base import Importer
 from .parts.attachments import load_attachments
 from .parts.reading import DecodedText, ReadFile, read_file
 from .slack_bundle import bundle_text, is_export_folder, is_export_zip
+
+if TYPE_CHECKING:
+    from ..library.save_hints import SaveHints
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +109,8 @@ class ImportedFile:
     bundle: str = ""
     # A plain file's path below the folder it was imported from (`week1/notes.md`).
     folder_path: str = ""
+    # What saving works out from the file's words alone, worked out by the process that parsed it.
+    hints: SaveHints | None = None
 
     @property
     def source_key(self) -> str:

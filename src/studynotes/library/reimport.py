@@ -15,10 +15,13 @@ import sqlite3
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Cell, Note, nfc
-from . import saving
+from . import saving, word_parts
+
+if TYPE_CHECKING:
+    from .save_hints import SaveHints
 
 
 @dataclass
@@ -68,8 +71,13 @@ def update_source(
     source_name: str,
     lectures: dict[int, int],
     new_id: saving.IdAllocator,
+    hints: SaveHints | None = None,
+    as_parsed: bool = False,
 ) -> Outcome:
-    """Bring the source's notes to what `notes` says, keeping ids and the user's decisions."""
+    """Bring the source's notes to what `notes` says, keeping ids and the user's decisions.
+
+    `hints`: what was worked out from the file's words where it was parsed (save_hints.py);
+    `as_parsed`: the notes are as they were then (no people renamed, no decision applied)."""
     old_notes = conn.execute(
         "SELECT id, kind, title, placed_by_user FROM notes WHERE source_id = ? ORDER BY position, id",
         (source_id,),
@@ -97,34 +105,15 @@ def update_source(
     dismissed = {
         row[0] for row in conn.execute("SELECT import_key FROM dismissed WHERE source_id = ?", (source_id,))
     }
-    pool: dict[str, deque[_OldCell]] = defaultdict(deque)
-    for old in old_cells:
-        if not old.added:
-            pool[old.key].append(old)
     order: dict[int, list[int]] = {note_id: [] for note_id in note_ids}
-    used: set[int] = set()
     kept = 0
-    for note, note_id in zip(notes, note_ids, strict=True):
-        for cell in note.cells:
-            key = saving.cell_key(cell, source_name)
-            if key in dismissed:
-                continue
-            found = pool[key].popleft() if pool.get(key) else None
-            if found is None:
-                cell_id = new_id("cells")
-                saving.add_cell_rows(batch, cell, cell_id, note_id, 0, source_name, new_id, key)
-            else:
-                cell_id = found.id
-                used.add(cell_id)
-                kept += _update_cell(conn, found, cell, note_id, source_name)
-            order[note_id].append(cell_id)
-    kept += _retain_user_cells(old_cells, used, order)
-    positions = {cell_id: index for cells in order.values() for index, cell_id in enumerate(cells)}
-    for row in batch.cells:
-        row["position"] = positions[row["id"]]
-    new_cells = {row["id"] for row in batch.cells}
-    _place_cells(conn, order, skip=new_cells)
-    saving.insert_batch(conn, saving.Batch(cells=batch.cells, questions=batch.questions))
+    if as_parsed and hints is not None and not old_cells and not dismissed:
+        _insert_as_parsed(conn, notes, order, hints, new_id)  # every cell new, as the hints hold it
+        positions: dict[int, int] = {}  # no old cell to keep or delete
+    else:
+        kept, positions = _save_cells(
+            conn, notes, order, old_cells, dismissed, batch, source_name, new_id, hints
+        )
     saving.insert_batch(conn, saving.Batch(attachments=batch.attachments))
     for note_id, *_rest in old_notes:
         if note_id not in order:
@@ -139,6 +128,99 @@ def update_source(
     questions = sum(1 for n in notes for c in n.cells if c.question is not None and not c.question.private)
     written = set(note_ids)  # a set: a daily log of 50,000 days has as many notes
     return Outcome(note_ids + [n for n in order if n not in written], batch, kept, questions)
+
+
+def _save_cells(
+    conn: sqlite3.Connection,
+    notes: list[Note],
+    order: dict[int, list[int]],
+    old_cells: list[_OldCell],
+    dismissed: set[str],
+    batch: saving.Batch,
+    source_name: str,
+    new_id: saving.IdAllocator,
+    hints: SaveHints | None,
+) -> tuple[int, dict[int, int]]:
+    """Each cell the file has: an old cell that says the same kept (updated where the user did not
+    change it), else a new one; the user's cells the file lost retained.  Returns the changes kept
+    and every cell's position."""
+    pool: dict[str, deque[_OldCell]] = defaultdict(deque)
+    for old in old_cells:
+        if not old.added:
+            pool[old.key].append(old)
+    used: set[int] = set()
+    kept = 0
+    for note, note_id in zip(notes, order, strict=True):
+        for cell in note.cells:
+            key = saving.cell_key(cell, source_name, hints)
+            if key in dismissed:
+                continue
+            found = pool[key].popleft() if pool.get(key) else None
+            if found is None:
+                cell_id = new_id("cells")
+                saving.add_cell_rows(batch, cell, cell_id, note_id, 0, source_name, new_id, key, hints)
+            else:
+                cell_id = found.id
+                used.add(cell_id)
+                kept += _update_cell(conn, found, cell, note_id, source_name)
+            order[note_id].append(cell_id)
+    kept += _retain_user_cells(old_cells, used, order)
+    positions = {cell_id: index for cells in order.values() for index, cell_id in enumerate(cells)}
+    for row in batch.cells:
+        row["position"] = positions[row["id"]]
+    new_cells = {row["id"] for row in batch.cells}
+    _place_cells(conn, order, skip=new_cells)
+    saving.insert_batch(conn, saving.Batch(cells=batch.cells, questions=batch.questions))
+    if hints is not None:
+        _note_ready_parts(conn, batch, hints)
+    return kept, positions
+
+
+def _insert_as_parsed(
+    conn: sqlite3.Connection,
+    notes: list[Note],
+    order: dict[int, list[int]],
+    hints: SaveHints,
+    new_id: saving.IdAllocator,
+) -> None:
+    """A new file's cells and questions, from the rows its hints hold: only the ids are added here.
+
+    The same rows, ids and order as `_save_cells` gives them (every cell new, in the file's order)."""
+    cells: list[tuple[Any, ...]] = []
+    questions: list[tuple[Any, ...]] = []
+    cell_parts: list[tuple[int, str]] = []
+    question_parts: list[tuple[int, str]] = []
+    rows = iter(hints.rows)
+    for note, note_id in zip(notes, order, strict=True):
+        for position in range(len(note.cells)):
+            cell, parts, question, asked = next(rows)
+            cell_id = new_id("cells")
+            order[note_id].append(cell_id)
+            cells.append((cell_id, note_id, position, *cell))
+            cell_parts.append((cell_id, parts))
+            if question is not None and asked is not None:
+                question_id = new_id("questions")
+                questions.append((question_id, cell_id, note_id, *question))
+                question_parts.append((question_id, asked))
+    saving.insert_values(conn, "cells", saving.CELL_COLUMNS, cells)
+    saving.insert_values(conn, "questions", saving.QUESTION_COLUMNS, questions)
+    word_parts.note_ready(conn, "cell", cell_parts)
+    word_parts.note_ready(conn, "question", question_parts)
+
+
+def _note_ready_parts(conn: sqlite3.Connection, batch: saving.Batch, hints: SaveHints) -> None:
+    """Keep the parts of the new rows whose searchable text the hints hold (found by that text)."""
+    from .save_hints import question_text
+
+    parts = hints.parts
+    cells = [(row["id"], found) for row in batch.cells if (found := parts.get(row["markdown"])) is not None]
+    word_parts.note_ready(conn, "cell", cells)
+    questions = [
+        (row["id"], found)
+        for row in batch.questions
+        if (found := parts.get(question_text(row["text"], row["answer"], row["asker"]))) is not None
+    ]
+    word_parts.note_ready(conn, "question", questions)
 
 
 def _match_notes(old_notes: list[Any], notes: list[Note]) -> list[int | None]:

@@ -12,18 +12,28 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Cell, Lecture, Note, Question, nfc
 
+if TYPE_CHECKING:
+    from .save_hints import SaveHints
 
-def stable_key(question: Question, source_name: str) -> str:
+
+def stable_key(question: Question, source_name: str, hints: SaveHints | None = None) -> str:
     """Identity of a question across re-imports: its words, who asked, which file
-    (or the id its source gives it, with the file)."""
-    return _stable_key(question.origin_key, question.text, question.asker, source_name)
+    (or the id its source gives it, with the file).  `hints`: keys worked out where the file
+    was parsed, used when made from the same values."""
+    made_of = (question.origin_key, question.text, question.asker, source_name)
+    if hints is not None:
+        known = hints.question_keys.get(made_of)
+        if known is not None:
+            return known
+    return _stable_key(*made_of)
 
 
 _SPACES = re.compile(r"\s+")
@@ -41,10 +51,14 @@ def _stable_key(origin_key: str, text: str, asker: str, source_name: str) -> str
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
-def cell_key(cell: Cell, source_name: str) -> str:
+def cell_key(cell: Cell, source_name: str, hints: SaveHints | None = None) -> str:
     """What the file said in this cell, to find it again when the file is imported again."""
     if cell.question is not None:
-        return "q:" + stable_key(cell.question, source_name)
+        return "q:" + stable_key(cell.question, source_name, hints)
+    if hints is not None:
+        known = hints.text_keys.get(cell.markdown)
+        if known is not None:
+            return known
     return "m:" + hashlib.sha1(nfc(cell.markdown).encode("utf-8")).hexdigest()
 
 
@@ -178,6 +192,7 @@ def add_cell_rows(
     source_name: str,
     new_id: IdAllocator,
     import_key: str | None = None,
+    hints: SaveHints | None = None,
 ) -> None:
     """The cell's row (and its question's); `import_key` when the caller has worked it out."""
     batch.cells.append(
@@ -187,12 +202,12 @@ def add_cell_rows(
             "position": position,
             "kind": cell.kind,
             "markdown": nfc(cell.markdown),
-            "import_key": import_key or cell_key(cell, source_name),
+            "import_key": import_key or cell_key(cell, source_name, hints),
         }
     )
     if cell.question is not None:
         batch.questions.append(
-            question_row(cell.question, new_id("questions"), cell_id, note_id, source_name)
+            question_row(cell.question, new_id("questions"), cell_id, note_id, source_name, hints)
         )
 
 
@@ -211,7 +226,12 @@ def add_attachment_rows(batch: Batch, note: Note, note_id: int, new_id: IdAlloca
 
 
 def question_row(
-    question: Question, question_id: int, cell_id: int, note_id: int, source_name: str
+    question: Question,
+    question_id: int,
+    cell_id: int,
+    note_id: int,
+    source_name: str,
+    hints: SaveHints | None = None,
 ) -> dict[str, Any]:
     text = nfc(question.text).strip() or "(no text)"
     return {
@@ -230,20 +250,20 @@ def question_row(
         "answered_by": question.answered_by,
         "private": int(question.private),
         "resolved_at": question.resolved_at,
-        "stable_key": stable_key(question, source_name),
+        "stable_key": stable_key(question, source_name, hints),
         "edited_by_user": int(question.edited_by_user),
     }
+
+
+CELL_COLUMNS = ("id", "note_id", "position", "kind", "markdown", "import_key")
+QUESTION_COLUMNS = tuple(question_row(Question(""), 0, 0, 0, ""))  # as question_row makes them
 
 
 _SQL_VARIABLES = 900  # under SQLite's oldest limit on a statement's `?`s (999)
 
 
 def insert_batch(conn: sqlite3.Connection, batch: Batch) -> None:
-    """Insert in dependency order (foreign keys are checked), many rows per statement.
-
-    Rows of a table share their columns, so each statement carries as many rows as its
-    `?`s allow: a 100,000-message chat saves a quarter faster than row-by-row checks did.
-    """
+    """Insert in dependency order (foreign keys are checked), many rows per statement."""
     for table, rows in (
         ("lectures", batch.lectures),
         ("notes", batch.notes),
@@ -254,15 +274,32 @@ def insert_batch(conn: sqlite3.Connection, batch: Batch) -> None:
         if not rows:
             continue
         columns = _columns(rows)
-        one_row = "(" + ", ".join("?" * len(columns)) + ")"
-        per_statement = max(1, _SQL_VARIABLES // len(columns))
         pick = itemgetter(*columns)  # a row's values in column order (one column: the value itself)
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            conn.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one_row] * len(chunk))}",
-                list(chain.from_iterable(map(pick, chunk))) if len(columns) > 1 else list(map(pick, chunk)),
-            )
+        insert_values(
+            conn,
+            table,
+            columns,
+            list(map(pick, rows)) if len(columns) > 1 else [(v,) for v in map(pick, rows)],
+        )
+
+
+def insert_values(
+    conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Rows of values in `columns`' order, as many per statement as its `?`s allow.
+
+    One statement for many rows, not one per row: a 100,000-message chat saves a quarter faster than
+    row-by-row checks did, and each statement run (`executemany` runs one per row) that fires
+    triggers costs SQLite a statement journal of its own."""
+    one_row = "(" + ", ".join("?" * len(columns)) + ")"
+    per_statement = max(1, _SQL_VARIABLES // len(columns))
+    names = ", ".join(columns)
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        conn.execute(
+            f"INSERT INTO {table} ({names}) VALUES {', '.join([one_row] * len(chunk))}",
+            list(chain.from_iterable(chunk)),
+        )
 
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:

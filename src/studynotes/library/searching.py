@@ -119,7 +119,8 @@ class LibrarySearch:
         terms: Any,
         limit: int,
     ) -> list[SearchHit]:
-        """The searchable rows among `newest` (ids, newest first), up to `limit`, read a page at a time."""
+        """The searchable rows among `newest` (ids, newest first), up to `limit`: a page's worth of
+        ids first, then twice as many each time the filters (private questions) left the page short."""
         import json
 
         from .search import snippet
@@ -131,11 +132,13 @@ class LibrarySearch:
             f" WHERE t.id IN (SELECT value FROM json_each(?)) AND {' AND '.join(clauses)} ORDER BY t.id DESC"
         )
         hits: list[SearchHit] = []
+        size = 0
         while len(hits) < limit:
-            ids = list(islice(newest, limit - len(hits)))
+            size = max(limit - len(hits), 2 * size)
+            ids = list(islice(newest, size))
             if not ids:
                 break
-            for r in self.conn.execute(sql, (json.dumps(ids),)):
+            for r in self.conn.execute(sql, (json.dumps(ids),)).fetchmany(limit - len(hits)):
                 hits.append(SearchHit(kind, r[0], r[1], r[2], snippet(r[3], terms.all)))
         return hits
 

@@ -164,7 +164,8 @@ class Library(
         warnings = [str(w) for w in imported.warnings]
         with self._write() as conn:
             notebook_id = self._notebook_for_import(conn, nfc(title).strip() or "Notebook", document)
-            apply_to_questions(people_of(conn, notebook_id), document.questions)
+            people = people_of(conn, notebook_id)
+            apply_to_questions(people, document.questions)
             previous = sources.find(conn, notebook_id, imported)
             if previous is not None and previous[1] == imported.sha256:
                 return ImportResult(
@@ -172,7 +173,8 @@ class Library(
                 )
             source_id = sources.save(conn, notebook_id, imported, previous[0] if previous else None)
             file_name = imported.source_name or imported.path.name  # what stable keys are made from
-            apply_decisions(document, self.decisions(notebook_id, file_name), file_name)
+            decisions = self.decisions(notebook_id, file_name)
+            apply_decisions(document, decisions, file_name)
             new_id = saving.IdAllocator(conn)
             lectures, lecture_rows = saving.lecture_ids(
                 conn, notebook_id, document.lectures, document.notes, new_id
@@ -186,6 +188,8 @@ class Library(
                 source_name=file_name,
                 lectures=lectures,
                 new_id=new_id,
+                hints=imported.hints,
+                as_parsed=not decisions and not (people.instructors or people.aliases),
             )
             note_ids = outcome.note_ids
             dates = [n.date for n in document.notes if n.date] + [

@@ -94,26 +94,43 @@ def flush(conn: sqlite3.Connection) -> None:
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS search_parts_batch (command TEXT, row_id INTEGER NOT NULL, parts TEXT)"
     )
+    ready = _has_ready(conn)
     written = 0
     mapping = part_maps.present(conn)
     for kind, table, index, columns in TABLES:
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
-        rows = conn.execute(
-            f"SELECT p.row_id, p.indexed, {text} FROM search_parts_pending p"
-            f" LEFT JOIN {table} t ON t.id = p.row_id WHERE p.kind = ?",
-            (kind,),
-        )
         tally = part_maps.Tally(conn, kind) if mapping else None
-        conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows, tally))
-        conn.execute(
-            f"INSERT INTO {index} ({index}, rowid, parts)"
-            " SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid"
-        )
+        into = f"INSERT INTO {index} ({index}, rowid, parts)"
+        if not ready:
+            rows = conn.execute(
+                f"SELECT p.row_id, p.indexed, {text}, NULL FROM search_parts_pending p"
+                f" LEFT JOIN {table} t ON t.id = p.row_id WHERE p.kind = ?",
+                (kind,),
+            )
+            conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows, tally))
+            conn.execute(f"{into} SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid")
+        else:  # rows whose parts were worked out before they were saved are neither read nor split here
+            ready_rows = f"search_parts_ready_{kind}"
+            rows = conn.execute(
+                f"SELECT p.row_id, p.indexed, CASE WHEN r.parts IS NULL THEN {text} END, r.parts"
+                f" FROM search_parts_pending p LEFT JOIN {table} t ON t.id = p.row_id"
+                f" LEFT JOIN {ready_rows} r ON r.row_id = p.row_id WHERE p.kind = ?",
+                (kind,),
+            )
+            conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows, tally))
+            # In the order of the rows, a row's old parts out before its new parts in, as above.
+            conn.execute(
+                f"{into} SELECT command, row_id, parts FROM (SELECT command, row_id, parts FROM temp.search_parts_batch"
+                f" UNION ALL SELECT NULL, row_id, parts FROM {ready_rows}) ORDER BY row_id, command IS NULL"
+            )
+            written += int(conn.execute(f"SELECT count(*) FROM {ready_rows}").fetchone()[0])
         if tally is not None:
             part_maps.save(conn, table, index, tally)
         written += int(conn.execute("SELECT count(*) FROM temp.search_parts_batch").fetchone()[0])
         conn.execute("DELETE FROM temp.search_parts_batch")
     conn.execute("DELETE FROM search_parts_pending")
+    if ready:
+        _drop_ready(conn)
     rows_now = sum(
         int(conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]) for _k, t, _i, _c in TABLES
     )
@@ -122,7 +139,46 @@ def flush(conn: sqlite3.Connection) -> None:
             conn.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
 
 
-class _WordParts(dict[bytes, str]):
+# Parts worked out before saving (where a file was parsed), kept for rows as they are inserted until
+# the flush, a table per kind.  Kept in this connection only (TEMP): its triggers forget a row's parts
+# as soon as the row is changed or deleted, so what the flush takes from here is the row's text as it is.
+_READY = "".join(
+    f"""
+CREATE TEMP TABLE IF NOT EXISTS search_parts_ready_{kind} (row_id INTEGER PRIMARY KEY, parts TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS search_parts_ready_{table}_au AFTER UPDATE OF {", ".join(columns)} ON main.{table}
+BEGIN DELETE FROM search_parts_ready_{kind} WHERE row_id = old.id; END;
+CREATE TEMP TRIGGER IF NOT EXISTS search_parts_ready_{table}_ad AFTER DELETE ON main.{table}
+BEGIN DELETE FROM search_parts_ready_{kind} WHERE row_id = old.id; END;
+"""
+    for kind, table, _index, columns in TABLES
+)
+
+
+def note_ready(conn: sqlite3.Connection, kind: str, rows: list[tuple[int, str]]) -> None:
+    """Keep the parts of rows of a kind just inserted, worked out beforehand: (row id, parts)."""
+    if not rows:
+        return
+    if not _has_ready(conn):
+        for statement in _READY.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+    conn.executemany(f"INSERT OR REPLACE INTO search_parts_ready_{kind} (row_id, parts) VALUES (?, ?)", rows)
+
+
+def _has_ready(conn: sqlite3.Connection) -> bool:
+    found = conn.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'search_parts_ready_cell'").fetchone()
+    return found is not None
+
+
+def _drop_ready(conn: sqlite3.Connection) -> None:
+    """Forget the rows' parts and the triggers that keep them (until the next import brings some)."""
+    for kind, table, _index, _columns in TABLES:
+        conn.execute(f"DROP TRIGGER IF EXISTS temp.search_parts_ready_{table}_au")
+        conn.execute(f"DROP TRIGGER IF EXISTS temp.search_parts_ready_{table}_ad")
+        conn.execute(f"DROP TABLE IF EXISTS temp.search_parts_ready_{kind}")
+
+
+class WordParts(dict[bytes, str]):
     """Each distinct word's parts (ASCII folded, as UTF-8 in), worked out once per flush: a long
     chat writes its 9,000 words 600,000 times, and looking a word up costs less than matching it."""
 
@@ -132,24 +188,25 @@ class _WordParts(dict[bytes, str]):
         return parts
 
 
-def _parts_text(text: str, known: _WordParts) -> str:
+def parts_text(text: str, known: WordParts) -> str:
     """`" ".join(parts_of(text))`, word by word."""
     words = text.encode("utf-8").lower().translate(_SEPARATE).split()
     return " ".join(filter(None, map(known.__getitem__, words)))
 
 
 def _changes(
-    rows: Iterable[tuple[int, str | None, str | None]], tally: part_maps.Tally | None
+    rows: Iterable[tuple[int, str | None, str | None, str | None]], tally: part_maps.Tally | None
 ) -> Iterator[tuple[str | None, int, str]]:
     """Per pending row: its old parts out (FTS5's 'delete' takes what was indexed), its new parts
-    in; both told to the tally of parts (part_maps.py)."""
-    known = _WordParts()
-    for row_id, indexed, current in rows:
-        before = None if indexed is None else _parts_text(indexed, known)
-        after = None if current is None else _parts_text(current, known)
+    in, unless worked out before it was saved (`ready`: written from there); both told to the
+    tally of parts (part_maps.py)."""
+    known = WordParts()
+    for row_id, indexed, current, ready in rows:
+        before = None if indexed is None else parts_text(indexed, known)
+        after = ready if ready is not None else None if current is None else parts_text(current, known)
         if before is not None:
             yield "delete", row_id, before
-        if after is not None:
+        if after is not None and ready is None:
             yield None, row_id, after
         if tally is not None:
             tally.row(row_id, before, after)

@@ -1,0 +1,102 @@
+"""Keys, rows and parts of words worked out where a file was parsed save exactly what saving works out.
+
+A new file saved as parsed takes its rows from the hints; otherwise the hints are a memo by the
+values each was made from.  A row changed after it was saved, an asker renamed by the notebook's
+people, a file saved again with other words than its hints were made from: all end as they end
+without hints, row for row (the full-text indexes' own tables included).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from studynotes.importers import ImportedFile, import_file
+from studynotes.library import ChatPeople, Library
+from studynotes.library.save_hints import hints_for
+from studynotes.model import Cell
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+CHAT = DATA / "kakaotalk" / "pc-cp949-2017.txt"  # `gildong` is one of the people merged below
+
+
+def _dump(path: Path) -> dict[str, list[Any]]:
+    """Every table's rows (the full-text indexes' shadow tables included), the clock's columns out."""
+    conn = sqlite3.connect(path)
+    try:
+        tables: dict[str, list[Any]] = {}
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
+            kept = ", ".join(f'"{c}"' for c in columns if not c.endswith("_at")) or "1"
+            tables[name] = sorted(conn.execute(f'SELECT {kept} FROM "{name}"').fetchall(), key=repr)
+        return tables
+    finally:
+        conn.close()
+
+
+def _parsed(path: Path, hinted: bool, change: bool = False) -> ImportedFile:
+    imported = import_file(path)
+    if hinted:
+        imported.hints = hints_for(imported)
+    if change:  # the document differs from what its hints were made from (saved again: changed bytes)
+        imported.sha256 = "0" * 64
+        note = imported.document.notes[0]
+        note.cells[0].markdown += "\n\nKingfisher 물총새를 보았다"
+        question = next(c.question for c in note.cells if c.question is not None)
+        question.text += " (Narwhal 일각고래)"
+    return imported
+
+
+def _import_and_change(path: Path, seeds: Path, hinted: bool) -> int:
+    """Imports and edits in one transaction; returns how many rows' parts the hints gave."""
+    with Library.open(path) as library:
+        notebook_id = library.ensure_notebook("알고리즘")
+        library.set_chat_people(notebook_id, ChatPeople((), (("gildong", "홍길동"),)))
+        with library.batch():
+            library.save_import(_parsed(seeds / "meeting-minutes-0805.md", hinted), notebook="R")
+            questions = library.questions()
+            library.edit_question(questions[0].id, answer="Wombat 웜뱃")
+            cells = library.conn.execute(
+                "SELECT id FROM cells WHERE kind = 'markdown' ORDER BY id"
+            ).fetchall()
+            library.edit_cell(cells[0][0], "Platypus 오리너구리를 보았다")
+            library.delete_cell(cells[1][0])
+            library.add_cell(library.notes()[0].id, Cell.text("Zebrafish 얼룩말"))
+            library.save_import(_parsed(CHAT, hinted), notebook="알고리즘")  # askers renamed on saving
+            board = seeds / "question-board-week2.md"
+            library.save_import(_parsed(board, hinted), notebook="R")  # a new file, as parsed
+            library.save_import(_parsed(board, hinted, change=True), notebook="R")  # again, changed
+            given = sum(
+                library.conn.execute(f"SELECT count(*) FROM temp.search_parts_ready_{kind}").fetchone()[0]
+                for kind in ("cell", "question")
+                if hinted
+            )
+        left = library.conn.execute(
+            "SELECT name FROM sqlite_temp_master WHERE name LIKE 'search_parts_ready%'"
+        )
+        assert left.fetchall() == []  # forgotten once the rows are indexed
+        assert library.search("platypus") and library.search("narwhal") and library.search("wombat")
+        assert "gildong" not in {q.asker for q in library.questions()}  # renamed: not the asker hinted
+    return int(given)
+
+
+def test_hints_save_exactly_what_saving_works_out(tmp_path: Path, seeds: Path) -> None:
+    assert _import_and_change(tmp_path / "plain.sqlite3", seeds, hinted=False) == 0
+    assert _import_and_change(tmp_path / "hinted.sqlite3", seeds, hinted=True) > 20
+    assert _dump(tmp_path / "hinted.sqlite3") == _dump(tmp_path / "plain.sqlite3")
+
+
+def test_hints_are_found_by_what_the_rows_hold(seeds: Path) -> None:
+    imported = import_file(seeds / "question-board-week2.md")
+    hints = hints_for(imported)
+    from studynotes.library.saving import cell_key, stable_key
+    from studynotes.library.word_parts import parts_of
+
+    source = imported.path.name
+    for note in imported.document.notes:
+        for cell in note.cells:
+            assert cell_key(cell, source, hints) == cell_key(cell, source)
+            if cell.question is not None:
+                assert stable_key(cell.question, source, hints) == stable_key(cell.question, source)
+    assert hints.parts and all(value == " ".join(parts_of(text)) for text, value in hints.parts.items())
