@@ -43,6 +43,7 @@ HEAVY = (
     "studynotes.library.short_terms",
     "studynotes.library.word_search",
     "studynotes.library.backups",  # the day's backup starts after the first paint
+    "studynotes.library.answers",  # a search's hits, an import's results, the bin, conflicts
     "studynotes.ui.help_dialogs",  # a menu's dialog loads when the item is first chosen
     "studynotes.ui.people_dialog",
     "studynotes.ui.damaged_library",
@@ -176,4 +177,4 @@ def test_the_first_paint_waits_for_nothing_heavy(tmp_path: Path) -> None:
     assert {"markdown", "pygments", "nh3"} <= set(seen["after_a_note"])
     # The search loads its modules when first used, and finds what the library finds.
     assert {tuple(hit) for hit in seen["hits"]} == found and found
-    assert {"studynotes.library.search", "studynotes.library.word_search"} <= set(seen["after_a_search"])
+    assert {"studynotes.library.search", "studynotes.library.answers"} <= set(seen["after_a_search"])

@@ -16,8 +16,8 @@ from . import part_maps, word_parts
 
 # Loaded by the first search, not to open a library: the window is shown before anyone searches.
 if TYPE_CHECKING:
+    from .answers import SearchHit
     from .short_terms import ShortTermIndex
-    from .views import SearchHit
     from .word_search import WordSearch
 
 
@@ -57,8 +57,8 @@ class LibrarySearch:
     def _search_table(
         self, kind: str, table: str, fts: str, columns: tuple[str, ...], terms: Any, limit: int
     ) -> list[SearchHit]:
+        from .answers import SearchHit
         from .search import fts_expression, like_pattern, snippet
-        from .views import SearchHit
         from .word_search import WordPlan
 
         words = self._word_search()
@@ -123,8 +123,8 @@ class LibrarySearch:
         ids first, then twice as many each time the filters (private questions) left the page short."""
         import json
 
+        from .answers import SearchHit
         from .search import snippet
-        from .views import SearchHit
 
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
         sql = (
