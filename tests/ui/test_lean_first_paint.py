@@ -44,6 +44,7 @@ HEAVY = (
     "studynotes.library.word_search",
     "studynotes.library.backups",  # the day's backup starts after the first paint
     "studynotes.library.answers",  # a search's hits, an import's results, the bin, conflicts
+    "ctypes",  # for the renderer's heap trim (offscreen here: X11 loads it to check Qt's libraries)
     "studynotes.ui.help_dialogs",  # a menu's dialog loads when the item is first chosen
     "studynotes.ui.people_dialog",
     "studynotes.ui.damaged_library",
