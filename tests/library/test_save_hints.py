@@ -100,3 +100,6 @@ def test_hints_are_found_by_what_the_rows_hold(seeds: Path) -> None:
             if cell.question is not None:
                 assert stable_key(cell.question, source, hints) == stable_key(cell.question, source)
     assert hints.parts and all(value == " ".join(parts_of(text)) for text, value in hints.parts.items())
+    assert hints.question_parts and all(
+        value == " ".join(parts_of(" ".join(columns))) for columns, value in hints.question_parts.items()
+    )

@@ -210,15 +210,13 @@ def _insert_as_parsed(
 
 def _note_ready_parts(conn: sqlite3.Connection, batch: saving.Batch, hints: SaveHints) -> None:
     """Keep the parts of the new rows whose searchable text the hints hold (found by that text)."""
-    from .save_hints import question_text
-
-    parts = hints.parts
+    parts, question_parts = hints.parts, hints.question_parts
     cells = [(row["id"], found) for row in batch.cells if (found := parts.get(row["markdown"])) is not None]
     word_parts.note_ready(conn, "cell", cells)
     questions = [
         (row["id"], found)
         for row in batch.questions
-        if (found := parts.get(question_text(row["text"], row["answer"], row["asker"]))) is not None
+        if (found := question_parts.get((row["text"], row["answer"], row["asker"]))) is not None
     ]
     word_parts.note_ready(conn, "question", questions)
 
