@@ -107,8 +107,9 @@ def update_source(
     }
     order: dict[int, list[int]] = {note_id: [] for note_id in note_ids}
     kept = 0
-    if as_parsed and hints is not None and not old_cells and not dismissed:
-        _insert_as_parsed(conn, notes, order, hints, new_id)  # every cell new, as the hints hold it
+    fresh = not old_cells and not dismissed  # every cell new: as the hints hold it, when they hold every one
+    if as_parsed and fresh and hints is not None and len(hints.rows) == sum(len(n.cells) for n in notes):
+        _insert_as_parsed(conn, notes, order, hints, new_id)
         positions: dict[int, int] = {}  # no old cell to keep or delete
     else:
         kept, positions = _save_cells(
