@@ -184,6 +184,8 @@ def test_an_older_library_is_upgraded_with_a_line_on_stderr(
 def test_a_linux_desktop_without_qts_x11_libraries_is_told_what_to_install(
     capsys: pytest.CaptureFixture[str], lib: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import ctypes
+
     from studynotes.system import x11_libraries as window_libraries
 
     def cdll(name: str, *args: object, **kwargs: object) -> object:
@@ -193,7 +195,7 @@ def test_a_linux_desktop_without_qts_x11_libraries_is_told_what_to_install(
         return object()
 
     monkeypatch.setattr(window_libraries.sys, "platform", "linux")
-    monkeypatch.setattr(window_libraries.ctypes, "CDLL", cdll)
+    monkeypatch.setattr(ctypes, "CDLL", cdll)  # loaded by the check itself, where X11 is used
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)

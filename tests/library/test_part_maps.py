@@ -202,3 +202,37 @@ def test_an_older_library_gets_its_maps_on_upgrade(
             found = _searched(library, query)
             assert found and found == _expected(library, query), query
         assert maps_used
+
+
+def test_parts_worked_out_where_a_file_was_parsed_keep_the_maps_exact(
+    library: Library, tmp_path: Path, every_part_mapped: None
+) -> None:
+    from studynotes.library.save_hints import hints_for
+
+    (path,) = _write([[("GAN은 생성모델(gan)를", "beam 서치"), ("LSTM의 게이트 beam", "gan? 답")]], tmp_path)
+    imported = import_file(path)
+    imported.hints = hints_for(imported)
+    with library.batch():
+        library.save_import(imported, notebook="R")
+        library.edit_question(library.questions()[0].id, answer="lstm 게이트 없음")
+    ready = library.conn.execute("SELECT count(*) FROM search_parts WHERE mapped = 1").fetchone()[0]
+    assert ready > 0
+    _agree(library)
+    for query in ("gan beam", "lstm 게이트", "beam 서치"):
+        assert _searched(library, query) == _expected(library, query), query
+
+
+def test_a_page_fills_past_many_private_questions(
+    library: Library, tmp_path: Path, every_part_mapped: None, maps_used: list[str]
+) -> None:
+    rows = [(f"beam gan lstm {i}", f"답 {i}") for i in range(90)]
+    (path,) = _write([rows], tmp_path)
+    library.save_import(import_file(path), notebook="R")
+    newest = sorted(q.id for q in library.questions())[-45:]
+    library.conn.executemany(
+        "UPDATE questions SET private = 1 WHERE id = ?", [(i,) for i in newest[::2] + newest[-8:]]
+    )
+    for limit in (1, 5, 30, 1000):
+        expected = _expected(library, "beam gan lstm")
+        assert _searched(library, "beam gan lstm", limit=limit) == expected[:limit], limit
+    assert len(maps_used) == 4

@@ -54,6 +54,23 @@ def test_the_pieces_add_up_to_every_cell_once_in_order() -> None:
     assert f'id="cell-{last.id}"' in pieces[-1] and f'id="cell-{last.id}"' in whole
 
 
+def test_every_question_is_located_in_the_piece_that_holds_it() -> None:
+    note = chat_day(1_500)
+    page = render_paged([note], title=note.title)
+    holders = [page.first, *page.rest]
+    located = [page.piece_of(f"question-{question.id}") for question in note.questions]
+    for question, number in zip(note.questions, located, strict=True):
+        assert number is not None and f'id="question-{question.id}"' in holders[number]
+    first: dict[int | None, Question] = {}
+    last: dict[int | None, Question] = {}
+    for question, number in zip(note.questions, located, strict=True):
+        first.setdefault(number, question)
+        last[number] = question
+    for question in [*first.values(), *last.values()]:  # each piece's first and last question
+        shown = render_paged([note], title=note.title, through=f"question-{question.id}")
+        assert f'id="question-{question.id}"' in shown.first  # asked for: in the first document
+
+
 def test_the_first_document_holds_every_piece_empty_but_the_first() -> None:
     """The page is as long as the note from the start: a block per piece, the later ones empty
     with room for their cells, so the scroll bar spans the whole note."""

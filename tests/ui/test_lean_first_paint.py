@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from studynotes.demo import fill_demo_library
-from studynotes.library import Library
+from studynotes.library import Library, QuestionFilter
 
 # Not one of these is needed to show the tree, the question list and the menus.
 HEAVY = (
@@ -39,6 +39,12 @@ HEAVY = (
     "studynotes.library.sync_store",  # sharing, importing and decisions load when first used
     "studynotes.library.reimport",
     "studynotes.library.decisions",
+    "studynotes.library.search",  # the search's modules load with the first search
+    "studynotes.library.short_terms",
+    "studynotes.library.word_search",
+    "studynotes.library.backups",  # the day's backup starts after the first paint
+    "studynotes.library.answers",  # a search's hits, an import's results, the bin, conflicts
+    "ctypes",  # for the renderer's heap trim (offscreen here: X11 loads it to check Qt's libraries)
     "studynotes.ui.help_dialogs",  # a menu's dialog loads when the item is first chosen
     "studynotes.ui.people_dialog",
     "studynotes.ui.damaged_library",
@@ -56,7 +62,7 @@ from PySide6.QtWidgets import QApplication
 from studynotes.ui.app import create_application
 from studynotes.ui.main_window import MainWindow
 
-out, heavy, note_id = Path(sys.argv[1]), sys.argv[2].split(","), int(sys.argv[3])
+out, heavy, note_id, word = Path(sys.argv[1]), sys.argv[2].split(","), int(sys.argv[3]), sys.argv[5]
 seen = {}
 
 def loaded():
@@ -109,6 +115,10 @@ def note_shown(w, waited=0):
     if f'id="note-{note_id}"' not in w.preview.last_html and waited < 60_000:
         return QTimer.singleShot(20, lambda: note_shown(w, waited + 20))
     seen["after_a_note"] = loaded()
+    w.search.field.setText(word)
+    w.search.run_search()
+    seen["hits"] = [[hit.kind, hit.note_id] for hit in w.search.hits()]
+    seen["after_a_search"] = loaded()
     finish(w)
 
 def finish(w):
@@ -128,6 +138,8 @@ def test_the_first_paint_waits_for_nothing_heavy(tmp_path: Path) -> None:
     first = library.notebooks()[0]  # the tree's order: the one a first start selects
     questions = first.counts.questions
     note = next(n for n in library.notes(notebook_id=first.id) if n.counts.questions)
+    word = max(library.questions(QuestionFilter(note_id=note.id))[0].text.split(), key=len)
+    found = {(hit.kind, hit.note_id) for hit in library.search(word)}
     library.close()
     out = tmp_path / "seen.json"
     env = {
@@ -138,7 +150,7 @@ def test_the_first_paint_waits_for_nothing_heavy(tmp_path: Path) -> None:
         "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
     }
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(out), ",".join(HEAVY), str(note.id), str(path)],
+        [sys.executable, "-c", PROBE, str(out), ",".join(HEAVY), str(note.id), str(path), word],
         env=env,
         capture_output=True,
         text=True,
@@ -164,3 +176,6 @@ def test_the_first_paint_waits_for_nothing_heavy(tmp_path: Path) -> None:
     assert "PySide6.QtWebEngineWidgets" in seen["after_first_page"]
     assert seen["listening"] == [True]  # a later start on this library comes to this window
     assert {"markdown", "pygments", "nh3"} <= set(seen["after_a_note"])
+    # The search loads its modules when first used, and finds what the library finds.
+    assert {tuple(hit) for hit in seen["hits"]} == found and found
+    assert {"studynotes.library.search", "studynotes.library.answers"} <= set(seen["after_a_search"])

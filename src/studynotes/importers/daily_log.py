@@ -31,7 +31,9 @@ _DAY_CORE = (
     r"(?:\*\*)?\[?\s*+(?:(?:Week|W)\s*+(?P<week>\d{1,3})\s*+\]?\s*+[-–—,/·|]?\s*+)?"
     r"Day\s*+(?P<day>\d{1,4})\s*+\]?(?:\*\*)?"
 )
-_DAY_MARK = re.compile("day", re.IGNORECASE)  # every `Day N` line holds it
+# Every `Day N` line holds it.  Spelt as classes, not with IGNORECASE (no other character folds
+# to these letters): a pattern that starts with a class is scanned for in C, a third faster.
+_DAY_MARK = re.compile("[dD][aA][yY]")
 _LINE_REST = 80  # a longer line after `Day N` is prose, not a heading
 _DAY_LINE = re.compile(rf"^\s*+{_DAY_CORE}\s*+(?:(?:[:\-–—|.]|(?=\())\s*+(?P<rest>.*))?$", re.IGNORECASE)
 _DAY_HEADING = re.compile(rf"^\s*+#{{1,6}}\s*+{_DAY_CORE}\s*+[:\-–—|.]?\s*+(?P<rest>.*)$", re.IGNORECASE)

@@ -28,7 +28,10 @@ _ITEM = re.compile(r"^([ \t]*)(?:(\d{1,3})[.)]|([•◦▪‣*+-]))[ \t]+(\S.*)$
 _ANSWER_LINK = re.compile(
     r"(?:\[(?:Answer|Answers|답변|정답)\]\(([^)\s]*)\)|\b(?:Answer|Answers)|답변|정답)\s*$", re.IGNORECASE
 )
-_ANSWER_WORD = re.compile("answer|답변|정답", re.IGNORECASE)  # every line _ANSWER_LINK finds holds one
+# Every line _ANSWER_LINK finds holds one of `answer` (any case), `답변`, `정답`.  Written to start
+# with one class of first characters (`ſ` folds to `s`, as IGNORECASE has it): a pattern that
+# does is scanned for in C, where the alternatives were tried at every character of the file.
+_ANSWER_WORD = re.compile("[aA답정](?:(?<=[aA])[nN][sSſ][wW][eE][rR]|(?<=답)변|(?<=정)답)")
 _FIELD_KEYS = (
     "facilitator|facilitators|organizer|host|leader|date|dates|period|duration|members|member|"
     "time|location|place|진행자|퍼실리테이터|리더|기간|일정|멤버|참여자|참석자|스터디원|장소|시간"

@@ -10,7 +10,6 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from .backups import list_backups
 from .connection import LibraryError
 
 
@@ -25,6 +24,8 @@ def quick_check(conn: sqlite3.Connection) -> str | None:
 
 def latest_good_backup(library_path: Path) -> Path | None:
     """The newest backup that passes its integrity check."""
+    from .backups import list_backups  # loaded only for a damaged library
+
     for backup in list_backups(library_path):
         try:
             copy = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)

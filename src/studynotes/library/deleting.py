@@ -12,14 +12,16 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import StudyNotesError
 from . import placement
 from .changes import Change, Operation, RecordKey
 from .saving import now_iso
-from .views import DeletedItem
 from .writing import LibraryWriter
+
+if TYPE_CHECKING:
+    from .answers import DeletedItem
 
 # What goes with a note: (table, rows of the note `?`), parents before children.
 NOTE_PARTS: tuple[tuple[str, str], ...] = (
@@ -150,6 +152,8 @@ class Deleting(LibraryWriter):
 
     def deleted_items(self) -> list[DeletedItem]:
         """What was deleted and can be brought back, the latest first."""
+        from .answers import DeletedItem
+
         try:
             rows = self.conn.execute(
                 "SELECT id, kind, title, notebook_title, deleted_at, rows FROM deleted ORDER BY id DESC"

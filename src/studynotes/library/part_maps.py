@@ -247,16 +247,18 @@ def newest_rows(
         rest = [part for part in parts if part in known and not known[part][2] and known[part][1] > 0]
         if not mapped or sum(known[part][1] for part in rest) > LEFTOVER:
             return None
-        streams.append(_term_blocks(conn, index, mapped, rest))
+        streams.append(_term_blocks(conn, index, mapped, rest, sum(len(t) for t in terms[: len(streams)])))
     return _meeting(streams)
 
 
 def _term_blocks(
-    conn: sqlite3.Connection, index: str, mapped: list[int], rest: list[str]
+    conn: sqlite3.Connection, index: str, mapped: list[int], rest: list[str], slot: int
 ) -> Iterator[tuple[int, int]]:
     """A term's blocks newest first, (number, bits): its mapped parts' blocks ORed, and its other
     parts' few rows read from the parts index."""
-    streams: list[Iterator[tuple[int, int]]] = [_blocks(conn, part_id) for part_id in mapped]
+    streams: list[Iterator[tuple[int, int]]] = [
+        _blocks(conn, part_id, slot + number) for number, part_id in enumerate(mapped)
+    ]
     if rest:
         extra: dict[int, int] = {}
         for (row_id,) in conn.execute(
@@ -274,10 +276,12 @@ def _term_blocks(
         yield number, bits
 
 
-def _blocks(conn: sqlite3.Connection, part_id: int) -> Iterator[tuple[int, int]]:
+def _blocks(conn: sqlite3.Connection, part_id: int, slot: int) -> Iterator[tuple[int, int]]:
+    """A part's blocks, newest first.  The parts of one search are read at once, each by a statement
+    of its own (`slot` in its text): the same text while another reads it is compiled anew."""
     key = part_id << _KEY
     for block_key, bits in conn.execute(
-        "SELECT id, bits FROM search_part_bits WHERE id BETWEEN ? AND ? ORDER BY id DESC",
+        f"SELECT id, bits FROM search_part_bits WHERE id BETWEEN ? AND ? ORDER BY id DESC -- {slot % 16}",
         (key, key | _BLOCKS),
     ):
         yield block_key & _BLOCKS, int.from_bytes(bits, "little")

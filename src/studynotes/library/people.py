@@ -14,12 +14,15 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import ImportContext, Question, StudyNotesError, nfc
 from . import saving
 from .changes import Change, Operation
 from .writing import LibraryWriter
+
+if TYPE_CHECKING:
+    from .answers import PersonCount
 
 _SPEAKER = re.compile(r"^\*\*(.+?)\*\*:", re.MULTILINE)
 
@@ -160,15 +163,6 @@ def write_questions(conn: sqlite3.Connection, values: dict[int, dict[str, Any]])
     )
 
 
-@dataclass(frozen=True)
-class PersonCount:
-    """A name as the notebook's chats show it: how many questions it asked and answers it gave."""
-
-    name: str
-    asked: int = 0
-    answered: int = 0
-
-
 class PeopleEdits(LibraryWriter):
     """The operation that sets a notebook's chat people, and its undo."""
 
@@ -180,6 +174,7 @@ class PeopleEdits(LibraryWriter):
         """Everyone who asked or answered in the notebook, most active first: the names a user
         picks instructors from and merges."""
         from ..importers.chat_text import asker_name
+        from .answers import PersonCount
 
         asked: dict[str, int] = {}
         answered: dict[str, int] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -34,20 +34,9 @@ from .writing import LibraryWriter
 if TYPE_CHECKING:
     import fsrs
 
+    from .answers import DueCard
+
 DEFAULT_RETENTION = 0.9
-
-
-@dataclass(frozen=True)
-class DueCard:
-    """A question to review now; `card` is None for one never reviewed."""
-
-    question_id: int
-    note_id: int
-    notebook: str
-    week: int | None
-    text: str
-    answer: str
-    card: CardState | None
 
 
 def rating_number(rating: str | int) -> int:
@@ -349,6 +338,8 @@ class ReviewOperations(LibraryWriter):
 
 
 def _due_card(row: tuple[Any, ...]) -> DueCard:
+    from .answers import DueCard
+
     card = (
         None
         if row[10] is None

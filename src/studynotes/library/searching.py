@@ -7,17 +7,18 @@ one part (word_parts.py), else through its trigram index (short terms: short_ter
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import part_maps, word_parts
-from .search import fts_expression, like_pattern, parse_query, snippet
-from .short_terms import ShortTermIndex
-from .views import SearchHit
-from .word_search import WordPlan, WordSearch
+
+# Loaded by the first search, not to open a library: the window is shown before anyone searches.
+if TYPE_CHECKING:
+    from .answers import SearchHit
+    from .short_terms import ShortTermIndex
+    from .word_search import WordSearch
 
 
 class LibrarySearch:
@@ -27,6 +28,8 @@ class LibrarySearch:
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
         """Questions first, then text cells; Korean and English, any length."""
+        from .search import parse_query
+
         terms = parse_query(query)
         if not terms:
             return []
@@ -39,17 +42,25 @@ class LibrarySearch:
 
     def _short_terms(self) -> ShortTermIndex:
         if self._short_term_index is None:
+            from .short_terms import ShortTermIndex
+
             self._short_term_index = ShortTermIndex(self.conn)
         return self._short_term_index
 
     def _word_search(self) -> WordSearch:
         if self._word_search_index is None:
+            from .word_search import WordSearch
+
             self._word_search_index = WordSearch(self.conn)
         return self._word_search_index
 
     def _search_table(
         self, kind: str, table: str, fts: str, columns: tuple[str, ...], terms: Any, limit: int
     ) -> list[SearchHit]:
+        from .answers import SearchHit
+        from .search import fts_expression, like_pattern, snippet
+        from .word_search import WordPlan
+
         words = self._word_search()
         plan = words.plan(kind, terms) if words.ready() else WordPlan(long=terms.long, short=terms.short)
         if plan.impossible:
@@ -108,18 +119,26 @@ class LibrarySearch:
         terms: Any,
         limit: int,
     ) -> list[SearchHit]:
-        """The searchable rows among `newest` (ids, newest first), up to `limit`, read a page at a time."""
+        """The searchable rows among `newest` (ids, newest first), up to `limit`: a page's worth of
+        ids first, then twice as many each time the filters (private questions) left the page short."""
+        import json
+
+        from .answers import SearchHit
+        from .search import snippet
+
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
         sql = (
             f"SELECT t.id, n.id, n.title, {text} FROM {table} t JOIN notes n ON n.id = t.note_id"
             f" WHERE t.id IN (SELECT value FROM json_each(?)) AND {' AND '.join(clauses)} ORDER BY t.id DESC"
         )
         hits: list[SearchHit] = []
+        size = 0
         while len(hits) < limit:
-            ids = list(islice(newest, limit - len(hits)))
+            size = max(limit - len(hits), 2 * size)
+            ids = list(islice(newest, size))
             if not ids:
                 break
-            for r in self.conn.execute(sql, (json.dumps(ids),)):
+            for r in self.conn.execute(sql, (json.dumps(ids),)).fetchmany(limit - len(hits)):
                 hits.append(SearchHit(kind, r[0], r[1], r[2], snippet(r[3], terms.all)))
         return hits
 
@@ -127,6 +146,8 @@ class LibrarySearch:
         """About how many results `query` has, from the vocabulary's counts, without counting
         the matches: the rows holding its rarest term (an upper bound); None when a term is too
         common to have been counted word by word."""
+        from .search import parse_query
+
         terms = parse_query(query)
         words = self._word_search()
         if not terms or not words.ready():

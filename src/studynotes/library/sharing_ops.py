@@ -16,20 +16,8 @@ from .writing import LibraryWriter
 
 if TYPE_CHECKING:
     from ..sharing.state import NotebookMeta, NoteState
+    from .answers import Conflict
     from .sync_store import NoteOutline, SyncSettings
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """One text both sides edited: ours is in place, theirs waits here until the user picks."""
-
-    cell_id: int
-    note_id: int
-    note_title: str
-    field: str
-    ours: str
-    theirs: str
-    question_id: int | None = None
 
 
 @dataclass
@@ -146,7 +134,11 @@ class SharingOperations(LibraryWriter):
                 FROM sync_conflicts k JOIN cells c ON c.id = k.cell_id JOIN notes n ON n.id = c.note_id
                 LEFT JOIN questions q ON q.cell_id = c.id {where} ORDER BY n.id, c.position, k.field""",
             params,
-        )
+        ).fetchall()
+        if not rows:
+            return []  # the window counts them at start: no record made for none
+        from .answers import Conflict
+
         return [
             Conflict(
                 r[0],

@@ -27,10 +27,10 @@ from .question_decisions import QuestionDecisions
 from .question_edits import QuestionEdits
 from .reviewing import ReviewOperations
 from .sharing_ops import SharingOperations
-from .views import HistoryEntry, ImportResult
 
 if TYPE_CHECKING:
     from ..importers import ImportedFile
+    from .answers import HistoryEntry, ImportResult
 
 
 class Library(
@@ -139,6 +139,8 @@ class Library(
 
         The notebook is the one named, else the file's folder's, where `save_import` puts a file
         that does not name its own notebook."""
+        from .answers import ImportResult
+
         title = nfc(notebook or path.parent.name).strip() or "Notebook"
         row = self.conn.execute(
             "SELECT s.format FROM sources s JOIN notebooks b ON b.id = s.notebook_id"
@@ -157,6 +159,7 @@ class Library(
         keeping their ids and everything the user decided (see reimport.py).
         """
         from . import reimport  # with the decisions: loaded by the first import, not to open a library
+        from .answers import ImportResult
         from .decisions import apply_decisions
 
         document = imported.document
@@ -240,6 +243,8 @@ class Library(
     # -- history -----------------------------------------------------------------
     def history(self, note_id: int) -> list[HistoryEntry]:
         """Earlier versions of the note's cells and answers, newest first."""
+        from .answers import HistoryEntry
+
         return [
             HistoryEntry(*row)
             for row in self.conn.execute(
@@ -250,6 +255,8 @@ class Library(
         ]
 
     def version(self, history_id: int) -> HistoryEntry | None:
+        from .answers import HistoryEntry
+
         row = self.conn.execute(
             "SELECT id, note_id, cell_id, question_id, field, old_value, changed_at FROM history WHERE id = ?",
             (history_id,),

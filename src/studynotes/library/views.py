@@ -1,9 +1,13 @@
-"""What the library answers with: small frozen records, never live rows."""
+"""What the library answers with: small frozen records, never live rows.
+
+The ones a search, an import, a note's history, the bin, a review or sharing answers with are in
+answers.py, made when first used: the window is shown before any of them is needed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -93,31 +97,6 @@ class QuestionRow:
 
 
 @dataclass(frozen=True)
-class SearchHit:
-    kind: str  # "question" or "cell"
-    id: int
-    note_id: int
-    note: str
-    snippet: str
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What saving one imported file did."""
-
-    path: str
-    format: str
-    notebook: str
-    notes: int
-    questions: int
-    warnings: list[str] = field(default_factory=list)
-    unchanged: bool = False
-    updated: bool = False
-    kept_user_changes: int = 0
-    note_ids: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
 class QuestionFilter:
     status: str | None = None
     notebook: str | None = None
@@ -129,30 +108,3 @@ class QuestionFilter:
     note_id: int | None = None
     asker: str | None = None
     unsorted: bool = False
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """An earlier version of a cell's text or a question's text or answer."""
-
-    id: int
-    note_id: int
-    cell_id: int | None
-    question_id: int | None
-    field: str
-    old_value: str
-    changed_at: str
-
-
-@dataclass(frozen=True)
-class DeletedItem:
-    """A deleted note or notebook, kept whole until it is restored."""
-
-    id: int
-    kind: str  # "note" or "notebook"
-    title: str
-    notebook: str
-    deleted_at: str
-    notes: int
-    questions: int
-    text: str  # the note's (or notebook's notes') text, to recognise it by

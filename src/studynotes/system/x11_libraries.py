@@ -8,7 +8,6 @@ of what to install; this names the missing packages instead, before Qt starts.
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import sys
@@ -44,6 +43,8 @@ def missing_window_libraries() -> list[str]:
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     if platform not in ("", "xcb") or (not platform and os.environ.get("WAYLAND_DISPLAY")):
         return []  # offscreen, Wayland or another plugin: none of these is needed
+    import ctypes  # only where the window will use X11
+
     bundled = _qt_library_folder()
     missing = []
     for soname in XCB_LIBRARIES:

@@ -8,7 +8,6 @@ request's result is shown.
 
 from __future__ import annotations
 
-import ctypes
 import html
 import sys
 from collections import OrderedDict
@@ -132,6 +131,8 @@ class _LocateTask(QRunnable):
 def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # with the first page rendered, not to show the window
+
     try:
         return ctypes.CDLL("libc.so.6").malloc_trim
     except (OSError, AttributeError):  # not glibc

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..library import Library, SearchHit, parse_query
+from ..library import Library
 from ..render.plain_text import plain_question
 from .count_words import words
 from .keys import native
+
+if TYPE_CHECKING:
+    from ..library import SearchHit, SearchTerms
 
 translate = QCoreApplication.translate
 
@@ -20,6 +24,13 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2  # where the hit is: its note, question or text
 BODY_ROLE = Qt.ItemDataRole.UserRole + 3  # the snippet with the match marked
 SHOWN_HITS = 50  # a list the eye can scan; a longer one means the query should be narrower
+
+
+def _parse_query(query: str) -> SearchTerms:
+    """The query's terms; the search's modules load with the first search, not with the window."""
+    from ..library import parse_query
+
+    return parse_query(query)
 
 
 def highlighted(snippet: str, terms: tuple[str, ...]) -> str:
@@ -155,7 +166,7 @@ class SearchPanel(QWidget):
         hits = self._library.search(query, limit=SHOWN_HITS + 1)
         more = len(hits) > SHOWN_HITS
         hits = hits[:SHOWN_HITS]
-        terms = parse_query(query).all
+        terms = _parse_query(query).all
         for hit in hits:
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
@@ -212,4 +223,4 @@ class SearchPanel(QWidget):
 
     def term_for(self, hit: SearchHit) -> str:
         """The word to mark in the hit's note."""
-        return term_to_find(hit.snippet, parse_query(self.field.text()).all)
+        return term_to_find(hit.snippet, _parse_query(self.field.text()).all)

@@ -23,11 +23,37 @@ CHECKBOX = re.compile(r"^\[([ xX✓])\]\s+")
 RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 NOT_PROSE_LINE = re.compile(r"^\s*(?:<|>|!\[)")
 # The first character a heading, item, fence or rule can start with (after spaces): a line
-# without one is none of them, found with one test instead of four.
+# without one is none of them, found with one test instead of four.  Which one it is says which
+# patterns can match at all (only a `#` starts a heading, a backtick or `~` a fence, ...).
 _MARKED = re.compile(r"\s*[#\-*+•_`~\d]")
+_FENCE_MARKS = frozenset("`~")
+_BULLETS = frozenset("-*+•")
+_RULE_MARKS = frozenset("-*_")
 
 
-@dataclass
+def _mark(line: str) -> str:
+    """The first character after the line's spaces when it may start one of those blocks, else ''."""
+    marked = _MARKED.match(line)
+    return line[marked.end() - 1] if marked is not None else ""
+
+
+def _may_start_item(mark: str) -> bool:
+    """A bullet, or a digit as `\\d` takes it (any decimal digit, as `str.isdecimal` says)."""
+    return mark in _BULLETS or mark.isdecimal()
+
+
+def _starts_block(line: str, mark: str) -> bool:
+    """A heading, fence, rule or item starts on this line (`mark` is `_mark(line)`)."""
+    if mark == "#":
+        return HEADING.match(line) is not None
+    if mark in _FENCE_MARKS:
+        return FENCE.match(line) is not None
+    return (_may_start_item(mark) and ITEM.match(line) is not None) or (
+        mark in _RULE_MARKS and RULE.match(line) is not None
+    )
+
+
+@dataclass(slots=True)  # a big note makes one per line: slots make them quicker to build and read
 class Block:
     """A heading, a list item with its wrapped lines, a paragraph, or an opaque block."""
 
@@ -47,8 +73,8 @@ def blocks(lines: list[str]) -> list[Block]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        marked = _MARKED.match(line) is not None
-        if marked and FENCE.match(line):
+        mark = _mark(line)
+        if mark in _FENCE_MARKS and FENCE.match(line):
             end = index + 1
             while end < len(lines) and not FENCE.match(lines[end]):
                 end += 1
@@ -60,13 +86,13 @@ def blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block("blank", index, index + 1, [line]))
             index += 1
             continue
-        heading = HEADING.match(line) if marked else None
+        heading = HEADING.match(line) if mark == "#" else None
         if heading:
             blocks.append(Block("heading", index, index + 1, [heading.group(2)], level=len(heading.group(1))))
             index += 1
             continue
-        item = ITEM.match(line) if marked else None
-        if item and not RULE.match(line):
+        item = ITEM.match(line) if _may_start_item(mark) else None
+        if item and not (mark in _RULE_MARKS and RULE.match(line)):
             indent = len(item.group(1).expandtabs(4))
             end = index + 1
             while end < len(lines) and _continues_item(lines, end, indent):
@@ -97,19 +123,18 @@ def _continues_item(lines: list[str], index: int, indent: int) -> bool:
     line = lines[index]
     if not line.strip():
         return False
-    if _MARKED.match(line) and (
-        HEADING.match(line) or FENCE.match(line) or RULE.match(line) or ITEM.match(line)
-    ):
+    mark = _mark(line)
+    if mark and _starts_block(line, mark):
         return False
     width = len(line[: len(line) - len(line.lstrip())].expandtabs(4))
     return width > indent or not NOT_PROSE_LINE.match(line)
 
 
 def _continues_paragraph(line: str) -> bool:
-    return bool(line.strip()) and not (
-        _MARKED.match(line)
-        and (HEADING.match(line) or ITEM.match(line) or FENCE.match(line) or RULE.match(line))
-    )
+    if not line.strip():
+        return False
+    mark = _mark(line)
+    return not (mark and _starts_block(line, mark))
 
 
 def nest(blocks: list[Block]) -> None:

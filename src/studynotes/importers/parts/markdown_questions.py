@@ -64,8 +64,9 @@ def _item_lines(block: Block) -> list[str]:
 
 
 def _without_hard_break(line: str) -> str:
-    """The line without its hard-break backslash; most lines have no backslash to look at."""
-    return _HARD_BREAK.sub("", line) if "\\" in line else line
+    """The line without its hard-break backslash.  The backslash is last, or just before a final
+    newline (where `$` matches): a formula's backslashes elsewhere need no search of the line."""
+    return _HARD_BREAK.sub("", line) if "\\" in line[-2:] else line
 
 
 class _Reader:

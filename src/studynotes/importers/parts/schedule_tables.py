@@ -327,16 +327,18 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 
 def _years_above(lines: list[str]) -> list[int | None]:
     """For each line, the nearest year written on it or above it, not far above (see `year_above`)."""
-    years: list[int | None] = []
-    year: int | None = None
-    seen = -_REACH
-    for index, line in enumerate(lines):
-        # Every year the pattern finds starts `199` or `20`: most lines have neither, and two
-        # substring tests are far cheaper than looking at each character.
-        found = _PAGE_YEAR.search(line) if "20" in line or "199" in line else None
-        if found:
-            year, seen = int(found.group(1)), index
-        years.append(year if index - seen < _REACH else None)
+    # Every year the pattern finds starts `199` or `20`: most lines have neither, and two
+    # substring tests in one comprehension are far cheaper than a step of a loop per line.
+    found = [
+        (index, int(match.group(1)))
+        for index, line in enumerate(lines)
+        if ("20" in line or "199" in line) and (match := _PAGE_YEAR.search(line))
+    ]
+    years: list[int | None] = [None] * len(lines)
+    ends = [index for index, _year in found[1:]] + [len(lines)]
+    for (index, year), following in zip(found, ends[: len(found)], strict=True):
+        reach = min(following, index + _REACH)  # a year holds until the next one, or `_REACH` lines
+        years[index:reach] = [year] * (reach - index)
     return years
 
 
