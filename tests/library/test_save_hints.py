@@ -35,10 +35,10 @@ def _dump(path: Path) -> dict[str, list[Any]]:
         conn.close()
 
 
-def _parsed(path: Path, hinted: bool, change: bool = False) -> ImportedFile:
+def _parsed(path: Path, hinted: bool, change: bool = False, rows: bool = True) -> ImportedFile:
     imported = import_file(path)
     if hinted:
-        imported.hints = hints_for(imported)
+        imported.hints = hints_for(imported, rows=rows)
     if change:  # the document differs from what its hints were made from (saved again: changed bytes)
         imported.sha256 = "0" * 64
         note = imported.document.notes[0]
@@ -48,13 +48,13 @@ def _parsed(path: Path, hinted: bool, change: bool = False) -> ImportedFile:
     return imported
 
 
-def _import_and_change(path: Path, seeds: Path, hinted: bool) -> int:
+def _import_and_change(path: Path, seeds: Path, hinted: bool, rows: bool = True) -> int:
     """Imports and edits in one transaction; returns how many rows' parts the hints gave."""
     with Library.open(path) as library:
         notebook_id = library.ensure_notebook("알고리즘")
         library.set_chat_people(notebook_id, ChatPeople((), (("gildong", "홍길동"),)))
         with library.batch():
-            library.save_import(_parsed(seeds / "meeting-minutes-0805.md", hinted), notebook="R")
+            library.save_import(_parsed(seeds / "meeting-minutes-0805.md", hinted, rows=rows), notebook="R")
             questions = library.questions()
             library.edit_question(questions[0].id, answer="Wombat 웜뱃")
             cells = library.conn.execute(
@@ -63,10 +63,14 @@ def _import_and_change(path: Path, seeds: Path, hinted: bool) -> int:
             library.edit_cell(cells[0][0], "Platypus 오리너구리를 보았다")
             library.delete_cell(cells[1][0])
             library.add_cell(library.notes()[0].id, Cell.text("Zebrafish 얼룩말"))
-            library.save_import(_parsed(CHAT, hinted), notebook="알고리즘")  # askers renamed on saving
+            library.save_import(
+                _parsed(CHAT, hinted, rows=rows), notebook="알고리즘"
+            )  # askers renamed on saving
             board = seeds / "question-board-week2.md"
-            library.save_import(_parsed(board, hinted), notebook="R")  # a new file, as parsed
-            library.save_import(_parsed(board, hinted, change=True), notebook="R")  # again, changed
+            library.save_import(_parsed(board, hinted, rows=rows), notebook="R")  # a new file, as parsed
+            library.save_import(
+                _parsed(board, hinted, change=True, rows=rows), notebook="R"
+            )  # again, changed
             given = sum(
                 library.conn.execute(f"SELECT count(*) FROM temp.search_parts_ready_{kind}").fetchone()[0]
                 for kind in ("cell", "question")
@@ -85,6 +89,9 @@ def test_hints_save_exactly_what_saving_works_out(tmp_path: Path, seeds: Path) -
     assert _import_and_change(tmp_path / "plain.sqlite3", seeds, hinted=False) == 0
     assert _import_and_change(tmp_path / "hinted.sqlite3", seeds, hinted=True) > 20
     assert _dump(tmp_path / "hinted.sqlite3") == _dump(tmp_path / "plain.sqlite3")
+    # A worker that has files waiting sends the parts of words only: saving makes the rows.
+    assert _import_and_change(tmp_path / "parts.sqlite3", seeds, hinted=True, rows=False) > 20
+    assert _dump(tmp_path / "parts.sqlite3") == _dump(tmp_path / "plain.sqlite3")
 
 
 def test_hints_are_found_by_what_the_rows_hold(seeds: Path) -> None:
@@ -100,3 +107,7 @@ def test_hints_are_found_by_what_the_rows_hold(seeds: Path) -> None:
             if cell.question is not None:
                 assert stable_key(cell.question, source, hints) == stable_key(cell.question, source)
     assert hints.parts and all(value == " ".join(parts_of(text)) for text, value in hints.parts.items())
+    assert hints_for(imported, rows=False).question_parts == hints.question_parts  # found by the same values
+    assert hints.question_parts and all(
+        value == " ".join(parts_of(" ".join(columns))) for columns, value in hints.question_parts.items()
+    )

@@ -35,7 +35,10 @@ class SaveHints:
 
     question_keys: dict[QuestionKey, str] = field(default_factory=dict)
     text_keys: dict[str, str] = field(default_factory=dict)  # a text cell's key by its Markdown
-    parts: dict[str, str] = field(default_factory=dict)  # a row's parts of words by its searchable text
+    parts: dict[str, str] = field(default_factory=dict)  # a cell's parts of words by its Markdown
+    # A question's parts of words by its searchable columns (text, answer, asker): the strings the
+    # rows hold already, so that sending them costs no second copy.
+    question_parts: dict[tuple[str, str, str], str] = field(default_factory=dict)
     # The rows of a file saved as parsed (a new file, no people renamed, no decision applied).
     rows: list[CellRows] = field(default_factory=list)
 
@@ -51,8 +54,9 @@ _KNOWN = WordParts()
 _KNOWN_MOST = 200_000
 
 
-def hints_for(imported: ImportedFile) -> SaveHints:
-    """Everything saving would work out from this file's words alone, as the file was parsed."""
+def hints_for(imported: ImportedFile, rows: bool = True) -> SaveHints:
+    """What saving would work out from this file's words alone, as the file was parsed: the parts of
+    words, and with `rows` its keys and a new file's rows too."""
     hints = SaveHints()
     source_name = imported.source_name or imported.path.name  # what stable keys are made from
     if len(_KNOWN) > _KNOWN_MOST:
@@ -64,15 +68,25 @@ def hints_for(imported: ImportedFile) -> SaveHints:
             cell_parts = hints.parts[markdown] = parts_text(markdown, known)
             question = cell.question
             if question is None:
-                digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
-                key = hints.text_keys[cell.markdown] = "m:" + digest
-                hints.rows.append(((cell.kind, markdown, key), cell_parts, None, None))
+                if rows:
+                    digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
+                    key = hints.text_keys[cell.markdown] = "m:" + digest
+                    hints.rows.append(((cell.kind, markdown, key), cell_parts, None, None))
+                continue
+            if not rows:
+                columns = (
+                    nfc(question.text).strip() or "(no text)",
+                    nfc(question.answer),
+                    nfc(question.asker),
+                )
+                hints.question_parts[columns] = parts_text(question_text(*columns), known)
                 continue
             made_of = (question.origin_key, question.text, question.asker, source_name)
             stable = hints.question_keys[made_of] = _stable_key(*made_of)
             row = question_row(question, 0, 0, 0, source_name, hints)
-            searchable = question_text(row["text"], row["answer"], row["asker"])
-            question_parts = hints.parts[searchable] = parts_text(searchable, known)
+            columns = (row["text"], row["answer"], row["asker"])
+            question_parts = parts_text(question_text(*columns), known)
+            hints.question_parts[columns] = question_parts
             values = tuple(row.values())[3:]  # after its id, cell and note
             hints.rows.append(((cell.kind, markdown, "q:" + stable), cell_parts, values, question_parts))
     return hints
