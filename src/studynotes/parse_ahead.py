@@ -118,8 +118,10 @@ def _serve(tasks: Connection, results: Connection, context: ImportContext, forma
         parsed = parse_raw(raw, context, format_name)
         if isinstance(parsed, ImportedFile):
             _ = parsed.resolved_path  # asked of the file system here, not by the saving process
+            # Worked out here only while no file waits to be parsed: when this process is the one the
+            # saving process waits for, whatever it takes over would lengthen the import as much.
             try:
-                parsed.hints = hints_for(parsed)  # keys and parts of words, worked out here too
+                parsed.hints = None if _behind(tasks) else hints_for(parsed)
             except Exception:  # noqa: BLE001 (without them saving works each value out itself)
                 parsed.hints = None
         try:
@@ -128,6 +130,14 @@ def _serve(tasks: Connection, results: Connection, context: ImportContext, forma
             results.send(ImportFailure(str(raw.path), f"its format could not be recognised ({error})"))
         except OSError:  # the importing process is gone (killed): nobody waits for the result
             return
+
+
+def _behind(tasks: Connection) -> bool:
+    """Whether the next file is already waiting: this process is what the saving process waits for."""
+    try:
+        return tasks.poll()
+    except (EOFError, OSError):
+        return True
 
 
 # -- in the importing process ---------------------------------------------------------------------

@@ -100,3 +100,44 @@ def test_hints_are_found_by_what_the_rows_hold(seeds: Path) -> None:
             if cell.question is not None:
                 assert stable_key(cell.question, source, hints) == stable_key(cell.question, source)
     assert hints.parts and all(value == " ".join(parts_of(text)) for text, value in hints.parts.items())
+    assert hints.question_parts and all(
+        value == " ".join(parts_of(" ".join(columns))) for columns, value in hints.question_parts.items()
+    )
+
+
+def test_a_worker_sends_hints_only_while_no_file_waits_for_it(seeds: Path) -> None:
+    """Taking work over from the saving process pays only while the worker would otherwise wait."""
+    import multiprocessing
+    import signal
+    import threading
+
+    from studynotes import parse_ahead
+    from studynotes.model import ImportContext
+
+    files = [
+        parse_ahead.read_raw(seeds / name, "") for name in ("question-board-week2.md", "lecture-chat-log.txt")
+    ]
+    task_reader, task_writer = multiprocessing.Pipe(duplex=False)
+    result_reader, result_writer = multiprocessing.Pipe(duplex=False)
+    results: list[Any] = []
+
+    def saving_process() -> None:
+        task_writer.send(files[0])
+        results.append(result_reader.recv())  # the worker had nothing else to do: hints
+        task_writer.send(files[0])
+        task_writer.send(files[1])
+        results.append(result_reader.recv())  # another file waited: none
+        results.append(result_reader.recv())  # nothing waited after it: hints
+        task_writer.send(None)
+
+    sender = threading.Thread(target=saving_process)
+    sender.start()
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        parse_ahead._serve(task_reader, result_writer, ImportContext(), None)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sender.join()
+    assert [isinstance(r, ImportedFile) for r in results] == [True, True, True]
+    assert [r.hints is not None for r in results] == [True, False, True]
+    assert results[0].hints == hints_for(import_file(seeds / "question-board-week2.md"))

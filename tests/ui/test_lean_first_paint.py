@@ -51,7 +51,7 @@ HEAVY = (
 )
 
 PROBE = """
-import json, sys
+import gc, json, sys
 from pathlib import Path
 
 from studynotes import cli  # the app's entry, first, as the `studynotes` command starts
@@ -75,6 +75,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and "at_first_paint" not in seen:
             w = self.parent()
             seen["at_first_paint"] = loaded()
+            seen["collecting_at_first_paint"] = gc.isenabled()
             node = w.current_node()
             seen["selected"] = [node.kind, node.id] if node else None
             seen["tree_rows"] = w.tree_model.rowCount()
@@ -106,6 +107,7 @@ def page_shown(w, waited=0):
             return finish(w)
         return QTimer.singleShot(20, lambda: page_shown(w, waited + 20))
     seen["after_first_page"] = loaded()
+    seen["collecting_after_first_paint"] = gc.isenabled()
     from studynotes.ui.single_instance import InstanceServer
     seen["listening"] = [server.listening for server in w.findChildren(InstanceServer)]
     w.select_note(note_id)
@@ -175,6 +177,8 @@ def test_the_first_paint_waits_for_nothing_heavy(tmp_path: Path) -> None:
     # Right after the first paint the preview fills in; a note's page brings Markdown.
     assert "PySide6.QtWebEngineWidgets" in seen["after_first_page"]
     assert seen["listening"] == [True]  # a later start on this library comes to this window
+    # Python's collector pauses while the window is built and runs again once it is painted.
+    assert (seen["collecting_at_first_paint"], seen["collecting_after_first_paint"]) == (False, True)
     assert {"markdown", "pygments", "nh3"} <= set(seen["after_a_note"])
     # The search loads its modules when first used, and finds what the library finds.
     assert {tuple(hit) for hit in seen["hits"]} == found and found

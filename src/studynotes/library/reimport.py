@@ -107,8 +107,9 @@ def update_source(
     }
     order: dict[int, list[int]] = {note_id: [] for note_id in note_ids}
     kept = 0
-    if as_parsed and hints is not None and not old_cells and not dismissed:
-        _insert_as_parsed(conn, notes, order, hints, new_id)  # every cell new, as the hints hold it
+    fresh = not old_cells and not dismissed  # every cell new: as the hints hold it, when they hold every one
+    if as_parsed and fresh and hints is not None and len(hints.rows) == sum(len(n.cells) for n in notes):
+        _insert_as_parsed(conn, notes, order, hints, new_id)
         positions: dict[int, int] = {}  # no old cell to keep or delete
     else:
         kept, positions = _save_cells(
@@ -210,15 +211,13 @@ def _insert_as_parsed(
 
 def _note_ready_parts(conn: sqlite3.Connection, batch: saving.Batch, hints: SaveHints) -> None:
     """Keep the parts of the new rows whose searchable text the hints hold (found by that text)."""
-    from .save_hints import question_text
-
-    parts = hints.parts
+    parts, question_parts = hints.parts, hints.question_parts
     cells = [(row["id"], found) for row in batch.cells if (found := parts.get(row["markdown"])) is not None]
     word_parts.note_ready(conn, "cell", cells)
     questions = [
         (row["id"], found)
         for row in batch.questions
-        if (found := parts.get(question_text(row["text"], row["answer"], row["asker"]))) is not None
+        if (found := question_parts.get((row["text"], row["answer"], row["asker"]))) is not None
     ]
     word_parts.note_ready(conn, "question", questions)
 

@@ -35,7 +35,10 @@ class SaveHints:
 
     question_keys: dict[QuestionKey, str] = field(default_factory=dict)
     text_keys: dict[str, str] = field(default_factory=dict)  # a text cell's key by its Markdown
-    parts: dict[str, str] = field(default_factory=dict)  # a row's parts of words by its searchable text
+    parts: dict[str, str] = field(default_factory=dict)  # a cell's parts of words by its Markdown
+    # A question's parts of words by its searchable columns (text, answer, asker): the strings the
+    # rows hold already, so that sending them costs no second copy.
+    question_parts: dict[tuple[str, str, str], str] = field(default_factory=dict)
     # The rows of a file saved as parsed (a new file, no people renamed, no decision applied).
     rows: list[CellRows] = field(default_factory=list)
 
@@ -71,8 +74,9 @@ def hints_for(imported: ImportedFile) -> SaveHints:
             made_of = (question.origin_key, question.text, question.asker, source_name)
             stable = hints.question_keys[made_of] = _stable_key(*made_of)
             row = question_row(question, 0, 0, 0, source_name, hints)
-            searchable = question_text(row["text"], row["answer"], row["asker"])
-            question_parts = hints.parts[searchable] = parts_text(searchable, known)
+            columns = (row["text"], row["answer"], row["asker"])
+            question_parts = parts_text(question_text(*columns), known)
+            hints.question_parts[columns] = question_parts
             values = tuple(row.values())[3:]  # after its id, cell and note
             hints.rows.append(((cell.kind, markdown, "q:" + stable), cell_parts, values, question_parts))
     return hints

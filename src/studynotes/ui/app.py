@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -235,6 +236,7 @@ def bring_forward(window: QMainWindow, files: list[Path]) -> None:
 
 
 def _after_first_paint(window: object, listen: bool, claimed: int | None = None) -> None:
+    gc.enable()  # paused while the window was built (cli/window.py)
     from .main_window import MainWindow
 
     if isinstance(window, MainWindow):
