@@ -118,10 +118,10 @@ def _serve(tasks: Connection, results: Connection, context: ImportContext, forma
         parsed = parse_raw(raw, context, format_name)
         if isinstance(parsed, ImportedFile):
             _ = parsed.resolved_path  # asked of the file system here, not by the saving process
-            # The parts of words spare the commit, which nothing overlaps; the rows and keys spare the
-            # saving loop, which overlaps this one: worth it only while no file waits to be parsed.
+            # Worked out here only while no file waits to be parsed: when this process is the one the
+            # saving process waits for, whatever it takes over would lengthen the import as much.
             try:
-                parsed.hints = hints_for(parsed, rows=not _behind(tasks))
+                parsed.hints = None if _behind(tasks) else hints_for(parsed)
             except Exception:  # noqa: BLE001 (without them saving works each value out itself)
                 parsed.hints = None
         try:

@@ -54,9 +54,8 @@ _KNOWN = WordParts()
 _KNOWN_MOST = 200_000
 
 
-def hints_for(imported: ImportedFile, rows: bool = True) -> SaveHints:
-    """What saving would work out from this file's words alone, as the file was parsed: the parts of
-    words, and with `rows` its keys and a new file's rows too."""
+def hints_for(imported: ImportedFile) -> SaveHints:
+    """Everything saving would work out from this file's words alone, as the file was parsed."""
     hints = SaveHints()
     source_name = imported.source_name or imported.path.name  # what stable keys are made from
     if len(_KNOWN) > _KNOWN_MOST:
@@ -68,18 +67,9 @@ def hints_for(imported: ImportedFile, rows: bool = True) -> SaveHints:
             cell_parts = hints.parts[markdown] = parts_text(markdown, known)
             question = cell.question
             if question is None:
-                if rows:
-                    digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
-                    key = hints.text_keys[cell.markdown] = "m:" + digest
-                    hints.rows.append(((cell.kind, markdown, key), cell_parts, None, None))
-                continue
-            if not rows:
-                columns = (
-                    nfc(question.text).strip() or "(no text)",
-                    nfc(question.answer),
-                    nfc(question.asker),
-                )
-                hints.question_parts[columns] = parts_text(question_text(*columns), known)
+                digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
+                key = hints.text_keys[cell.markdown] = "m:" + digest
+                hints.rows.append(((cell.kind, markdown, key), cell_parts, None, None))
                 continue
             made_of = (question.origin_key, question.text, question.asker, source_name)
             stable = hints.question_keys[made_of] = _stable_key(*made_of)
