@@ -1,11 +1,17 @@
 """A library's rows as plain values, to compare two libraries or one before and after undo.
 
+`file_rows` reads every table of a library file, search indexes included, to compare two
+imports of the same files.
+
 Weeks and lectures are named by number (their ids may be made again when a note comes back);
 history and the search indexes are left out (they record edits, and follow the rows).
 """
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from studynotes.library import Library
@@ -35,3 +41,27 @@ def library_rows(library: Library, *, without_times: bool = False) -> dict[str, 
             found = [(*r[:at], r[at] is not None, *r[at + 1 :]) for r in found]
         rows[table] = found
     return rows
+
+
+def file_rows(path: Path, *, in_rowid_order: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table of a library file, the full-text indexes' shadow tables included, with the
+    clock's columns (`…_at`) left out: two imports of the same files compare equal.
+
+    Rows are sorted by their values unless `in_rowid_order` (then a table without rowid, or a
+    virtual one, is still sorted by its values)."""
+    conn = sqlite3.connect(path)
+    try:
+        tables: dict[str, list[tuple[Any, ...]]] = {}
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
+            kept = ", ".join(f'"{c}"' for c in columns if not c.endswith("_at")) or "1"
+            rows = None
+            if in_rowid_order:
+                with contextlib.suppress(sqlite3.OperationalError):  # no rowid, or a virtual table
+                    rows = conn.execute(f'SELECT {kept} FROM "{name}" ORDER BY rowid').fetchall()
+            if rows is None:
+                rows = sorted(conn.execute(f'SELECT {kept} FROM "{name}"').fetchall(), key=repr)
+            tables[name] = rows
+        return tables
+    finally:
+        conn.close()

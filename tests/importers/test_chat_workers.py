@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from library_rows import file_rows
 from studynotes.importers import chat_log, chat_workers, import_file
 from studynotes.importing import import_paths
 from studynotes.library import Library
@@ -116,21 +116,7 @@ def test_a_long_chat_is_saved_the_same_with_a_worker(tmp_path: Path, monkeypatch
 def _import_rows(library: Path, source: Path) -> dict[str, list[tuple[Any, ...]]]:
     with Library.open(library) as opened:
         import_paths(opened, [source], notebook="Study")
-    return _dump(library)
-
-
-def _dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows (full-text shadow tables included), the clock's columns out."""
-    conn = sqlite3.connect(path)
-    try:
-        tables = {}
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
-            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
-            kept = ", ".join(f'"{c}"' for c in columns if not c.endswith("_at")) or "1"
-            tables[name] = sorted(conn.execute(f'SELECT {kept} FROM "{name}"').fetchall(), key=repr)
-        return tables
-    finally:
-        conn.close()
+    return file_rows(library)
 
 
 def test_a_worker_that_dies_fails_the_file_naming_it_and_saves_nothing_of_it(
@@ -140,7 +126,7 @@ def test_a_worker_that_dies_fails_the_file_naming_it_and_saves_nothing_of_it(
     library = tmp_path / "lib.sqlite3"
     with Library.open(library) as opened:
         import_paths(opened, [ROOT / "seeds" / "question-board-week2.md"], notebook="Study")
-    before = _dump(library)
+    before = file_rows(library)
     _with_a_worker(monkeypatch, batch=100)
     real_submit = chat_workers._DayWorker.submit
 
@@ -157,7 +143,7 @@ def test_a_worker_that_dies_fails_the_file_naming_it_and_saves_nothing_of_it(
         "the file was not imported"
     ]
     assert multiprocessing.active_children() == []
-    assert _dump(library) == before
+    assert file_rows(library) == before
 
 
 def fails_on_day_three(day: int) -> Note:

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from library_rows import file_rows
 from studynotes import parse_ahead
 from studynotes.importing import Cancelled, ImportReport, import_paths
 from studynotes.library import Library
@@ -34,21 +35,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows in rowid order (full-text shadow tables included), the clock's columns out."""
-    conn = sqlite3.connect(path)
-    try:
-        tables: dict[str, list[tuple[Any, ...]]] = {}
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
-            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
-            kept = ", ".join(f'"{c}"' for c in columns if not c.endswith("_at")) or "1"
-            try:
-                rows = conn.execute(f'SELECT {kept} FROM "{name}" ORDER BY rowid').fetchall()
-            except sqlite3.OperationalError:  # a table without rowid, or a virtual table
-                rows = sorted(conn.execute(f'SELECT {kept} FROM "{name}"').fetchall(), key=repr)
-            tables[name] = rows
-        return tables
-    finally:
-        conn.close()
+    """Every table's rows in rowid order: the worker's import must write them in the same order."""
+    return file_rows(path, in_rowid_order=True)
 
 
 def summary(report: ImportReport) -> tuple[list[Any], list[str]]:

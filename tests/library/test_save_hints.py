@@ -8,10 +8,10 @@ without hints, row for row (the full-text indexes' own tables included).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
+from library_rows import file_rows
 from studynotes.importers import ImportedFile, import_file
 from studynotes.library import ChatPeople, Library
 from studynotes.library.save_hints import hints_for
@@ -19,20 +19,6 @@ from studynotes.model import Cell
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 CHAT = DATA / "kakaotalk" / "pc-cp949-2017.txt"  # `gildong` is one of the people merged below
-
-
-def _dump(path: Path) -> dict[str, list[Any]]:
-    """Every table's rows (the full-text indexes' shadow tables included), the clock's columns out."""
-    conn = sqlite3.connect(path)
-    try:
-        tables: dict[str, list[Any]] = {}
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
-            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
-            kept = ", ".join(f'"{c}"' for c in columns if not c.endswith("_at")) or "1"
-            tables[name] = sorted(conn.execute(f'SELECT {kept} FROM "{name}"').fetchall(), key=repr)
-        return tables
-    finally:
-        conn.close()
 
 
 def _parsed(path: Path, hinted: bool, change: bool = False) -> ImportedFile:
@@ -84,7 +70,7 @@ def _import_and_change(path: Path, seeds: Path, hinted: bool) -> int:
 def test_hints_save_exactly_what_saving_works_out(tmp_path: Path, seeds: Path) -> None:
     assert _import_and_change(tmp_path / "plain.sqlite3", seeds, hinted=False) == 0
     assert _import_and_change(tmp_path / "hinted.sqlite3", seeds, hinted=True) > 20
-    assert _dump(tmp_path / "hinted.sqlite3") == _dump(tmp_path / "plain.sqlite3")
+    assert file_rows(tmp_path / "hinted.sqlite3") == file_rows(tmp_path / "plain.sqlite3")
 
 
 def test_hints_are_found_by_what_the_rows_hold(seeds: Path) -> None:
