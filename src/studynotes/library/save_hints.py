@@ -12,12 +12,11 @@ row, whoever worked a value out.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import nfc
-from .saving import _stable_key, question_row
+from .saving import question_row, stable_key_of, text_key
 from .word_parts import WordParts, parts_text
 
 if TYPE_CHECKING:
@@ -67,12 +66,11 @@ def hints_for(imported: ImportedFile) -> SaveHints:
             cell_parts = hints.parts[markdown] = parts_text(markdown, known)
             question = cell.question
             if question is None:
-                digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
-                key = hints.text_keys[cell.markdown] = "m:" + digest
+                key = hints.text_keys[cell.markdown] = text_key(markdown)
                 hints.rows.append(((cell.kind, markdown, key), cell_parts, None, None))
                 continue
             made_of = (question.origin_key, question.text, question.asker, source_name)
-            stable = hints.question_keys[made_of] = _stable_key(*made_of)
+            stable = hints.question_keys[made_of] = stable_key_of(*made_of)
             row = question_row(question, 0, 0, 0, source_name, hints)
             columns = (row["text"], row["answer"], row["asker"])
             question_parts = parts_text(question_text(*columns), known)

@@ -33,14 +33,14 @@ def stable_key(question: Question, source_name: str, hints: SaveHints | None = N
         known = hints.question_keys.get(made_of)
         if known is not None:
             return known
-    return _stable_key(*made_of)
+    return stable_key_of(*made_of)
 
 
 _SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=4096)
-def _stable_key(origin_key: str, text: str, asker: str, source_name: str) -> str:
+def stable_key_of(origin_key: str, text: str, asker: str, source_name: str) -> str:
     """Kept for the file being saved: a question's key is asked for by the decisions, the
     cell's key and the question's row, each a normalisation and a hash of its words."""
     if origin_key:  # the source names it: edits of its words keep it the same question
@@ -59,7 +59,12 @@ def cell_key(cell: Cell, source_name: str, hints: SaveHints | None = None) -> st
         known = hints.text_keys.get(cell.markdown)
         if known is not None:
             return known
-    return "m:" + hashlib.sha1(nfc(cell.markdown).encode("utf-8")).hexdigest()
+    return text_key(nfc(cell.markdown))
+
+
+def text_key(markdown: str) -> str:
+    """A text cell's key, from its Markdown (NFC)."""
+    return "m:" + hashlib.sha1(markdown.encode("utf-8")).hexdigest()
 
 
 def now_iso() -> str:
