@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import heapq
 import importlib
 import logging
-import math
 import os
 import pkgutil
 import re
@@ -62,15 +62,26 @@ def sniff(text: str) -> Importer:
     """The importer whose score is highest (the first in the registry's order on a tie);
     plain Markdown when nothing fits better.
 
-    Scorers with a `ceiling` read every line of the text; they run last, and only
-    while they could still win: a 100,000-message chat is not read four more times
-    once its own format has said it is one."""
+    A scorer runs only while it could still win: formats are tried from the highest score
+    they could give (their `ceiling`, then their `bound` for this text, a mark looked for in
+    C), so once a chat has said it is one, the formats that could not beat it are not read,
+    and a format whose marks the text lacks is not scored at all.  The highest score and
+    the tie's winner are the same whatever the order the scorers run in."""
     importers = registry()
     fallback = best = importers[FALLBACK_FORMAT]
     best_score = 0.1
-    order = {name: index for index, name in enumerate(importers)}
-    for importer in sorted(importers.values(), key=lambda i: i.ceiling != math.inf):
-        if importer is fallback or _cannot_win(importer, best, best_score, order, fallback):
+    order = _ranks()
+    # (minus the highest score it could give, its place in the registry, whether the text's bound is in)
+    waiting = [
+        (-i.ceiling, order[i.name], i.bound is None, i) for i in importers.values() if i is not fallback
+    ]
+    heapq.heapify(waiting)
+    while waiting:
+        most, rank, bounded, importer = heapq.heappop(waiting)
+        if _cannot_win(importer, -most, best, best_score, order, fallback):
+            continue
+        if not bounded:
+            heapq.heappush(waiting, (-_bound(importer, text), rank, True, importer))
             continue
         try:
             score = importer.score(text)
@@ -84,12 +95,33 @@ def sniff(text: str) -> Importer:
     return best
 
 
+@cache
+def _ranks() -> dict[str, int]:
+    """Each importer's place in the registry, which breaks a tie."""
+    return {name: index for index, name in enumerate(registry())}
+
+
+def _bound(importer: Importer, text: str) -> float:
+    """The highest score the importer could give this text (its ceiling when its bound fails)."""
+    assert importer.bound is not None
+    try:
+        return min(importer.ceiling, importer.bound(text))
+    except Exception:  # the scorer itself then decides
+        log.exception("bounding %s failed", importer.name)
+        return importer.ceiling
+
+
 def _cannot_win(
-    importer: Importer, best: Importer, best_score: float, order: dict[str, int], fallback: Importer
+    importer: Importer,
+    most: float,
+    best: Importer,
+    best_score: float,
+    order: dict[str, int],
+    fallback: Importer,
 ) -> bool:
     """Its highest score is below the best so far, or equal to it and a tie goes to the best."""
-    if importer.ceiling != best_score:
-        return importer.ceiling < best_score
+    if most != best_score:
+        return most < best_score
     return best is fallback or order[importer.name] > order[best.name]
 
 

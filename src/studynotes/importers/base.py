@@ -15,8 +15,9 @@ class Importer:
 
     `score` returns 0.0 (surely not this format) to 1.0 (surely this format);
     the registry picks the highest.  `parse` is pure: text in, data out.
-    `ceiling` is the highest score `score` ever returns, for scorers that read every
-    line: once another format scored above it, that scorer need not run.
+    `ceiling` is the highest score `score` ever returns, and `bound`, when given, a
+    cheap upper bound of it for one text (a mark every text it claims holds, looked for in
+    C): recognising a file runs a scorer only while these say it could still win.
     """
 
     name: str
@@ -25,3 +26,4 @@ class Importer:
     score: Callable[[str], float]
     parse: Callable[[str, ImportContext], ParsedDocument]
     ceiling: float = math.inf
+    bound: Callable[[str], float] | None = None

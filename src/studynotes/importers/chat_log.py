@@ -25,6 +25,7 @@ from .chat_messages import ChatLog, Message, header_date, match_header, merge_ru
 from .chat_people import Aliases, instructor_names
 from .chat_threads import Threads
 from .chat_workers import Later, build_days, in_worker, spare_core
+from .parts.lines_with import first_lines
 from .parts.markdown_blocks import HEADING_TEXT_REQUIRED
 from .parts.names import strip_notion_id, title_from_file_name
 
@@ -50,11 +51,17 @@ WORKER_SHARE = 0.40
 
 
 def score(text: str) -> float:
-    """High when most of the first lines are chat headers: the `From`/`발신자`/`对` shapes are distinctive."""
-    lines = [line for line in text.split("\n", 401)[:400] if line.strip()]
-    headers = sum(1 for line in lines if match_header(line))
-    if headers >= 3 and headers * 8 >= len(lines):
-        return 0.95
+    """High when most of the first lines are chat headers: the `From`/`발신자`/`对` shapes are distinctive.
+
+    A chat is known for one as soon as its headers are enough, whatever the lines after them."""
+    lines = [line for line in first_lines(text, 400).split("\n") if line.strip()]
+    enough = max(3, -(-len(lines) // 8))  # headers * 8 >= len(lines)
+    headers = 0
+    for line in lines:
+        if match_header(line) is not None:
+            headers += 1
+            if headers == enough:
+                return 0.95
     if headers >= 2:
         return 0.6
     if headers == 1 and lines and match_header(lines[0]):
@@ -256,4 +263,5 @@ IMPORTER = Importer(
     kind="chat",
     score=score,
     parse=parse,
+    ceiling=0.95,
 )

@@ -21,6 +21,7 @@ from .base import Importer
 from .chat_days import ChatMessage, chat_document
 from .discord_text import TXT_HEADER, read_txt
 from .json_prefix import load_export
+from .parts.lines_with import first_lines
 from .parts.names import title_from_file_name
 
 FORMAT = "discord"
@@ -43,6 +44,15 @@ def score(text: str) -> float:
         return 0.97
     headers = sum(1 for line in text[:20000].split("\n", 300)[:300] if TXT_HEADER.match(line))
     return 0.7 if headers >= 3 else 0.0
+
+
+def bound(text: str) -> float:
+    """Sure only for an export's own opening; otherwise its text export, whose headers start with `[`."""
+    head = text[:4000].lstrip("\ufeff \n")
+    if head.startswith(("{", _CSV_HEADER, '"AuthorID"')) or "\nGuild: " in head:
+        return 0.97
+    lines = first_lines(text[:20000], 300)
+    return 0.7 if lines.startswith("[") or "\n[" in lines else 0.0
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
@@ -177,4 +187,6 @@ IMPORTER = Importer(
     kind="chat",
     score=score,
     parse=parse,
+    ceiling=0.97,
+    bound=bound,
 )

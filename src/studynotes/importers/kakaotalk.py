@@ -33,11 +33,16 @@ from .kakaotalk_lines import (
     is_system,
     split_sender,
 )
+from .parts.lines_with import filled_lines, first_lines, lines_hold
 from .parts.names import title_from_file_name
 
 FORMAT = "kakaotalk"
 _CSV_HEADER = re.compile(r"^\ufeff?\"?Date\"?,\"?User\"?,\"?Message\"?\s*$", re.IGNORECASE)
 _CSV_FILE_TITLE = re.compile(r"^KakaoTalk_Chat_(?P<title>.+?)_\d{4}-\d{2}-\d{2}[-_\d]*$", re.IGNORECASE)
+# What a header line (`저장한 날짜 :`, `… 님과 카카오톡 대화`, `Date Saved :`, `KakaoTalk Chats with …`)
+# holds, and what every message line holds (its time's minutes).
+_HEADER_WORDS = ("저장한", "date", "카카오톡", "kakaotalk")  # lower case (no other letter folds to these)
+_CLOCK = re.compile(r":\d\d")
 _GENERIC_FILE = re.compile(
     r"^(?:KakaoTalk_[\d_]+(?:_group)?|Talk_[\d._ -]+|KakaoTalkChats?|chat)$", re.IGNORECASE
 )
@@ -58,6 +63,18 @@ def score(text: str) -> float:
     if messages >= 1 and header:
         return 0.9
     return 0.0
+
+
+def bound(text: str) -> float:
+    """Sure only with a header or a CSV header; without one, only when enough lines hold a clock
+    time, as every message line does."""
+    head = text[:20000]
+    opening = head.lstrip()
+    opening_lines = first_lines(head, 6).lower()
+    if any(word in opening_lines for word in _HEADER_WORDS) or _CSV_HEADER.match(opening.partition("\n")[0]):
+        return 0.97
+    head = first_lines(head, 300)
+    return 0.9 if lines_hold(head, _CLOCK, max(3, -(-filled_lines(head) // 6))) else 0.0
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
@@ -254,4 +271,6 @@ IMPORTER = Importer(
     kind="chat",
     score=score,
     parse=parse,
+    ceiling=0.97,
+    bound=bound,
 )

@@ -15,7 +15,7 @@ from ..model import Attachment, Cell, ImportContext, Note, ParsedDocument, Quest
 from .base import Importer
 from .minutes_header import meeting_date, read_properties, read_title
 from .parts.front_matter import split_front_matter
-from .parts.lines_with import lines_with
+from .parts.lines_with import first_lines, lines_with
 from .parts.links import local_image_links
 from .parts.markdown_blocks import HEADING
 from .parts.names import title_from_file_name
@@ -91,18 +91,33 @@ _SCORE_ANSWER = re.compile(
 # `Q`/`q` or `질문`, then a number and a mark; it starts with one class of first characters so that
 # the file is scanned for them in C (an alternation is tried at every character).
 _QUESTION_MARK = re.compile(r"[Qq질](?:(?<=질)문|(?<=[Qq]))\s*\d{0,3}\s*(?:\*\*)?\s*[.:：)]")
+# What a title or property line `_SCORE_TITLE` / `_SCORE_PROPERTY` takes holds.
+_OPENING_WORDS = ("회의록", "작성", "참석자", "회의 유형", "편집일시")
 _ANSWER_MARK = re.compile(r"답변|A\d{0,3}\s*(?:\*\*)?\s*[.:：]")
 
 
 def score(text: str) -> float:
     """High for 회의록 titles, Notion's minutes properties, or `Q1.` … `답변)` pairs."""
-    lines = text.split("\n", 60)[:60]
-    titled = any(_SCORE_TITLE.match(line) for line in lines[:40])
-    properties = sum(1 for line in lines if _SCORE_PROPERTY.match(line))
     asked = any(_QUESTION.match(line) for line in lines_with(text, _QUESTION_MARK))
     answered = asked and any(_SCORE_ANSWER.match(line) for line in lines_with(text, _ANSWER_MARK))
-    value = 0.45 * titled + min(properties, 2) * 0.25 + (0.65 if asked and answered else 0.0)
-    return min(0.95, value)
+    return min(0.95, _opening_score(text) + (0.65 if asked and answered else 0.0))
+
+
+def bound(text: str) -> float:
+    """The opening's score, and the pairs' only when the text holds both a question's and an answer's mark."""
+    marked = _QUESTION_MARK.search(text) is not None and _ANSWER_MARK.search(text) is not None
+    return min(0.95, _opening_score(text) + (0.65 if marked else 0.0))
+
+
+def _opening_score(text: str) -> float:
+    """What a 회의록 title and Notion's minutes properties in the first lines say."""
+    head = first_lines(text, 60)
+    if not any(word in head for word in _OPENING_WORDS):
+        return 0.0
+    lines = head.split("\n")
+    titled = any(_SCORE_TITLE.match(line) for line in lines[:40])
+    properties = sum(1 for line in lines if _SCORE_PROPERTY.match(line))
+    return 0.45 * titled + min(properties, 2) * 0.25
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
@@ -344,4 +359,5 @@ IMPORTER = Importer(
     score=score,
     parse=parse,
     ceiling=0.95,
+    bound=bound,
 )

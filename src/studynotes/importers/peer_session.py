@@ -117,4 +117,5 @@ IMPORTER = Importer(
     kind="minutes",
     score=score,
     parse=parse,
+    ceiling=0.7,
 )

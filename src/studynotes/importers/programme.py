@@ -16,12 +16,12 @@ from ..model import Cell, ImportContext, Note, ParsedDocument, Question
 from .base import Importer
 from .parts.dates import find_date_range
 from .parts.front_matter import split_front_matter
-from .parts.lines_with import lines_with
+from .parts.lines_with import first_lines, lines_with
 from .parts.markdown_questions import cells_with_questions
 from .parts.names import strip_notion_id, title_from_file_name
 from .parts.outline import outline_to_markdown
 from .parts.questions import looks_like_question
-from .parts.schedule import Table, add_lectures, as_markdown, header, read_rows, within
+from .parts.schedule import Table, add_lectures, as_markdown, has_header, header, read_rows, within
 from .parts.schedule_tables import year_above
 
 _ITEM = re.compile(r"^([ \t]*)(?:(\d{1,3})[.)]|([•◦▪‣*+-]))[ \t]+(\S.*)$")
@@ -64,6 +64,13 @@ def score(text: str) -> float:
     if len(fields) >= 2 and tables:
         return 0.6
     return 0.0
+
+
+def bound(text: str) -> float:
+    """Sure only with a schedule header in the first lines; else only with `Answer` items."""
+    if has_header(first_lines(text, 2000)):
+        return 0.9
+    return 0.6 if _ANSWER_WORD.search(text) is not None else 0.0
 
 
 def _peek_rows(table: Table, lines: list[str], index: int) -> list[tuple[int, list[str]]]:
@@ -260,4 +267,5 @@ IMPORTER = Importer(
     score=score,
     parse=parse,
     ceiling=0.9,
+    bound=bound,
 )

@@ -166,4 +166,5 @@ IMPORTER = Importer(
     kind="chat",
     score=score,
     parse=parse,
+    ceiling=0.99,
 )

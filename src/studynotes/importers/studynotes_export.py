@@ -135,4 +135,5 @@ IMPORTER = Importer(
     kind="markdown",
     score=score,
     parse=parse,
+    ceiling=1.0,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 
 def lines_with(text: str, mark: re.Pattern[str]) -> Iterator[str]:
@@ -28,3 +29,34 @@ def lines_with(text: str, mark: re.Pattern[str]) -> Iterator[str]:
             return
         yield text[start:end]
         position = end + 1
+
+
+def first_lines(text: str, count: int) -> str:
+    """The first `count` lines of `text` (`"\\n".join(text.split("\\n", count)[:count])`), found in C
+    and without copying the rest: recognising a format looks at a file's opening only."""
+    found = _lines(count).match(text)
+    return text if found is None else text[: found.end() - 1]
+
+
+@cache
+def _lines(count: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:[^\n]*+\n){{{count}}}")
+
+
+def lines_hold(text: str, mark: re.Pattern[str], count: int) -> bool:
+    """Whether at least `count` lines of `text` hold `mark` (as `lines_with` finds them)."""
+    if count <= 0:
+        return True
+    for _ in lines_with(text, mark):
+        count -= 1
+        if count == 0:
+            return True
+    return False
+
+
+def filled_lines(text: str) -> int:
+    """How many lines of `text` hold more than whitespace (`line.strip()`), counted in C."""
+    return text.count("\n") + 1 - len(_BLANK.findall(f"\n{text}\n"))
+
+
+_BLANK = re.compile(r"\n[^\S\n]*+(?=\n)")  # a blank line, with the line break before it

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ...model import Lecture, ParsedDocument
 from .dates import parse_any_date
+from .lines_with import lines_with
 
 _KEYS: dict[str, tuple[str, ...]] = {
     "number": ("no", "no.", "#", "회차", "번호", "session", "차시", "순서"),
@@ -28,6 +29,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
 }
 # Any of the date column's names anywhere in a line: the cheap test before splitting it into cells.
 _DATE_WORD = re.compile("|".join(map(re.escape, _KEYS["date"])), re.IGNORECASE)
+# What every line `_DATE_WORD` finds holds (`date`/`day` in any case, 날짜, 일자, 일시, 일정), starting
+# with one class of first characters so that a text is scanned for it in C.
+_DATE_MARK = re.compile("[dD날일](?:(?<=[dD])[aA](?:[tT][eE]|[yY])|(?<=날)짜|(?<=일)[자시정])")
 _LABELS = {"number": "No.", "date": "Date", "topic": "Topic", "textbook": "Textbook", "lecture": "Lecture"}
 _MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june",
@@ -91,6 +95,11 @@ def header(line: str) -> Table | None:
         return None
     columns = [kind or cell.lower() for kind, cell in zip(kinds, cells, strict=True)]
     return Table(columns=columns, labels=[c.strip() for c in cells], pipe=pipe, tabs=tabs)
+
+
+def has_header(text: str) -> bool:
+    """Whether a line of the text is a schedule header; only lines with a date column's name are tried."""
+    return any(header(line) is not None for line in lines_with(text, _DATE_MARK))
 
 
 def _kind(cell: str) -> str | None:
