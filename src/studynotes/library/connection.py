@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import StudyNotesError
-from . import part_maps, word_index, word_parts
+from . import part_maps, trigram_terms, words_and_parts
 from .schema import LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -52,6 +52,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         # With the default 2 MB cache a new search word rereads index pages (p95 2.7 ms, not 1.1 ms).
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        trigram_terms.register(conn)  # search checks long terms with it (trigram_terms.py)
         _check_is_a_library(conn, path)  # before anything (WAL, migrations) changes the file
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -177,8 +178,7 @@ def migrate(conn: sqlite3.Connection, current: int) -> None:
             # The words of every row already there (the migration that adds them), and any rows
             # a step wrote put into the full-text indexes, before the step commits; the same for
             # the parts of words (their migration notes every row).
-            word_index.flush(conn)
-            word_parts.flush(conn)
+            words_and_parts.flush(conn)
             if name == part_maps.MIGRATION_NAME:  # the counts are in: map the common parts
                 part_maps.map_common(conn)
             conn.execute(f"PRAGMA user_version = {number}")

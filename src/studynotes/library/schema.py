@@ -6,7 +6,7 @@ its own transaction, after a backup copy of the file; none drops user data.
 
 from __future__ import annotations
 
-from . import index_later, notebook_counts, part_maps, word_index, word_parts
+from . import index_later, notebook_counts, part_maps, trigram_terms, word_index, word_parts
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -486,6 +486,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     (notebook_counts.MIGRATION_NAME, notebook_counts.MIGRATION),  # kept per notebook (notebook_counts.py)
     (part_maps.MIGRATION_NAME, part_maps.MIGRATION),  # bitmaps of the common parts of words (part_maps.py)
     (index_later.BIG_WRITE_MIGRATION_NAME, index_later.BIG_WRITE_MIGRATION),  # one segment (index_later.py)
+    (trigram_terms.MIGRATION_NAME, trigram_terms.MIGRATION),  # no positions (trigram_terms.py)
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -79,11 +79,6 @@ def _stem(term: str) -> str:
     return term
 
 
-def fts_expression(terms: tuple[str, ...]) -> str:
-    """Each term as an FTS5 phrase, all required."""
-    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
-
-
 def like_pattern(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

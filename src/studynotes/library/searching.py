@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from . import part_maps, word_parts
+from . import part_maps, trigram_terms, word_parts
 
 # Loaded by the first search, not to open a library: the window is shown before anyone searches.
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class LibrarySearch:
         self, kind: str, table: str, fts: str, columns: tuple[str, ...], terms: Any, limit: int
     ) -> list[SearchHit]:
         from .answers import SearchHit
-        from .search import fts_expression, like_pattern, snippet
+        from .search import like_pattern, snippet
         from .word_search import WordPlan
 
         words = self._word_search()
@@ -80,12 +80,15 @@ class LibrarySearch:
             joins = f"FROM {index} wi JOIN {table} t ON t.id = wi.rowid JOIN notes n ON n.id = t.note_id"
             clauses.append(f"{index} MATCH ?")
             params.append(" AND ".join(plan.parts if by_parts and plan.parts else plan.words))
-            for term in plan.long:
-                clauses.append(f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND rowid = t.id)")
-                params.append(fts_expression((term,)))
+            for term in plan.long:  # checked on the row itself, as its trigram index compares
+                clauses.append(_holding(columns))
+                params += [trigram_terms.fold(term)] * len(columns)
             order = "wi.rowid DESC"
         else:
-            expressions = [fts_expression(plan.long)] if plan.long else []
+            expressions = [trigram_terms.expression(term) for term in plan.long]
+            for term in filter(trigram_terms.needs_check, plan.long):  # the rows with all its trigrams
+                clauses.append(_holding(columns))
+                params += [trigram_terms.fold(term)] * len(columns)
             if plan.short:
                 listed = tuple(t for t in plan.short if t not in plan.scanned)
                 short_plan = self._short_terms().plan(fts, listed)
@@ -159,3 +162,8 @@ class LibrarySearch:
                 return None
             total += plan.about
         return total
+
+
+def _holding(columns: tuple[str, ...]) -> str:
+    """Some column of row `t` holds a term (one parameter per column: the folded term)."""
+    return "(" + " OR ".join(f"{trigram_terms.FUNCTION}(t.{c}, ?)" for c in columns) + ")"
