@@ -6,10 +6,10 @@ It makes a new library at NEW (which must not exist) and, in one transaction, co
 notebook, week, lecture, source, note, cell and question of SOURCE into it with one
 `INSERT … SELECT` per table (the schema's triggers run: counts, rows noted for indexing), then
 indexes them as an import's commit does: the full-text indexes filled by SQL
-(`index_later.index_new_rows`), the vocabulary (`word_index.flush`) and the parts of words
-(`word_parts.flush`).  No file is read or parsed and no row passes through Python on its way
-in, so the CPU seconds printed per step are what storing and indexing those rows costs at
-least, whatever the importer does.  SOURCE is only read.
+(`index_later.index_new_rows`), then the vocabulary and the parts of words, each row's words
+read once for both (`words_and_parts.flush`).  No file is read or parsed and no row passes
+through Python on its way in, so the CPU seconds printed per step are what storing and
+indexing those rows costs at least, whatever the importer does.  SOURCE is only read.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from studynotes.library import Library, word_index, word_parts
+from studynotes.library import Library, words_and_parts
 from studynotes.library.index_later import index_new_rows
 
 TABLES = ("notebooks", "weeks", "lectures", "sources", "notes", "cells", "questions")
@@ -69,8 +69,7 @@ def main() -> int:
             ),
         )
     step("full-text indexes, filled by SQL", lambda: index_new_rows(conn))
-    step("the vocabulary (words read)", lambda: word_index.flush(conn))
-    step("the parts of words", lambda: word_parts.flush(conn))
+    step("the vocabulary and the parts of words", lambda: words_and_parts.flush(conn))
     step("commit", lambda: conn.execute("COMMIT"))
     questions, cells, notes = conn.execute(
         "SELECT (SELECT count(*) FROM questions), (SELECT count(*) FROM cells), (SELECT count(*) FROM notes)"

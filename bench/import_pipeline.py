@@ -39,14 +39,14 @@ STEPS: dict[str, float] = {}
 
 def timed_steps() -> None:
     """The commit's search indexing, step by step (CPU of the importing process)."""
-    from studynotes.library import index_later, word_index, word_parts
+    from studynotes.library import index_later, part_maps, word_index, words_and_parts
 
     for module, name, label in (
+        (words_and_parts, "flush", "the words and their parts, read in one pass (the steps below included)"),
         (index_later, "index_new_rows", "rows put into the full-text indexes"),
         (word_index, "_save_words", "the vocabulary and its pieces"),
         (word_index, "merge_segments", "segments merged"),
-        (word_index, "flush", "the words (the steps below included)"),
-        (word_parts, "flush", "the parts of words (a step of its own)"),
+        (part_maps, "save", "the maps of common parts"),
     ):
         real = getattr(module, name)
 

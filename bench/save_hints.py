@@ -25,7 +25,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from studynotes.importers import collect_files
-from studynotes.library import Library, word_index
+from studynotes.library import Library, words_and_parts
 from studynotes.library.save_hints import hints_for
 from studynotes.model import ImportContext
 from studynotes.parse_ahead import parse_raw, read_raw
@@ -34,14 +34,14 @@ from studynotes.parse_ahead import parse_raw, read_raw
 def save(files: list[bytes], hinted: bool) -> tuple[float, float]:
     """CPU seconds of the saving loop and of the commit, for these pickled parsed files."""
     marks: dict[str, float] = {}
-    real_flush = word_index.flush
+    real_flush = words_and_parts.flush
 
     def flush(conn: Any) -> None:
         marks["loop"] = time.process_time()
         real_flush(conn)
 
     with tempfile.TemporaryDirectory() as folder, Library.open(Path(folder) / "library.sqlite3") as library:
-        word_index.flush = flush  # type: ignore[assignment]
+        words_and_parts.flush = flush  # type: ignore[assignment]
         try:
             started = time.process_time()
             with library.batch():
@@ -52,7 +52,7 @@ def save(files: list[bytes], hinted: bool) -> tuple[float, float]:
                     library.save_import(parsed)
             ended = time.process_time()
         finally:
-            word_index.flush = real_flush  # type: ignore[assignment]
+            words_and_parts.flush = real_flush  # type: ignore[assignment]
     return marks["loop"] - started, ended - marks["loop"]
 
 

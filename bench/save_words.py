@@ -4,10 +4,10 @@
 
 Generates `bench/chats.py`'s Zoom new chat (the format with the most questions), parses it
 once, then saves it `--runs` times into fresh libraries and prints, per run, the CPU seconds of
-the whole save and of each step of search indexing at commit: rows put into the full-text
-indexes (`index_later.index_new_rows`), the vocabulary and its pieces (`word_index._save_words`),
-the rest of reading the rows' words, segments merged, and the parts of words
-(`word_parts.flush`), of which the maps of common parts (`part_maps.save`).  Prints figures; never fails on timing.
+the whole save and of each step of search indexing at commit: all of it (`words_and_parts.flush`:
+each row's words read once for the vocabulary and the parts), of which rows put into the
+full-text indexes (`index_later.index_new_rows`), the vocabulary and its pieces
+(`word_index._save_words`), segments merged, and the maps of common parts (`part_maps.save`).  Prints figures; never fails on timing.
 """
 
 from __future__ import annotations
@@ -26,14 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import chats
 from studynotes.importers import import_file
-from studynotes.library import Library, index_later, part_maps, word_index, word_parts
+from studynotes.library import Library, index_later, part_maps, word_index, words_and_parts
 
 STEPS = (
     (index_later, "index_new_rows", "rows indexed"),
     (word_index, "_save_words", "vocabulary"),
     (word_index, "merge_segments", "merged"),
-    (word_index, "flush", "word index (all)"),
-    (word_parts, "flush", "parts of words"),
+    (words_and_parts, "flush", "words, parts (all)"),
     (part_maps, "save", "maps of parts"),
 )
 

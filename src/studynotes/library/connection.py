@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import StudyNotesError
-from . import part_maps, trigram_terms, word_index, word_parts
+from . import part_maps, trigram_terms, words_and_parts
 from .schema import LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -178,8 +178,7 @@ def migrate(conn: sqlite3.Connection, current: int) -> None:
             # The words of every row already there (the migration that adds them), and any rows
             # a step wrote put into the full-text indexes, before the step commits; the same for
             # the parts of words (their migration notes every row).
-            word_index.flush(conn)
-            word_parts.flush(conn)
+            words_and_parts.flush(conn)
             if name == part_maps.MIGRATION_NAME:  # the counts are in: map the common parts
                 part_maps.map_common(conn)
             conn.execute(f"PRAGMA user_version = {number}")

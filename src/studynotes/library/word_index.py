@@ -18,7 +18,8 @@ trigram hits.  So the library also keeps:
 
 Triggers on the tables record each row written in `search_pending` (whoever writes
 it); `flush` puts new rows into the full-text indexes (`index_later.py`) and reads
-those rows' words into the vocabulary in the writer's transaction.  The vocabulary only grows (a deleted row leaves its words behind), so
+those rows' words into the vocabulary in the writer's transaction (a write's rows are read once
+for the vocabulary and the parts of words: words_and_parts.py).  The vocabulary only grows (a deleted row leaves its words behind), so
 it is always a superset of what the rows hold: a term it lacks is in no row.
 """
 
@@ -120,49 +121,62 @@ def flush(conn: sqlite3.Connection) -> None:
     """Read the words of every row written since the last flush; in the caller's transaction."""
     if nothing_pending(conn, "search_pending"):
         return
-    from .index_later import index_new_rows
+    from . import index_later
 
-    index_new_rows(conn)  # inserted rows noted, not yet in the full-text indexes
-    rows: dict[str, Counter[bytes]] = {}
-    newest: dict[str, dict[bytes, int]] = {}
+    index_later.index_new_rows(conn)  # inserted rows noted, not yet in the full-text indexes
+    counted: dict[str, Gathered] = {}
     for kind, table, _index, columns in TABLES:
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
-        counts: Counter[bytes] = Counter()
-        latest: dict[bytes, int] = {}
+        gathered = counted[kind] = Gathered()
+        found, ids, gather = gathered.found, gathered.ids, _GATHER
         cursor = conn.execute(
             f"SELECT t.id, {text} FROM search_pending p JOIN {table} t ON t.id = p.row_id"
             " WHERE p.kind = ? ORDER BY t.id",
             (kind,),
         )
-        # Each row's words are gathered and counted a few thousand rows at a time: counting row by
-        # row cost more than splitting the words of a chat's short messages.
-        found: list[bytes] = []
-        ids: list[int] = []
         for row_id, value in cursor:
             words = words_of(value or "")
             found += words
             ids += repeat(row_id, len(words))
-            if len(found) >= _GATHER:
-                _count(counts, latest, found, ids)
-        _count(counts, latest, found, ids)
-        rows[kind], newest[kind] = counts, latest
-    written = int(conn.execute("SELECT count(*) FROM search_pending").fetchone()[0])
-    conn.execute("DELETE FROM search_pending")
-    _save_words(conn, rows, newest)
-    if written >= max(MERGE_AFTER_ROWS, _rows(conn) // 10):
-        merge_segments(conn)
+            if len(found) >= gather:
+                gathered.count()
+    save(conn, counted)
 
 
 _GATHER = 50_000  # words gathered before they are counted
 
 
-def _count(counts: Counter[bytes], latest: dict[bytes, int], found: list[bytes], ids: list[int]) -> None:
-    """Add gathered words to the counts (rows holding each) and to the newest row holding each
-    (rows come in id order: the last is the newest); then forget them."""
-    counts.update(found)
-    latest.update(zip(found, ids, strict=True))
-    found.clear()
-    ids.clear()
+class Gathered:
+    """The words of one kind's rows, read in id order: how many rows hold each word, and the
+    newest row holding it.  Each row's words are gathered and counted a few thousand rows at a
+    time (`found`, `ids`, then `count`): counting row by row cost more than splitting the words
+    of a chat's short messages."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[bytes] = Counter()
+        self.latest: dict[bytes, int] = {}
+        self.found: list[bytes] = []  # each row's distinct words…
+        self.ids: list[int] = []  # …and the row each was found in
+
+    def count(self) -> None:
+        """Add the gathered words to the counts and to the newest rows (the last is the newest);
+        then forget them."""
+        self.counts.update(self.found)
+        self.latest.update(zip(self.found, self.ids, strict=True))
+        self.found.clear()
+        self.ids.clear()
+
+
+def save(conn: sqlite3.Connection, counted: dict[str, Gathered]) -> None:
+    """Add the words read to the vocabulary and forget the rows noted; merge after a big write."""
+    for gathered in counted.values():
+        gathered.count()
+    written = int(conn.execute("SELECT count(*) FROM search_pending").fetchone()[0])
+    conn.execute("DELETE FROM search_pending")
+    rows = {kind: gathered.counts for kind, gathered in counted.items()}
+    _save_words(conn, rows, {kind: gathered.latest for kind, gathered in counted.items()})
+    if written >= max(MERGE_AFTER_ROWS, _rows(conn) // 10):
+        merge_segments(conn)
 
 
 def _rows(conn: sqlite3.Connection) -> int:

@@ -13,7 +13,8 @@ list (2.4 ms for the same page).
 The index holds no text of its own (FTS5 `content=''`), so a row's parts are written, and
 its old parts taken out, by `flush` in each write's transaction, from `search_parts_pending`:
 triggers note every row inserted, and keep the text a row had when it was last indexed before
-it is changed or deleted (the first change since wins: that is what the index holds).
+it is changed or deleted (the first change since wins: that is what the index holds).  A write's
+rows are read once for their words and their parts (words_and_parts.py).
 """
 
 from __future__ import annotations
@@ -90,44 +91,72 @@ def flush(conn: sqlite3.Connection) -> None:
     """Index the parts of every row written since the last flush; in the caller's transaction."""
     if nothing_pending(conn, "search_parts_pending"):
         return
-    # One statement per index: FTS5 starts a new segment at every statement that may need undoing.
-    conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS search_parts_batch (command TEXT, row_id INTEGER NOT NULL, parts TEXT)"
-    )
-    ready = _has_ready(conn)
+    ready, mapping = begin(conn)
     written = 0
-    mapping = part_maps.present(conn)
     for kind, table, index, columns in TABLES:
         text = " || ' ' || ".join(f"t.{c}" for c in columns)
         tally = part_maps.Tally(conn, kind) if mapping else None
-        into = f"INSERT INTO {index} ({index}, rowid, parts)"
         if not ready:
             rows = conn.execute(
                 f"SELECT p.row_id, p.indexed, {text}, NULL FROM search_parts_pending p"
                 f" LEFT JOIN {table} t ON t.id = p.row_id WHERE p.kind = ?",
                 (kind,),
             )
-            conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows, tally))
-            conn.execute(f"{into} SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid")
         else:  # rows whose parts were worked out before they were saved are neither read nor split here
-            ready_rows = f"search_parts_ready_{kind}"
             rows = conn.execute(
                 f"SELECT p.row_id, p.indexed, CASE WHEN r.parts IS NULL THEN {text} END, r.parts"
                 f" FROM search_parts_pending p LEFT JOIN {table} t ON t.id = p.row_id"
-                f" LEFT JOIN {ready_rows} r ON r.row_id = p.row_id WHERE p.kind = ?",
+                f" LEFT JOIN search_parts_ready_{kind} r ON r.row_id = p.row_id WHERE p.kind = ?",
                 (kind,),
             )
-            conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", _changes(rows, tally))
-            # In the order of the rows, a row's old parts out before its new parts in, as above.
-            conn.execute(
-                f"{into} SELECT command, row_id, parts FROM (SELECT command, row_id, parts FROM temp.search_parts_batch"
-                f" UNION ALL SELECT NULL, row_id, parts FROM {ready_rows}) ORDER BY row_id, command IS NULL"
-            )
-            written += int(conn.execute(f"SELECT count(*) FROM {ready_rows}").fetchone()[0])
-        if tally is not None:
-            part_maps.save(conn, table, index, tally)
-        written += int(conn.execute("SELECT count(*) FROM temp.search_parts_batch").fetchone()[0])
-        conn.execute("DELETE FROM temp.search_parts_batch")
+        written += index_changes(conn, kind, table, index, ready, _changes(rows, tally), tally)
+    end(conn, ready, written)
+
+
+def begin(conn: sqlite3.Connection) -> tuple[bool, bool]:
+    """Ready to index a write's parts: whether some rows' parts were worked out before they were
+    saved (`note_ready`), whether the library has the maps of common parts."""
+    # One statement per index: FTS5 starts a new segment at every statement that may need undoing.
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_parts_batch (command TEXT, row_id INTEGER NOT NULL, parts TEXT)"
+    )
+    return _has_ready(conn), part_maps.present(conn)
+
+
+def index_changes(
+    conn: sqlite3.Connection,
+    kind: str,
+    table: str,
+    index: str,
+    ready: bool,
+    changes: Iterable[tuple[str | None, int, str]],
+    tally: part_maps.Tally | None,
+) -> int:
+    """Write one table's changes (`_changes`, in the order of the rows) into its parts index, in
+    one statement, and the tally into the maps; how many rows were written."""
+    into = f"INSERT INTO {index} ({index}, rowid, parts)"
+    conn.executemany("INSERT INTO temp.search_parts_batch VALUES (?, ?, ?)", changes)
+    written = 0
+    if not ready:
+        conn.execute(f"{into} SELECT command, row_id, parts FROM temp.search_parts_batch ORDER BY rowid")
+    else:
+        # The parts worked out beforehand join in the order of the rows, a row's old parts out before
+        # its new parts in.
+        ready_rows = f"search_parts_ready_{kind}"
+        conn.execute(
+            f"{into} SELECT command, row_id, parts FROM (SELECT command, row_id, parts FROM temp.search_parts_batch"
+            f" UNION ALL SELECT NULL, row_id, parts FROM {ready_rows}) ORDER BY row_id, command IS NULL"
+        )
+        written += int(conn.execute(f"SELECT count(*) FROM {ready_rows}").fetchone()[0])
+    if tally is not None:
+        part_maps.save(conn, table, index, tally)
+    written += int(conn.execute("SELECT count(*) FROM temp.search_parts_batch").fetchone()[0])
+    conn.execute("DELETE FROM temp.search_parts_batch")
+    return written
+
+
+def end(conn: sqlite3.Connection, ready: bool, written: int) -> None:
+    """Forget the rows noted and the parts worked out beforehand; merge segments after a big write."""
     conn.execute("DELETE FROM search_parts_pending")
     if ready:
         _drop_ready(conn)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import StudyNotesError
-from . import word_index, word_parts
+from . import words_and_parts
 from .changes import Change, NodeKey, Operation
 from .connection import LibraryError, failure_reason, transaction
 from .reader import LibraryReader
@@ -53,8 +53,7 @@ class LibraryWriter(LibraryReader):
             with transaction(self.conn) as conn:
                 yield conn
                 if outermost:
-                    word_index.flush(conn)  # the words written, for search, in the same transaction
-                    word_parts.flush(conn)
+                    words_and_parts.flush(conn)  # the words written, for search, in the same transaction
         except sqlite3.Error as error:
             from .damage import damaged, is_damage
 
