@@ -33,7 +33,7 @@ from .kakaotalk_lines import (
     is_system,
     split_sender,
 )
-from .parts.lines_with import filled_lines, first_lines, lines_hold
+from .parts.lines_with import first_lines, lines_hold
 from .parts.names import title_from_file_name
 
 FORMAT = "kakaotalk"
@@ -54,11 +54,14 @@ def score(text: str) -> float:
     first = next((line for line in head if line.strip()), "")
     if _CSV_HEADER.match(first):
         return 0.97
-    messages = sum(1 for line in head if PC_MESSAGE.match(line) or _mobile_message(line))
     header = any(SAVED_AT.match(line) or any(p.match(line) for p in TITLE_LINES[:4]) for line in head[:6])
+    filled = len([line for line in head if line.strip()])
+    if not header and not lines_hold("\n".join(head), _CLOCK, max(3, -(-filled // 6))):
+        return 0.0  # too few lines with a time to be messages enough, as every message line has one
+    messages = sum(1 for line in head if PC_MESSAGE.match(line) or _mobile_message(line))
     if header and (messages or any(DAY_LINE.match(line) for line in head)):
         return 0.97
-    if messages >= 3 and messages * 6 >= len([line for line in head if line.strip()]):
+    if messages >= 3 and messages * 6 >= filled:
         return 0.9
     if messages >= 1 and header:
         return 0.9
@@ -66,15 +69,13 @@ def score(text: str) -> float:
 
 
 def bound(text: str) -> float:
-    """Sure only with a header or a CSV header; without one, only when enough lines hold a clock
-    time, as every message line does."""
+    """Sure only with a header or a CSV header; without one, no message line without a clock time."""
     head = text[:20000]
     opening = head.lstrip()
     opening_lines = first_lines(head, 6).lower()
     if any(word in opening_lines for word in _HEADER_WORDS) or _CSV_HEADER.match(opening.partition("\n")[0]):
         return 0.97
-    head = first_lines(head, 300)
-    return 0.9 if lines_hold(head, _CLOCK, max(3, -(-filled_lines(head) // 6))) else 0.0
+    return 0.9 if _CLOCK.search(first_lines(head, 300)) else 0.0
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:

@@ -104,9 +104,8 @@ def score(text: str) -> float:
 
 
 def bound(text: str) -> float:
-    """The opening's score, and the pairs' only when the text holds both a question's and an answer's mark."""
-    marked = _QUESTION_MARK.search(text) is not None and _ANSWER_MARK.search(text) is not None
-    return min(0.95, _opening_score(text) + (0.65 if marked else 0.0))
+    """The opening's score, with the pairs' (which `score` looks for through the whole text)."""
+    return min(0.95, _opening_score(text) + 0.65)
 
 
 def _opening_score(text: str) -> float:

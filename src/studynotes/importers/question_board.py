@@ -58,8 +58,8 @@ def score(text: str) -> float:
         marked += has_mark
         fielded += has_field
         both += has_mark and bool(_BACKTICK_FIELD.search(title))
-    if both >= 2:
-        return 0.9
+        if both >= 2:  # the highest score, whatever the lines after
+            return 0.9
     if both == 1 or (marked >= 2 and fielded >= 1):
         return 0.75
     if marked >= 2:

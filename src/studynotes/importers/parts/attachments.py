@@ -32,6 +32,8 @@ def max_attachment_bytes() -> int:
 def load_attachments(document: ParsedDocument, folder: Path) -> list[ImportWarning]:
     """Fill each attachment's bytes; a warning for each one left out."""
     warnings: list[ImportWarning] = []
+    if not any(note.attachments for note in document.notes):
+        return warnings  # the folder is not asked of the file system for nothing
     root = folder.resolve()
     limit = max_attachment_bytes()
     for note in document.notes:

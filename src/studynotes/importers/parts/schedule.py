@@ -27,6 +27,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "textbook": ("textbook", "book", "교재", "reading", "readings", "chapter", "chapters"),
     "lecture": ("lecture", "lectures", "강의", "video", "lec", "영상"),
 }
+_KIND = {name: kind for kind, names in _KEYS.items() for name in names}
+_KIND_ORDER = {kind: index for index, kind in enumerate(_KEYS)}
 # Any of the date column's names anywhere in a line: the cheap test before splitting it into cells.
 _DATE_WORD = re.compile("|".join(map(re.escape, _KEYS["date"])), re.IGNORECASE)
 # What every line `_DATE_WORD` finds holds (`date`/`day` in any case, 날짜, 일자, 일시, 일정), starting
@@ -85,6 +87,8 @@ def header(line: str) -> Table | None:
         cells = [c.strip() for c in line.strip().split("\t")]
     else:
         cells = line.split()
+    if not pipe and not tabs and any(_kind(cell) is None for cell in cells):
+        return None  # plain words: each must name a column (`Day 3 recap` is no header)
     kinds = [_kind(cell) for cell in cells]
     known = [k for k in kinds if k]
     if "date" not in known or not ({"number", "topic"} & set(known)):
@@ -104,10 +108,10 @@ def has_header(text: str) -> bool:
 
 def _kind(cell: str) -> str | None:
     name = cell.strip().strip("*").strip().lower()
-    for kind, names in _KEYS.items():
-        if name in names or name.rstrip(".") in names:
-            return kind
-    return None
+    kind, bare = _KIND.get(name), _KIND.get(name.rstrip("."))
+    if kind is None or bare is None:
+        return kind or bare
+    return min(kind, bare, key=_KIND_ORDER.__getitem__)  # the first in `_KEYS` that has either
 
 
 def read_rows(table: Table, lines: list[str], index: int) -> int:
