@@ -119,6 +119,25 @@ def test_the_folding_is_the_tokenizers_for_every_character() -> None:
     assert folded[ord("ſ")][0] == "s" and folded[ord("İ")][0] == "İ"  # neither Python's lower nor casefold
 
 
+TRICKY = "ΣΟΔΟΣσςİIiıſsSµμKkKẞßǅǆᎠꭰ𐐀𐐨Aa가😀 "
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.text(alphabet=TRICKY, min_size=3, max_size=40), min_size=1, max_size=20))
+def test_the_folding_of_whole_texts_is_the_tokenizers(texts: list[str]) -> None:
+    """Each trigram the tokenizer indexes is the text folded, cut at its position: characters
+    whose case depends on their neighbours in Python (a final `Σ`), that Python lowers to two
+    characters (`İ`), or that only SQLite folds (`ſ`, `µ`), in any mix with the rest."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(c, tokenize='trigram')")
+    conn.execute("CREATE VIRTUAL TABLE t_terms USING fts5vocab(t, 'instance')")
+    conn.executemany("INSERT INTO t (rowid, c) VALUES (?, ?)", enumerate(texts, start=1))
+    for doc, offset, term in conn.execute("SELECT doc, offset, term FROM t_terms"):
+        folded = trigram_terms.fold(texts[doc - 1])
+        assert folded[offset : offset + 3] == term, (texts[doc - 1], offset)
+    assert all(len(trigram_terms.fold(text)) == len(text) for text in texts)
+
+
 def test_a_row_holding_every_trigram_but_not_the_term_is_not_found(library: Library, tmp_path: Path) -> None:
     rows = [
         ("Why are losses averaged", "The mean of the batch"),

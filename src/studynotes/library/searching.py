@@ -82,13 +82,13 @@ class LibrarySearch:
             params.append(" AND ".join(plan.parts if by_parts and plan.parts else plan.words))
             for term in plan.long:  # checked on the row itself, as its trigram index compares
                 clauses.append(_holding(columns))
-                params += [trigram_terms.fold(term)] * len(columns)
+                params.append(trigram_terms.fold(term))
             order = "wi.rowid DESC"
         else:
             expressions = [trigram_terms.expression(term) for term in plan.long]
             for term in filter(trigram_terms.needs_check, plan.long):  # the rows with all its trigrams
                 clauses.append(_holding(columns))
-                params += [trigram_terms.fold(term)] * len(columns)
+                params.append(trigram_terms.fold(term))
             if plan.short:
                 listed = tuple(t for t in plan.short if t not in plan.scanned)
                 short_plan = self._short_terms().plan(fts, listed)
@@ -165,5 +165,5 @@ class LibrarySearch:
 
 
 def _holding(columns: tuple[str, ...]) -> str:
-    """Some column of row `t` holds a term (one parameter per column: the folded term)."""
-    return "(" + " OR ".join(f"{trigram_terms.FUNCTION}(t.{c}, ?)" for c in columns) + ")"
+    """Some column of row `t` holds a term (its parameter: the folded term)."""
+    return f"{trigram_terms.FUNCTION}(?, {', '.join(f't.{c}' for c in columns)})"

@@ -14,13 +14,14 @@ page with rows that hold the term, newest first.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from functools import cache
 
 from .index_later import HASH_SIZE
 
 MIGRATION_NAME = "trigram indexes keep rows without positions"
-FUNCTION = "trigram_holds"  # trigram_holds(column, folded term): the column holds the term
+FUNCTION = "trigram_holds"  # trigram_holds(folded term, column, ...): some column holds the term
 
 
 def _migration() -> str:
@@ -64,46 +65,61 @@ def needs_check(term: str) -> bool:
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make `trigram_holds` known to a connection (the fold table is read at its first use)."""
-    conn.create_function(FUNCTION, 2, _holds, deterministic=True)
+    """Make `trigram_holds(folded term, column, ...)` known to a connection: whether one of the
+    columns holds the term (the fold table is read at its first use)."""
+    conn.create_function(FUNCTION, -1, _holds, deterministic=True)
 
 
 def fold(text: str) -> str:
     """`text` folded as the trigram tokenizer folds each character it indexes."""
     if text.isascii():
         return text.lower()  # both fold A-Z alone among ASCII
-    return text.translate(_folds())
+    # Python's `lower` runs in C and agrees with SQLite except on a few characters; checking a row
+    # for those and lowering it costs a tenth of translating it character by character.
+    folds, differ = _tables()
+    return text.translate(folds) if differ.search(text) else text.lower()
 
 
-def _holds(value: str | None, folded_term: str) -> bool:
-    if value is None:
-        return False
-    if folded_term.endswith(" "):  # the index holds each column followed by two spaces
-        value += "  "
-    return folded_term in fold(value)
+def _holds(folded_term: str, *values: str | None) -> bool:
+    """One call per row, every column given: most of a check's cost is the call."""
+    padded = folded_term.endswith(" ")  # the index holds each column followed by two spaces
+    for value in values:
+        if value is not None and folded_term in fold(value + "  " if padded else value):
+            return True
+    return False
 
 
 @cache
-def _folds() -> dict[int, int]:
-    """SQLite's folding of every character it changes, read from the trigram tokenizer itself
-    (one row per character, its first token's first character), so it is the folding of the
-    SQLite this process runs.  SQLite changes only characters that have another case (`ſ` and
-    `µ` too, which have an upper case but are no upper case themselves), and reads
-    the two non-characters U+FFFE and U+FFFF as U+FFFD; `tests/library/test_trigram_terms.py`
-    checks the table against every character."""
-    candidates = [c for c in range(0x41, 0x1F000) if (ch := chr(c)).lower() != ch or ch.upper() != ch]
+def _tables() -> tuple[dict[int, int], re.Pattern[str]]:
+    """SQLite's folding of every character it changes, and the characters where Python's `lower`
+    of a text differs from it.
+
+    The folding is read from the trigram tokenizer itself (one row per character, its first
+    token's first character), so it is that of the SQLite this process runs.  SQLite changes
+    only characters that have another case (`ſ` and `µ` too, which have an upper case but are
+    no upper case themselves), and reads the non-characters U+FFFE and U+FFFF as U+FFFD.
+    `lower` differs on a character lowered otherwise (`İ` to two characters, Cherokee that
+    SQLite leaves), one it leaves that SQLite folds (`ſ`, `µ`), and `Σ`, which it makes `ς` at a
+    word's end.  `tests/library/test_trigram_terms.py` checks both against every character."""
+    cased = [c for c in range(0x41, 0x1F000) if (ch := chr(c)).lower() != ch or ch.upper() != ch]
+    candidates = [*cased, 0xFFFE, 0xFFFF]
     conn = sqlite3.connect(":memory:")
     try:
         conn.execute("CREATE VIRTUAL TABLE chars USING fts5(c, tokenize='trigram')")
         conn.execute("CREATE VIRTUAL TABLE chars_terms USING fts5vocab(chars, 'instance')")
         conn.executemany(
-            "INSERT INTO chars (rowid, c) VALUES (?, ?)",
-            ((c, chr(c) + "!!") for c in [*candidates, 0xFFFE, 0xFFFF]),
+            "INSERT INTO chars (rowid, c) VALUES (?, ?)", ((c, chr(c) + "!!") for c in candidates)
         )
-        return {
+        folds = {
             int(doc): ord(term[0])
             for doc, term in conn.execute("SELECT doc, term FROM chars_terms WHERE offset = 0")
             if ord(term[0]) != doc
         }
     finally:
         conn.close()
+    differ = {c for c in candidates if chr(c).lower() != chr(folds.get(c, c))} | {0x3A3}
+    # Any character past the first plane counts as differing (translating is exact for every
+    # text): the class is then read as a bitmap and a range, six times faster than a class listing
+    # the few alphabets of the second plane that differ, on a question of 170 characters.
+    first = "".join(re.escape(chr(c)) for c in sorted(differ) if c < 0x10000)
+    return folds, re.compile(f"[{first}\U00010000-\U0010ffff]")
