@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 
 MIGRATION_NAME = "maps of the common parts of words"
@@ -190,27 +190,34 @@ def _map_whole(conn: sqlite3.Connection, table: str, index: str, parts: list[tup
 def _map(conn: sqlite3.Connection, index: str, part_id: int, part: str, first: int, last: int) -> None:
     """Write the blocks `first`..`last` of a part's map from the parts index (empty blocks: no row).
 
-    The rows come as one string (`group_concat`) and fill one buffer: a row fetched as a tuple
-    cost twice as much as setting its bit."""
-    (listed,) = conn.execute(
-        f"SELECT group_concat(rowid) FROM {index} WHERE {index} MATCH ? AND rowid BETWEEN ? AND ?",
-        (_phrase(part), first << SHIFT, ((last + 1) << SHIFT) - 1),
-    ).fetchone()
+    The rows come as one string (`group_concat`), each as its distance from the last bit, and
+    set the digits of one binary number (the newest row first) in C, read as one integer: a row
+    fetched as a tuple cost twice as much as setting its bit, and setting each bit in Python
+    a third more than this."""
     base = first << SHIFT
-    held = bytearray((last - first + 1) * _SIZE)
-    for row_id in map(int, listed.split(",")) if listed else ():
-        at = row_id - base
-        held[at >> 3] |= 1 << (at & 7)
+    size = (last - first + 1) << SHIFT  # bits
+    top = base + size - 1
+    (listed,) = conn.execute(
+        f"SELECT group_concat(? - rowid) FROM {index} WHERE {index} MATCH ? AND rowid BETWEEN ? AND ?",
+        (top, _phrase(part), base, top),
+    ).fetchone()
+    digits = bytearray(b"0") * size
+    if listed:
+        deque(map(digits.__setitem__, map(int, listed.split(",")), repeat(_ONE)), maxlen=0)
+    held = int(digits, 2).to_bytes(size >> 3, "little")
     key = part_id << _KEY
     conn.execute("DELETE FROM search_part_bits WHERE id BETWEEN ? AND ?", (key | first, key | last))
     blocks = (
-        (number, bytes(held[(number - first) * _SIZE : (number - first + 1) * _SIZE]))
+        (number, held[(number - first) * _SIZE : (number - first + 1) * _SIZE])
         for number in range(first, last + 1)
     )
     conn.executemany(
         "INSERT INTO search_part_bits (id, bits) VALUES (?, ?)",
         [(key | number, bits) for number, bits in blocks if bits != _EMPTY],
     )
+
+
+_ONE = ord("1")
 
 
 def _runs(blocks: list[int]) -> Iterator[tuple[int, int]]:

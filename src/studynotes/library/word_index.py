@@ -124,23 +124,28 @@ def flush(conn: sqlite3.Connection) -> None:
     from . import index_later
 
     index_later.index_new_rows(conn)  # inserted rows noted, not yet in the full-text indexes
-    counted: dict[str, Gathered] = {}
-    for kind, table, _index, columns in TABLES:
-        text = " || ' ' || ".join(f"t.{c}" for c in columns)
-        gathered = counted[kind] = Gathered()
-        found, ids, gather = gathered.found, gathered.ids, _GATHER
-        cursor = conn.execute(
-            f"SELECT t.id, {text} FROM search_pending p JOIN {table} t ON t.id = p.row_id"
-            " WHERE p.kind = ? ORDER BY t.id",
-            (kind,),
-        )
-        for row_id, value in cursor:
-            words = words_of(value or "")
-            found += words
-            ids += repeat(row_id, len(words))
-            if len(found) >= gather:
-                gathered.count()
-    save(conn, counted)
+    save(conn, {kind: read(conn, kind, table, columns) for kind, table, _index, columns in TABLES})
+
+
+def read(
+    conn: sqlite3.Connection, kind: str, table: str, columns: tuple[str, ...], only: str = ""
+) -> Gathered:
+    """The words of a kind's rows noted for the vocabulary (`only`: a further condition on them)."""
+    text = " || ' ' || ".join(f"t.{c}" for c in columns)
+    gathered = Gathered()
+    found, ids, gather = gathered.found, gathered.ids, _GATHER
+    cursor = conn.execute(
+        f"SELECT t.id, {text} FROM search_pending p JOIN {table} t ON t.id = p.row_id"
+        f" WHERE p.kind = ? {only} ORDER BY t.id",
+        (kind,),
+    )
+    for row_id, value in cursor:
+        words = words_of(value or "")
+        found += words
+        ids += repeat(row_id, len(words))
+        if len(found) >= gather:
+            gathered.count()
+    return gathered
 
 
 _GATHER = 50_000  # words gathered before they are counted
@@ -157,6 +162,7 @@ class Gathered:
         self.latest: dict[bytes, int] = {}
         self.found: list[bytes] = []  # each row's distinct words…
         self.ids: list[int] = []  # …and the row each was found in
+        self.rows = 0  # rows read
 
     def count(self) -> None:
         """Add the gathered words to the counts and to the newest rows (the last is the newest);

@@ -10,8 +10,8 @@ step alone takes them.
 
 Every write notes a row for the vocabulary only when it notes it for the parts too (both are
 noted by the same inserts and updates; a deletion only for the parts), so one read of the rows
-noted for the parts serves both.  Only an upgrade notes rows for one step and not the other:
-then each step reads its own rows.  Either way the library ends the same, row for row.
+noted for the parts serves both.  When a step has rows noted for it alone, as in an upgrade,
+it reads its rows itself.  Either way the library ends the same, row for row.
 """
 
 from __future__ import annotations
@@ -30,13 +30,8 @@ _SEPARATE = bytes.maketrans(_CONTROL, b" " * len(_CONTROL))  # as word_index and
 
 def flush(conn: sqlite3.Connection) -> None:
     """The words and parts of every row written since the last flush; in the caller's transaction."""
-    if (
-        nothing_pending(conn, "search_pending")
-        or nothing_pending(conn, "search_parts_pending")
-        or _apart(conn)
-    ):
-        word_index.flush(conn)
-        word_parts.flush(conn)
+    if nothing_pending(conn, "search_pending") or nothing_pending(conn, "search_parts_pending"):
+        apart(conn)
         return
     index_later.index_new_rows(conn)  # inserted rows noted, not yet in the full-text indexes
     ready, mapping = word_parts.begin(conn)
@@ -59,17 +54,26 @@ def flush(conn: sqlite3.Connection) -> None:
         gathered = counted[kind] = word_index.Gathered()
         changes = _changes(rows, gathered, tally)
         written += word_parts.index_changes(conn, kind, table, index, ready, changes, tally)
+    if sum(gathered.rows for gathered in counted.values()) < _noted(conn):
+        # Rows were noted for the vocabulary alone: it reads its rows itself, as when apart.
+        counted = {
+            kind: word_index.read(conn, kind, table, columns)
+            for kind, table, _i, columns in word_index.TABLES
+        }
     word_index.save(conn, {kind: counted[kind] for kind, *_rest in word_index.TABLES})
     word_parts.end(conn, ready, written)
 
 
-def _apart(conn: sqlite3.Connection) -> bool:
-    """Whether a row is noted for the vocabulary and not for the parts (an upgrade's step)."""
-    found = conn.execute(
-        "SELECT 1 FROM search_pending w WHERE NOT EXISTS"
-        " (SELECT 1 FROM search_parts_pending p WHERE p.kind = w.kind AND p.row_id = w.row_id) LIMIT 1"
-    ).fetchone()
-    return found is not None
+def apart(conn: sqlite3.Connection) -> None:
+    """The vocabulary and the parts each from the rows noted for it, read by each step itself."""
+    word_index.flush(conn)
+    word_parts.flush(conn)
+
+
+def _noted(conn: sqlite3.Connection) -> int:
+    """How many rows are noted for the vocabulary: more than the pass read for it only when rows
+    were noted for the vocabulary alone (no write does; an upgrade's step might)."""
+    return int(conn.execute("SELECT count(*) FROM search_pending").fetchone()[0])
 
 
 def _changes(
@@ -82,8 +86,10 @@ def _changes(
     known = WordParts()
     parts_of_word = known.__getitem__
     found, ids, gather = gathered.found, gathered.ids, word_index._GATHER
+    read = 0
     for row_id, indexed, for_words, current, ready in rows:
         after = ready
+        read += for_words
         if current is not None:
             words = current.encode("utf-8").lower().translate(_SEPARATE).split()
             if for_words:
@@ -101,3 +107,4 @@ def _changes(
             yield None, row_id, after
         if tally is not None:
             tally.row(row_id, before, after)
+    gathered.rows += read
