@@ -102,7 +102,9 @@ def test_the_indexes_keep_no_positions(library: Library) -> None:
 
 def test_the_folding_is_the_tokenizers_for_every_character() -> None:
     """Every character SQLite reads, folded by the trigram tokenizer itself, against `fold`."""
-    assert all(chr(c).lower() == chr(c) == chr(c).upper() for c in range(0x1F000, 0x110000))
+    inside = {c for a, b in trigram_terms.CASED_BLOCKS for c in range(a, b)}
+    outside = (chr(c) for c in range(0x110000) if c not in inside)
+    assert all(ch.lower() == ch == ch.upper() for ch in outside)  # no case: folded by no one
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE VIRTUAL TABLE chars USING fts5(c, tokenize='trigram')")
     conn.execute("CREATE VIRTUAL TABLE chars_terms USING fts5vocab(chars, 'instance')")
@@ -169,7 +171,7 @@ def test_a_term_across_two_columns_is_not_found(library: Library, tmp_path: Path
 
 def test_case_is_folded_for_every_script_and_accents_are_kept(library: Library, tmp_path: Path) -> None:
     rows = [
-        ("L'école est fermée", "Ecole sans accent ailleurs"),
+        ("L'école est fermée", "sans accent ailleurs"),
         ("Η ΣΟΦΊΑ του λόγου", "ΟΔΟΣ"),
         ("Москва и Киев", "ПРИВЕТ мир"),
         ("Ecole normale", "nothing else"),
@@ -180,10 +182,7 @@ def test_case_is_folded_for_every_script_and_accents_are_kept(library: Library, 
         with _path(library, mode):
             assert _found(library, "ÉCOLE") == [("question", ids["L'école est fermée"])], mode
             assert _found(library, "école") == [("question", ids["L'école est fermée"])], mode
-            assert [i for _k, i in _found(library, "ecole")] == [
-                ids["Ecole normale"],
-                ids["L'école est fermée"],
-            ]
+            assert _found(library, "ecole") == [("question", ids["Ecole normale"])], mode
             assert _found(library, "σοφία") == [("question", ids["Η ΣΟΦΊΑ του λόγου"])], mode
             assert _found(library, "ΛΌΓΟΥ") == [("question", ids["Η ΣΟΦΊΑ του λόγου"])], mode
             assert _found(library, "МОСКВА") == [("question", ids["Москва и Киев"])], mode

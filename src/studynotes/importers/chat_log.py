@@ -43,6 +43,7 @@ _LECTURE_NUMBER = re.compile(
 )
 _WEEK_NUMBER = re.compile(r"\bweek\s*(\d{1,2})\b|(?<!\d)(\d{1,2})\s*주차", re.IGNORECASE)
 _HEADING = re.compile(rf"^#{{1,6}}\s+{HEADING_TEXT_REQUIRED}")
+_CLOCK = re.compile(r":\d\d")  # the minutes of a header's time (`10:02`, `[9:05:33]`)
 # A chat this long (about 20,000 messages) is read in two parts at once: the part after a day's
 # start near the middle by a worker process, which also pairs its days' answers.  The worker gets a
 # little less than half: starting it takes 0.3 s and its days come back to this process pickled.
@@ -67,6 +68,11 @@ def score(text: str) -> float:
     if headers == 1 and lines and match_header(lines[0]):
         return 0.6
     return 0.0
+
+
+def bound(text: str) -> float:
+    """Nothing without a clock time in the first lines, as every header has one."""
+    return 0.95 if _CLOCK.search(first_lines(text, 400)) is not None else 0.0
 
 
 def parse(text: str, context: ImportContext) -> ParsedDocument:
@@ -264,4 +270,5 @@ IMPORTER = Importer(
     score=score,
     parse=parse,
     ceiling=0.95,
+    bound=bound,
 )

@@ -80,7 +80,8 @@ _NESTED_BULLET = re.compile(r"^\s+(?:[-*•]|\d{1,3}[.)])\s+(.*)$")
 _INLINE_SEPARATOR = re.compile(r"(?<!\s)\s++(?:-|–|—|→|->)\s+")
 _TRAILING_ASIDE = re.compile(r"(?<!\s)\s*+\([^()]*\)\s*$")
 _FENCE = re.compile(r"^\s*+(```|~~~)")
-_SPACING = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u3000": " "})
+_FIXED_SPACES = ("\u00a0", "\u202f", "\u2007", "\u3000")
+_SPACING = str.maketrans(dict.fromkeys(_FIXED_SPACES, " "))
 _SCORE_TITLE = re.compile(r"^\s*+(?:#{1,6}\s+)?.{0,30}회의록")
 _SCORE_PROPERTY = re.compile(r"^\W*+(?:작성일시|회의 유형|참석자|최종 편집일시|작성자)\s*(?:\t|[:：])")
 _SCORE_ANSWER = re.compile(
@@ -122,7 +123,7 @@ def _opening_score(text: str) -> float:
 def parse(text: str, context: ImportContext) -> ParsedDocument:
     document = ParsedDocument(format="minutes")
     front, body, skipped = split_front_matter(text)
-    lines = [_spacing(line) for line in body.split("\n")]
+    lines = _spaced_lines(body)
     title, after_title = read_title(lines)
     title = front.get("title") or title
     properties, body_start = read_properties(lines, after_title)
@@ -146,10 +147,12 @@ def _fallback_title(context: ImportContext) -> str:
     return title_from_file_name(context.file_name) if context.file_name else "Meeting minutes"
 
 
-def _spacing(line: str) -> str:
-    """NBSP and other fixed spaces are only spacing in minutes: make them plain spaces."""
-    line = line.translate(_SPACING)
-    return "" if not line.strip() else line
+def _spaced_lines(body: str) -> list[str]:
+    """NBSP and other fixed spaces are only spacing in minutes: make them plain spaces (the text is
+    searched for them first: translating it runs a lookup per character); blank lines are empty."""
+    if any(space in body for space in _FIXED_SPACES):
+        body = body.translate(_SPACING)
+    return ["" if not line.strip() else line for line in body.split("\n")]
 
 
 def _tidy(lines: list[str]) -> str:

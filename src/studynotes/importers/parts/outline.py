@@ -119,6 +119,9 @@ def latex_to_dollars(lines: list[str]) -> tuple[list[str], list[str]]:
     puts them back on lines of their own.  Fenced code is left alone.
     """
     displays: list[str] = []
+    whole = "\n".join(lines)
+    if not any(mark in whole for mark in ("\\(", "\\[", "\ue000", "\ue001")):
+        return list(lines), displays  # no formula to convert, no token mark to drop
     out: list[str] = []
     prose: list[str] = []
 

@@ -31,8 +31,8 @@ _KIND = {name: kind for kind, names in _KEYS.items() for name in names}
 _KIND_ORDER = {kind: index for index, kind in enumerate(_KEYS)}
 # Any of the date column's names anywhere in a line: the cheap test before splitting it into cells.
 _DATE_WORD = re.compile("|".join(map(re.escape, _KEYS["date"])), re.IGNORECASE)
-# What every line `_DATE_WORD` finds holds (`date`/`day` in any case, 날짜, 일자, 일시, 일정), starting
-# with one class of first characters so that a text is scanned for it in C.
+# `_DATE_WORD` (`date`/`day` in any case, 날짜, 일자, 일시, 일정) written to start with one class of
+# first characters, so that a text is scanned for it in C: it finds the same lines.
 _DATE_MARK = re.compile("[dD날일](?:(?<=[dD])[aA](?:[tT][eE]|[yY])|(?<=날)짜|(?<=일)[자시정])")
 _LABELS = {"number": "No.", "date": "Date", "topic": "Topic", "textbook": "Textbook", "lecture": "Lecture"}
 _MONTH_NAMES = [
@@ -79,6 +79,11 @@ def header(line: str) -> Table | None:
     """A schedule header: a date column plus a number or topic column, nothing much else."""
     if len(line) > 300 or not _DATE_WORD.search(line):
         return None
+    return _header(line)
+
+
+def _header(line: str) -> Table | None:
+    """`header` for a line known to hold a date column's name."""
     pipe = line.count("|") >= 2
     tabs = "\t" in line.strip()
     if pipe:
@@ -103,7 +108,7 @@ def header(line: str) -> Table | None:
 
 def has_header(text: str) -> bool:
     """Whether a line of the text is a schedule header; only lines with a date column's name are tried."""
-    return any(header(line) is not None for line in lines_with(text, _DATE_MARK))
+    return any(len(line) <= 300 and _header(line) is not None for line in lines_with(text, _DATE_MARK))
 
 
 def _kind(cell: str) -> str | None:
