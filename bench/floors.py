@@ -19,7 +19,7 @@ from report import median, p95
 QT_ENV = {"QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
 
 # A process that reads the corpus and stores it searchable, with nothing else:
-# one row per paragraph, an FTS5 trigram index over them, one transaction.
+# one row per paragraph, an FTS5 trigram index over them (rows only, as the library's), one transaction.
 _IMPORT_FLOOR = r"""
 import sqlite3, sys
 from pathlib import Path
@@ -27,7 +27,7 @@ conn = sqlite3.connect(sys.argv[1])
 conn.executescript('''
 PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
 CREATE TABLE paragraphs (id INTEGER PRIMARY KEY, file TEXT, text TEXT);
-CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id', tokenize='trigram');
+CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id', tokenize='trigram', detail=none);
 CREATE TRIGGER p_ai AFTER INSERT ON paragraphs BEGIN INSERT INTO paragraphs_fts (rowid, text) VALUES (new.id, new.text); END;
 ''')
 rows = 0
