@@ -166,6 +166,21 @@ def test_the_maps_follow_edits_deletes_and_a_freed_id_taken_again(
         assert _searched(library, query) == _expected(library, query), query
 
 
+def test_a_part_holding_a_space_that_is_not_ascii_is_counted_as_the_index_holds_it(
+    library: Library, tmp_path: Path, every_part_mapped: None
+) -> None:
+    """The parts index splits parts at ASCII spaces only: `가\u3000나` and a lone no-break space
+    are parts of their own, counted and mapped as such."""
+    (first,) = _write(
+        [[("가\u3000나 질문은 무엇인가요", "답\xa0 변 \u2028줄"), ("가 나 다", "\x85 \u3000")]], tmp_path
+    )
+    library.save_import(import_file(first), notebook="W")
+    _agree(library)
+    question = library.questions()[0]
+    library.edit_question(question.id, answer="다른\u3000답")
+    _agree(library)
+
+
 def test_a_part_becomes_mapped_when_it_becomes_common(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

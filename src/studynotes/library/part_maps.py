@@ -94,11 +94,12 @@ class Tally:
         self._touched: dict[int, set[str]] = {}  # per block, the mapped parts its rows gained or lost
 
     def row(self, row_id: int, before: str | None, after: str | None) -> None:
-        """A row's parts before and after the write (space separated; None: no row)."""
-        new = set(after.split()) if after else set()
+        """A row's parts before and after the write (None: no row), separated by ASCII spaces only, as
+        the index's tokenizer separates them: a part may hold a no-break or ideographic space."""
+        new = set(after.split(" ")) if after else set()
         changed: set[str] = new
         if before:
-            old = set(before.split())
+            old = set(before.split(" "))
             if old == new:
                 return
             lost = old - new
