@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import pickle
-import random
 import sys
 import tempfile
 import time
@@ -24,11 +23,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from studynotes.importers import collect_files
+from parsed_sample import parsed_sample
 from studynotes.library import Library, words_and_parts
-from studynotes.library.save_hints import hints_for
-from studynotes.model import ImportContext
-from studynotes.parse_ahead import parse_raw, read_raw
 
 
 def save(files: list[bytes], hinted: bool) -> tuple[float, float]:
@@ -62,15 +58,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1500)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    found, _errors = collect_files([args.corpus])
-    random.seed(2)
-    paths = sorted(random.sample(found, min(args.files, len(found))))
-    files: list[bytes] = []
-    for path in paths:
-        parsed = parse_raw(read_raw(path, ""), ImportContext(), None)
-        if not isinstance(parsed, Exception):
-            parsed.hints = hints_for(parsed)
-        files.append(pickle.dumps(parsed))
+    files = [pickle.dumps(parsed) for parsed in parsed_sample(args.corpus, args.files)]
     print(f"{len(files)} files; load average {os.getloadavg()[0]:.1f}")
     for _run in range(args.runs):
         for hinted in (False, True):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import sys
 import tempfile
 import time
@@ -24,11 +23,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from studynotes.importers import collect_files
+from parsed_sample import parsed_sample
+from studynotes.importers import ImportedFile
 from studynotes.library import Library, index_later, words_and_parts
-from studynotes.library.save_hints import hints_for
-from studynotes.model import ImportContext
-from studynotes.parse_ahead import parse_raw, read_raw
 
 
 def commit_cpu(files: list[Any], one_pass: bool, hinted: bool) -> float:
@@ -63,15 +60,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1500)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    found, _errors = collect_files([args.corpus])
-    random.seed(2)
-    paths = sorted(random.sample(found, min(args.files, len(found))))
-    files: list[Any] = []
-    for path in paths:
-        parsed = parse_raw(read_raw(path, ""), ImportContext(), None)
-        if not isinstance(parsed, Exception):
-            parsed.hints = hints_for(parsed)
-            files.append(parsed)
+    files = [parsed for parsed in parsed_sample(args.corpus, args.files) if isinstance(parsed, ImportedFile)]
     print(f"{len(files)} files; load average {os.getloadavg()[0]:.1f}")
     for _run in range(args.runs):
         figures = []
