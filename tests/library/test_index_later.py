@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from old_schema import opened_at_schema
+from question_boards import write_board
 from studynotes.importers import import_file
 from studynotes.library import Library
 from studynotes.model import Cell
@@ -18,12 +19,7 @@ INDEXES = ("questions_fts", "cells_fts", "questions_words", "cells_words")
 
 
 def _board(folder: Path, name: str, rows: list[tuple[str, str]]) -> Path:
-    parts = ["# 질문 게시판", ""]
-    for question, answer in rows:
-        parts += [f"## {question} 인가요?", "", answer, ""]
-    path = folder / name
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
+    return write_board(folder, name, rows, ending=" 인가요?")
 
 
 def _scan(library: Library, term: str) -> list[tuple[str, int]]:

@@ -19,18 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from old_schema import opened_at_schema
+from question_boards import write_board
 from studynotes.importers import import_file
 from studynotes.library import Library, parse_query, trigram_terms, word_search
 from studynotes.library.schema import MIGRATIONS
 
 
 def _board(folder: Path, name: str, rows: list[tuple[str, str]]) -> Path:
-    parts = ["# 질문 게시판", ""]
-    for question, answer in rows:
-        parts += [f"## {question}?", "", answer, ""]
-    path = folder / name
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
+    return write_board(folder, name, rows)
 
 
 def _phrase(term: str) -> str:
